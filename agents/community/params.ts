@@ -1,0 +1,110 @@
+import { num } from '../../src/sim/params/define.ts';
+
+/** Community cells: access, literacy, skill, income, trust. MODEL.md §7.7, §7.8. */
+export const communityParams = {
+  accessDiffusionRate: num({
+    default: 0.38, min: 0, max: 3, unit: '1/year', section: '7.7', status: 'calibrated',
+    doc: 'ρ_a: private diffusion of internet access, scaled by f(GDP per capita), logistic in a.',
+    source: 'Calibrated on ITU internet use 1995–2010 (scripts/calibrate-diffusion.ts); see docs/VALIDATION.md',
+  }),
+  literacyBaseRate: num({
+    default: 0.05, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'calibrated',
+    doc: 'λ0: growth of digital literacy per unit of access.',
+    source: 'Calibrated on ITU internet use 1995–2010 (scripts/calibrate-diffusion.ts)',
+  }),
+  trainingEffect: num({
+    default: 0.004, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',
+    doc: 'λT: extra literacy growth rate per dollar of training spent per person per year.', source: 'Assumed.',
+  }),
+  unlinkedTrainingFactor: num({
+    default: 0.4, min: 0, max: 1, unit: '×', section: '7.7',
+    doc: 'φ: effect of training not delivered with infrastructure (1 = the P7 ablation).', source: 'MODEL.md §7.7 (seed 000)',
+  }),
+  peerLiteracyRate: num({
+    default: 0.1, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'assumption',
+    doc: 'λpeer: literacy catch-up toward better-literate neighbours.', source: 'Assumed.',
+  }),
+  connectCostPerPerson: num({
+    default: 140, min: 1, max: 2000, unit: '$/person', section: '7.7',
+    doc: 'Infrastructure cost of connecting one person.', source: 'ITU 2020: ≈ $428 bn to connect ≈ 3 bn people',
+  }),
+  digitalLiteracyFactor: num({
+    default: 0.9, min: 0.1, max: 1, unit: '×', section: '7.7', status: 'assumption',
+    doc: 'Initial digital literacy = adult literacy × this (before matching observed internet use).', source: 'Assumed.',
+  }),
+  skillLearningRate: num({
+    default: 0.2, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'assumption',
+    doc: 'Skill growth per unit share of people in manufacturing work (learning by doing).', source: 'Assumed.',
+  }),
+  skillTrainingEffect: num({
+    default: 0.002, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',
+    doc: 'Skill growth per dollar of training per person per year.', source: 'Assumed.',
+  }),
+  skillDecayRate: num({
+    default: 0.02, min: 0, max: 1, unit: '1/year', section: '7.7', status: 'assumption',
+    doc: 'Skill erodes at this rate without practice.', source: 'Assumed.',
+  }),
+  skillPremium: num({
+    default: 0.5, min: 0, max: 3, unit: '×', section: '7.7', status: 'assumption',
+    doc: 'Income rises by this share per unit of skill above the regional mean.', source: 'Assumed.',
+  }),
+  incomeDispersion: num({
+    default: 0.5, min: 0, max: 2, unit: 'log sd', section: '7.7', status: 'assumption',
+    doc: 'Log-normal spread of household income across the cells of a region.', source: 'Assumed (within-country income spread).',
+  }),
+  povertyLinePerDay: num({
+    default: 2.15, min: 0, max: 100, unit: '$/person/day', section: '6',
+    doc: 'Income line for the SDG 1 proxy.', source: 'World Bank international poverty line (2017 PPP)',
+  }),
+  trustInitial: num({
+    default: 0.62, min: 0, max: 1, unit: 'share', section: '7.8',
+    doc: 'Mean initial trust in business τF.', source: 'Edelman Trust Barometer 2021 (business ≈ 61–62%)',
+  }),
+  trustInitialSpread: num({
+    default: 0.05, min: 0, max: 0.3, unit: 'sd', section: '7.8', status: 'assumption',
+    doc: 'Spread of initial trust across regions.', source: 'Assumed.',
+  }),
+  governmentTrustInitial: num({
+    default: 0.52, min: 0, max: 1, unit: 'share', section: '7.8',
+    doc: 'Mean initial trust in government τG.', source: 'Edelman Trust Barometer 2021 (government ≈ 52–53%)',
+  }),
+  trustGainRate: num({
+    default: 0.3, min: 0, max: 1, unit: 'per unit event weight', section: '7.8', status: 'assumption',
+    doc: 'α⁺: trust gained per unit weight of a good event.', source: 'Assumed.',
+  }),
+  trustLossRatio: num({
+    default: 3, min: 1, max: 10, unit: 'α⁻/α⁺', section: '7.8',
+    doc: 'α⁻ = this × α⁺ (1 = the P8 ablation).', source: 'Slovic 1993 (trust asymmetry); MODEL.md §7.8',
+  }),
+  trustEventScale: num({
+    default: 4, min: 0, max: 200, unit: '× jobs share', section: '7.8', status: 'assumption',
+    doc: 'Event weight m per unit share of the region’s workers affected (a closure of 5% of jobs: m = 0.2).',
+    source: 'Assumed.',
+  }),
+  noticeThreshold: num({
+    default: 0.005, min: 0, max: 0.2, unit: 'share of jobs per week', section: '7.8', status: 'assumption',
+    doc: 'Net hiring or layoffs below this share of a region’s jobs in a week go unnoticed (weekly noise is not news).',
+    source: 'Assumed.',
+  }),
+  shortageTrustWeight: num({
+    default: 0.5, min: 0, max: 10, unit: 'per lost share', section: '7.8', status: 'assumption',
+    doc: 'Event weight of shortages: m = this × the share of the region’s final demand lost this week.', source: 'Assumed.',
+  }),
+  timelySupplyWeight: num({
+    default: 0.025, min: 0, max: 1, unit: 'event weight', section: '7.8', status: 'calibrated',
+    doc: 'Weekly good-event weight when a region’s final demand is fully served (timely supply).',
+    source: 'Calibrated so that baseline trust in business stays near Edelman’s 0.62 under the background hazard (good events must outweigh bad about 5:1 when α⁻ = 3α⁺).',
+  }),
+  trustDiffusion: num({
+    default: 0.05, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
+    doc: 'ω: pull of trust toward the neighbours’ mean.', source: 'Assumed.',
+  }),
+  transparencyPull: num({
+    default: 0.05, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
+    doc: 'ω_T: pull of τF toward firms’ actual record, times the transparency level.', source: 'Assumed.',
+  }),
+  governmentTrustRate: num({
+    default: 0.02, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
+    doc: 'Speed at which τG responds to unemployment, shortages, programmes and transparency.', source: 'Assumed.',
+  }),
+} as const;

@@ -1,0 +1,218 @@
+import type { World } from '../../src/sim/world.ts';
+import { INSTRUMENT_COUNT } from '../policymaker/schema.ts';
+import { SPENDING_INSTRUMENTS } from '../policymaker/spending.ts';
+import { aggregateSmes } from '../sme/aggregate.ts';
+
+const RECORD_MEMORY = 1 / 26;
+const JOBS_SMOOTHING = 0.25;
+
+/**
+ * Phase 9 — communities (§7.7, §7.8): jobs and unemployment; access (private diffusion +
+ * infrastructure), literacy (access × (base + training, linked or not) + peers), skill, income;
+ * then trust: good and bad events of the week move τF asymmetrically, transparency amplifies
+ * them and pulls τF toward firms' record, neighbours diffuse; τG follows unemployment, shortages,
+ * programmes and transparency.
+ */
+export function updateCommunities(world: World): void {
+  const { regions } = world;
+  aggregateSmes(world);
+  tallyJobs(world);
+  weighTrustEvents(world);
+  updateCells(world);
+  diffuseTrust(world);
+  summariseCells(world);
+  regions.goodEvents.fill(0);
+  regions.badEvents.fill(0);
+}
+
+function tallyJobs(world: World): void {
+  const { regions, plants, hubs, params } = world;
+  const R = regions.count;
+  regions.plantEmployment.fill(0);
+  regions.hubEmployment.fill(0);
+  for (let p = 0; p < plants.count; p++) regions.plantEmployment[plants.region[p]] += plants.employment[p];
+  for (let j = 0; j < hubs.count; j++) regions.hubEmployment[hubs.region[j]] += hubs.employment[j];
+  const trendRate = 1 / params.jobsTrendWeeks;
+  for (let r = 0; r < R; r++) {
+    const jobs =
+      regions.smeEmployment[r] + regions.plantEmployment[r] + regions.hubEmployment[r] + regions.domesticRawEmployment[r];
+    if (regions.jobsTrend[r] <= 0) {
+      regions.jobsTrend[r] = jobs;
+      regions.jobsSmoothed[r] = jobs;
+    }
+    // Net hiring or layoffs people notice: the change in jobs smoothed over about a month,
+    // beyond the weekly noise.
+    const smoothed = regions.jobsSmoothed[r] + JOBS_SMOOTHING * (jobs - regions.jobsSmoothed[r]);
+    const change = smoothed - regions.jobsSmoothed[r];
+    const noticed = Math.max(0, Math.abs(change) - params.noticeThreshold * regions.jobsTrend[r]);
+    if (change > 0) regions.goodEvents[r] += noticed;
+    else regions.badEvents[r] += noticed;
+    regions.jobsSmoothed[r] = smoothed;
+    regions.jobsLastWeek[r] = regions.jobs[r];
+    regions.jobs[r] = jobs;
+    regions.jobsTrend[r] += trendRate * (jobs - regions.jobsTrend[r]);
+    const sectorShare = Math.min(1, Math.max(0.05, regions.industryWorkersShare[r]));
+    const shortfall = regions.jobsTrend[r] > 0 ? 1 - jobs / regions.jobsTrend[r] : 0;
+    regions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
+  }
+}
+
+/**
+ * Event weights m of the week (§7.8), relative to the region's jobs: good — hiring, openings,
+ * entries, grants, timely supply; bad — layoffs, closures, exits, shortages. Transparency
+ * multiplies them by (1 + θ_T); the record of good events is what transparency reveals.
+ */
+function weighTrustEvents(world: World): void {
+  const { regions, params, policy, scratch } = world;
+  for (let r = 0; r < regions.count; r++) {
+    let programme = 0;
+    for (const k of SPENDING_INSTRUMENTS) programme += policy.spentQuarter[r * INSTRUMENT_COUNT + k];
+    const weeklyProgramme = programme / ((world.tick % params.strategyPeriodWeeks) + 1);
+    regions.programmeSpend[r] = weeklyProgramme;
+    const jobsBase = Math.max(regions.jobsTrend[r], 1e-9);
+    const lostShare = regions.finalDemand[r] > 0 ? regions.finalLost[r] / regions.finalDemand[r] : 0;
+    const grantJobs = regions.smeGrantIntensity[r] > 0 ? regions.smeGrantSpend[r] / Math.max(regions.wage[r], 1e-9) : 0;
+    let good = (params.trustEventScale * (regions.goodEvents[r] + grantJobs)) / jobsBase;
+    if (lostShare < 0.02) good += params.timelySupplyWeight;
+    const bad = (params.trustEventScale * regions.badEvents[r]) / jobsBase + params.shortageTrustWeight * lostShare;
+    const amplify = 1 + regions.transparency[r];
+    scratch.regionTrustGood[r] = good * amplify;
+    scratch.regionTrustBad[r] = bad * amplify;
+    if (good + bad > 0) regions.firmRecord[r] += RECORD_MEMORY * (good / (good + bad) - regions.firmRecord[r]);
+    // Government: programmes (as a share of GDP) and transparency are good; excess unemployment and shortages bad.
+    const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
+    const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
+    scratch.regionGovernmentGood[r] = Math.min(
+      1,
+      100 * programmeShare + 0.5 * regions.transparency[r] + 5 * Math.max(0, -unemploymentGap),
+    );
+    scratch.regionGovernmentBad[r] = Math.min(1, 5 * Math.max(0, unemploymentGap) + lostShare);
+  }
+}
+
+function updateCells(world: World): void {
+  const { cells, regions, params, scratch } = world;
+  const gain = params.trustGainRate;
+  const loss = params.trustGainRate * params.trustLossRatio;
+  const good = scratch.regionTrustGood;
+  const bad = scratch.regionTrustBad;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    const population = Math.max(regions.population[r], 1);
+    // Access: private diffusion (logistic in a) plus infrastructure, saturating (§7.7).
+    const a = cells.access[c];
+    const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
+    const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
+    cells.access[c] = a + (1 - a) * (1 - Math.exp(-accessRate));
+    // Literacy: access × (base + training, φ if not linked) + peer catch-up.
+    const l = cells.literacy[c];
+    const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
+    const linkFactor = regions.trainingLinked[r] ? 1 : params.unlinkedTrainingFactor;
+    const peer = params.peerLiteracyRate * Math.max(0, regions.literacy[r] - l);
+    const literacyRate =
+      (cells.access[c] * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
+    cells.literacy[c] = l + (1 - l) * (1 - Math.exp(-literacyRate));
+    // Skill: learning by doing in manufacturing work and training; erodes slowly.
+    const s = cells.skill[c];
+    const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
+    const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
+    const grown = s + (1 - s) * (1 - Math.exp(-skillRate));
+    cells.skill[c] = grown - grown * (1 - Math.exp(-params.skillDecayRate / 52));
+    // Income per person per week.
+    const skillPremium = 1 + params.skillPremium * (cells.skill[c] - regions.skill[r]);
+    cells.income[c] = Math.max(
+      0,
+      (regions.gdpPerCapita[r] / 52) * (1 - regions.unemployment[r]) * cells.incomeFactor[c] * skillPremium,
+    );
+    // Trust in firms: asymmetric events (§7.8), then the pull of transparency toward the record.
+    let tf = cells.trustFirms[c];
+    tf += Math.min(1, gain * good[r]) * (1 - tf);
+    tf -= Math.min(1, loss * bad[r]) * tf;
+    tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (regions.firmRecord[r] - tf);
+    cells.trustFirms[c] = tf;
+    // Trust in government.
+    let tg = cells.trustGovernment[c];
+    tg += params.governmentTrustRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
+    cells.trustGovernment[c] = tg;
+  }
+}
+
+/**
+ * Neighbour diffusion τ ← τ + ω(τ̄_nb − τ), double-buffered. A cell's neighbours are the other
+ * cells of its region (their mean from the region sum, without materialising the clique) and
+ * its cross-region links.
+ */
+function diffuseTrust(world: World): void {
+  const { cells, regions, params } = world;
+  const sumFirms = world.scratch.regionTrustFirmsSum;
+  const sumGovernment = world.scratch.regionTrustGovernmentSum;
+  sumFirms.fill(0);
+  sumGovernment.fill(0);
+  for (let c = 0; c < cells.count; c++) {
+    sumFirms[cells.region[c]] += cells.trustFirms[c];
+    sumGovernment[cells.region[c]] += cells.trustGovernment[c];
+  }
+  const omega = params.trustDiffusion;
+  const L = cells.linkCount;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    const others = regions.cellCount[r] - 1;
+    let neighbourFirms = sumFirms[r] - cells.trustFirms[c];
+    let neighbourGovernment = sumGovernment[r] - cells.trustGovernment[c];
+    let neighbours = others;
+    for (let k = 0; k < L; k++) {
+      const other = cells.links[c * L + k];
+      if (other < 0) continue;
+      neighbourFirms += cells.trustFirms[other];
+      neighbourGovernment += cells.trustGovernment[other];
+      neighbours++;
+    }
+    if (neighbours > 0) {
+      cells.trustFirmsNext[c] = cells.trustFirms[c] + omega * (neighbourFirms / neighbours - cells.trustFirms[c]);
+      cells.trustGovernmentNext[c] =
+        cells.trustGovernment[c] + omega * (neighbourGovernment / neighbours - cells.trustGovernment[c]);
+    } else {
+      cells.trustFirmsNext[c] = cells.trustFirms[c];
+      cells.trustGovernmentNext[c] = cells.trustGovernment[c];
+    }
+  }
+  const firms = cells.trustFirms;
+  cells.trustFirms = cells.trustFirmsNext;
+  cells.trustFirmsNext = firms;
+  const government = cells.trustGovernment;
+  cells.trustGovernment = cells.trustGovernmentNext;
+  cells.trustGovernmentNext = government;
+}
+
+/** Population-weighted regional means of the cells' state. */
+export function summariseCells(world: World): void {
+  const { cells, regions } = world;
+  regions.access.fill(0);
+  regions.literacy.fill(0);
+  regions.skill.fill(0);
+  regions.trustFirms.fill(0);
+  regions.trustGovernment.fill(0);
+  regions.income.fill(0);
+  regions.cellPopulation.fill(0);
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    const w = cells.population[c];
+    regions.cellPopulation[r] += w;
+    regions.access[r] += w * cells.access[c];
+    regions.literacy[r] += w * cells.literacy[c];
+    regions.skill[r] += w * cells.skill[c];
+    regions.trustFirms[r] += w * cells.trustFirms[c];
+    regions.trustGovernment[r] += w * cells.trustGovernment[c];
+    regions.income[r] += w * cells.income[c];
+  }
+  for (let r = 0; r < regions.count; r++) {
+    const w = regions.cellPopulation[r];
+    if (w <= 0) continue;
+    regions.access[r] /= w;
+    regions.literacy[r] /= w;
+    regions.skill[r] /= w;
+    regions.trustFirms[r] /= w;
+    regions.trustGovernment[r] /= w;
+    regions.income[r] /= w;
+  }
+}

@@ -1,0 +1,106 @@
+import type { World } from '../../src/sim/world.ts';
+import { GLOBAL, LOCAL, MULTILOCAL } from './schema.ts';
+import { NO_BUYER } from '../sme/schema.ts';
+import { contractOffer, isEligible, minCapability } from './pools.ts';
+import { smeComponentPrice } from '../sme/costs.ts';
+import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+
+/** Contracts are dropped when capability falls this far below qMin (hysteresis). */
+const CAPABILITY_SLACK = 0.05;
+
+/** Whether region r is in the SME pool of plant p under its firm's strategy. */
+export function inPool(world: World, plant: number, region: number): boolean {
+  const { plants, firms, regions } = world;
+  const firm = plants.firm[plant];
+  const strategy = firms.strategy[firm];
+  if (strategy === GLOBAL) return false;
+  if (strategy === LOCAL) return region === firms.homeRegion[firm];
+  const bloc = strategy === MULTILOCAL ? plants.bloc[plant] : firms.homeBloc[firm];
+  return regions.bloc[region] === bloc;
+}
+
+/** Sums each plant's contracted SME capacity and contract count from the SMEs' side. */
+export function tallyContracts(world: World): void {
+  const { smes, plants } = world;
+  plants.smeContractCapacity.fill(0);
+  plants.smeContracts.fill(0);
+  for (let i = 0; i < smes.count; i++) {
+    const p = smes.buyerPlant[i];
+    if (p === NO_BUYER || !smes.alive[i]) continue;
+    plants.smeContractCapacity[p] += smes.contractCapacity[i];
+    plants.smeContracts[p]++;
+  }
+}
+
+function dropContract(world: World, id: number): void {
+  const { smes } = world;
+  smes.buyerPlant[id] = NO_BUYER;
+  smes.contractCapacity[id] = 0;
+  smes.owedToBuyer[id] = 0;
+}
+
+/**
+ * Phase 5, quarterly (§7.6): lead firms keep the SME contracts that still fit their strategy and
+ * fill the rest of their need from visible SMEs (d = 1, q_c ≥ qMin, offer ≥ minimum order),
+ * choosing by price plus the per-contract fixed cost spread over the order (logit noise).
+ * Plants take turns in an order drawn from the seed, so the result never depends on ids.
+ */
+export function renewContracts(world: World): void {
+  const { smes, plants, firms, regions, params, economy, geo, tick } = world;
+  const R = regions.count;
+  // 1. Drop contracts that no longer fit.
+  for (let i = 0; i < smes.count; i++) {
+    const p = smes.buyerPlant[i];
+    if (p === NO_BUYER) continue;
+    const strategy = firms.strategy[plants.firm[p]];
+    const keep =
+      smes.alive[i] === 1 &&
+      plants.active[p] === 1 &&
+      plants.smeShareTarget[p] > 0 &&
+      inPool(world, p, smes.region[i]) &&
+      smes.capability[i] >= minCapability(world, strategy) - CAPABILITY_SLACK &&
+      (!params.visibilityRequired || smes.digital[i] === 1);
+    if (!keep) dropContract(world, i);
+  }
+  tallyContracts(world);
+  // 2. Plants short of their need recruit, in a seeded order.
+  const order = Array.from({ length: plants.count }, (_, p) => p);
+  const priority = world.draws.for('firm.contractOrder');
+  const key = order.map((p) => priority.uniform(p, tick));
+  order.sort((a, b) => key[a] - key[b] || a - b);
+  const noise = world.draws.for('firm.supplierChoice');
+  const temperature = params.supplierChoiceTemp;
+  const fixedCost = params.contractFixedCost * economy.referenceComponentPrice;
+  for (const p of order) {
+    if (!plants.active[p] || plants.smeShareTarget[p] <= 0) continue;
+    const firm = plants.firm[p];
+    const strategy = firms.strategy[firm];
+    const need = (plants.smeShareTarget[p] * plants.forecast[p]) / params.plantUtilisationTarget;
+    let remaining = need - plants.smeContractCapacity[p];
+    if (remaining <= 0) continue;
+    const destination = plants.region[p];
+    const candidates: { id: number; score: number }[] = [];
+    for (let i = 0; i < smes.count; i++) {
+      if (smes.buyerPlant[i] !== NO_BUYER || !smes.alive[i]) continue;
+      const r = smes.region[i];
+      if (!inPool(world, p, r) || !canShip(regions, r, destination)) continue;
+      const offer = contractOffer(world, i);
+      if (!isEligible(world, i, strategy, offer)) continue;
+      const price = smeComponentPrice(world, i);
+      const landed =
+        price + currentFreight(geo, regions, r, destination) + tariffRate(regions, r, destination) * price + fixedCost / offer;
+      candidates.push({ id: i, score: -landed / economy.referenceComponentPrice / temperature + noise.gumbel(i, tick) });
+    }
+    candidates.sort((a, b) => b.score - a.score || a.id - b.id);
+    for (const { id } of candidates) {
+      if (remaining <= 0) break;
+      const offer = contractOffer(world, id);
+      smes.buyerPlant[id] = p;
+      smes.contractCapacity[id] = offer;
+      plants.smeContractCapacity[p] += offer;
+      plants.smeContracts[p]++;
+      remaining -= offer;
+    }
+  }
+  void R;
+}

@@ -1,0 +1,121 @@
+import type { World } from '../../src/sim/world.ts';
+import { unitLabourCost } from '../../src/sim/economy.ts';
+import { payLocalSourcingSubsidy } from '../policymaker/spending.ts';
+import { closePlant } from './strategy.ts';
+import { NO_BUYER } from '../sme/schema.ts';
+
+const COST_MEMORY = 0.1;
+const PRICE_ADJUSTMENT = 0.1;
+
+/**
+ * Phase 8 — lead firms' accounts (§3, §7.4): wages, coordination (per contract and per extra
+ * sourcing region, cheaper with digital access), local-sourcing subsidies, profit tax. Unit cost
+ * and the cost-plus price follow slowly. Risk perception and observed hazards are updated
+ * (§7.1). A firm with negative cash for `firmExitWeeks` weeks exits.
+ */
+export function settleFirms(world: World): void {
+  const { firms, plants, regions, params, economy, ledger, scratch } = world;
+  const R = regions.count;
+  const B = plants.blocCount;
+  const profit = firms.profit;
+  for (let f = 0; f < firms.count; f++) profit[f] = firms.alive[f] ? firms.revenue[f] : 0;
+  for (let p = 0; p < plants.count; p++) {
+    plants.valueAdded[p] = 0;
+    plants.sourcingRegions[p] = 0;
+    if (!plants.active[p] && plants.inputSpend[p] === 0) continue;
+    const f = plants.firm[p];
+    const region = plants.region[p];
+    const wages = plants.employment[p] * regions.wage[region];
+    let sources = 0;
+    let accessSum = 0;
+    for (let r = 0; r < R; r++) {
+      if (scratch.plantSourceRegion[p * R + r]) {
+        sources++;
+        accessSum += regions.access[r];
+      }
+    }
+    plants.sourcingRegions[p] = sources;
+    const meanAccess = sources > 0 ? accessSum / sources : 0;
+    const received = plants.receivedTotal[p];
+    const coordinationPerUnit =
+      params.coordinationCostPerRegion *
+      economy.referenceFinalPrice *
+      Math.max(0, sources - 1) *
+      (1 - params.coordinationDigitalDiscount * meanAccess);
+    const coordination =
+      coordinationPerUnit * received + plants.smeContracts[p] * params.contractFixedCost * economy.referenceComponentPrice;
+    const subsidy = payLocalSourcingSubsidy(
+      world,
+      region,
+      regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
+    );
+    firms.cash[f] += subsidy - wages - coordination;
+    ledger.wages += wages;
+    ledger.coordination += coordination;
+    profit[f] += subsidy - wages - coordination - plants.inputSpend[p];
+    if (received > 0) {
+      const landed = (plants.inputSpend[p] - subsidy + coordination) / received;
+      plants.componentCost[p] += COST_MEMORY * (landed - plants.componentCost[p]);
+    }
+    plants.unitCost[p] = plants.componentCost[p] + params.labourPerAssembly * unitLabourCost(regions, region);
+    plants.price[p] += PRICE_ADJUSTMENT * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
+    plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
+  }
+  for (let f = 0; f < firms.count; f++) {
+    if (!firms.alive[f]) continue;
+    const tax = params.profitTaxRate * Math.max(0, profit[f]);
+    firms.cash[f] -= tax;
+    ledger.profitTaxes += tax;
+    firms.negativeCashWeeks[f] = firms.cash[f] < 0 ? firms.negativeCashWeeks[f] + 1 : 0;
+    updatePerception(world, f);
+    let forecast = 0;
+    for (let b = 0; b < B; b++) forecast += plants.forecast[f * B + b];
+    firms.demandForecast[f] = forecast;
+    if (firms.negativeCashWeeks[f] >= params.firmExitWeeks) exitFirm(world, f);
+  }
+}
+
+/** π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed, else the prior (§7.1). */
+function updatePerception(world: World, f: number): void {
+  const { firms, regions, params } = world;
+  const R = regions.count;
+  firms.riskPerception[f] += params.riskMemoryRate * (firms.shortfall[f] - firms.riskPerception[f]);
+  const rate = 1 / params.hazardMemoryWeeks;
+  const prior = params.hazardPerRegionYear / 52;
+  for (let r = 0; r < R; r++) {
+    const cell = f * R + r;
+    const target = firms.exposure[cell] ? regions.disruptionOnset[r] : prior;
+    firms.observedHazard[cell] += rate * (target - firms.observedHazard[cell]);
+  }
+}
+
+/** A firm exits: plants close (stock is written off with the firm), contracts end, cash is written off. */
+function exitFirm(world: World, f: number): void {
+  const { firms, plants, smes, ledger, plantHub, hubs } = world;
+  const B = plants.blocCount;
+  const home = f * B + firms.homeBloc[f];
+  for (let b = 0; b < B; b++) {
+    const p = f * B + b;
+    if (p !== home && plants.active[p]) closePlant(world, p, home);
+  }
+  ledger.finalWrittenOff += plants.finishedStock[home];
+  ledger.componentsWrittenOff += plants.componentStock[home];
+  plants.finishedStock[home] = 0;
+  plants.componentStock[home] = 0;
+  for (let b = 0; b < B; b++) {
+    const p = f * B + b;
+    for (let j = 0; j < hubs.count; j++) plantHub.owed[p * hubs.count + j] = 0;
+  }
+  closePlant(world, home, home);
+  for (let i = 0; i < smes.count; i++) {
+    const p = smes.buyerPlant[i];
+    if (p !== NO_BUYER && plants.firm[p] === f) {
+      smes.buyerPlant[i] = NO_BUYER;
+      smes.contractCapacity[i] = 0;
+      smes.owedToBuyer[i] = 0;
+    }
+  }
+  ledger.exitWriteOffs += firms.cash[f];
+  firms.cash[f] = 0;
+  firms.alive[f] = 0;
+}

@@ -1,0 +1,116 @@
+import type { World } from '../../src/sim/world.ts';
+import { createFirmStore, createPlantHubLinks, createPlantStore, GLOBAL } from './schema.ts';
+import { PIPELINE_WEEKS, currentLeadTime } from '../../src/sim/geography.ts';
+import { unitLabourCost } from '../../src/sim/economy.ts';
+import { hubMixCost, updateHubWeights } from './sourcing.ts';
+import { assignServingPlants, computeMarketShares } from './market.ts';
+import { STRATEGY_CODES } from './strategy-codes.ts';
+
+/** The region of firm f's potential plant in bloc b: its home in the home bloc, else the bloc's largest market. */
+function plantRegionFor(world: World, home: number, bloc: number): number {
+  const { regions } = world;
+  if (regions.bloc[home] === bloc) return home;
+  let best = -1;
+  for (let r = 0; r < regions.count; r++) {
+    if (regions.bloc[r] !== bloc) continue;
+    if (best < 0 || regions.finalDemandBase[r] > regions.finalDemandBase[best]) best = r;
+  }
+  return best < 0 ? home : best;
+}
+
+/** Creates firms and their plant slots with home plants running (needs hubs, demand and the economy). */
+export function createFirms(world: World): void {
+  const { definition, regions, hubs, params } = world;
+  const F = definition.leadFirmHomes.length;
+  const B = definition.blocs.length;
+  world.firms = createFirmStore(F, regions.count, B);
+  world.plants = createPlantStore(F, B);
+  world.plantHub = createPlantHubLinks(F * B, hubs.count);
+  const { firms, plants } = world;
+  const startStrategy = params.strategyOverride === 'none' ? GLOBAL : STRATEGY_CODES[params.strategyOverride];
+  for (let f = 0; f < F; f++) {
+    const home = definition.leadFirmHomes[f];
+    firms.homeRegion[f] = home;
+    firms.homeBloc[f] = regions.bloc[home];
+    firms.strategy[f] = startStrategy;
+    firms.riskPerception[f] = params.riskPerceptionInitial;
+    firms.observedHazard.fill(params.hazardPerRegionYear / 52, f * regions.count, (f + 1) * regions.count);
+    for (let b = 0; b < B; b++) {
+      const p = f * B + b;
+      plants.firm[p] = f;
+      plants.bloc[p] = b;
+      plants.region[p] = plantRegionFor(world, home, b);
+    }
+  }
+}
+
+/** Plant price of a GLOBAL unit at the start: hub mix landed cost + assembly labour, plus markup. */
+export function startingPlantCost(world: World, plant: number): { component: number; unit: number } {
+  updateHubWeights(world, plant);
+  const component = hubMixCost(world, plant);
+  const assembly = world.params.labourPerAssembly * unitLabourCost(world.regions, world.plants.region[plant]);
+  return { component, unit: component + assembly };
+}
+
+/**
+ * Starts every firm's home plant in a steady state: prices at cost plus markup, capacity for its
+ * expected orders at the target utilisation, finished stock at cover, pipelines full.
+ */
+export function startPlants(world: World): void {
+  const { firms, plants, plantHub, hubs, regions, params, geo } = world;
+  const B = plants.blocCount;
+  const H = hubs.count;
+  for (let f = 0; f < firms.count; f++) {
+    const home = f * B + firms.homeBloc[f];
+    plants.active[home] = 1;
+    for (let b = 0; b < B; b++) {
+      const p = f * B + b;
+      const cost = startingPlantCost(world, p);
+      plants.componentCost[p] = cost.component;
+      plants.unitCost[p] = cost.unit;
+      plants.price[p] = cost.unit * (1 + params.markup);
+    }
+  }
+  // Expected orders at the starting prices (capacity is not yet set, so serve from any active plant).
+  for (let p = 0; p < plants.count; p++) if (plants.active[p]) plants.capacity[p] = plants.capacityTarget[p] = 1;
+  assignServingPlants(world);
+  const R = regions.count;
+  for (let r = 0; r < R; r++) {
+    if (!computeMarketShares(world, r)) continue;
+    for (let f = 0; f < firms.count; f++) {
+      const share = world.scratch.marketShare[f * R + r];
+      if (share > 0) plants.forecast[world.scratch.servingPlant[f * R + r]] += share * regions.finalDemandBase[r];
+    }
+  }
+  for (let p = 0; p < plants.count; p++) {
+    if (!plants.active[p]) continue;
+    const demand = plants.forecast[p];
+    plants.capacityTarget[p] = plants.capacity[p] = demand / params.plantUtilisationTarget;
+    plants.finishedStock[p] = (params.inventoryCoverWeeks + 1) * demand;
+    firms.demandForecast[plants.firm[p]] += demand;
+    firms.cash[plants.firm[p]] += params.firmCashWeeks * demand * plants.unitCost[p];
+    for (let j = 0; j < H; j++) {
+      const flow = demand * plantHub.weight[p * H + j];
+      if (flow <= 0) continue;
+      const lead = currentLeadTime(geo, regions, hubs.region[j], plants.region[p]);
+      // Shipments already on the way for the next lead-time weeks.
+      for (let k = 0; k < lead; k++) plants.pipeline[(k % PIPELINE_WEEKS) * plants.count + p] += flow;
+      hubs.forecast[j] += flow;
+      hubs.ordersLastWeek[j] += flow;
+    }
+  }
+  for (let f = 0; f < firms.count; f++) {
+    for (let b = 0; b < B; b++) firms.demandByBloc[f * B + b] = 0;
+  }
+  for (let r = 0; r < R; r++) {
+    for (let f = 0; f < firms.count; f++) {
+      const share = world.scratch.marketShare[f * R + r];
+      firms.demandByBloc[f * B + regions.bloc[r]] += share * regions.finalDemandBase[r];
+    }
+  }
+  for (let j = 0; j < H; j++) {
+    hubs.rawStock[j] = params.inventoryCoverWeeks * hubs.forecast[j];
+    hubs.utilisation[j] = hubs.componentCapacity[j] > 0 ? hubs.forecast[j] / hubs.componentCapacity[j] : 0;
+    hubs.cash[j] = params.firmCashWeeks * hubs.forecast[j] * hubs.unitCost[j];
+  }
+}

@@ -1,0 +1,166 @@
+import { bool, choice, int, num } from '../../src/sim/params/define.ts';
+
+export const STRATEGIES = ['GLOBAL', 'DUAL', 'NEARSHORE', 'MULTILOCAL', 'LOCAL'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** Lead firms: strategy, ordering, markets, finance. MODEL.md §7.1, §7.2, §7.5. */
+export const firmParams = {
+  strategyOverride: choice({
+    default: 'none', options: ['none', 'GLOBAL', 'DUAL', 'NEARSHORE', 'MULTILOCAL', 'LOCAL'] as const, section: '7.1',
+    doc: 'Force one sourcing strategy on every lead firm (LOCAL = renationalisation, override only).', source: 'MODEL.md §7.1',
+  }),
+  dualShare: num({
+    default: 0.3, min: 0, max: 1, unit: 'share', section: '7.1',
+    doc: 'Share of components a DUAL firm buys from SMEs of its home bloc.', source: 'MODEL.md §7.1',
+  }),
+  multilocalMinShare: num({
+    default: 0.15, min: 0, max: 1, unit: 'share of demand', section: '7.1',
+    doc: 'A MULTILOCAL firm opens a plant in every bloc with at least this share of its demand.', source: 'MODEL.md §2',
+  }),
+  rampWeeks: int({
+    default: 26, min: 1, max: 156, unit: 'weeks', section: '7.1',
+    doc: 'Weeks for new plant capacity to ramp up to its target.', source: 'MODEL.md §7.1',
+  }),
+  amortisationWeeks: int({
+    default: 156, min: 13, max: 520, unit: 'weeks', section: '7.1', status: 'assumption',
+    doc: 'A firm switches strategy only if the weekly gain over this many weeks exceeds the switching cost.',
+    source: 'Assumed: three-year payback, a common capital-budgeting horizon.',
+  }),
+  plantCapexWeeks: num({
+    default: 26, min: 0, max: 260, unit: 'weeks of plant revenue', section: '7.1', status: 'assumption',
+    doc: 'Capital cost of a new plant, in weeks of the revenue its capacity serves.', source: 'Assumed.',
+  }),
+  onboardingWeeks: num({
+    default: 4, min: 0, max: 52, unit: 'weeks of component spend', section: '7.1', status: 'assumption',
+    doc: 'Cost of qualifying a new supplier base, in weeks of the spend moved to it.', source: 'Assumed.',
+  }),
+  strategyTemp: num({
+    default: 0.02, min: 0.001, max: 1, unit: 'share of unit cost', section: '7.1', status: 'assumption',
+    doc: 'Logit temperature of the strategy choice (keeps firms heterogeneous).', source: 'Assumed.',
+  }),
+  hubChoiceTemp: num({
+    default: 0.1, min: 0.001, max: 10, unit: 'share of component price', section: '2', status: 'assumption',
+    doc: 'Logit temperature with which GLOBAL buyers spread orders over hub suppliers by landed cost (weighted by capacity).',
+    source: 'Assumed: wide enough that firms spread across hubs (MODEL.md §2).',
+  }),
+  supplierChoiceTemp: num({
+    default: 0.1, min: 0.001, max: 10, unit: 'share of component price', section: '7.6', status: 'assumption',
+    doc: 'Logit temperature of a lead firm’s choice among visible SMEs (price plus contract cost per unit).',
+    source: 'Assumed.',
+  }),
+  coordinationCostPerRegion: num({
+    default: 0.01, min: 0, max: 0.2, unit: 'share of unit cost', section: '7.1', status: 'assumption',
+    doc: 'Coordination cost per extra sourcing region.', source: 'Assumed.',
+  }),
+  coordinationDigitalDiscount: num({
+    default: 0.5, min: 0, max: 1, unit: 'share', section: '7.1', status: 'assumption',
+    doc: 'How much full digital access of the sourcing regions cuts coordination cost (digital twin, real-time data).',
+    source: 'Assumed; seed 001 (digital twin logistics).',
+  }),
+  riskPerceptionInitial: num({
+    default: 0.05, min: 0, max: 1, unit: 'share', section: '7.1',
+    doc: 'Initial risk perception π0 of every agent.', source: 'MODEL.md §2',
+  }),
+  riskMemoryRate: num({
+    default: 0.05, min: 0.001, max: 1, unit: '1/week', section: '7.1',
+    doc: 'δ in π ← (1 − δ)π + δ · shortfall.', source: 'MODEL.md §7.1',
+  }),
+  hazardMemoryWeeks: int({
+    default: 104, min: 4, max: 1040, unit: 'weeks', section: '7.1', status: 'assumption',
+    doc: 'Memory of observed disruption onsets (resilience fatigue).', source: 'Assumed: two years.',
+  }),
+  meanDisruptionWeeks: num({
+    default: 6, min: 1, max: 52, unit: 'weeks', section: '7.1', status: 'assumption',
+    doc: 'd̄ in E[loss]: the mean disruption length firms expect.', source: 'Mean of the hazard’s 4–8 weeks.',
+  }),
+  spareCapacityShare: num({
+    default: 0.25, min: 0, max: 1, unit: 'share', section: '7.1', status: 'assumption',
+    doc: 'Headroom other sources can add when one fails (1/0.8 − 1 at 80% utilisation).', source: 'DisruptSC utilisation 0.8',
+  }),
+  forecastSmoothing: num({
+    default: 0.36, min: 0, max: 1, unit: '1/week', section: '7.2',
+    doc: 'θ: weight of the latest demand in the forecast.', source: 'Sterman 1989',
+  }),
+  stockAdjustment: num({
+    default: 0.26, min: 0, max: 1, unit: '1/week', section: '7.2',
+    doc: 'α_S: share of the stock gap ordered each week.', source: 'Sterman 1989',
+  }),
+  supplyLineWeight: num({
+    default: 0.34, min: 0, max: 1, unit: 'share', section: '7.2',
+    doc: 'β: fraction of the supply-line gap taken into account.', source: 'Sterman 1989',
+  }),
+  inventoryCoverWeeks: num({
+    default: 2, min: 0, max: 12, unit: 'weeks', section: '7.2',
+    doc: 'Safety stock in weeks of forecast demand (0 = the P3 no-inventory ablation).', source: 'MODEL.md §7.2',
+  }),
+  plantUtilisationTarget: num({
+    default: 0.8, min: 0.3, max: 1, unit: 'share', section: '2',
+    doc: 'Plants and hubs are sized to run at this utilisation in calm years.', source: 'Colon et al. 2021 (DisruptSC): 0.8',
+  }),
+  capacityAdjustWeeks: int({
+    default: 26, min: 1, max: 520, unit: 'weeks', section: '7.1', status: 'assumption',
+    doc: 'Time scale on which plant capacity follows the long-run demand forecast.', source: 'Assumed.',
+  }),
+  reorderShiftRate: num({
+    default: 0.2, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
+    doc: 'How fast a buyer with several sources shifts orders toward those that delivered.', source: 'Assumed.',
+  }),
+  priceWeight: num({
+    default: 5, min: 0, max: 50, unit: 'per relative price', section: '7.5', status: 'assumption',
+    doc: 'β_p: logit weight of the delivered price (relative to the market’s mean).', source: 'Assumed.',
+  }),
+  availabilityWeight: num({
+    default: 2, min: 0, max: 20, unit: 'per fill rate', section: '7.5', status: 'assumption',
+    doc: 'β_a: logit weight of a firm’s recent fill rate.', source: 'Assumed.',
+  }),
+  trustWeight: num({
+    default: 1, min: 0, max: 20, unit: 'per trust × presence', section: '7.5', status: 'assumption',
+    doc: 'β_τ: logit weight of trust in firms times the firm’s local presence.', source: 'Assumed.',
+  }),
+  localContentWeight: num({
+    default: 0.5, min: 0, max: 20, unit: 'per local content', section: '7.5', status: 'assumption',
+    doc: 'β_l: logit weight of local (same-bloc) content (local customisation, speed to market).', source: 'Assumed; seed 001.',
+  }),
+  firmCashWeeks: num({
+    default: 26, min: 0, max: 260, unit: 'weeks of costs', section: '7.6', status: 'assumption',
+    doc: 'Initial cash buffer of a lead firm.', source: 'Assumed (large firms hold months of cash).',
+  }),
+  firmExitWeeks: int({
+    default: 52, min: 4, max: 520, unit: 'weeks', section: '7.6', status: 'assumption',
+    doc: 'A lead firm exits after this many consecutive weeks of negative cash.', source: 'Assumed.',
+  }),
+  contractFixedCost: num({
+    default: 0.5, min: 0, max: 10, unit: 'component prices per week', section: '7.6', status: 'assumption',
+    doc: 'Fixed cost a buyer bears per supplier contract each week: makes larger orders per supplier cheaper (P6 size effect).',
+    source: 'Assumed; set to 0 in the P6 size-neutral ablation.',
+  }),
+  minOrderUnits: num({
+    default: 2, min: 0, max: 100, unit: 'units/week', section: '7.6', status: 'assumption',
+    doc: 'Smallest weekly order a lead firm places with one supplier (larger SMEs can take larger orders).',
+    source: 'Assumed; set to 0 in the P6 size-neutral ablation.',
+  }),
+  smeMaxChainShare: num({
+    default: 0.6, min: 0.05, max: 1, unit: 'share of capacity', section: '7.6', status: 'assumption',
+    doc: 'Most of an SME’s capacity one contract can take.', source: 'Assumed.',
+  }),
+  visibilityRequired: bool({
+    default: true, section: '7.6',
+    doc: 'Lead firms can find only digitally adopted SMEs (false = the P6 visibility-off ablation).', source: 'MODEL.md §7.6',
+  }),
+  minCapabilityDual: num({
+    default: 0.3, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
+    doc: 'qMin(DUAL): least SME capability a DUAL firm accepts.', source: 'Assumed.',
+  }),
+  minCapabilityNearshore: num({
+    default: 0.35, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
+    doc: 'qMin(NEARSHORE).', source: 'Assumed.',
+  }),
+  minCapabilityMultilocal: num({
+    default: 0.35, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
+    doc: 'qMin(MULTILOCAL).', source: 'Assumed.',
+  }),
+  minCapabilityLocal: num({
+    default: 0, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
+    doc: 'qMin(LOCAL): renationalisation takes whatever the home region has.', source: 'Assumed.',
+  }),
+} as const;

@@ -1,0 +1,395 @@
+import type { World } from '../../src/sim/world.ts';
+import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
+import { currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import { unitLabourCost } from '../../src/sim/economy.ts';
+import { hubMixCost, updateHubWeights } from './sourcing.ts';
+import type { SmePools } from './pools.ts';
+import { STRATEGY_CODES } from './strategy-codes.ts';
+import { payReshoringGrant } from '../policymaker/spending.ts';
+
+/** The four strategies a firm chooses among (LOCAL is override-only). */
+export const CHOOSABLE = [GLOBAL, DUAL, NEARSHORE, MULTILOCAL] as const;
+
+export function smeShareOf(world: World, strategy: number): number {
+  switch (strategy) {
+    case DUAL:
+      return world.params.dualShare;
+    case NEARSHORE:
+    case MULTILOCAL:
+    case LOCAL:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/** Regions whose SMEs supply plant `plant` under `strategy`. */
+export function poolRegions(world: World, firm: number, strategy: number, plant: number): number[] {
+  const { regions, firms, plants } = world;
+  const out: number[] = [];
+  if (strategy === GLOBAL) return out;
+  if (strategy === LOCAL) return [firms.homeRegion[firm]];
+  const bloc = strategy === MULTILOCAL ? plants.bloc[plant] : firms.homeBloc[firm];
+  for (let r = 0; r < regions.count; r++) if (regions.bloc[r] === bloc) out.push(r);
+  return out;
+}
+
+/** Plants (and the share of the firm's demand each serves) a strategy implies. */
+export function plantPlan(world: World, firm: number, strategy: number): { plant: number; share: number }[] {
+  const { plants, firms, params } = world;
+  const B = plants.blocCount;
+  const home = firm * B + firms.homeBloc[firm];
+  let total = 0;
+  for (let b = 0; b < B; b++) total += firms.demandByBloc[firm * B + b];
+  if (strategy !== MULTILOCAL || total <= 0) return [{ plant: home, share: 1 }];
+  const plan: { plant: number; share: number }[] = [];
+  let homeShare = 0;
+  for (let b = 0; b < B; b++) {
+    const share = firms.demandByBloc[firm * B + b] / total;
+    if (b !== firms.homeBloc[firm] && share >= params.multilocalMinShare) plan.push({ plant: firm * B + b, share });
+    else homeShare += share;
+  }
+  plan.unshift({ plant: home, share: homeShare });
+  return plan;
+}
+
+export interface StrategyEstimate {
+  /** Expected cost per unit, risk and local bonus included ($). */
+  cost: number;
+  /** One-off cost of moving to this strategy ($, net of grants). */
+  switchCost: number;
+  /** Effective share of components from SMEs (after pool limits). */
+  smeShare: number;
+}
+
+/** Demand-weighted freight + tariff from a plant to the markets of bloc b ($/unit, at price `price`). */
+function outboundCost(world: World, plant: number, bloc: number, price: number): number {
+  const { regions, geo, plants } = world;
+  const origin = plants.region[plant];
+  let demand = 0;
+  let cost = 0;
+  for (let r = 0; r < regions.count; r++) {
+    if (regions.bloc[r] !== bloc) continue;
+    const d = regions.finalDemandBase[r];
+    demand += d;
+    cost += d * (currentFreight(geo, regions, origin, r) + tariffRate(regions, origin, r) * price);
+  }
+  return demand > 0 ? cost / demand : 0;
+}
+
+/**
+ * C_k of §7.1 for firm f and strategy k: production + freight + tariff − subsidy +
+ * coordination + (π/π0) · E[loss_k] − localBonus_k, averaged over the plants k implies.
+ */
+export function estimateStrategy(world: World, firm: number, strategy: number, pools: SmePools): StrategyEstimate {
+  const { plants, regions, hubs, plantHub, params, economy, firms, geo } = world;
+  const R = regions.count;
+  const B = plants.blocCount;
+  const H = hubs.count;
+  const HR = pools.hubRegions.length;
+  const plan = plantPlan(world, firm, strategy);
+  let demandTotal = 0;
+  for (let b = 0; b < B; b++) demandTotal += firms.demandByBloc[firm * B + b];
+  demandTotal = Math.max(demandTotal, 1e-9);
+  const riskWeight =
+    params.riskPerceptionInitial > 0 ? firms.riskPerception[firm] / params.riskPerceptionInitial : 1 + firms.riskPerception[firm];
+  const target = smeShareOf(world, strategy);
+  let cost = 0;
+  let switchCost = 0;
+  let smeShareTotal = 0;
+  const exposure = new Float64Array(R);
+  const bonusByBloc = new Float64Array(B);
+  for (const { plant, share } of plan) {
+    const volume = share * demandTotal;
+    const region = plants.region[plant];
+    const pool = poolRegions(world, firm, strategy, plant);
+    let poolCapacity = 0;
+    let poolCost = 0;
+    let poolCount = 0;
+    let poolLocal = 0;
+    for (const r of pool) {
+      const cell = strategy * R + r;
+      const capacity = pools.capacity[cell];
+      if (capacity <= 0) continue;
+      const price = pools.priceTimesCapacity[cell] / capacity;
+      poolCapacity += capacity;
+      poolCount += pools.count[cell];
+      poolCost += capacity * (price + currentFreight(geo, regions, r, region) + tariffRate(regions, r, region) * price);
+      if (r === region) poolLocal += capacity;
+    }
+    const available = poolCapacity * params.plantUtilisationTarget;
+    const smeShare =
+      strategy === LOCAL ? target : volume > 0 ? Math.min(target, available / volume) : target;
+    const smeUnitCost = poolCapacity > 0 ? poolCost / poolCapacity : economy.referenceComponentPrice * 3;
+    const hubUnitCost = hubMixCost(world, plant);
+    const hubCost = Number.isFinite(hubUnitCost) ? hubUnitCost : economy.referenceComponentPrice * 3;
+    const components = (1 - smeShare) * hubCost + smeShare * smeUnitCost;
+    const assembly = params.labourPerAssembly * unitLabourCost(regions, region);
+    const unitCost = components + assembly;
+    // Outbound delivery cost to the blocs this plant serves.
+    let outbound = 0;
+    let servedDemand = 0;
+    for (let b = 0; b < B; b++) {
+      const servedHere =
+        plants.bloc[plant] === b || (plant === plan[0].plant && !plan.some((x) => plants.bloc[x.plant] === b));
+      if (!servedHere) continue;
+      const d = firms.demandByBloc[firm * B + b];
+      outbound += d * outboundCost(world, plant, b, unitCost * (1 + params.markup));
+      servedDemand += d;
+    }
+    outbound = servedDemand > 0 ? outbound / servedDemand : 0;
+    // Sourcing regions and their digital access (coordination, §7.1).
+    let regionsUsed = 0;
+    let accessSum = 0;
+    const hubRegionWeight = new Float64Array(R);
+    if (smeShare < 1) {
+      for (let j = 0; j < H; j++) hubRegionWeight[hubs.region[j]] += plantHub.weight[plant * H + j];
+      for (let r = 0; r < R; r++) {
+        if (hubRegionWeight[r] > 0.05) {
+          regionsUsed++;
+          accessSum += regions.access[r];
+        }
+      }
+    }
+    const poolWeight = new Float64Array(R);
+    if (smeShare > 0 && poolCapacity > 0) {
+      for (const r of pool) {
+        const capacity = pools.capacity[strategy * R + r];
+        if (capacity <= 0) continue;
+        poolWeight[r] = capacity / poolCapacity;
+        if (poolWeight[r] > 0.05) {
+          regionsUsed++;
+          accessSum += regions.access[r];
+        }
+      }
+    }
+    const meanAccess = regionsUsed > 0 ? accessSum / regionsUsed : 0;
+    const coordination =
+      params.coordinationCostPerRegion *
+      economy.referenceFinalPrice *
+      Math.max(0, regionsUsed - 1) *
+      (1 - params.coordinationDigitalDiscount * meanAccess);
+    const meanOffer = poolCount > 0 ? poolCapacity / poolCount : 1;
+    const contracts = (smeShare * params.contractFixedCost * economy.referenceComponentPrice) / Math.max(meanOffer, 1e-9);
+    const localShare =
+      (1 - smeShare) * hubRegionWeight[region] + (poolCapacity > 0 ? (smeShare * poolLocal) / poolCapacity : 0);
+    const subsidy = regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * localShare;
+    // Exposure by source region (first tier, the plant itself, visible second tier).
+    exposure.fill(0);
+    for (let r = 0; r < R; r++) exposure[r] = (1 - smeShare) * hubRegionWeight[r] + smeShare * poolWeight[r];
+    if (smeShare > 0 && poolCapacity > 0) {
+      for (const r of pool) {
+        for (let k = 0; k < HR; k++) {
+          const tier = pools.tierTwo[(strategy * R + r) * HR + k];
+          if (tier > 0) exposure[pools.hubRegions[k]] += (smeShare * tier) / poolCapacity;
+        }
+      }
+    }
+    const margin = params.markup * unitCost;
+    let expectedLoss = 0;
+    const cover = params.inventoryCoverWeeks;
+    for (let r = 0; r < R; r++) {
+      const w = exposure[r];
+      if (w <= 0) continue;
+      const lead = currentLeadTime(geo, regions, r, region);
+      const spare = Math.min(1, (params.spareCapacityShare * (1 - Math.min(1, w))) / Math.max(w, 1e-9));
+      expectedLoss +=
+        w * firms.observedHazard[firm * R + r] * Math.max(0, lead + params.meanDisruptionWeeks - cover) * (1 - spare);
+    }
+    // The plant's own region stops the plant itself, whatever the sourcing.
+    expectedLoss += firms.observedHazard[firm * R + region] * Math.max(0, params.meanDisruptionWeeks - cover);
+    expectedLoss *= margin;
+    // Local content this plant gives the customers of its own bloc (§7.5).
+    const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
+    bonusByBloc[plants.bloc[plant]] = bonusFor(world, firm, plant, localContent, share);
+    const plantCost = components + assembly + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
+    cost += share * plantCost;
+    smeShareTotal += share * smeShare;
+    // Switching: new plants' capex and onboarding a new SME supplier base, net of grants.
+    if (!plants.active[plant]) {
+      switchCost +=
+        params.plantCapexWeeks * volume * economy.referenceFinalPrice * (1 - regions.reshoringGrantShare[region]);
+    }
+  }
+  // Local bonus: the price equivalent of the utility local content and presence bring (§7.5).
+  let bonus = 0;
+  for (let b = 0; b < B; b++) bonus += (firms.demandByBloc[firm * B + b] / demandTotal) * bonusByBloc[b];
+  cost -= bonus;
+  const currentSme = currentSmeShare(world, firm);
+  if (smeShareTotal > currentSme) {
+    const home = firms.homeRegion[firm];
+    switchCost +=
+      params.onboardingWeeks *
+      (smeShareTotal - currentSme) *
+      demandTotal *
+      economy.referenceComponentPrice *
+      (1 - regions.reshoringGrantShare[home]);
+  }
+  return { cost, switchCost, smeShare: smeShareTotal };
+}
+
+/** Utility gain for the plant's own-bloc customers from local content and presence, in $ per unit. */
+function bonusFor(world: World, firm: number, plant: number, localContent: number, demandShare: number): number {
+  const { params, plants, regions, economy } = world;
+  if (params.priceWeight <= 0) return 0;
+  const bloc = plants.bloc[plant];
+  const region = plants.region[plant];
+  const blocDemand = blocDemandBase(world, bloc);
+  // Presence counts in the plant's own region: the share of the bloc's demand there, times the
+  // share of the firm's employment the plant holds.
+  const presence = blocDemand > 0 ? (regions.finalDemandBase[region] / blocDemand) * demandShare : 0;
+  void firm;
+  const utility = params.localContentWeight * localContent + params.trustWeight * regions.trustFirms[region] * presence;
+  return (utility * economy.referenceFinalPrice) / params.priceWeight;
+}
+
+function blocShareOfHubs(world: World, plant: number, hubRegionWeight: Float64Array): number {
+  const { regions, plants } = world;
+  let share = 0;
+  for (let r = 0; r < regions.count; r++) if (regions.bloc[r] === plants.bloc[plant]) share += hubRegionWeight[r];
+  return share;
+}
+
+function blocDemandBase(world: World, bloc: number): number {
+  const { regions } = world;
+  let total = 0;
+  for (let r = 0; r < regions.count; r++) if (regions.bloc[r] === bloc) total += regions.finalDemandBase[r];
+  return total;
+}
+
+function currentSmeShare(world: World, firm: number): number {
+  const { plants } = world;
+  const B = plants.blocCount;
+  let weighted = 0;
+  let total = 0;
+  for (let b = 0; b < B; b++) {
+    const p = firm * B + b;
+    if (!plants.active[p]) continue;
+    weighted += plants.smeShareTarget[p] * plants.forecast[p];
+    total += plants.forecast[p];
+  }
+  return total > 0 ? weighted / total : 0;
+}
+
+/**
+ * Phase 5, quarterly (§7.1): every living firm prices the four strategies, draws one by logit
+ * (Gumbel-max, `strategyTemp`) and switches only if the gain over `amortisationWeeks` beats the
+ * switching cost. `strategyOverride` forces one strategy on every firm.
+ */
+export function chooseStrategies(world: World, pools: SmePools): void {
+  const { firms, plants, params, economy, tick } = world;
+  const draws = world.draws.for('firm.strategy');
+  const B = plants.blocCount;
+  for (let p = 0; p < plants.count; p++) updateHubWeights(world, p);
+  for (let f = 0; f < firms.count; f++) {
+    if (!firms.alive[f]) continue;
+    if (params.strategyOverride !== 'none') {
+      const forced = STRATEGY_CODES[params.strategyOverride];
+      if (firms.strategy[f] !== forced || !planMatches(world, f, forced)) applyStrategy(world, f, forced, 0);
+      continue;
+    }
+    const current = firms.strategy[f];
+    const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
+    const temperature = params.strategyTemp * economy.referenceFinalPrice;
+    let chosen = 0;
+    let bestUtility = -Infinity;
+    CHOOSABLE.forEach((k, index) => {
+      const utility = -estimates[index].cost / temperature + draws.gumbel(f, tick, k);
+      if (utility > bestUtility) {
+        bestUtility = utility;
+        chosen = index;
+      }
+    });
+    const next = CHOOSABLE[chosen];
+    const currentIndex = CHOOSABLE.indexOf(current as (typeof CHOOSABLE)[number]);
+    const currentCost = currentIndex >= 0 ? estimates[currentIndex].cost : estimateStrategy(world, f, current, pools).cost;
+    let demand = 0;
+    for (let b = 0; b < B; b++) demand += firms.demandByBloc[f * B + b];
+    const gain = (currentCost - estimates[chosen].cost) * demand * params.amortisationWeeks;
+    if (next !== current && gain > estimates[chosen].switchCost) {
+      applyStrategy(world, f, next, estimates[chosen].switchCost);
+    } else if (current === MULTILOCAL && !planMatches(world, f, current)) {
+      applyStrategy(world, f, current, 0);
+    }
+  }
+}
+
+function planMatches(world: World, firm: number, strategy: number): boolean {
+  const { plants } = world;
+  const B = plants.blocCount;
+  const planned = new Set(plantPlan(world, firm, strategy).map((x) => x.plant));
+  for (let b = 0; b < B; b++) {
+    const p = firm * B + b;
+    if ((plants.active[p] === 1) !== planned.has(p)) return false;
+    if (plants.active[p] && plants.smeShareTarget[p] !== smeShareOf(world, strategy)) return false;
+  }
+  return true;
+}
+
+/**
+ * Puts a strategy into effect: opens the plants it needs (ramping up over `rampWeeks`, capex
+ * paid net of reshoring grants), closes the others (stock moves to the home plant), and sets
+ * each plant's target share of SME components.
+ */
+export function applyStrategy(world: World, firm: number, strategy: number, switchCost: number): void {
+  const { firms, plants, params, economy, regions, ledger, tick } = world;
+  const B = plants.blocCount;
+  if (firms.strategy[firm] !== strategy) {
+    firms.strategy[firm] = strategy;
+    firms.switchedAtTick[firm] = tick;
+    firms.strategySwitches[firm]++;
+  }
+  const plan = plantPlan(world, firm, strategy);
+  let demandTotal = 0;
+  for (let b = 0; b < B; b++) demandTotal += firms.demandByBloc[firm * B + b];
+  const home = firm * B + firms.homeBloc[firm];
+  const planned = new Map(plan.map((x) => [x.plant, x.share]));
+  // Onboarding cost (no plant capex in it) is paid now; plant capex is paid per plant below.
+  let capexPaid = 0;
+  for (let b = 0; b < B; b++) {
+    const p = firm * B + b;
+    const share = planned.get(p);
+    if (share !== undefined && !plants.active[p]) {
+      const volume = share * demandTotal;
+      const capex = params.plantCapexWeeks * volume * economy.referenceFinalPrice;
+      const grant = payReshoringGrant(world, plants.region[p], capex);
+      firms.cash[firm] -= capex - grant;
+      ledger.capex += capex;
+      capexPaid += capex - grant;
+      plants.active[p] = 1;
+      plants.capacityTarget[p] = volume / params.plantUtilisationTarget;
+      plants.capacity[p] = 0;
+      plants.rampStartTick[p] = tick;
+      plants.forecast[p] = volume;
+      regions.goodEvents[plants.region[p]] += (volume * params.labourPerAssembly) / regions.productivity[plants.region[p]];
+    } else if (share === undefined && plants.active[p] && p !== home) {
+      closePlant(world, p, home);
+    }
+    plants.smeShareTarget[p] = planned.has(p) ? smeShareOf(world, strategy) : 0;
+  }
+  const onboarding = Math.max(0, switchCost - capexPaid);
+  if (onboarding > 0) {
+    const gross = onboarding / Math.max(1e-9, 1 - regions.reshoringGrantShare[firms.homeRegion[firm]]);
+    const grant = payReshoringGrant(world, firms.homeRegion[firm], gross);
+    firms.cash[firm] -= gross - grant;
+    ledger.capex += gross;
+  }
+}
+
+/** Closes a plant: its stock moves to the home plant; what it was owed is cancelled; layoffs count as a bad event. */
+export function closePlant(world: World, plant: number, home: number): void {
+  const { plants, plantHub, hubs, regions, params } = world;
+  const H = hubs.count;
+  plants.finishedStock[home] += plants.finishedStock[plant];
+  plants.componentStock[home] += plants.componentStock[plant];
+  plants.finishedStock[plant] = 0;
+  plants.componentStock[plant] = 0;
+  for (let j = 0; j < H; j++) plantHub.owed[plant * H + j] = 0;
+  regions.badEvents[plants.region[plant]] += plants.employment[plant];
+  plants.active[plant] = 0;
+  plants.capacity[plant] = 0;
+  plants.capacityTarget[plant] = 0;
+  plants.rampStartTick[plant] = -1;
+  plants.smeShareTarget[plant] = 0;
+  void params;
+}

@@ -1,0 +1,17 @@
+import type { World } from '../../src/sim/world.ts';
+import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+
+/** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock. */
+export function receiveRawInputs(world: World): void {
+  const { smes, tick } = world;
+  const offset = (tick % PIPELINE_WEEKS) * smes.capacity;
+  const pipeline = smes.rawPipeline;
+  const stock = smes.rawStock;
+  for (let i = 0; i < smes.count; i++) {
+    const arriving = pipeline[offset + i];
+    if (arriving !== 0) {
+      stock[i] += arriving;
+      pipeline[offset + i] = 0;
+    }
+  }
+}

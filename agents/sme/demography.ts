@@ -1,0 +1,76 @@
+import type { World } from '../../src/sim/world.ts';
+import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { NO_BUYER, allocateSme } from './schema.ts';
+import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
+import { initialCapability } from './initialize.ts';
+import { domesticRawPrice } from '../supplier/costs.ts';
+import { clamp01 } from '../community/initialize.ts';
+import { customerTarget } from './local-market.ts';
+
+/**
+ * End of phase 8 — deaths, then births (deferred to the end of the phase, §3). An SME with
+ * negative cash for `smeExitWeeks` weeks exits: its cash is written off, its raw stock and
+ * in-transit inputs are written off, its contract ends, and its slot is freed. New SMEs arrive
+ * by region as Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) and take
+ * the lowest free slots.
+ */
+export function smeExitsAndEntries(world: World): void {
+  const { smes, regions, params, ledger, tick } = world;
+  regions.smeExits.fill(0);
+  regions.smeEntries.fill(0);
+  const cap = smes.capacity;
+  const exited: number[] = [];
+  for (let i = 0; i < smes.count; i++) {
+    if (!smes.alive[i] || smes.negativeCashWeeks[i] < params.smeExitWeeks) continue;
+    const r = smes.region[i];
+    regions.smeExits[r]++;
+    ledger.exitWriteOffs += smes.cash[i];
+    let raw = smes.rawStock[i];
+    for (let s = 0; s < PIPELINE_WEEKS; s++) {
+      raw += smes.rawPipeline[s * cap + i];
+      smes.rawPipeline[s * cap + i] = 0;
+    }
+    ledger.rawWrittenOff += raw;
+    smes.rawStock[i] = 0;
+    smes.cash[i] = 0;
+    smes.alive[i] = 0;
+    smes.buyerPlant[i] = NO_BUYER;
+    smes.contractCapacity[i] = 0;
+    smes.owedToBuyer[i] = 0;
+    smes.owedByHub[i] = 0;
+    smes.owedByDomestic[i] = 0;
+    exited.push(i);
+  }
+  smes.freeSlots.release(exited);
+
+  const entryDraws = world.draws.for('sme.entry');
+  const entrantDraws = world.draws.for('sme.entrant');
+  const rawPrice = domesticRawPrice(world);
+  for (let r = 0; r < regions.count; r++) {
+    regions.localDemandTrend[r] += (regions.localDemand[r] - regions.localDemandTrend[r]) / 52;
+    const growth = regions.localDemandTrend[r] > 0 ? regions.localDemand[r] / regions.localDemandTrend[r] - 1 : 0;
+    const mean =
+      (params.smeEntryRate / 52) * regions.smeSlots[r] * (1 + regions.literacy[r]) * (1 + Math.max(0, growth));
+    const entrants = entryDraws.poisson(r, tick, mean);
+    const usage = regions.access[r] * regions.literacy[r];
+    for (let k = 0; k < entrants; k++) {
+      const key = (r << 16) | (k & 0xffff);
+      const id = allocateSme(smes);
+      smes.alive[id] = 1;
+      smes.region[id] = r;
+      smes.bornAtTick[id] = tick;
+      smes.employees[id] = powerLawEmployees(entrantDraws.uniform(key, tick, 0), params.smeSizeExponent, params.smeMaxEmployees);
+      smes.capability[id] = initialCapability(world, r, entrantDraws.normal(key, tick, 2));
+      smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
+      smes.rawCost[id] = rawPrice;
+      smes.riskPerception[id] = params.riskPerceptionInitial;
+      smes.observedHazard[id] = params.hazardPerRegionYear / 52;
+      const capital = params.smeCashWeeks * smeWeeklyCost(world, id);
+      smes.cash[id] = capital;
+      ledger.entryCapital += capital;
+      smes.price[id] = smeComponentPrice(world, id);
+      smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
+      regions.smeEntries[r]++;
+    }
+  }
+}

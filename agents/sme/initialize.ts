@@ -1,0 +1,49 @@
+import type { World } from '../../src/sim/world.ts';
+import { initStream } from '../../src/sim/rng/init-stream.ts';
+import { allocateSme, createSmeStore } from './schema.ts';
+import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
+import { domesticRawPrice } from '../supplier/costs.ts';
+import { clamp01 } from '../community/initialize.ts';
+import { customerTarget } from './local-market.ts';
+
+/**
+ * SMEs of each region: employees from a truncated power law (§7.6), capability from the
+ * region's literacy, adoption with probability ∝ digital usage, about two weeks of cash.
+ * Needs cells (for usage) and the reference raw price.
+ */
+export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
+  const { regions, params } = world;
+  let total = 0;
+  for (const n of smesPerRegion) total += n;
+  world.smes = createSmeStore(total);
+  const smes = world.smes;
+  const sizes = initStream(world.seed, 'sme.sizes');
+  const traits = initStream(world.seed, 'sme.traits');
+  const rawPrice = domesticRawPrice(world);
+  for (let r = 0; r < regions.count; r++) {
+    regions.smeSlots[r] = smesPerRegion[r];
+    const usage = regions.access[r] * regions.literacy[r];
+    for (let k = 0; k < smesPerRegion[r]; k++) {
+      const id = allocateSme(smes);
+      smes.alive[id] = 1;
+      smes.region[id] = r;
+      smes.bornAtTick[id] = 0;
+      smes.employees[id] = powerLawEmployees(sizes.uniform(), params.smeSizeExponent, params.smeMaxEmployees);
+      smes.capability[id] = initialCapability(world, r, traits.normal());
+      smes.digital[id] = traits.uniform() < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
+      smes.rawCost[id] = rawPrice;
+      smes.riskPerception[id] = params.riskPerceptionInitial;
+      smes.observedHazard[id] = params.hazardPerRegionYear / 52;
+      // Cash: log-normal around the median buffer (Bartik et al. 2020).
+      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * Math.exp(0.5 * traits.normal());
+      smes.price[id] = smeComponentPrice(world, id);
+      smes.customers[id] = customerTarget(world, id);
+    }
+  }
+}
+
+/** Capability of a new SME: the mean scaled by the region's literacy, plus spread. */
+export function initialCapability(world: World, region: number, z: number): number {
+  const base = world.params.initialCapability * (0.6 + 0.4 * world.regions.literacy[region]);
+  return Math.min(0.95, Math.max(0.05, base + 0.1 * z));
+}

@@ -1,0 +1,37 @@
+import type { World } from '../../src/sim/world.ts';
+import { NO_BUYER } from './schema.ts';
+import { canShip } from '../../src/sim/geography.ts';
+import { smeWorkerOutput } from './costs.ts';
+
+/**
+ * Phase 6 — SMEs make components for their buyer: min(labour left after the local market ×
+ * output per worker × capacity factor, raw stock, deliverable backlog). The same pass totals what
+ * SMEs are owed by each hub and by each region's domestic source, for the suppliers' production.
+ */
+export function produceAtSmes(world: World): void {
+  const { smes, plants, hubs, regions, params, ledger, scratch } = world;
+  scratch.hubRawOwed.fill(0);
+  scratch.hubRawDeliverable.fill(0);
+  regions.domesticRawOwed.fill(0);
+  for (let i = 0; i < smes.count; i++) {
+    smes.chainOutput[i] = 0;
+    if (!smes.alive[i]) continue;
+    const r = smes.region[i];
+    const source = smes.rawSource[i];
+    if (source >= 0 && smes.owedByHub[i] > 0) {
+      scratch.hubRawOwed[source] += smes.owedByHub[i];
+      if (canShip(regions, hubs.region[source], r)) scratch.hubRawDeliverable[source] += smes.owedByHub[i];
+    }
+    regions.domesticRawOwed[r] += smes.owedByDomestic[i];
+    const p = smes.buyerPlant[i];
+    if (p === NO_BUYER || smes.owedToBuyer[i] <= 0 || !canShip(regions, r, plants.region[p])) continue;
+    const labour = Math.max(0, smes.employees[i] - smes.localLabour[i]);
+    const capacity = ((labour * smeWorkerOutput(world, i)) / params.labourPerComponent) * regions.capacityFactor[r];
+    const output = Math.min(capacity, smes.rawStock[i], smes.owedToBuyer[i]);
+    if (output <= 0) continue;
+    smes.rawStock[i] -= output;
+    smes.chainOutput[i] = output;
+    ledger.rawUsed += output;
+    ledger.componentsProduced += output;
+  }
+}

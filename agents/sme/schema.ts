@@ -1,0 +1,172 @@
+import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { FreeList, resized } from '../../src/sim/store.ts';
+
+/** `SmeStore.rawSource` value for the region's generic domestic raw-input source. */
+export const DOMESTIC_SOURCE = -1;
+/** `SmeStore.buyerPlant` value for an SME outside any value chain. */
+export const NO_BUYER = -1;
+
+/**
+ * SMEs: one slot per firm, id = slot for life. Deaths mark `alive = 0` and free the slot at the
+ * end of the phase; births take the lowest free slot, else a new one (capacity doubles).
+ */
+export interface SmeStore {
+  /** Slots in use (live + dead). */
+  count: number;
+  capacity: number;
+  freeSlots: FreeList;
+  alive: Uint8Array;
+  region: Uint16Array;
+  bornAtTick: Int32Array;
+  employees: Float32Array;
+  /** q_c in [0, 1]. */
+  capability: Float32Array;
+  /** d: 1 once digitally adopted (visible to lead firms). */
+  digital: Uint8Array;
+  cash: Float64Array;
+  negativeCashWeeks: Uint8Array;
+  /** Plant id of the lead-firm plant it supplies, or NO_BUYER. */
+  buyerPlant: Int16Array;
+  /** Units/week the contract covers. */
+  contractCapacity: Float32Array;
+  /** Chain orders received this week and last week (units). */
+  ordersReceived: Float64Array;
+  ordersLastWeek: Float64Array;
+  /** Components owed to the buyer (backlog, units). */
+  owedToBuyer: Float64Array;
+  rawStock: Float64Array;
+  /** Raw inputs in transit (ring, slot-major: slot × capacity + id). */
+  rawPipeline: Float64Array;
+  owedByHub: Float64Array;
+  owedByDomestic: Float64Array;
+  /** Hub supplier id it buys raw inputs from, or DOMESTIC_SOURCE. */
+  rawSource: Int16Array;
+  /** Share of raw orders placed with the hub (shifts toward the source that delivered). */
+  rawHubShare: Float32Array;
+  /** D̂ of raw needs (from last week's chain orders). */
+  rawForecast: Float32Array;
+  /** Raw inputs ordered this week (P11's tier-1 orders). */
+  rawOrdered: Float64Array;
+  riskPerception: Float32Array;
+  /** ĥ of its hub's region (onsets per week). */
+  observedHazard: Float32Array;
+  hubReliability: Float32Array;
+  chainOutput: Float64Array;
+  /**
+   * Customer base in the local market (capacity × capability units): follows the SME's
+   * capacity × capability slowly, so a shrinking SME keeps its customers for a while.
+   */
+  customers: Float32Array;
+  localRevenue: Float64Array;
+  /** Worker-weeks used for the local market this week. */
+  localLabour: Float32Array;
+  revenue: Float64Array;
+  /** Paid this week for raw inputs, freight and tariffs. */
+  spend: Float64Array;
+  profit: Float64Array;
+  utilisation: Float32Array;
+  /** Component price it charges ($/unit). */
+  price: Float32Array;
+  /** Landed raw cost per unit (EMA). */
+  rawCost: Float32Array;
+  valueAdded: Float64Array;
+}
+
+const PER_SLOT_WIDTH: Record<string, number> = { rawPipeline: PIPELINE_WEEKS };
+
+export function createSmeStore(initialCapacity: number): SmeStore {
+  const n = Math.max(16, initialCapacity);
+  return {
+    count: 0,
+    capacity: n,
+    freeSlots: new FreeList(),
+    alive: new Uint8Array(n),
+    region: new Uint16Array(n),
+    bornAtTick: new Int32Array(n),
+    employees: new Float32Array(n),
+    capability: new Float32Array(n),
+    digital: new Uint8Array(n),
+    cash: new Float64Array(n),
+    negativeCashWeeks: new Uint8Array(n),
+    buyerPlant: new Int16Array(n).fill(NO_BUYER),
+    contractCapacity: new Float32Array(n),
+    ordersReceived: new Float64Array(n),
+    ordersLastWeek: new Float64Array(n),
+    owedToBuyer: new Float64Array(n),
+    rawStock: new Float64Array(n),
+    rawPipeline: new Float64Array(n * PIPELINE_WEEKS),
+    owedByHub: new Float64Array(n),
+    owedByDomestic: new Float64Array(n),
+    rawSource: new Int16Array(n).fill(DOMESTIC_SOURCE),
+    rawHubShare: new Float32Array(n),
+    rawForecast: new Float32Array(n),
+    rawOrdered: new Float64Array(n),
+    riskPerception: new Float32Array(n),
+    observedHazard: new Float32Array(n),
+    hubReliability: new Float32Array(n).fill(1),
+    chainOutput: new Float64Array(n),
+    customers: new Float32Array(n),
+    localRevenue: new Float64Array(n),
+    localLabour: new Float32Array(n),
+    revenue: new Float64Array(n),
+    spend: new Float64Array(n),
+    profit: new Float64Array(n),
+    utilisation: new Float32Array(n),
+    price: new Float32Array(n),
+    rawCost: new Float32Array(n),
+    valueAdded: new Float64Array(n),
+  };
+}
+
+/** Doubles capacity; the slot-major pipeline is re-laid out so slot s of SME i stays at s × capacity + i. */
+export function growSmeStore(store: SmeStore, minimumCapacity: number): void {
+  if (minimumCapacity <= store.capacity) return;
+  let capacity = store.capacity;
+  while (capacity < minimumCapacity) capacity *= 2;
+  const target = store as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(store)) {
+    if (!ArrayBuffer.isView(value) || name in PER_SLOT_WIDTH) continue;
+    const array = value as Float64Array;
+    const next = resized(array, capacity);
+    if (name === 'buyerPlant') next.fill(NO_BUYER, store.capacity);
+    if (name === 'rawSource') next.fill(DOMESTIC_SOURCE, store.capacity);
+    if (name === 'hubReliability') next.fill(1, store.capacity);
+    target[name] = next;
+  }
+  const pipeline = new Float64Array(capacity * PIPELINE_WEEKS);
+  for (let slot = 0; slot < PIPELINE_WEEKS; slot++) {
+    pipeline.set(store.rawPipeline.subarray(slot * store.capacity, (slot + 1) * store.capacity), slot * capacity);
+  }
+  store.rawPipeline = pipeline;
+  store.capacity = capacity;
+}
+
+/** Takes a slot for a new SME (lowest free slot first) and clears it. */
+export function allocateSme(store: SmeStore): number {
+  let id = store.freeSlots.take();
+  if (id < 0) {
+    if (store.count >= store.capacity) growSmeStore(store, store.count + 1);
+    id = store.count++;
+  }
+  clearSme(store, id);
+  return id;
+}
+
+function clearSme(store: SmeStore, id: number): void {
+  for (const [name, value] of Object.entries(store)) {
+    if (!ArrayBuffer.isView(value)) continue;
+    if (name === 'rawPipeline') {
+      for (let slot = 0; slot < PIPELINE_WEEKS; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
+    } else {
+      (value as Float64Array)[id] = 0;
+    }
+  }
+  store.buyerPlant[id] = NO_BUYER;
+  store.rawSource[id] = DOMESTIC_SOURCE;
+  store.hubReliability[id] = 1;
+}
+
+/** Size class of an SME: 0 micro (1–9), 1 small (10–49), 2 medium (50–249). */
+export function sizeClass(employees: number): number {
+  return employees < 10 ? 0 : employees < 50 ? 1 : 2;
+}

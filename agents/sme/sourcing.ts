@@ -1,0 +1,65 @@
+import type { World } from '../../src/sim/world.ts';
+import { DOMESTIC_SOURCE, NO_BUYER } from './schema.ts';
+import { LOCAL } from '../firm/schema.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import { domesticRawPrice } from '../supplier/costs.ts';
+import { smeComponentPrice } from './costs.ts';
+
+/** Landed raw-input cost from hub supplier j into region r; Infinity when it cannot ship. */
+export function landedRawCost(world: World, hub: number, region: number): number {
+  const { hubs, regions, geo } = world;
+  const origin = hubs.region[hub];
+  if (!canShip(regions, origin, region)) return Infinity;
+  const price = hubs.rawPrice[hub];
+  return price + currentFreight(geo, regions, origin, region) + tariffRate(regions, origin, region) * price;
+}
+
+/**
+ * Phase 5, quarterly (§2) — tier-1 suppliers choose their raw-input source: the cheapest hub
+ * (landed) or the costlier domestic source, each priced with their own risk perception:
+ * cost + (π/π0) · margin · ĥ · max(0, L + d̄ − cover). Suppliers of a LOCAL firm buy domestic.
+ */
+export function chooseRawSources(world: World): void {
+  const { smes, regions, hubs, plants, firms, params, geo } = world;
+  const R = regions.count;
+  const bestHub = new Int32Array(R).fill(-1);
+  const bestCost = new Float64Array(R).fill(Infinity);
+  for (let r = 0; r < R; r++) {
+    for (let j = 0; j < hubs.count; j++) {
+      const cost = landedRawCost(world, j, r);
+      if (cost < bestCost[r]) {
+        bestCost[r] = cost;
+        bestHub[r] = j;
+      }
+    }
+  }
+  const domestic = domesticRawPrice(world);
+  const prior = params.hazardPerRegionYear / 52;
+  const cover = params.inventoryCoverWeeks;
+  const handling = Math.max(1, params.handlingWeeks);
+  for (let i = 0; i < smes.count; i++) {
+    if (!smes.alive[i]) continue;
+    const r = smes.region[i];
+    const buyer = smes.buyerPlant[i];
+    const forcedDomestic = buyer !== NO_BUYER && firms.strategy[plants.firm[buyer]] === LOCAL;
+    let choice = DOMESTIC_SOURCE;
+    const hub = bestHub[r];
+    if (!forcedDomestic && hub >= 0) {
+      const riskWeight =
+        params.riskPerceptionInitial > 0 ? smes.riskPerception[i] / params.riskPerceptionInitial : 1;
+      const margin = params.markup * smeComponentPrice(world, i);
+      const hubLead = currentLeadTime(geo, regions, hubs.region[hub], r);
+      const hubHazard = smes.rawSource[i] >= 0 && hubs.region[smes.rawSource[i]] === hubs.region[hub] ? smes.observedHazard[i] : prior;
+      const hubCost = bestCost[r] + riskWeight * margin * hubHazard * Math.max(0, hubLead + params.meanDisruptionWeeks - cover);
+      const domesticCost = domestic + riskWeight * margin * prior * Math.max(0, handling + params.meanDisruptionWeeks - cover);
+      if (hubCost < domesticCost) choice = hub;
+    }
+    if (choice !== smes.rawSource[i]) {
+      smes.rawSource[i] = choice;
+      smes.owedByHub[i] = 0; // an open order with the old hub is cancelled
+      smes.rawHubShare[i] = choice >= 0 ? 1 : 0;
+      smes.hubReliability[i] = 1;
+      smes.observedHazard[i] = prior;
+    }
+  }
+}

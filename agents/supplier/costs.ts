@@ -1,0 +1,29 @@
+import type { World } from '../../src/sim/world.ts';
+import { unitLabourCost } from '../../src/sim/economy.ts';
+
+/** Hub cost of a raw-input unit ($). */
+export function hubRawUnitCost(world: World, hub: number): number {
+  const { params } = world;
+  return params.labourPerRawUnit * params.hubLabourFactor * unitLabourCost(world.regions, world.hubs.region[hub]);
+}
+
+/** Hub cost of a component, raw input made in-house included ($). */
+export function hubComponentUnitCost(world: World, hub: number): number {
+  const { params } = world;
+  return (
+    (params.labourPerRawUnit + params.labourPerComponent) *
+    params.hubLabourFactor *
+    unitLabourCost(world.regions, world.hubs.region[hub])
+  );
+}
+
+/** Congestion factor: 1 up to the target utilisation, convex above it (§2). */
+export function congestionFactor(world: World, utilisation: number): number {
+  const excess = utilisation - world.params.plantUtilisationTarget;
+  return excess > 0 ? 1 + world.params.congestionSlope * excess * excess : 1;
+}
+
+/** Price of the generic domestic raw-input source (same everywhere). */
+export function domesticRawPrice(world: World): number {
+  return world.params.domesticRawPremium * world.economy.referenceRawPrice;
+}

@@ -1,0 +1,28 @@
+import type { World } from '../../src/sim/world.ts';
+import { congestionFactor, hubComponentUnitCost, hubRawUnitCost } from './costs.ts';
+
+const PRICE_ADJUSTMENT = 0.1;
+
+/**
+ * Phase 8 — hub suppliers' accounts: revenue came on dispatch; wages and profit tax go out.
+ * Prices are cost plus markup, raised convexly above the target utilisation (§2).
+ */
+export function settleHubs(world: World): void {
+  const { hubs, regions, params, ledger } = world;
+  for (let j = 0; j < hubs.count; j++) {
+    const wages = hubs.employment[j] * regions.wage[hubs.region[j]];
+    const profit = hubs.revenue[j] - wages;
+    const tax = params.profitTaxRate * Math.max(0, profit);
+    hubs.cash[j] -= wages + tax;
+    hubs.costs[j] = wages;
+    ledger.wages += wages;
+    ledger.profitTaxes += tax;
+    hubs.unitCost[j] = hubComponentUnitCost(world, j);
+    hubs.rawUnitCost[j] = hubRawUnitCost(world, j);
+    const congestion = congestionFactor(world, hubs.utilisation[j]);
+    hubs.price[j] += PRICE_ADJUSTMENT * (hubs.unitCost[j] * (1 + params.markup) * congestion - hubs.price[j]);
+    hubs.rawPrice[j] += PRICE_ADJUSTMENT * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
+    hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j];
+    hubs.ordersLastWeek[j] = hubs.ordersThisWeek[j];
+  }
+}

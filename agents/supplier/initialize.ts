@@ -1,0 +1,42 @@
+import type { World } from '../../src/sim/world.ts';
+import { createHubStore } from './schema.ts';
+import { hubComponentUnitCost, hubRawUnitCost } from './costs.ts';
+
+/** Creates `hubSuppliersPerHub` suppliers in every hub region and prices them (capacities come later). */
+export function createHubs(world: World): void {
+  const { regions, definition, params } = world;
+  const hubRegions: number[] = [];
+  for (let r = 0; r < regions.count; r++) if (regions.isHub[r]) hubRegions.push(r);
+  const hubs = createHubStore(hubRegions.length * definition.hubSuppliersPerHub);
+  world.hubs = hubs;
+  let id = 0;
+  for (const r of hubRegions) {
+    for (let k = 0; k < definition.hubSuppliersPerHub; k++, id++) {
+      hubs.region[id] = r;
+      hubs.unitCost[id] = hubComponentUnitCost(world, id);
+      hubs.rawUnitCost[id] = hubRawUnitCost(world, id);
+      hubs.price[id] = hubs.unitCost[id] * (1 + params.markup);
+      hubs.rawPrice[id] = hubs.rawUnitCost[id] * (1 + params.markup);
+    }
+  }
+}
+
+/**
+ * Hub capacity is a property of the world (§2): sized so that with every firm GLOBAL the hubs
+ * run at the target utilisation; split over hub regions by population × industry workers share.
+ */
+export function sizeHubCapacity(world: World, totalFinalDemand: number): void {
+  const { hubs, regions, params } = world;
+  const weight = new Float64Array(hubs.count);
+  let weightSum = 0;
+  for (let j = 0; j < hubs.count; j++) {
+    const r = hubs.region[j];
+    weight[j] = regions.population[r] * Math.max(0.01, regions.industryWorkersShare[r]);
+    weightSum += weight[j];
+  }
+  const totalCapacity = totalFinalDemand / params.plantUtilisationTarget;
+  for (let j = 0; j < hubs.count; j++) {
+    hubs.componentCapacity[j] = weightSum > 0 ? (totalCapacity * weight[j]) / weightSum : 0;
+    hubs.rawCapacity[j] = hubs.componentCapacity[j] * params.hubRawCapacityRatio;
+  }
+}

@@ -1,0 +1,59 @@
+import type { World } from '../../src/sim/world.ts';
+import { canShip } from '../../src/sim/geography.ts';
+
+/**
+ * Phase 6 — hub suppliers produce (§3): raw inputs first, for their own use and for the SMEs
+ * that ordered from them (capacity × shock factor, shared in proportion), then components from
+ * raw stock, up to the deliverable backlog. Each publishes one fill fraction for components and
+ * one for raw inputs (§7.3). Needs `scratch.hubRawDeliverable` from the SME pass.
+ */
+export function produceAtHubs(world: World): void {
+  const { hubs, plantHub, plants, regions, params, ledger, scratch } = world;
+  const H = hubs.count;
+  for (let j = 0; j < H; j++) {
+    const region = hubs.region[j];
+    const factor = regions.capacityFactor[region];
+    let owed = 0;
+    let deliverable = 0;
+    for (let p = 0; p < plantHub.plants; p++) {
+      const amount = plantHub.owed[p * H + j];
+      if (amount <= 0) continue;
+      owed += amount;
+      if (canShip(regions, region, plants.region[p])) deliverable += amount;
+    }
+    hubs.componentOwed[j] = owed;
+    hubs.componentDeliverable[j] = deliverable;
+    const rawExternal = scratch.hubRawDeliverable[j];
+    const rawWanted = hubs.rawOrderInternal[j] + rawExternal;
+    const rawOutput = Math.min(hubs.rawCapacity[j] * factor, rawWanted);
+    const internal = rawWanted > 0 ? (rawOutput * hubs.rawOrderInternal[j]) / rawWanted : 0;
+    const external = rawOutput - internal;
+    hubs.rawOutputInternal[j] = internal;
+    hubs.rawOutputExternal[j] = external;
+    hubs.rawFill[j] = rawExternal > 0 ? external / rawExternal : 1;
+    hubs.rawStock[j] += internal;
+    const components = Math.min(hubs.componentCapacity[j] * factor, hubs.rawStock[j], deliverable);
+    hubs.rawStock[j] -= components;
+    hubs.componentOutput[j] = components;
+    hubs.componentFill[j] = deliverable > 0 ? components / deliverable : 1;
+    ledger.rawProduced += rawOutput;
+    ledger.rawUsed += components;
+    ledger.componentsProduced += components;
+    const utilisation = hubs.componentCapacity[j] > 0 ? components / hubs.componentCapacity[j] : 0;
+    hubs.utilisation[j] += 0.1 * (utilisation - hubs.utilisation[j]);
+    hubs.employment[j] =
+      ((rawOutput * params.labourPerRawUnit + components * params.labourPerComponent) * params.hubLabourFactor) /
+      regions.productivity[region];
+  }
+}
+
+/** Phase 6 — the generic domestic raw source of each region delivers its capacity factor of what it owes. */
+export function produceDomesticRaw(world: World): void {
+  const { regions, params, ledger } = world;
+  for (let r = 0; r < regions.count; r++) {
+    const output = regions.domesticRawOwed[r] * regions.capacityFactor[r];
+    regions.domesticRawOutput[r] = output;
+    regions.domesticRawEmployment[r] = (output * params.labourPerRawUnit) / regions.productivity[r];
+    ledger.rawProduced += output;
+  }
+}

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { UserError } from './errors.ts';
+import { describeProblems, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
+import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
+import { checkScenario } from '../sim/validate.ts';
+import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
+import type { RunSpec } from '../sim/simulation.ts';
+import type { Scenario } from '../sim/scenario.ts';
+import type { WorldDefinition } from '../sim/world-definition.ts';
+
+export interface RunRequest {
+  world: string;
+  scenario?: string;
+  seed: string | number;
+  weeks?: string | number;
+  set: string[];
+  /** Values from the schema-generated flags, by parameter name. */
+  flags: Record<string, string>;
+  paired?: boolean;
+}
+
+export interface ResolvedRun {
+  spec: RunSpec;
+  definition: WorldDefinition;
+  params: Params;
+  /** Where the scenario came from (built-in path or the user's file). */
+  scenarioSource: string;
+}
+
+export function resolveWorld(name: string): { definition: WorldDefinition; entry: (typeof WORLDS)[string] } {
+  const entry = WORLDS[name];
+  if (!entry) {
+    throw new UserError(`glocal: unknown world "${name}"; expected one of ${WORLD_NAMES.join(', ')}\nnothing was written.`);
+  }
+  return { definition: entry.definition(), entry };
+}
+
+/**
+ * A scenario argument is a built-in scenario name of the world or a path to a JSON file; either
+ * way it is validated against the world and the parameter schema.
+ */
+export function loadScenario(worldName: string, argument: string | undefined): { name: string; scenario: Scenario; source: string } {
+  const { definition, entry } = resolveWorld(worldName);
+  const name = argument ?? entry.defaultScenario;
+  let input: JsonInput;
+  let source: string;
+  let scenarioName: string;
+  if (Object.hasOwn(entry.scenarios, name)) {
+    source = `worlds/${worldName}/scenarios/${name}.json`;
+    input = parseJsonText(JSON.stringify(entry.scenarios[name], null, 2), source, 'scenario');
+    scenarioName = name;
+  } else if (name.endsWith('.json') || name.includes('/') || existsSync(name)) {
+    input = readJsonFile(name, 'scenario');
+    source = relative(process.cwd(), name) || name;
+    scenarioName = `file:${source}`;
+  } else {
+    throw new UserError(
+      `glocal: unknown scenario "${name}" for world ${worldName}; expected one of ${Object.keys(entry.scenarios).join(', ')} or a path to a .json file\nnothing was written.`,
+    );
+  }
+  const check = checkScenario(input.value, definition);
+  if (!check.ok) throw new UserError(describeProblems(input, 'scenario', check.problems));
+  return { name: scenarioName, scenario: check.scenario, source };
+}
+
+/** Parses `--set name=value` and schema flags into typed overrides, with errors naming the parameter. */
+export function parseOverrides(set: string[], flags: Record<string, string>): Record<string, number | boolean | string> {
+  const overrides: Record<string, number | boolean | string> = {};
+  const problems: string[] = [];
+  const entries: [string, string, string][] = [];
+  for (const item of set) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) {
+      problems.push(`  --set ${item}: expected name=value, e.g. --set scale=10`);
+      continue;
+    }
+    entries.push([item.slice(0, eq).trim(), item.slice(eq + 1).trim(), `--set ${item}`]);
+  }
+  for (const [name, value] of Object.entries(flags)) entries.push([name, value, `--${kebab(name)} ${value}`]);
+  for (const [name, raw, origin] of entries) {
+    const spec = paramSpec(name);
+    if (!spec) {
+      problems.push(`  ${origin}: unknown parameter "${name}"${suggest(name)} (see glocal params)`);
+      continue;
+    }
+    if (spec.kind === 'number') {
+      const value = Number(raw);
+      if (raw === '' || !Number.isFinite(value)) problems.push(`  ${origin}: expected a number for ${name}, got "${raw}"`);
+      else overrides[name] = value;
+    } else if (spec.kind === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') problems.push(`  ${origin}: expected true or false for ${name}, got "${raw}"`);
+      else overrides[name] = raw === 'true';
+    } else {
+      overrides[name] = raw;
+    }
+  }
+  if (problems.length > 0) throw new UserError(`glocal: invalid parameter override\n${problems.join('\n')}\nnothing was written.`);
+  return overrides;
+}
+
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function parseInteger(raw: string | number, what: string, min: number, max: number): number {
+  const value = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(`glocal: --${what} expects a whole number in [${min}, ${max}], got "${raw}"\nnothing was written.`);
+  }
+  return value;
+}
+
+/** Everything `glocal run` needs, validated before any file is touched. */
+export function resolveRun(request: RunRequest): ResolvedRun {
+  const { definition } = resolveWorld(request.world);
+  const { name, scenario, source } = loadScenario(request.world, request.scenario);
+  const seed = parseInteger(request.seed, 'seed', 0, 2 ** 32 - 1);
+  const weeks = parseInteger(request.weeks ?? scenario.weeks ?? 520, 'weeks', 1, 5200);
+  const overrides = parseOverrides(request.set, request.flags);
+  let params: Params;
+  try {
+    params = resolveParams({ ...(scenario.params ?? {}), ...overrides }, definition.parameterDefaults ?? {}, 'parameters');
+  } catch (error) {
+    if (error instanceof ParamError) {
+      throw new UserError(
+        `glocal: invalid parameters\n${error.problems.map((p) => `  at ${p.path}: ${p.message}`).join('\n')}\nnothing was written.`,
+      );
+    }
+    throw error;
+  }
+  const paired = request.paired ?? scenario.shocks.length > 0;
+  return {
+    spec: { world: request.world, scenarioName: name, scenario, seed, weeks, params: overrides, paired },
+    definition,
+    params,
+    scenarioSource: source,
+  };
+}

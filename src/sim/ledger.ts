@@ -1,0 +1,59 @@
+/**
+ * Every source and sink of money and goods, named. Systems add to the week's ledger as they
+ * move things; the conservation tests compare the ledger with the change in stocks.
+ * Transfers between agents (a plant paying a hub) are not entries: they cancel.
+ */
+export const MONEY_SOURCES = [
+  'consumerSpending',
+  'localMarketSpending',
+  'subsidies',
+  'grants',
+  'entryCapital',
+] as const;
+export const MONEY_SINKS = [
+  'wages',
+  'profitTaxes',
+  'tariffs',
+  'freight',
+  'domesticRawPurchases',
+  'coordination',
+  'capex',
+  'ownerDrawings',
+  'exitWriteOffs',
+] as const;
+export const GOODS_FLOWS = [
+  'rawProduced',
+  'rawUsed',
+  'componentsProduced',
+  'componentsUsed',
+  'finalProduced',
+  'finalSold',
+  'rawWrittenOff',
+  'componentsWrittenOff',
+  'finalWrittenOff',
+] as const;
+
+export type MoneySource = (typeof MONEY_SOURCES)[number];
+export type MoneySink = (typeof MONEY_SINKS)[number];
+export type GoodsFlow = (typeof GOODS_FLOWS)[number];
+export type LedgerEntry = MoneySource | MoneySink | GoodsFlow;
+
+export type Ledger = Record<LedgerEntry, number>;
+
+export function emptyLedger(): Ledger {
+  const ledger = {} as Ledger;
+  for (const name of [...MONEY_SOURCES, ...MONEY_SINKS, ...GOODS_FLOWS]) ledger[name] = 0;
+  return ledger;
+}
+
+export function resetLedger(ledger: Ledger): void {
+  for (const name of Object.keys(ledger) as LedgerEntry[]) ledger[name] = 0;
+}
+
+/** Net money inflow to agents this week: sources − sinks. */
+export function netMoneyFlow(ledger: Ledger): number {
+  let net = 0;
+  for (const name of MONEY_SOURCES) net += ledger[name];
+  for (const name of MONEY_SINKS) net -= ledger[name];
+  return net;
+}

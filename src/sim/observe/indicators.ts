@@ -1,0 +1,262 @@
+import type { World } from '../world.ts';
+import type { Observation } from './observation.ts';
+import { weightedGini, herfindahl } from './inequality.ts';
+import { INSTRUMENTS, INSTRUMENT_COUNT } from '../../../agents/policymaker/schema.ts';
+import { STRATEGY_NAMES } from '../../../agents/firm/strategy-codes.ts';
+import { NO_BUYER } from '../../../agents/sme/schema.ts';
+
+/**
+ * The indicators a run records (MODEL.md §6). A regional indicator is a ratio of per-region sums
+ * (numerator / denominator; a plain sum has denominator 1), so its value for a bloc, an income
+ * group or the world is exact. A global indicator is defined only for the whole world.
+ * Exact definitions: docs/ODD.md §6.
+ */
+export interface RegionalIndicator {
+  name: string;
+  unit: string;
+  doc: string;
+  /** Also recorded per region (the headline indicators). */
+  headline: boolean;
+  numerator(world: World, o: Observation, r: number): number;
+  denominator(world: World, o: Observation, r: number): number;
+}
+
+export interface GlobalIndicator {
+  name: string;
+  unit: string;
+  doc: string;
+  value(world: World, o: Observation): number;
+}
+
+const one = () => 1;
+const R = (o: Observation) => o.regionCount;
+
+function sum(
+  name: string,
+  unit: string,
+  doc: string,
+  numerator: RegionalIndicator['numerator'],
+  headline = false,
+): RegionalIndicator {
+  return { name, unit, doc, headline, numerator, denominator: one };
+}
+
+function ratio(
+  name: string,
+  unit: string,
+  doc: string,
+  numerator: RegionalIndicator['numerator'],
+  denominator: RegionalIndicator['denominator'],
+  headline = false,
+): RegionalIndicator {
+  return { name, unit, doc, headline, numerator, denominator };
+}
+
+const population = (w: World, _o: Observation, r: number) => w.regions.population[r];
+
+const STRATEGY_INDICATORS: RegionalIndicator[] = STRATEGY_NAMES.map((strategy, k) =>
+  ratio(
+    `strategyShare${strategy[0]}${strategy.slice(1).toLowerCase()}`,
+    'share of firms',
+    `Share of living lead firms (by home region) following ${strategy}.`,
+    (_w, o, r) => o.firmsByStrategy[k * R(o) + r],
+    (_w, o, r) => o.firms[r],
+  ),
+);
+
+const SIZE_CLASSES = ['Micro', 'Small', 'Medium'];
+const CHAIN_BY_CLASS: RegionalIndicator[] = SIZE_CLASSES.map((label, k) =>
+  ratio(
+    `smeChainShare${label}`,
+    'share of SMEs',
+    `Share of ${label.toLowerCase()} SMEs (${['1–9', '10–49', '50–249'][k]} employees) supplying a lead firm.`,
+    (_w, o, r) => o.smeInChainByClass[k * R(o) + r],
+    (_w, o, r) => o.smeByClass[k * R(o) + r],
+  ),
+);
+
+const SPEND_INDICATORS: RegionalIndicator[] = INSTRUMENTS.map((instrument, k) =>
+  sum(
+    `spend${instrument[0].toUpperCase()}${instrument.slice(1)}`,
+    '$/week',
+    `Real dollars spent on ${instrument} this week (2019 PPP).`,
+    (w, _o, r) => weeklySpend(w, r, k),
+  ),
+);
+
+/** Real $ spent on an instrument in the current week (difference of the quarter's running total). */
+function weeklySpend(world: World, region: number, instrument: number): number {
+  return world.policy.spentQuarter[region * INSTRUMENT_COUNT + instrument] - world.policy.spentLastWeek[region * INSTRUMENT_COUNT + instrument];
+}
+
+export const REGIONAL_INDICATORS: RegionalIndicator[] = [
+  // Efficiency
+  ratio('unitCost', '$/unit', 'Production-weighted unit cost of final goods at plants in the region.',
+    (_w, o, r) => o.plantUnitCostTimesProduction[r], (_w, o, r) => o.plantProduction[r], true),
+  ratio('finalPrice', '$/unit', 'Delivery-weighted factory price of final goods from plants in the region.',
+    (_w, o, r) => o.plantPriceTimesDelivered[r], (_w, o, r) => o.plantDelivered[r]),
+  sum('leadFirmProfit', '$/week', 'Weekly profit of lead firms headquartered in the region.', (_w, o, r) => o.firmProfit[r]),
+  sum('smeProfit', '$/week', 'Weekly profit of the region’s SMEs.', (_w, o, r) => o.smeProfit[r]),
+  // Resilience
+  sum('finalDemand', 'units/week', 'Final demand for the final good in the region.', (w, _o, r) => w.regions.finalDemand[r], true),
+  sum('finalDelivered', 'units/week', 'Final goods delivered to customers in the region.', (w, _o, r) => w.regions.finalDelivered[r], true),
+  sum('lostSales', 'units/week', 'Final demand in the region not delivered (lost).', (w, _o, r) => w.regions.finalLost[r], true),
+  ratio('fillRate', 'share', 'Final goods delivered / final demand in the region.',
+    (w, _o, r) => w.regions.finalDelivered[r], (w, _o, r) => w.regions.finalDemand[r], true),
+  sum('valueAdded', '$/week', 'Gross value added this week by plants, hubs, SMEs and the domestic raw source in the region.',
+    (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r] + o.domesticValueAdded[r], true),
+  // Glocalization
+  ratio('localSourcingShare', 'share', 'Components shipped to plants in the region from the same region / all components shipped to them.',
+    (_w, o, r) => o.plantReceivedLocal[r], (_w, o, r) => o.plantReceived[r], true),
+  ratio('regionalSourcingShare', 'share', 'Components shipped to plants in the region from the same bloc / all shipped to them.',
+    (_w, o, r) => o.plantReceivedBloc[r], (_w, o, r) => o.plantReceived[r], true),
+  ratio('sourcingRegions', 'regions', 'Mean number of regions a running plant received components from this week.',
+    (_w, o, r) => o.plantSourcingRegions[r], (_w, o, r) => o.activePlants[r]),
+  sum('transportCo2', 'kg CO₂/week', 'CO₂ of component shipments to plants in the region.', (_w, o, r) => o.plantCo2[r]),
+  ...STRATEGY_INDICATORS,
+  // Local capacity
+  sum('smeCount', 'SMEs', 'Living SMEs in the region (sampled economy: scales with `scale`).', (_w, o, r) => o.smeCount[r], true),
+  sum('smeEmployment', 'employees', 'Employees of the region’s SMEs (sampled economy).', (_w, o, r) => o.smeEmployment[r]),
+  ratio('smeCapability', 'capability', 'Mean capability q_c of the region’s SMEs.',
+    (_w, o, r) => o.smeCapabilitySum[r], (_w, o, r) => o.smeCount[r]),
+  ratio('smeAdoption', 'share of SMEs', 'Share of SMEs that have adopted digital technology (d = 1).',
+    (_w, o, r) => o.smeAdopted[r], (_w, o, r) => o.smeCount[r], true),
+  ratio('smeChainShare', 'share of SMEs', 'Share of SMEs supplying a lead firm (SDG 9.3 proxy: SMEs in value chains).',
+    (_w, o, r) => o.smeInChain[r], (_w, o, r) => o.smeCount[r], true),
+  ...CHAIN_BY_CLASS,
+  ratio('smeChainShareAdopted', 'share of SMEs', 'Share of digitally adopted SMEs supplying a lead firm.',
+    (_w, o, r) => o.smeAdoptedInChain[r], (_w, o, r) => o.smeAdopted[r]),
+  ratio('smeChainShareNotAdopted', 'share of SMEs', 'Share of SMEs without digital adoption supplying a lead firm.',
+    (_w, o, r) => o.smeInChain[r] - o.smeAdoptedInChain[r], (_w, o, r) => o.smeCount[r] - o.smeAdopted[r]),
+  sum('smeExits', 'SMEs/week', 'SMEs that exited this week.', (w, _o, r) => w.regions.smeExits[r]),
+  sum('smeEntries', 'SMEs/week', 'SMEs that entered this week.', (w, _o, r) => w.regions.smeEntries[r]),
+  ratio('largeFirmOutputShare', 'share of value added', 'Value added of lead-firm plants and hubs / value added of all firms in the region.',
+    (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r],
+    (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r]),
+  sum('jobs', 'workers', 'Jobs in the modelled sector: SMEs, plants, hubs and the domestic raw source (sampled economy).',
+    (w, _o, r) => w.regions.jobs[r]),
+  ratio('skilledEmployment', 'share', 'Employment rate × mean skill of the region’s people (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * (1 - w.regions.unemployment[r]) * w.regions.skill[r], population),
+  ratio('unemployment', 'share', 'Unemployment rate (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * w.regions.unemployment[r], population, true),
+  // Digital divide
+  ratio('digitalUsage', 'share of people', 'Digital usage a · l (population-weighted): the model’s internet use.',
+    (w, _o, r) => w.regions.population[r] * w.regions.access[r] * w.regions.literacy[r], population, true),
+  ratio('access', 'share of people', 'Internet access a (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * w.regions.access[r], population),
+  ratio('literacy', 'share of people', 'Digital literacy l (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * w.regions.literacy[r], population),
+  // Trust
+  ratio('trustFirms', 'share', 'Trust in the firms active in the region τF (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * w.regions.trustFirms[r], population, true),
+  ratio('trustGovernment', 'share', 'Trust in government τG (population-weighted); its mean is approval.',
+    (w, _o, r) => w.regions.population[r] * w.regions.trustGovernment[r], population, true),
+  // SDG proxies
+  ratio('povertyShare', 'share of people', 'SDG 1 proxy: share of people in cells whose income is under the poverty line.',
+    (_w, o, r) => o.poorPopulation[r], population),
+  ratio('income', '$/person/week', 'Mean income per person (population-weighted).',
+    (w, _o, r) => w.regions.population[r] * w.regions.income[r], population),
+  // Budget
+  sum('policySpend', '$/week', 'Real dollars spent by policymakers this week, all instruments.',
+    (w, _o, r) => {
+      let total = 0;
+      for (let k = 0; k < INSTRUMENT_COUNT; k++) total += weeklySpend(w, r, k);
+      return total;
+    }, true),
+  ...SPEND_INDICATORS,
+];
+
+/** Population-weighted mean of a regional value over regions selected by `keep`. */
+function populationMean(world: World, keep: (r: number) => boolean, value: (r: number) => number): number {
+  const { regions } = world;
+  let weighted = 0;
+  let weight = 0;
+  for (let r = 0; r < regions.count; r++) {
+    if (!keep(r)) continue;
+    weighted += regions.population[r] * value(r);
+    weight += regions.population[r];
+  }
+  return weight > 0 ? weighted / weight : 0;
+}
+
+const usage = (w: World) => (r: number) => w.regions.access[r] * w.regions.literacy[r];
+
+export const GLOBAL_INDICATORS: GlobalIndicator[] = [
+  {
+    name: 'usageGapQuartiles',
+    unit: 'share of people',
+    doc: 'Digital usage (a·l) of the top income-quartile regions minus the bottom quartile (population-weighted).',
+    value: (w) =>
+      populationMean(w, (r) => w.economy.incomeQuartile[r] === 4, usage(w)) -
+      populationMean(w, (r) => w.economy.incomeQuartile[r] === 1, usage(w)),
+  },
+  {
+    name: 'usageGapIncomeGroups',
+    unit: 'share of people',
+    doc: 'Digital usage of high-income regions minus low-income regions (World Bank groups, population-weighted).',
+    value: (w) =>
+      populationMean(w, (r) => w.regions.incomeGroup[r] === 3, usage(w)) -
+      populationMean(w, (r) => w.regions.incomeGroup[r] === 0, usage(w)),
+  },
+  {
+    name: 'usageGini',
+    unit: 'Gini',
+    doc: 'Gini coefficient of digital usage across community cells, weighted by their population.',
+    value: (w) => {
+      const { cells } = w;
+      const values = new Float64Array(cells.count);
+      for (let c = 0; c < cells.count; c++) values[c] = cells.access[c] * cells.literacy[c];
+      return weightedGini(values, cells.population);
+    },
+  },
+  {
+    name: 'incomeGini',
+    unit: 'Gini',
+    doc: 'SDG 10 proxy: Gini coefficient of mean income across regions, population-weighted.',
+    value: (w) => weightedGini(w.regions.income, w.regions.population),
+  },
+  {
+    name: 'hhiFinal',
+    unit: 'HHI (0–1)',
+    doc: 'Herfindahl index of lead firms’ shares of final deliveries.',
+    value: (w) => {
+      const { firms, plants } = w;
+      const B = plants.blocCount;
+      const sizes = new Float64Array(firms.count);
+      for (let p = 0; p < plants.count; p++) sizes[Math.floor(p / B)] += plants.delivered[p];
+      return herfindahl(sizes);
+    },
+  },
+  {
+    name: 'hhiComponents',
+    unit: 'HHI (0–1)',
+    doc: 'Herfindahl index of suppliers’ shares of component output (hub suppliers and SMEs in chains).',
+    value: (w) => {
+      const { hubs, smes } = w;
+      let total = 0;
+      let squares = 0;
+      for (let j = 0; j < hubs.count; j++) total += hubs.componentOutput[j];
+      for (let i = 0; i < smes.count; i++) if (smes.alive[i] && smes.buyerPlant[i] !== NO_BUYER) total += smes.chainOutput[i];
+      if (total <= 0) return 0;
+      for (let j = 0; j < hubs.count; j++) squares += (hubs.componentOutput[j] / total) ** 2;
+      for (let i = 0; i < smes.count; i++) {
+        if (smes.alive[i] && smes.buyerPlant[i] !== NO_BUYER) squares += (smes.chainOutput[i] / total) ** 2;
+      }
+      return squares;
+    },
+  },
+  {
+    name: 'hubUtilisation',
+    unit: 'share',
+    doc: 'Capacity-weighted utilisation of hub suppliers’ component capacity.',
+    value: (w) => {
+      let capacity = 0;
+      let output = 0;
+      for (let j = 0; j < w.hubs.count; j++) {
+        capacity += w.hubs.componentCapacity[j];
+        output += w.hubs.componentOutput[j];
+      }
+      return capacity > 0 ? output / capacity : 0;
+    },
+  },
+];

@@ -1,0 +1,193 @@
+import type { World } from '../world.ts';
+import type { IndicatorInfo, Recorder } from './recorder.ts';
+
+/** Weeks after the last shock ends over which losses are still counted (§6). */
+export const LOSS_TAIL_WEEKS = 52;
+/** A region or the world counts as recovered once back to this share of the reference. */
+const RECOVERED_SHARE = 0.95;
+
+export const LOSS_INDICATORS: IndicatorInfo[] = [
+  { name: 'gvaLossGrossDirect', unit: '$', doc: 'Cumulative gross value added lost by agents in regions locked down or recovering from their own lockdown (vs the same-seed run without shocks).' },
+  { name: 'gvaLossGrossIndirect', unit: '$', doc: 'Cumulative gross value added lost by all other agents.' },
+  { name: 'gvaLossNetDirect', unit: '$', doc: 'Cumulative net value-added change (reference − shocked) of direct agents; negative when activity moved to them.' },
+  { name: 'gvaLossNetIndirect', unit: '$', doc: 'Cumulative net value-added change of indirect agents.' },
+  { name: 'lossRatioMeasured', unit: 'ratio', doc: 'Indirect / direct gross value-added loss so far.' },
+  { name: 'lossRatioAccounting', unit: 'ratio', doc: 'Pure value-added accounting ratio: lost final units × value added per unit outside / inside the locked-down regions (n/a, not recorded, when no final units are lost).' },
+  { name: 'lostFinalDeliveries', unit: 'units', doc: 'Cumulative final deliveries short of the reference run (units, the customers’ loss).' },
+  { name: 'recoveryWeeks', unit: 'weeks', doc: 'Weeks from the first shock’s start to the end of the last week in which final deliveries were below 95% of the reference (0 if never).' },
+  { name: 'lostDeliveriesShare', unit: 'share of demand', doc: 'Per region: cumulative final deliveries short of the reference / cumulative reference demand.' },
+];
+
+/**
+ * Loss measures of §6 for a shocked world against its same-seed reference world without the
+ * scenario's shocks (common random numbers). Value added is compared by agent group: each plant,
+ * each hub supplier, and each region's SME sector and domestic raw source (SME identities diverge
+ * between the two runs once entry and exit differ, so SMEs are compared by region).
+ */
+export class LossTracker {
+  private grossDirect = 0;
+  private grossIndirect = 0;
+  private netDirect = 0;
+  private netIndirect = 0;
+  private lostUnits = 0;
+  private accountingOutside = 0;
+  private accountingInside = 0;
+  private recoveryWeeks = 0;
+  private readonly recovering: Uint8Array;
+  private readonly everLocked: Uint8Array;
+  private readonly lostByRegion: Float64Array;
+  private readonly demandByRegion: Float64Array;
+  private readonly vaShock: Float64Array;
+  private readonly vaReference: Float64Array;
+
+  constructor(private readonly world: World, private readonly reference: World) {
+    const R = world.regions.count;
+    this.recovering = new Uint8Array(R);
+    this.everLocked = new Uint8Array(R);
+    this.lostByRegion = new Float64Array(R);
+    this.demandByRegion = new Float64Array(R);
+    this.vaShock = new Float64Array(R);
+    this.vaReference = new Float64Array(R);
+  }
+
+  /** Whether `week` falls in the loss window: from the first shock to 52 weeks after the last. */
+  inWindow(week: number): boolean {
+    const { shockStartWeek, shockEndWeek } = this.world.scenario;
+    return shockStartWeek >= 0 && week >= shockStartWeek && week < shockEndWeek + LOSS_TAIL_WEEKS;
+  }
+
+  /** Call after both worlds have completed `week`. */
+  update(week: number): void {
+    const { world, reference } = this;
+    const R = world.regions.count;
+    regionValueAdded(world, this.vaShock);
+    regionValueAdded(reference, this.vaReference);
+    if (!this.inWindow(week)) return;
+    // Direct regions: locked down now, or still below 95% of the reference after their own lockdown.
+    const direct = new Uint8Array(R);
+    for (let r = 0; r < R; r++) {
+      if (world.regions.lockedDown[r]) {
+        this.everLocked[r] = 1;
+        this.recovering[r] = 1;
+      } else if (this.recovering[r] && this.vaShock[r] >= RECOVERED_SHARE * this.vaReference[r]) {
+        this.recovering[r] = 0;
+      }
+      direct[r] = this.recovering[r];
+    }
+    const add = (region: number, shocked: number, referenceValue: number) => {
+      const net = referenceValue - shocked;
+      const gross = Math.max(0, net);
+      if (direct[region]) {
+        this.grossDirect += gross;
+        this.netDirect += net;
+      } else {
+        this.grossIndirect += gross;
+        this.netIndirect += net;
+      }
+    };
+    for (let p = 0; p < world.plants.count; p++) add(world.plants.region[p], world.plants.valueAdded[p], reference.plants.valueAdded[p]);
+    for (let j = 0; j < world.hubs.count; j++) add(world.hubs.region[j], world.hubs.valueAdded[j], reference.hubs.valueAdded[j]);
+    const smeShock = smeValueAddedByRegion(world);
+    const smeReference = smeValueAddedByRegion(reference);
+    const domesticShock = domesticValueAdded(world);
+    const domesticReference = domesticValueAdded(reference);
+    for (let r = 0; r < R; r++) {
+      add(r, smeShock[r], smeReference[r]);
+      add(r, domesticShock[r], domesticReference[r]);
+    }
+    // Final deliveries, by region and overall.
+    let delivered = 0;
+    let deliveredReference = 0;
+    for (let r = 0; r < R; r++) {
+      const shortfall = Math.max(0, reference.regions.finalDelivered[r] - world.regions.finalDelivered[r]);
+      this.lostByRegion[r] += shortfall;
+      this.demandByRegion[r] += reference.regions.finalDemand[r];
+      delivered += world.regions.finalDelivered[r];
+      deliveredReference += reference.regions.finalDelivered[r];
+    }
+    const lostThisWeek = Math.max(0, deliveredReference - delivered);
+    this.lostUnits += lostThisWeek;
+    if (delivered < RECOVERED_SHARE * deliveredReference) {
+      this.recoveryWeeks = week - world.scenario.shockStartWeek + 1;
+    }
+    // Accounting: value added per final unit inside / outside the direct regions, in the reference run.
+    if (lostThisWeek > 0 && deliveredReference > 0) {
+      let inside = 0;
+      let outside = 0;
+      for (let r = 0; r < R; r++) {
+        if (direct[r]) inside += this.vaReference[r];
+        else outside += this.vaReference[r];
+      }
+      this.accountingInside += (lostThisWeek * inside) / deliveredReference;
+      this.accountingOutside += (lostThisWeek * outside) / deliveredReference;
+    }
+  }
+
+  /** Appends this week's cumulative loss measures to the recorder. */
+  record(recorder: Recorder, week: number): void {
+    recorder.recordExtra(week, 'gvaLossGrossDirect', this.grossDirect);
+    recorder.recordExtra(week, 'gvaLossGrossIndirect', this.grossIndirect);
+    recorder.recordExtra(week, 'gvaLossNetDirect', this.netDirect);
+    recorder.recordExtra(week, 'gvaLossNetIndirect', this.netIndirect);
+    recorder.recordExtra(week, 'lossRatioMeasured', this.grossDirect > 0 ? this.grossIndirect / this.grossDirect : 0);
+    if (this.lostUnits > 0 && this.accountingInside > 0) {
+      recorder.recordExtra(week, 'lossRatioAccounting', this.accountingOutside / this.accountingInside);
+    }
+    recorder.recordExtra(week, 'lostFinalDeliveries', this.lostUnits);
+    recorder.recordExtra(week, 'recoveryWeeks', this.recoveryWeeks);
+    for (let r = 0; r < this.world.regions.count; r++) {
+      const share = this.demandByRegion[r] > 0 ? this.lostByRegion[r] / this.demandByRegion[r] : 0;
+      recorder.recordExtra(week, 'lostDeliveriesShare', share, r);
+    }
+  }
+
+  /** Plain-data state, for checkpoints. */
+  state(): Record<string, number | number[]> {
+    return {
+      grossDirect: this.grossDirect,
+      grossIndirect: this.grossIndirect,
+      netDirect: this.netDirect,
+      netIndirect: this.netIndirect,
+      lostUnits: this.lostUnits,
+      accountingOutside: this.accountingOutside,
+      accountingInside: this.accountingInside,
+      recoveryWeeks: this.recoveryWeeks,
+      recovering: Array.from(this.recovering),
+      everLocked: Array.from(this.everLocked),
+      lostByRegion: Array.from(this.lostByRegion),
+      demandByRegion: Array.from(this.demandByRegion),
+    };
+  }
+
+  restoreState(state: Record<string, number | number[]>): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(state)) {
+      const current = self[key];
+      if (ArrayBuffer.isView(current)) (current as Float64Array).set(value as number[]);
+      else self[key] = value;
+    }
+  }
+}
+
+function smeValueAddedByRegion(world: World): Float64Array {
+  const out = new Float64Array(world.regions.count);
+  const { smes } = world;
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) out[smes.region[i]] += smes.valueAdded[i];
+  return out;
+}
+
+function domesticValueAdded(world: World): Float64Array {
+  const price = world.params.domesticRawPremium * world.economy.referenceRawPrice;
+  return world.regions.domesticRawOutput.map((output) => output * price);
+}
+
+/** Value added of everything located in each region this week. */
+export function regionValueAdded(world: World, out: Float64Array): void {
+  out.fill(0);
+  const { plants, hubs } = world;
+  for (let p = 0; p < plants.count; p++) out[plants.region[p]] += plants.valueAdded[p];
+  for (let j = 0; j < hubs.count; j++) out[hubs.region[j]] += hubs.valueAdded[j];
+  const sme = smeValueAddedByRegion(world);
+  const domestic = domesticValueAdded(world);
+  for (let r = 0; r < out.length; r++) out[r] += sme[r] + domestic[r];
+}

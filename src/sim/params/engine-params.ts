@@ -1,0 +1,139 @@
+import { int, num, bool } from './define.ts';
+
+/** Run-wide parameters: scale, schedule, geography, prices, money. MODEL.md §2, §3, §7.4. */
+export const engineParams = {
+  scale: num({
+    default: 1, min: 0.01, max: 1000, unit: '×', section: '2', status: 'assumption',
+    doc: 'Agent-count multiplier: SMEs and community cells (and the sampled economy) grow with it; shares and means do not.',
+    source: 'Glocal design: scale is a sampling knob, checked by the scale test (MODEL.md §8).',
+  }),
+  warmupWeeks: int({
+    default: 52, min: 0, max: 520, unit: 'weeks', section: '3',
+    doc: 'Weeks simulated before week 0 and not recorded, so pre-shock levels exist even for a shock at week 0.',
+    source: 'MODEL.md §3',
+  }),
+  recordEvery: int({
+    default: 1, min: 1, max: 52, unit: 'weeks', section: '6',
+    doc: 'Record indicators every this many weeks.', source: 'MODEL.md §6',
+  }),
+  strategyPeriodWeeks: int({
+    default: 13, min: 1, max: 52, unit: 'weeks', section: '7.1',
+    doc: 'Weeks between strategic decisions (sourcing strategy, supplier contracts, policy reviews).',
+    source: 'MODEL.md §2 (quarterly)',
+  }),
+  handlingWeeks: int({
+    default: 1, min: 0, max: 4, unit: 'weeks', section: '2',
+    doc: 'Fixed handling time added to every shipment.', source: 'MODEL.md §2',
+  }),
+  shipKmPerWeek: num({
+    default: 5000, min: 1000, max: 20000, unit: 'km/week', section: '2',
+    doc: 'Distance a shipment covers per week; lead time = handling + ceil(km / this).', source: 'MODEL.md §2',
+  }),
+  freightPerUnitKm: num({
+    default: 0.0012, min: 0, max: 0.01, unit: '$/(unit·km)', section: '2', status: 'assumption',
+    doc: 'Freight cost per unit and km of great-circle distance.',
+    source: 'Set so intercontinental freight is about 10–15% of import value (UNCTAD Review of Maritime Transport 2021).',
+  }),
+  landlockedFreightFactor: num({
+    default: 1.5, min: 1, max: 3, unit: '×', section: '2', status: 'assumption',
+    doc: 'Freight multiplier for shipments to or from a landlocked region.',
+    source: 'UNCTAD 2021: landlocked developing countries pay markedly higher transport costs.',
+  }),
+  co2PerUnitKm: num({
+    default: 0.00015, min: 0, max: 0.01, unit: 'kg CO₂/(unit·km)', section: '2', status: 'assumption',
+    doc: 'Transport CO₂ per unit and km (a 10 kg unit at about 15 g CO₂ per tonne-km).',
+    source: 'ITF Transport Outlook 2019 (sea freight ≈ 10–20 g CO₂/t·km)',
+  }),
+  markup: num({
+    default: 0.2, min: 0, max: 1, unit: 'share of cost', section: '7.4',
+    doc: 'Cost-plus markup μ at every tier.', source: 'MODEL.md §7.4',
+  }),
+  labourShareOfGdp: num({
+    default: 0.55, min: 0.2, max: 0.8, unit: 'share', section: '7.5',
+    doc: 'Wage per worker-week = GDP per capita × this / 52.', source: 'ILO 2019, labour income share ≈ 0.51–0.55',
+  }),
+  productivityElasticity: num({
+    default: 0.75, min: 0, max: 1, unit: '', section: '7.5', status: 'assumption',
+    doc: 'Labour productivity rises with GDP per capita to this power, so unit labour costs differ less than wages.',
+    source: 'Golub 1999 (unit labour costs vary far less than wages across countries); value assumed.',
+  }),
+  labourPerRawUnit: num({
+    default: 0.2, min: 0.01, max: 2, unit: 'worker-weeks/unit', section: '7.5', status: 'assumption',
+    doc: 'Labour per raw-input unit at reference productivity.', source: 'MODEL.md §7.5 (assumption)',
+  }),
+  labourPerComponent: num({
+    default: 0.5, min: 0.01, max: 2, unit: 'worker-weeks/unit', section: '7.5', status: 'assumption',
+    doc: 'Labour per component unit at reference productivity.', source: 'MODEL.md §7.5 (assumption)',
+  }),
+  labourPerAssembly: num({
+    default: 0.5, min: 0.01, max: 2, unit: 'worker-weeks/unit', section: '7.5', status: 'assumption',
+    doc: 'Labour per final-good unit at reference productivity.', source: 'MODEL.md §7.5 (assumption)',
+  }),
+  finalGoodsShareOfGdp: num({
+    default: 0.05, min: 0.001, max: 0.3, unit: 'share of GDP', section: '7.5', status: 'assumption',
+    doc: 'Spending on the modelled final good as a share of (sampled) GDP at reference prices.',
+    source: 'Assumed: manufactured consumer durables are a few % of GDP (OECD national accounts).',
+  }),
+  localMarketShare: num({
+    default: 0.12, min: 0, max: 0.5, unit: 'share of GDP', section: '2', status: 'assumption',
+    doc: 'Local market for components and services served by a region’s SMEs, as a share of its GDP.',
+    source: 'Assumed: sized so SMEs hold most firm employment (OECD ≈ 60%, MODEL.md P10).',
+  }),
+  demandIncomeElasticity: num({
+    default: 0.8, min: 0, max: 2, unit: '', section: '7.5',
+    doc: 'Final demand ∝ population × GDP per capita^η.', source: 'MODEL.md §7.5',
+  }),
+  demandNoiseSd: num({
+    default: 0.05, min: 0, max: 0.5, unit: 'log', section: '7.5', status: 'assumption',
+    doc: 'Stationary standard deviation of the AR(1) log-noise on regional demand.', source: 'MODEL.md §7.5 (assumption)',
+  }),
+  demandNoiseAr: num({
+    default: 0.6, min: 0, max: 0.99, unit: '', section: '7.5', status: 'assumption',
+    doc: 'Weekly autocorrelation of the demand noise (0 = white noise; P11 ablation).', source: 'MODEL.md §7.5 (assumption)',
+  }),
+  profitTaxRate: num({
+    default: 0.2, min: 0, max: 0.6, unit: 'share of profit', section: '7.9',
+    doc: 'Tax on positive weekly profit, paid by every firm.', source: 'OECD Corporate Tax Statistics 2020: average statutory rate ≈ 20–23%',
+  }),
+  taxShare: num({
+    default: 0.15, min: 0, max: 0.5, unit: 'share of GDP', section: '7.9',
+    doc: 'Tax revenue as a share of GDP (sets policy budgets).', source: 'World Bank WDI, tax revenue ≈ 15% of GDP (world)',
+  }),
+  policyShare: num({
+    default: 0.01, min: 0, max: 0.2, unit: 'share of tax revenue', section: '7.9', status: 'assumption',
+    doc: 'Share of tax revenue a policymaker can spend on these instruments.', source: 'Assumed (industrial and digital programmes are ≈ 1% of budgets).',
+  }),
+  baseUnemployment: num({
+    default: 0.06, min: 0, max: 0.5, unit: 'share', section: '7.7',
+    doc: 'Unemployment when the modelled sector employs its trend level.', source: 'ILO 2019: world unemployment ≈ 5.4%',
+  }),
+  jobsTrendWeeks: int({
+    default: 52, min: 1, max: 520, unit: 'weeks', section: '7.7', status: 'assumption',
+    doc: 'Memory of the jobs trend against which job losses raise unemployment.', source: 'Assumed: labour reallocates within about a year.',
+  }),
+  hazardEnabled: bool({
+    default: true, section: '7.10',
+    doc: 'Random regional disruptions (the background hazard) are drawn.', source: 'MODEL.md §7.10',
+  }),
+  hazardPerRegionYear: num({
+    default: 0.27, min: 0, max: 2, unit: '1/year', section: '7.10', status: 'calibrated',
+    doc: 'Rate of ≥ 1-month disruptions per region: a firm with one source region meets one about every 3.7 years.',
+    source: 'McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains" (1/3.7 per year)',
+  }),
+  hazardMinWeeks: int({
+    default: 4, min: 1, max: 52, unit: 'weeks', section: '7.10',
+    doc: 'Shortest hazard disruption.', source: 'MGI 2020 (disruptions of one month or more)',
+  }),
+  hazardMaxWeeks: int({
+    default: 8, min: 1, max: 52, unit: 'weeks', section: '7.10', status: 'assumption',
+    doc: 'Longest hazard disruption.', source: 'Assumed: most ≥ 1-month disruptions last 1–2 months (MGI 2020).',
+  }),
+  hazardCapacityMin: num({
+    default: 0.3, min: 0, max: 1, unit: 'share', section: '7.10', status: 'assumption',
+    doc: 'Lowest capacity factor of a hazard disruption.', source: 'Assumed, like the covid-2020 lockdowns (0.3–0.6).',
+  }),
+  hazardCapacityMax: num({
+    default: 0.7, min: 0, max: 1, unit: 'share', section: '7.10', status: 'assumption',
+    doc: 'Highest capacity factor of a hazard disruption.', source: 'Assumed.',
+  }),
+} as const;

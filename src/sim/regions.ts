@@ -1,0 +1,199 @@
+import type { IncomeGroup, WorldDefinition } from './world-definition.ts';
+import { INCOME_GROUPS } from './world-definition.ts';
+
+/**
+ * Regions: the environment. Static data, the sampled economy, this week's shock and policy
+ * settings (written in phases 1–2 and read by every later phase), and per-week aggregates that
+ * later phases and reporters read.
+ */
+export interface RegionStore {
+  count: number;
+  codes: string[];
+  names: string[];
+  bloc: Uint8Array;
+  incomeGroup: Uint8Array;
+  isHub: Uint8Array;
+  landlocked: Uint8Array;
+  latitude: Float64Array;
+  longitude: Float64Array;
+  population: Float64Array;
+  gdpPerCapita: Float64Array;
+  industryWorkersShare: Float64Array;
+  /** $ per worker-week. */
+  wage: Float64Array;
+  /** Labour productivity relative to the world's reference GDP per capita. */
+  productivity: Float64Array;
+  /** Real GDP per week (dollars, unscaled). */
+  gdpWeekly: Float64Array;
+  /** Final demand at reference conditions, units per week (sampled economy). */
+  finalDemandBase: Float64Array;
+  /** Local market for SMEs at reference conditions, $ per week (sampled economy). */
+  localMarketBase: Float64Array;
+  /** Initial SME count: the base of entry. */
+  smeSlots: Float64Array;
+  /** f(GDP per capita) of §7.7, in [0, 1]. */
+  incomeDiffusionFactor: Float64Array;
+
+  // Phase 1 (shocks)
+  capacityFactor: Float64Array;
+  finalDemandMultiplier: Float64Array;
+  localDemandMultiplier: Float64Array;
+  leadTimeMultiplier: Float64Array;
+  freightMultiplier: Float64Array;
+  borderOpen: Uint8Array;
+  /** 1 while a scenario lockdown holds the region. */
+  lockedDown: Uint8Array;
+  /** 1 in the week a disruption (scenario lockdown or hazard) starts. */
+  disruptionOnset: Uint8Array;
+  hazardUntilTick: Int32Array;
+  hazardCapacityFactor: Float64Array;
+  demandNoise: Float64Array;
+
+  // Phase 2 (policy)
+  tariff: Float64Array;
+  localSourcingSubsidy: Float64Array;
+  reshoringGrantShare: Float64Array;
+  transparency: Float64Array;
+  /** Real $ per week. */
+  infrastructureSpend: Float64Array;
+  trainingSpend: Float64Array;
+  trainingLinked: Uint8Array;
+  /** Sampled-economy $ per week, shared among the region's SMEs. */
+  smeGrantSpend: Float64Array;
+  /** Grant intensity per SME this week, in [0, 1] (1 = a full grant). */
+  smeGrantIntensity: Float64Array;
+
+  // Aggregates written by systems (read by later phases and reporters)
+  finalDemand: Float64Array;
+  finalDelivered: Float64Array;
+  finalLost: Float64Array;
+  localDemand: Float64Array;
+  localServed: Float64Array;
+  /** Slow EMA of local demand: entry responds to growth above it. */
+  localDemandTrend: Float64Array;
+  smeCount: Float64Array;
+  smeAdopted: Float64Array;
+  smeEmployment: Float64Array;
+  smeInChain: Float64Array;
+  smeExits: Float64Array;
+  smeEntries: Float64Array;
+  smeExitRateEma: Float64Array;
+  plantEmployment: Float64Array;
+  hubEmployment: Float64Array;
+  domesticRawEmployment: Float64Array;
+  jobs: Float64Array;
+  jobsTrend: Float64Array;
+  jobsLastWeek: Float64Array;
+  /** Jobs smoothed over about a month: its rises and falls are the hiring and layoffs people notice. */
+  jobsSmoothed: Float64Array;
+  /** Weekly programme spending on the region (real $): infrastructure, training, grants, subsidies. */
+  programmeSpend: Float64Array;
+  unemployment: Float64Array;
+  /** Population-weighted means over the region's cells. */
+  access: Float64Array;
+  literacy: Float64Array;
+  skill: Float64Array;
+  trustFirms: Float64Array;
+  trustGovernment: Float64Array;
+  income: Float64Array;
+  /** Share of good events in firms' recent record in the region (what transparency reveals). */
+  firmRecord: Float64Array;
+  goodEvents: Float64Array;
+  badEvents: Float64Array;
+  /** Value added this week by everything located in the region ($, sampled economy). */
+  valueAdded: Float64Array;
+  /** Domestic raw-input source: owed, produced, price. */
+  domesticRawOwed: Float64Array;
+  domesticRawOutput: Float64Array;
+  /** Sum of cell trust × population, reused by reporters. */
+  cellPopulation: Float64Array;
+  cellCount: Uint32Array;
+}
+
+export function incomeGroupIndex(group: IncomeGroup): number {
+  return INCOME_GROUPS.indexOf(group);
+}
+
+export function createRegionStore(definition: WorldDefinition): RegionStore {
+  const n = definition.regions.length;
+  const f64 = () => new Float64Array(n);
+  const u8 = () => new Uint8Array(n);
+  const store: RegionStore = {
+    count: n,
+    codes: definition.regions.map((r) => r.code),
+    names: definition.regions.map((r) => r.name),
+    bloc: Uint8Array.from(definition.regions, (r) => r.bloc),
+    incomeGroup: Uint8Array.from(definition.regions, (r) => incomeGroupIndex(r.incomeGroup)),
+    isHub: Uint8Array.from(definition.regions, (r) => (r.isHub ? 1 : 0)),
+    landlocked: Uint8Array.from(definition.regions, (r) => (r.landlocked ? 1 : 0)),
+    latitude: Float64Array.from(definition.regions, (r) => r.latitude),
+    longitude: Float64Array.from(definition.regions, (r) => r.longitude),
+    population: Float64Array.from(definition.regions, (r) => r.population),
+    gdpPerCapita: Float64Array.from(definition.regions, (r) => r.gdpPerCapita),
+    industryWorkersShare: Float64Array.from(definition.regions, (r) => r.industryWorkersShare),
+    wage: f64(),
+    productivity: f64(),
+    gdpWeekly: f64(),
+    finalDemandBase: f64(),
+    localMarketBase: f64(),
+    smeSlots: f64(),
+    incomeDiffusionFactor: f64(),
+    capacityFactor: new Float64Array(n).fill(1),
+    finalDemandMultiplier: new Float64Array(n).fill(1),
+    localDemandMultiplier: new Float64Array(n).fill(1),
+    leadTimeMultiplier: new Float64Array(n).fill(1),
+    freightMultiplier: new Float64Array(n).fill(1),
+    borderOpen: new Uint8Array(n).fill(1),
+    lockedDown: u8(),
+    disruptionOnset: u8(),
+    hazardUntilTick: new Int32Array(n).fill(-1),
+    hazardCapacityFactor: new Float64Array(n).fill(1),
+    demandNoise: f64(),
+    tariff: f64(),
+    localSourcingSubsidy: f64(),
+    reshoringGrantShare: f64(),
+    transparency: f64(),
+    infrastructureSpend: f64(),
+    trainingSpend: f64(),
+    trainingLinked: u8(),
+    smeGrantSpend: f64(),
+    smeGrantIntensity: f64(),
+    finalDemand: f64(),
+    finalDelivered: f64(),
+    finalLost: f64(),
+    localDemand: f64(),
+    localServed: f64(),
+    localDemandTrend: f64(),
+    smeCount: f64(),
+    smeAdopted: f64(),
+    smeEmployment: f64(),
+    smeInChain: f64(),
+    smeExits: f64(),
+    smeEntries: f64(),
+    smeExitRateEma: f64(),
+    plantEmployment: f64(),
+    hubEmployment: f64(),
+    domesticRawEmployment: f64(),
+    jobs: f64(),
+    jobsTrend: f64(),
+    jobsLastWeek: f64(),
+    jobsSmoothed: f64(),
+    programmeSpend: f64(),
+    unemployment: f64(),
+    access: f64(),
+    literacy: f64(),
+    skill: f64(),
+    trustFirms: f64(),
+    trustGovernment: f64(),
+    income: f64(),
+    firmRecord: new Float64Array(n).fill(0.5),
+    goodEvents: f64(),
+    badEvents: f64(),
+    valueAdded: f64(),
+    domesticRawOwed: f64(),
+    domesticRawOutput: f64(),
+    cellPopulation: f64(),
+    cellCount: new Uint32Array(n),
+  };
+  return store;
+}

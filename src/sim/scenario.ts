@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { INCOME_GROUPS } from './world-definition.ts';
+import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
+
+/**
+ * Scenario files: shocks and a policy timeline on top of a world, plus parameter overrides.
+ * Checked with zod (shape, types, ranges) and then against the world (region codes, blocs).
+ */
+
+const weekCount = z.number().int().min(1).max(5200);
+const weekIndex = z.number().int().min(0).max(5200);
+const share = z.number().min(0).max(1);
+/** A fixed value, or [min, max] drawn per region from the run's seed. */
+const shareOrRange = z.union([share, z.tuple([share, share])]);
+const weeksOrRange = z.union([weekCount, z.tuple([weekCount, weekCount])]);
+const startOrRange = z.union([weekIndex, z.tuple([weekIndex, weekIndex])]);
+
+export const targetSchema = z.union([
+  z.literal('all'),
+  z
+    .object({
+      regions: z.array(z.string()).min(1).optional(),
+      blocs: z.array(z.string()).min(1).optional(),
+      incomeGroups: z.array(z.enum(INCOME_GROUPS)).min(1).optional(),
+      hubs: z.boolean().optional(),
+      /** Income quartiles of regions by GDP per capita, population-weighted (1 = bottom). */
+      incomeQuartiles: z.array(z.number().int().min(1).max(4)).min(1).optional(),
+      /** Region codes left out of the selection. */
+      except: z.array(z.string()).min(1).optional(),
+    })
+    .strict(),
+]);
+export type Target = z.infer<typeof targetSchema>;
+
+const shockBase = { target: targetSchema, start: startOrRange, weeks: weeksOrRange };
+
+export const shockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lockdown'), ...shockBase, capacityFactor: shareOrRange }).strict(),
+  z.object({ kind: z.literal('borderClosure'), ...shockBase }).strict(),
+  z
+    .object({
+      kind: z.literal('demand'),
+      ...shockBase,
+      multiplier: z.number().min(0).max(5),
+      markets: z.enum(['final', 'local', 'both']).default('both'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('logistics'),
+      ...shockBase,
+      leadTimeMultiplier: z.number().min(1).max(5).default(1),
+      freightMultiplier: z.number().min(1).max(10).default(1),
+    })
+    .strict(),
+]);
+export type Shock = z.infer<typeof shockSchema>;
+
+export const policyItemSchema = z
+  .object({
+    week: weekIndex,
+    target: targetSchema,
+    instrument: z.enum(INSTRUMENTS),
+    level: z.number().min(0).max(1),
+    /** How long the setting holds; without it, until a later item changes it. */
+    weeks: weekCount.optional(),
+    /** Training only: delivered together with the infrastructure investment. */
+    linked: z.boolean().optional(),
+    /** Budget per targeted region per year in real $, instead of a share of the regular budget. */
+    budgetPerYear: z.number().min(0).max(1e13).optional(),
+  })
+  .strict();
+export type PolicyItem = z.infer<typeof policyItemSchema>;
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    /** Suggested horizon in weeks (the CLI's default for --weeks). */
+    weeks: weekCount.optional(),
+    params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
+    shocks: z.array(shockSchema).default([]),
+    policy: z.array(policyItemSchema).default([]),
+  })
+  .strict();
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+export const emptyScenario = (): Scenario => ({ shocks: [], policy: [] });

@@ -1,0 +1,82 @@
+import { PIPELINE_WEEKS } from './geography.ts';
+
+/**
+ * Per-week working arrays. Every field is fully rewritten each week before it is read, so
+ * scratch is not part of a checkpoint. Reductions (many SMEs → one plant) accumulate here in
+ * id order, which keeps results independent of how agents are grouped.
+ */
+export interface Scratch {
+  /** F × R: firm f's share of market r this week, and the plant serving it (−1: none). */
+  marketShare: Float64Array;
+  servingPlant: Int32Array;
+  /** Per plant: fill fraction of its customers' orders this week. */
+  plantFill: Float64Array;
+  /** Per plant: what its SMEs owe it, shipped to it, and what it paid them. */
+  plantSmeOwed: Float64Array;
+  plantSmeShipped: Float64Array;
+  plantSmePayment: Float64Array;
+  plantSmeLocal: Float64Array;
+  plantSmeBloc: Float64Array;
+  plantSmeCo2: Float64Array;
+  plantSmeFreight: Float64Array;
+  plantSmeTariff: Float64Array;
+  /** Σ contract capacity × lead time, for the plant's SME lead time. */
+  plantSmeLeadWeighted: Float64Array;
+  /** P × R flags: regions a plant received components from this week. */
+  plantSourceRegion: Uint8Array;
+  /** Per plant × pipeline slot: SME shipments entering its pipeline. */
+  plantSmeIncoming: Float64Array;
+  /** Per hub: raw inputs owed to SMEs, the reachable part, and raw revenue. */
+  hubRawOwed: Float64Array;
+  hubRawDeliverable: Float64Array;
+  hubRawRevenue: Float64Array;
+  hubRawShipped: Float64Array;
+  /** Per region: totals gathered in one SME pass. */
+  regionSmeWeight: Float64Array;
+  /** Per region: this week's SME grant demand (reference grants). */
+  regionGrantDemand: Float64Array;
+  /** Per region: trust event weights of the week (firms: good, bad; government: good, bad). */
+  regionTrustGood: Float64Array;
+  regionTrustBad: Float64Array;
+  regionGovernmentGood: Float64Array;
+  regionGovernmentBad: Float64Array;
+  /** Per region: sums of cell trust, for neighbour means. */
+  regionTrustFirmsSum: Float64Array;
+  regionTrustGovernmentSum: Float64Array;
+  /** Per region: adopted share of SMEs before this week's adoption, and whether a plant runs there. */
+  regionAdoptedShare: Float64Array;
+  regionHasPlant: Uint8Array;
+}
+
+export function createScratch(firms: number, regions: number, plants: number, hubs: number): Scratch {
+  return {
+    marketShare: new Float64Array(firms * regions),
+    servingPlant: new Int32Array(firms * regions),
+    plantFill: new Float64Array(plants),
+    plantSmeOwed: new Float64Array(plants),
+    plantSmeShipped: new Float64Array(plants),
+    plantSmePayment: new Float64Array(plants),
+    plantSmeLocal: new Float64Array(plants),
+    plantSmeBloc: new Float64Array(plants),
+    plantSmeCo2: new Float64Array(plants),
+    plantSmeFreight: new Float64Array(plants),
+    plantSmeTariff: new Float64Array(plants),
+    plantSmeLeadWeighted: new Float64Array(plants),
+    plantSourceRegion: new Uint8Array(plants * regions),
+    plantSmeIncoming: new Float64Array(plants * PIPELINE_WEEKS),
+    hubRawOwed: new Float64Array(hubs),
+    hubRawDeliverable: new Float64Array(hubs),
+    hubRawRevenue: new Float64Array(hubs),
+    hubRawShipped: new Float64Array(hubs),
+    regionSmeWeight: new Float64Array(regions),
+    regionGrantDemand: new Float64Array(regions),
+    regionTrustGood: new Float64Array(regions),
+    regionTrustBad: new Float64Array(regions),
+    regionGovernmentGood: new Float64Array(regions),
+    regionGovernmentBad: new Float64Array(regions),
+    regionTrustFirmsSum: new Float64Array(regions),
+    regionTrustGovernmentSum: new Float64Array(regions),
+    regionAdoptedShare: new Float64Array(regions),
+    regionHasPlant: new Uint8Array(regions),
+  };
+}

@@ -1,0 +1,68 @@
+import type { DrawRegistry } from './rng/keyed.ts';
+import type { Params } from './params/registry.ts';
+import type { RegionStore } from './regions.ts';
+import type { Geography } from './geography.ts';
+import type { Ledger } from './ledger.ts';
+import type { WorldDefinition } from './world-definition.ts';
+import type { ResolvedScenario } from './shocks.ts';
+import type { Scratch } from './scratch.ts';
+import type { FirmStore, PlantHubLinks, PlantStore } from '../../agents/firm/schema.ts';
+import type { HubStore } from '../../agents/supplier/schema.ts';
+import type { SmeStore } from '../../agents/sme/schema.ts';
+import type { CellStore } from '../../agents/community/schema.ts';
+import type { PolicyStore } from '../../agents/policymaker/schema.ts';
+
+/** Constants of the sampled economy, fixed at initialisation. */
+export interface Economy {
+  /** Model money per real money: the sampled economy is this fraction of the real one. */
+  sampleFactor: number;
+  /** GDP per capita at which productivity is 1 (population-weighted mean). */
+  referenceGdpPerCapita: number;
+  /** Capacity-weighted mean hub raw-input price at the start ($/unit). */
+  referenceRawPrice: number;
+  /** Capacity-weighted mean hub component price at the start ($/unit). */
+  referenceComponentPrice: number;
+  /** Employment-weighted mean SME capability productivity (0.5 + 0.5 q) at the start. */
+  referenceSmeProductivity: number;
+  /** Mean GLOBAL final-good price at the start ($/unit). */
+  referenceFinalPrice: number;
+  /** Hub components sized for all-GLOBAL demand at the target utilisation (units/week). */
+  totalFinalDemand: number;
+  /** Income quartile of each region (1 = bottom). */
+  incomeQuartile: Uint8Array;
+}
+
+/** Everything a run is: the stores, the economy, the scenario and the clock. */
+export interface World {
+  definition: WorldDefinition;
+  params: Params;
+  scenario: ResolvedScenario;
+  seed: number;
+  /** Ticks since the start of warm-up; scenario week = tick − warmupWeeks. */
+  tick: number;
+  draws: DrawRegistry;
+  economy: Economy;
+  regions: RegionStore;
+  geo: Geography;
+  firms: FirmStore;
+  plants: PlantStore;
+  plantHub: PlantHubLinks;
+  hubs: HubStore;
+  smes: SmeStore;
+  cells: CellStore;
+  policy: PolicyStore;
+  /** This week's flows. */
+  ledger: Ledger;
+  /** Cumulative flows since the start of the run. */
+  ledgerTotal: Ledger;
+  /** Working arrays rewritten every week (not state). */
+  scratch: Scratch;
+}
+
+export function scenarioWeek(world: World): number {
+  return world.tick - world.params.warmupWeeks;
+}
+
+export function isStrategyWeek(world: World): boolean {
+  return world.tick % world.params.strategyPeriodWeeks === 0;
+}

@@ -1,0 +1,153 @@
+import { transfer } from 'comlink';
+import { Simulation, type RunSpec } from '../sim/simulation.ts';
+import { SCOPES, type IndicatorInfo } from '../sim/observe/recorder.ts';
+import { lookupWorld } from '../../worlds/index.ts';
+
+/** What a client learns when a run starts or is restored. */
+export interface RunInfo {
+  world: string;
+  scenario: string;
+  seed: number;
+  weeks: number;
+  /** Next scenario week to simulate. */
+  week: number;
+  agents: number;
+  regions: string[];
+  blocs: string[];
+  indicators: IndicatorInfo[];
+  /** Group names by scope index (global, bloc, incomeGroup, region). */
+  groups: string[][];
+  scopes: readonly string[];
+}
+
+/** Indicator rows in columns, ready to transfer. */
+export interface IndicatorBatch {
+  /** Row index the batch starts at, and the index to ask from next time. */
+  from: number;
+  next: number;
+  week: Int32Array;
+  scope: Uint8Array;
+  group: Uint16Array;
+  indicator: Uint16Array;
+  value: Float64Array;
+}
+
+/** A picture of the world for a map: per-region state and per-SME positions and state. */
+export interface Snapshot {
+  week: number;
+  regionFillRate: Float64Array;
+  regionUsage: Float64Array;
+  regionTrustFirms: Float64Array;
+  regionCapacityFactor: Float64Array;
+  regionBorderOpen: Uint8Array;
+  smeRegion: Uint16Array;
+  smeAlive: Uint8Array;
+  smeDigital: Uint8Array;
+  smeInChain: Int16Array;
+  smeEmployees: Float32Array;
+}
+
+let simulation: Simulation | null = null;
+
+function current(): Simulation {
+  if (!simulation) throw new Error('no run: call init(spec) first');
+  return simulation;
+}
+
+function info(sim: Simulation): RunInfo {
+  return {
+    world: sim.spec.world,
+    scenario: sim.spec.scenarioName,
+    seed: sim.spec.seed,
+    weeks: sim.spec.weeks,
+    week: Math.max(0, sim.week),
+    agents: sim.agentCount(),
+    regions: sim.world.regions.codes.slice(),
+    blocs: sim.definition.blocs.slice(),
+    indicators: sim.recorder.indicators,
+    groups: sim.recorder.groupNames,
+    scopes: SCOPES,
+  };
+}
+
+/**
+ * The one worker API (DESIGN.md principle 7): the CLI drives it over worker_threads, the web
+ * app over a browser Worker, both through comlink. Typed arrays leave as transferables.
+ */
+export const api = {
+  /** Builds the world(s) of a run and runs the warm-up weeks. */
+  init(spec: RunSpec): RunInfo {
+    simulation = new Simulation(spec, lookupWorld(spec.world));
+    simulation.warmUp();
+    return info(simulation);
+  },
+
+  /** Advances up to `weeks` recorded weeks; returns the next week and whether the run is done. */
+  step(weeks: number): { week: number; done: boolean } {
+    const sim = current();
+    sim.advance(weeks);
+    return { week: sim.week, done: sim.done };
+  },
+
+  /** Region and SME state for drawing (copies, transferred). */
+  snapshot(): Snapshot {
+    const { world } = current();
+    const { regions, smes } = world;
+    const n = smes.count;
+    const snapshot: Snapshot = {
+      week: world.tick - world.params.warmupWeeks,
+      regionFillRate: regions.finalDelivered.map((d, r) => (regions.finalDemand[r] > 0 ? d / regions.finalDemand[r] : 1)),
+      regionUsage: regions.access.map((a, r) => a * regions.literacy[r]),
+      regionTrustFirms: regions.trustFirms.slice(),
+      regionCapacityFactor: regions.capacityFactor.slice(),
+      regionBorderOpen: regions.borderOpen.slice(),
+      smeRegion: smes.region.slice(0, n),
+      smeAlive: smes.alive.slice(0, n),
+      smeDigital: smes.digital.slice(0, n),
+      smeInChain: smes.buyerPlant.slice(0, n),
+      smeEmployees: smes.employees.slice(0, n),
+    };
+    return transfer(snapshot, [
+      snapshot.regionFillRate.buffer,
+      snapshot.regionUsage.buffer,
+      snapshot.regionTrustFirms.buffer,
+      snapshot.regionCapacityFactor.buffer,
+      snapshot.regionBorderOpen.buffer,
+      snapshot.smeRegion.buffer,
+      snapshot.smeAlive.buffer,
+      snapshot.smeDigital.buffer,
+      snapshot.smeInChain.buffer,
+      snapshot.smeEmployees.buffer,
+    ]);
+  },
+
+  /** Indicator rows recorded since row `since` (at most `limit` of them). */
+  indicators(since = 0, limit = 200_000): IndicatorBatch {
+    const rows = current().recorder.view(since);
+    const count = Math.min(limit, rows.length);
+    const batch: IndicatorBatch = {
+      from: since,
+      next: since + count,
+      week: rows.week.slice(0, count),
+      scope: rows.scope.slice(0, count),
+      group: rows.group.slice(0, count),
+      indicator: rows.indicator.slice(0, count),
+      value: rows.value.slice(0, count),
+    };
+    return transfer(batch, [batch.week.buffer, batch.scope.buffer, batch.group.buffer, batch.indicator.buffer, batch.value.buffer]);
+  },
+
+  /** The whole state as bytes (transferred). */
+  checkpoint(): Uint8Array {
+    const bytes = current().checkpoint();
+    return transfer(bytes, [bytes.buffer]);
+  },
+
+  /** Replaces the run with one restored from `checkpoint()` bytes. */
+  restore(bytes: Uint8Array): RunInfo {
+    simulation = Simulation.restore(bytes, lookupWorld);
+    return info(simulation);
+  },
+};
+
+export type Api = typeof api;

@@ -1,0 +1,30 @@
+import type { WorldDefinition } from '../src/sim/world-definition.ts';
+import { twoHubs } from './two-hubs/world.ts';
+import twoHubsBaseline from './two-hubs/scenarios/baseline.json' with { type: 'json' };
+import twoHubsLockdown from './two-hubs/scenarios/hub-lockdown.json' with { type: 'json' };
+
+/** A world and its built-in scenarios (raw JSON: validate with `parseScenario`). */
+export interface WorldEntry {
+  definition: () => WorldDefinition;
+  scenarios: Record<string, unknown>;
+  defaultScenario: string;
+  description: string;
+}
+
+export const WORLDS: Record<string, WorldEntry> = {
+  'two-hubs': {
+    definition: () => twoHubs,
+    scenarios: { baseline: twoHubsBaseline, 'hub-lockdown': twoHubsLockdown },
+    defaultScenario: 'baseline',
+    description: 'Classroom world: 12 synthetic regions in three blocs with two low-cost hubs.',
+  },
+};
+
+export const WORLD_NAMES = Object.keys(WORLDS);
+
+/** The definition of a world by name; throws a message listing the worlds otherwise. */
+export function lookupWorld(name: string): WorldDefinition {
+  const entry = WORLDS[name];
+  if (!entry) throw new Error(`unknown world "${name}"; expected one of ${WORLD_NAMES.join(', ')}`);
+  return entry.definition();
+}
