@@ -47,7 +47,9 @@ export function createFirms(world: World): void {
 /** Plant price of a GLOBAL unit at the start: hub mix landed cost + assembly labour, plus markup. */
 export function startingPlantCost(world: World, plant: number): { component: number; unit: number } {
   updateHubWeights(world, plant);
-  const component = hubMixCost(world, plant);
+  const mix = hubMixCost(world, plant);
+  // Without a hub that can ship here, price components as a reference hub would.
+  const component = Number.isFinite(mix) ? mix : world.economy.referenceComponentPrice;
   const assembly = world.params.labourPerAssembly * unitLabourCost(world.regions, world.plants.region[plant]);
   return { component, unit: component + assembly };
 }

@@ -101,16 +101,23 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   initializeCells(world, cellsPerRegion);
   summariseCells(world);
   createHubs(world);
-  // Hub prices exist before capacities: the reference raw price is their capacity-free mean.
+  // Reference prices: the mean hub price (before capacities exist); in a world without hubs, what
+  // a hub at the reference GDP per capita would charge.
   let rawPriceSum = 0;
   let componentPriceSum = 0;
   for (let j = 0; j < world.hubs.count; j++) {
     rawPriceSum += world.hubs.rawPrice[j];
     componentPriceSum += world.hubs.price[j];
   }
-  economy.referenceRawPrice = world.hubs.count > 0 ? rawPriceSum / world.hubs.count : params.labourPerRawUnit * 1000;
+  const referenceUnitLabourCost = wageFor(referenceGdpPerCapita, params);
+  economy.referenceRawPrice =
+    world.hubs.count > 0
+      ? rawPriceSum / world.hubs.count
+      : params.labourPerRawUnit * params.hubLabourFactor * referenceUnitLabourCost * (1 + params.markup);
   economy.referenceComponentPrice =
-    world.hubs.count > 0 ? componentPriceSum / world.hubs.count : (params.labourPerRawUnit + params.labourPerComponent) * 1000;
+    world.hubs.count > 0
+      ? componentPriceSum / world.hubs.count
+      : (params.labourPerRawUnit + params.labourPerComponent) * params.hubLabourFactor * referenceUnitLabourCost * (1 + params.markup);
   initializeSmes(world, smesPerRegion);
   aggregateSmes(world);
   let employees = 0;

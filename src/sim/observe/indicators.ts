@@ -184,7 +184,7 @@ const usage = (w: World) => (r: number) => w.regions.access[r] * w.regions.liter
 export const GLOBAL_INDICATORS: GlobalIndicator[] = [
   {
     name: 'usageGapQuartiles',
-    unit: 'share of people',
+    unit: 'difference of shares',
     doc: 'Digital usage (a·l) of the top income-quartile regions minus the bottom quartile (population-weighted).',
     value: (w) =>
       populationMean(w, (r) => w.economy.incomeQuartile[r] === 4, usage(w)) -
@@ -192,7 +192,7 @@ export const GLOBAL_INDICATORS: GlobalIndicator[] = [
   },
   {
     name: 'usageGapIncomeGroups',
-    unit: 'share of people',
+    unit: 'difference of shares',
     doc: 'Digital usage of high-income regions minus low-income regions (World Bank groups, population-weighted).',
     value: (w) =>
       populationMean(w, (r) => w.regions.incomeGroup[r] === 3, usage(w)) -

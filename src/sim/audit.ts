@@ -1,0 +1,55 @@
+import type { World } from './world.ts';
+import { PIPELINE_WEEKS } from './geography.ts';
+
+/** Goods held anywhere in the world, by good: stocks plus everything in transit. */
+export interface GoodsStocks {
+  raw: number;
+  components: number;
+  final: number;
+}
+
+export function goodsStocks(world: World): GoodsStocks {
+  const { hubs, smes, plants } = world;
+  let raw = 0;
+  for (let j = 0; j < hubs.count; j++) raw += hubs.rawStock[j];
+  for (let i = 0; i < smes.count; i++) raw += smes.rawStock[i];
+  const ring = smes.rawPipeline;
+  for (let s = 0; s < PIPELINE_WEEKS; s++) {
+    for (let i = 0; i < smes.count; i++) raw += ring[s * smes.capacity + i];
+  }
+  let components = 0;
+  let final = 0;
+  for (let p = 0; p < plants.count; p++) {
+    components += plants.componentStock[p];
+    final += plants.finishedStock[p];
+  }
+  for (let k = 0; k < plants.pipeline.length; k++) components += plants.pipeline[k];
+  return { raw, components, final };
+}
+
+/** Cash held by every agent that holds money (lead firms, hub suppliers, SMEs). */
+export function moneyStock(world: World): number {
+  const { firms, hubs, smes } = world;
+  let total = 0;
+  for (let f = 0; f < firms.count; f++) total += firms.cash[f];
+  for (let j = 0; j < hubs.count; j++) total += hubs.cash[j];
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) total += smes.cash[i];
+  return total;
+}
+
+/** Every typed-array value that is NaN or infinite, as "store.field[index]" (at most `limit`). */
+export function nonFiniteValues(world: World, limit = 10): string[] {
+  const found: string[] = [];
+  for (const storeName of ['regions', 'firms', 'plants', 'plantHub', 'hubs', 'smes', 'cells', 'policy'] as const) {
+    for (const [field, value] of Object.entries(world[storeName] as object)) {
+      if (!(value instanceof Float64Array || value instanceof Float32Array)) continue;
+      for (let i = 0; i < value.length; i++) {
+        if (!Number.isFinite(value[i])) {
+          found.push(`${storeName}.${field}[${i}] = ${value[i]}`);
+          if (found.length >= limit) return found;
+        }
+      }
+    }
+  }
+  return found;
+}
