@@ -2,15 +2,23 @@ import type { WorldDefinition } from '../src/sim/world-definition.ts';
 import { twoHubs } from './two-hubs/world.ts';
 import twoHubsBaseline from './two-hubs/scenarios/baseline.json' with { type: 'json' };
 import twoHubsLockdown from './two-hubs/scenarios/hub-lockdown.json' with { type: 'json' };
-import { world2019 } from './world-2019/world.ts';
+import { buildWorld2019, world2019, type BlocScheme, type StartYear } from './world-2019/world.ts';
 import world2019Baseline from './world-2019/scenarios/baseline-2019.json' with { type: 'json' };
 import world2019Covid from './world-2019/scenarios/covid-2020.json' with { type: 'json' };
 import world2019Recession from './world-2019/scenarios/recession.json' with { type: 'json' };
 import world2019TradeBloc from './world-2019/scenarios/trade-bloc.json' with { type: 'json' };
 
-/** A world and its built-in scenarios (raw JSON: validate with `parseScenario`). */
+/** Options some worlds accept (world-2019: the start year of internet use, the bloc scheme). */
+export interface WorldOptions {
+  startYear?: number;
+  blocs?: string;
+}
+
+/** A world and its built-in scenarios (raw JSON: validate with `checkScenario`). */
 export interface WorldEntry {
-  definition: () => WorldDefinition;
+  definition: (options?: WorldOptions) => WorldDefinition;
+  /** Which options the world accepts, with a description of each. */
+  options: Partial<Record<keyof WorldOptions, string>>;
   scenarios: Record<string, unknown>;
   defaultScenario: string;
   description: string;
@@ -19,12 +27,23 @@ export interface WorldEntry {
 export const WORLDS: Record<string, WorldEntry> = {
   'two-hubs': {
     definition: () => twoHubs,
+    options: {},
     scenarios: { baseline: twoHubsBaseline, 'hub-lockdown': twoHubsLockdown },
     defaultScenario: 'baseline',
     description: 'Classroom world: 12 synthetic regions in three blocs with two low-cost hubs.',
   },
   'world-2019': {
-    definition: world2019,
+    definition: (options?: WorldOptions) =>
+      options && (options.startYear !== undefined || options.blocs !== undefined)
+        ? buildWorld2019({
+            startYear: options.startYear as StartYear | undefined,
+            blocs: options.blocs as BlocScheme | undefined,
+          })
+        : world2019(),
+    options: {
+      startYear: 'year of the internet-use data the world starts from (2019 default; 2010 for the backcast)',
+      blocs: 'bloc scheme: 4region (default) or 6region (Gapminder)',
+    },
     scenarios: {
       'baseline-2019': world2019Baseline,
       'covid-2020': world2019Covid,
@@ -39,8 +58,8 @@ export const WORLDS: Record<string, WorldEntry> = {
 export const WORLD_NAMES = Object.keys(WORLDS);
 
 /** The definition of a world by name; throws a message listing the worlds otherwise. */
-export function lookupWorld(name: string): WorldDefinition {
+export function lookupWorld(name: string, options?: WorldOptions): WorldDefinition {
   const entry = WORLDS[name];
   if (!entry) throw new Error(`unknown world "${name}"; expected one of ${WORLD_NAMES.join(', ')}`);
-  return entry.definition();
+  return entry.definition(options);
 }

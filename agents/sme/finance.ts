@@ -1,6 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { smeComponentPrice, smeWeeklyCost, smeWorkerOutput } from './costs.ts';
+import { capabilityProductivity } from './costs.ts';
 import { recordSpend } from '../policymaker/spending.ts';
 import { SME_TECH_GRANT } from '../policymaker/schema.ts';
 
@@ -8,55 +8,76 @@ import { SME_TECH_GRANT } from '../policymaker/schema.ts';
  * Phase 8 — SME accounts and growth (§7.6): wages out, technology grants in, profit tax, owners
  * draw cash above the target buffer. Growth is Gibrat-like: with positive profit and utilisation
  * above `expandUtilisation` an SME hires in proportion to its profit; with a loss it sheds staff
- * in proportion to the loss. Returns nothing; exits are decided in `demography.ts`.
+ * in proportion to the loss (never below one employee). Exits are decided in `demography.ts`.
+ * The SME's component price for next week is cost (labour at its productivity + landed raw
+ * input) plus markup.
  */
 export function settleSmes(world: World): void {
-  const { smes, regions, params, ledger, economy } = world;
-  const grantDemand = world.scratch.regionGrantDemand;
-  grantDemand.fill(0);
+  const { smes, regions, params, ledger, economy, scratch } = world;
+  const R = regions.count;
   const referenceGrantWeeks = params.smeGrantReferenceWeeks / 52;
-  for (let i = 0; i < smes.count; i++) {
-    if (smes.alive[i]) grantDemand[smes.region[i]] += referenceGrantWeeks * smeWeeklyCost(world, i);
+  // Grant intensity per region: the pot over the reference grants of its SMEs (last census).
+  const grantPaid = scratch.regionGrantDemand;
+  for (let r = 0; r < R; r++) {
+    const demand = referenceGrantWeeks * regions.smeEmployment[r] * regions.wage[r];
+    regions.smeGrantIntensity[r] = demand > 0 ? Math.min(1, regions.smeGrantSpend[r] / demand) : 0;
+    grantPaid[r] = 0;
   }
-  for (let r = 0; r < regions.count; r++) {
-    const intensity = grantDemand[r] > 0 ? Math.min(1, regions.smeGrantSpend[r] / grantDemand[r]) : 0;
-    regions.smeGrantIntensity[r] = intensity;
-    recordSpend(world, r, SME_TECH_GRANT, (intensity * grantDemand[r]) / economy.sampleFactor);
-  }
+  const markup = 1 + params.markup;
+  const taxRate = params.profitTaxRate;
+  const cashTarget = params.smeCashTargetWeeks;
+  const drawRate = params.smeDrawRate;
+  const expand = params.expandUtilisation;
+  const maxEmployees = params.smeMaxEmployees;
+  const labourPerUnit = params.labourPerComponent;
+  let wagesTotal = 0;
+  let grantsTotal = 0;
+  let taxTotal = 0;
+  let drawn = 0;
+  const { alive, region, employees, cash, revenue, spend, profit, valueAdded, chainOutput, localLabour, utilisation } = smes;
   for (let i = 0; i < smes.count; i++) {
-    smes.profit[i] = 0;
-    smes.valueAdded[i] = 0;
-    if (!smes.alive[i]) continue;
-    const r = smes.region[i];
+    profit[i] = 0;
+    valueAdded[i] = 0;
+    if (!alive[i]) continue;
+    const r = region[i];
     const wage = regions.wage[r];
-    const wages = smes.employees[i] * wage;
+    const wages = employees[i] * wage;
     const grant = regions.smeGrantIntensity[r] * referenceGrantWeeks * wages;
-    const profit = smes.revenue[i] - smes.spend[i] - wages;
-    const tax = params.profitTaxRate * Math.max(0, profit);
-    smes.cash[i] += grant - wages - tax;
-    ledger.wages += wages;
-    ledger.grants += grant;
-    ledger.profitTaxes += tax;
-    const target = params.smeCashTargetWeeks * wages;
-    if (smes.cash[i] > target) {
-      const drawn = params.smeDrawRate * (smes.cash[i] - target);
-      smes.cash[i] -= drawn;
-      ledger.ownerDrawings += drawn;
+    const earned = revenue[i] - spend[i] - wages;
+    const tax = earned > 0 ? taxRate * earned : 0;
+    let balance = cash[i] + grant - wages - tax;
+    const target = cashTarget * wages;
+    if (balance > target) {
+      const out = drawRate * (balance - target);
+      balance -= out;
+      drawn += out;
     }
-    smes.profit[i] = profit;
-    smes.valueAdded[i] = smes.revenue[i] - smes.spend[i];
-    const chainLabour = (smes.chainOutput[i] * params.labourPerComponent) / smeWorkerOutput(world, i);
-    const utilisation = smes.employees[i] > 0 ? (smes.localLabour[i] + chainLabour) / smes.employees[i] : 0;
-    smes.utilisation[i] = utilisation;
+    cash[i] = balance;
+    wagesTotal += wages;
+    grantsTotal += grant;
+    grantPaid[r] += grant;
+    taxTotal += tax;
+    profit[i] = earned;
+    valueAdded[i] = revenue[i] - spend[i];
+    const productivity = capabilityProductivity(smes.capability[i]);
+    const workerOutput = regions.productivity[r] * productivity;
+    const chainLabour = (chainOutput[i] * labourPerUnit) / workerOutput;
+    const used = employees[i] > 0 ? (localLabour[i] + chainLabour) / employees[i] : 0;
+    utilisation[i] = used;
     // Gibrat-like growth: in proportion to profit (hiring) or loss (shedding), in wage units.
-    if (profit > 0 && utilisation >= params.expandUtilisation) {
-      smes.employees[i] = Math.min(params.smeMaxEmployees, smes.employees[i] + (params.growthResponse * profit) / wage);
-    } else if (profit < 0) {
-      smes.employees[i] = Math.max(1, smes.employees[i] + (params.shrinkResponse * profit) / wage);
+    if (earned > 0 && used >= expand) {
+      employees[i] = Math.min(maxEmployees, employees[i] + (params.growthResponse * earned) / wage);
+    } else if (earned < 0) {
+      employees[i] = Math.max(1, employees[i] + (params.shrinkResponse * earned) / wage);
     }
-    smes.negativeCashWeeks[i] = smes.cash[i] < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
+    smes.negativeCashWeeks[i] = balance < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
     smes.ordersLastWeek[i] = smes.ordersReceived[i];
-    smes.price[i] = smeComponentPrice(world, i);
+    smes.price[i] = ((labourPerUnit * wage) / workerOutput + smes.rawCost[i]) * markup;
     if (smes.buyerPlant[i] === NO_BUYER) smes.contractCapacity[i] = 0;
   }
+  for (let r = 0; r < R; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
+  ledger.wages += wagesTotal;
+  ledger.grants += grantsTotal;
+  ledger.profitTaxes += taxTotal;
+  ledger.ownerDrawings += drawn;
 }

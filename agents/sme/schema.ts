@@ -152,15 +152,43 @@ export function allocateSme(store: SmeStore): number {
   return id;
 }
 
+/** Resets every per-slot field of a reused slot (written out: dynamic keys are slow in the tick loop). */
 function clearSme(store: SmeStore, id: number): void {
-  for (const [name, value] of Object.entries(store)) {
-    if (!ArrayBuffer.isView(value)) continue;
-    if (name === 'rawPipeline') {
-      for (let slot = 0; slot < PIPELINE_WEEKS; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
-    } else {
-      (value as Float64Array)[id] = 0;
-    }
-  }
+  store.alive[id] = 0;
+  store.region[id] = 0;
+  store.bornAtTick[id] = 0;
+  store.employees[id] = 0;
+  store.capability[id] = 0;
+  store.digital[id] = 0;
+  store.cash[id] = 0;
+  store.negativeCashWeeks[id] = 0;
+  store.buyerPlant[id] = 0;
+  store.contractCapacity[id] = 0;
+  store.ordersReceived[id] = 0;
+  store.ordersLastWeek[id] = 0;
+  store.owedToBuyer[id] = 0;
+  store.rawStock[id] = 0;
+  store.owedByHub[id] = 0;
+  store.owedByDomestic[id] = 0;
+  store.rawSource[id] = 0;
+  store.rawHubShare[id] = 0;
+  store.rawForecast[id] = 0;
+  store.rawOrdered[id] = 0;
+  store.riskPerception[id] = 0;
+  store.observedHazard[id] = 0;
+  store.hubReliability[id] = 0;
+  store.chainOutput[id] = 0;
+  store.customers[id] = 0;
+  store.localRevenue[id] = 0;
+  store.localLabour[id] = 0;
+  store.revenue[id] = 0;
+  store.spend[id] = 0;
+  store.profit[id] = 0;
+  store.utilisation[id] = 0;
+  store.price[id] = 0;
+  store.rawCost[id] = 0;
+  store.valueAdded[id] = 0;
+  for (let slot = 0; slot < PIPELINE_WEEKS; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
   store.buyerPlant[id] = NO_BUYER;
   store.rawSource[id] = DOMESTIC_SOURCE;
   store.hubReliability[id] = 1;

@@ -25,12 +25,14 @@ export function produceAtHubs(world: World): void {
     hubs.componentDeliverable[j] = deliverable;
     const rawExternal = scratch.hubRawDeliverable[j];
     const rawWanted = hubs.rawOrderInternal[j] + rawExternal;
-    const rawOutput = Math.min(hubs.rawCapacity[j] * factor, rawWanted);
-    const internal = rawWanted > 0 ? (rawOutput * hubs.rawOrderInternal[j]) / rawWanted : 0;
-    const external = rawOutput - internal;
+    // One fill fraction for its own needs and its SME customers alike (proportional rationing).
+    const rawFill = rawWanted > 0 ? Math.min(1, (hubs.rawCapacity[j] * factor) / rawWanted) : 1;
+    const internal = rawFill * hubs.rawOrderInternal[j];
+    const external = rawFill * rawExternal;
+    const rawOutput = internal + external;
     hubs.rawOutputInternal[j] = internal;
     hubs.rawOutputExternal[j] = external;
-    hubs.rawFill[j] = rawExternal > 0 ? external / rawExternal : 1;
+    hubs.rawFill[j] = rawFill;
     hubs.rawStock[j] += internal;
     const components = Math.min(hubs.componentCapacity[j] * factor, hubs.rawStock[j], deliverable);
     hubs.rawStock[j] -= components;

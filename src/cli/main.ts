@@ -43,6 +43,8 @@ export function buildProgram(): Command {
     .description('Run one scenario and write DIR/indicators.csv (long format) and DIR/manifest.json.')
     .option('--world <name>', `world: ${WORLD_NAMES.join(', ')}`, 'two-hubs')
     .option('--scenario <name|file.json>', 'a scenario name of the world, or a path to your own scenario JSON file')
+    .option('--start-year <year>', 'world-2019: start from the internet use of this year (2019 default; 2010 for the backcast)')
+    .option('--blocs <scheme>', 'world-2019: bloc scheme, 4region (default) or 6region')
     .option('--seed <n>', 'random seed (same seed and inputs ⇒ the same bytes out)', '1')
     .option('--weeks <n>', 'weeks to record after the warm-up (default: the scenario’s, else 520)')
     .requiredOption('--out <dir>', 'output folder (created if needed; files appear only when complete)')
@@ -55,6 +57,8 @@ export function buildProgram(): Command {
     const outcome = await runCommand(
       {
         world: options.world as string,
+        startYear: options.startYear as string | undefined,
+        blocs: options.blocs as string | undefined,
         scenario: options.scenario as string | undefined,
         seed: options.seed as string,
         weeks: options.weeks as string | undefined,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { UserError } from './errors.ts';
 import { describeProblems, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
-import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
+import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario } from '../sim/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
 import type { RunSpec } from '../sim/simulation.ts';
@@ -11,6 +11,9 @@ import type { WorldDefinition } from '../sim/world-definition.ts';
 
 export interface RunRequest {
   world: string;
+  /** World options from the command line (raw text). */
+  startYear?: string;
+  blocs?: string;
   scenario?: string;
   seed: string | number;
   weeks?: string | number;
@@ -28,20 +31,47 @@ export interface ResolvedRun {
   scenarioSource: string;
 }
 
-export function resolveWorld(name: string): { definition: WorldDefinition; entry: (typeof WORLDS)[string] } {
+export function resolveWorld(
+  name: string,
+  options?: WorldOptions,
+): { definition: WorldDefinition; entry: (typeof WORLDS)[string] } {
   const entry = WORLDS[name];
   if (!entry) {
     throw new UserError(`glocal: unknown world "${name}"; expected one of ${WORLD_NAMES.join(', ')}\nnothing was written.`);
   }
-  return { definition: entry.definition(), entry };
+  for (const key of Object.keys(options ?? {}) as (keyof WorldOptions)[]) {
+    if (options?.[key] !== undefined && !entry.options[key]) {
+      throw new UserError(`glocal: world ${name} has no option --${kebab(key)}\nnothing was written.`);
+    }
+  }
+  try {
+    return { definition: entry.definition(options), entry };
+  } catch (error) {
+    throw new UserError(`glocal: world ${name}: ${(error as Error).message}\nnothing was written.`);
+  }
+}
+
+function worldOptionsFrom(request: RunRequest): WorldOptions | undefined {
+  const options: WorldOptions = {};
+  if (request.startYear !== undefined) {
+    const year = Number(request.startYear);
+    if (!Number.isInteger(year)) throw new UserError(`glocal: --start-year expects a year, got "${request.startYear}"\nnothing was written.`);
+    options.startYear = year;
+  }
+  if (request.blocs !== undefined) options.blocs = request.blocs;
+  return Object.keys(options).length > 0 ? options : undefined;
 }
 
 /**
  * A scenario argument is a built-in scenario name of the world or a path to a JSON file; either
  * way it is validated against the world and the parameter schema.
  */
-export function loadScenario(worldName: string, argument: string | undefined): { name: string; scenario: Scenario; source: string } {
-  const { definition, entry } = resolveWorld(worldName);
+export function loadScenario(
+  worldName: string,
+  argument: string | undefined,
+  worldOptions?: WorldOptions,
+): { name: string; scenario: Scenario; source: string } {
+  const { definition, entry } = resolveWorld(worldName, worldOptions);
   const name = argument ?? entry.defaultScenario;
   let input: JsonInput;
   let source: string;
@@ -113,8 +143,9 @@ function parseInteger(raw: string | number, what: string, min: number, max: numb
 
 /** Everything `glocal run` needs, validated before any file is touched. */
 export function resolveRun(request: RunRequest): ResolvedRun {
-  const { definition } = resolveWorld(request.world);
-  const { name, scenario, source } = loadScenario(request.world, request.scenario);
+  const worldOptions = worldOptionsFrom(request);
+  const { definition } = resolveWorld(request.world, worldOptions);
+  const { name, scenario, source } = loadScenario(request.world, request.scenario, worldOptions);
   const seed = parseInteger(request.seed, 'seed', 0, 2 ** 32 - 1);
   const weeks = parseInteger(request.weeks ?? scenario.weeks ?? 520, 'weeks', 1, 5200);
   const overrides = parseOverrides(request.set, request.flags);
@@ -131,7 +162,7 @@ export function resolveRun(request: RunRequest): ResolvedRun {
   }
   const paired = request.paired ?? scenario.shocks.length > 0;
   return {
-    spec: { world: request.world, scenarioName: name, scenario, seed, weeks, params: overrides, paired },
+    spec: { world: request.world, worldOptions, scenarioName: name, scenario, seed, weeks, params: overrides, paired },
     definition,
     params,
     scenarioSource: source,

@@ -46,6 +46,12 @@ export interface Scratch {
   /** Per region: adopted share of SMEs before this week's adoption, and whether a plant runs there. */
   regionAdoptedShare: Float64Array;
   regionHasPlant: Uint8Array;
+  /** Per region: e^{−rate} of capability learning outside and inside a value chain. */
+  regionCapabilityKeep: Float64Array;
+  regionCapabilityKeepInChain: Float64Array;
+  /** Per region: local revenue per SME worker-week at capability productivity 1, and the second-round fill. */
+  regionLocalRevenueBase: Float64Array;
+  regionSecondRoundShare: Float64Array;
 }
 
 export function createScratch(firms: number, regions: number, plants: number, hubs: number): Scratch {
@@ -78,5 +84,9 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionTrustGovernmentSum: new Float64Array(regions),
     regionAdoptedShare: new Float64Array(regions),
     regionHasPlant: new Uint8Array(regions),
+    regionCapabilityKeep: new Float64Array(regions),
+    regionCapabilityKeepInChain: new Float64Array(regions),
+    regionLocalRevenueBase: new Float64Array(regions),
+    regionSecondRoundShare: new Float64Array(regions),
   };
 }

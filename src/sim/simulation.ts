@@ -12,6 +12,8 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
 export interface RunSpec {
   /** World name (see worlds/index.ts). */
   world: string;
+  /** Options of that world (e.g. world-2019's start year), if any. */
+  worldOptions?: { startYear?: number; blocs?: string };
   /** Scenario name of that world, or "custom" for a user's file; informative only. */
   scenarioName: string;
   /** The validated scenario itself. */
@@ -107,10 +109,13 @@ export class Simulation {
   }
 
   /** Rebuilds a run from `checkpoint()` bytes; `lookup` turns the world name into its definition. */
-  static restore(bytes: Uint8Array, lookup: (world: string) => WorldDefinition): Simulation {
+  static restore(
+    bytes: Uint8Array,
+    lookup: (world: string, options?: RunSpec['worldOptions']) => WorldDefinition,
+  ): Simulation {
     const contents = readCheckpoint(bytes);
     const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null };
-    const simulation = new Simulation(meta.spec, lookup(meta.spec.world));
+    const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions));
     contents.restoreInto(simulation.world, 0);
     if (simulation.reference) contents.restoreInto(simulation.reference, 1);
     if (simulation.losses && meta.losses) simulation.losses.restoreState(meta.losses);

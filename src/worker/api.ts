@@ -77,7 +77,7 @@ function info(sim: Simulation): RunInfo {
 export const api = {
   /** Builds the world(s) of a run and runs the warm-up weeks. */
   init(spec: RunSpec): RunInfo {
-    simulation = new Simulation(spec, lookupWorld(spec.world));
+    simulation = new Simulation(spec, lookupWorld(spec.world, spec.worldOptions));
     simulation.warmUp();
     return info(simulation);
   },

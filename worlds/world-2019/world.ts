@@ -33,22 +33,40 @@ export const MIN_REGION_NEIGHBOURS = 2;
 export const MAX_REGION_NEIGHBOURS = 4;
 
 export type BlocScheme = '4region' | '6region';
-export type StartYear = 2019 | 2010;
+/** A year from `FIRST_START_YEAR` to `SNAPSHOT_YEAR` (whole number). */
+export type StartYear = number;
+/** Earliest start year: the first year of the internet-use series. */
+export const FIRST_START_YEAR = 1995;
+/** The snapshot year: `startYear` 2019 (the default) takes internet use from countries.csv. */
+export const SNAPSHOT_YEAR = 2019;
+
+/** Internet users, % of people, by ISO3 then year (the shape of the generated JSON's `internet_series`). */
+export type InternetSeries = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 export interface World2019Options {
   /** Blocs from Gapminder's world_4region (default) or world_6region. */
   blocs?: BlocScheme;
   /** Number of hubs (default 5). */
   hubCount?: number;
-  /** Internet use of 2019 (default: the snapshot) or of 2010 (from the time series). */
+  /**
+   * Year of the internet use the world starts from: 2019 (default) takes the snapshot column; any
+   * other year from 1995 to 2018 takes the time series (that year's value, else the nearest earlier
+   * year, else the median of the same income group's values for that year found by those rules).
+   */
   startYear?: StartYear;
+  /**
+   * The internet-use series a start year before 2019 reads (default: the shipped series). Only its
+   * years ≤ `startYear` are ever read; the calibration passes a series cut at 2010 to make that
+   * visible by construction.
+   */
+  internetSeries?: InternetSeries;
 }
 
 /** One filled-in value: which country, which raw column, by what rule, and the value used. */
 export interface Imputation {
   iso3: string;
   name: string;
-  /** The countries.csv column (or `internet_users_pct_2010` for the 2010 start). */
+  /** The countries.csv column (or `internet_users_pct_<year>` for a start year before 2019). */
   field: string;
   rule: string;
   value: number | string;
@@ -211,6 +229,60 @@ export const RULES = {
   median2010: 'median of the same income group\'s 2010 values',
 } as const;
 
+/** The rule text of a country that takes its income group's median of `year`'s series values. */
+export function medianOfYearRule(year: number): string {
+  return `median of the same income group's ${year} values`;
+}
+
+/** Throws unless `year` is a whole number from `FIRST_START_YEAR` to `SNAPSHOT_YEAR`. */
+export function checkStartYear(year: unknown): asserts year is StartYear {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_START_YEAR || year > SNAPSHOT_YEAR) {
+    throw new Error(`startYear: expected a whole year from ${FIRST_START_YEAR} to ${SNAPSHOT_YEAR}, got ${String(year)}`);
+  }
+}
+
+/** Where a country's internet use of a year comes from (`internetUseFromSeries`). */
+export interface SeriesValue {
+  /** % of people using the internet. */
+  pct: number;
+  /** The series year the value was read from; null where it is the income group's median. */
+  fromYear: number | null;
+}
+
+/**
+ * Internet use (%) of every country in `year`, from the series alone (MODEL.md §5, README rule 5):
+ * the value of `year`, else of the nearest earlier year of the series, else the median of the same
+ * income group's values found by those two rules (imputed values never enter the median). Reads no
+ * year after `year`. `groupOf` gives each country's income group (after imputation).
+ */
+export function internetUseFromSeries(
+  year: number,
+  countries: readonly { iso3: string }[],
+  groupOf: (iso3: string) => IncomeGroup,
+  series: InternetSeries = DATA.internet_series,
+): { values: Map<string, SeriesValue>; medians: Record<IncomeGroup, number> } {
+  const values = new Map<string, SeriesValue>();
+  for (const c of countries) {
+    const own = series[c.iso3] ?? {};
+    let best = -Infinity;
+    for (const key of Object.keys(own)) {
+      const y = Number(key);
+      if (y <= year && y > best && Number.isFinite(own[key])) best = y;
+    }
+    if (best > -Infinity) values.set(c.iso3, { pct: own[String(best)], fromYear: best });
+  }
+  const medians = {} as Record<IncomeGroup, number>;
+  for (const g of INCOME_GROUPS) {
+    const found = countries.filter((c) => groupOf(c.iso3) === g && values.has(c.iso3)).map((c) => (values.get(c.iso3) as SeriesValue).pct);
+    if (found.length === 0) throw new Error(`internet use ${year}: no series value in ${g}`);
+    medians[g] = median(found);
+  }
+  for (const c of countries) {
+    if (!values.has(c.iso3)) values.set(c.iso3, { pct: medians[groupOf(c.iso3)], fromYear: null });
+  }
+  return { values, medians };
+}
+
 export interface ImputationResult {
   countries: ImputedCountry[];
   imputations: Imputation[];
@@ -228,10 +300,12 @@ export interface ImputationResult {
  * 4. gdp_pc_ppp, internet_users_pct, industry_workers_pct_employment, merchandise_trade_pct_gdp,
  *    literacy_adult_pct: the median of the reported values of the same income group (groups after
  *    step 2; imputed values never feed a median).
- * 5. startYear 2010: internet use from the series — the 2010 value, else the nearest earlier year,
- *    else the median of the same income group's values found by those two rules.
+ * 5. startYear before 2019 (e.g. 2010): internet use from the series (`internetUseFromSeries`) —
+ *    that year's value, else the nearest earlier year, else the median of the same income group's
+ *    values found by those two rules. 2019 keeps the snapshot column (step 4).
  */
-export function imputeWorld2019(startYear: StartYear = 2019): ImputationResult {
+export function imputeWorld2019(startYear: StartYear = SNAPSHOT_YEAR, series: InternetSeries = DATA.internet_series): ImputationResult {
+  checkStartYear(startYear);
   const raw = DATA.countries;
   const imputations: Imputation[] = [];
   const record = (c: World2019Country, field: string, rule: string, value: number | string) =>
@@ -320,42 +394,23 @@ export function imputeWorld2019(startYear: StartYear = 2019): ImputationResult {
     return m;
   };
 
-  // 5. internet use in 2010 (from the series).
-  const internet2010 = new Map<string, number>();
-  if (startYear === 2010) {
-    const found = new Map<string, number>();
+  // 5. internet use in the start year (from the series), for a start before the snapshot year.
+  const internetStart = new Map<string, number>();
+  if (startYear !== SNAPSHOT_YEAR) {
+    const { values, medians: yearMedians } = internetUseFromSeries(startYear, raw, (iso3) => group.get(iso3) as IncomeGroup, series);
+    medians[`internet_users_pct_${startYear}`] = yearMedians;
+    const field = `internet_users_pct_${startYear}`;
     for (const c of raw) {
-      const series = DATA.internet_series[c.iso3] ?? {};
-      const years = Object.keys(series)
-        .map(Number)
-        .filter((y) => y <= 2010)
-        .sort((a, b) => b - a);
-      if (years.length > 0) found.set(c.iso3, series[String(years[0])]);
-    }
-    const medians2010 = {} as Record<IncomeGroup, number>;
-    for (const g of INCOME_GROUPS) {
-      medians2010[g] = median(raw.filter((c) => groupOf(c) === g && found.has(c.iso3)).map((c) => found.get(c.iso3) as number));
-    }
-    medians.internet_users_pct_2010 = medians2010;
-    for (const c of raw) {
-      const series = DATA.internet_series[c.iso3] ?? {};
-      if ('2010' in series) {
-        internet2010.set(c.iso3, series['2010']);
-      } else if (found.has(c.iso3)) {
-        const year = Math.max(...Object.keys(series).map(Number).filter((y) => y <= 2010));
-        internet2010.set(c.iso3, found.get(c.iso3) as number);
-        record(c, 'internet_users_pct_2010', `${RULES.earlierYear} (${year})`, found.get(c.iso3) as number);
-      } else {
-        const m = medians2010[groupOf(c)];
-        internet2010.set(c.iso3, m);
-        record(c, 'internet_users_pct_2010', RULES.median2010, m);
-      }
+      const v = values.get(c.iso3) as SeriesValue;
+      internetStart.set(c.iso3, v.pct);
+      if (v.fromYear === null) record(c, field, medianOfYearRule(startYear), v.pct);
+      else if (v.fromYear !== startYear) record(c, field, `${RULES.earlierYear} (${v.fromYear})`, v.pct);
     }
   }
 
   const countries: ImputedCountry[] = raw.map((c) => {
     const gdpPerCapita = filled(c, 'gdp_pc_ppp');
-    const internet2019 = startYear === 2019 ? filled(c, 'internet_users_pct') : NaN;
+    const internet2019 = startYear === SNAPSHOT_YEAR ? filled(c, 'internet_users_pct') : NaN;
     const industryWorkersPct = filled(c, 'industry_workers_pct_employment');
     const merchandiseTradePct = filled(c, 'merchandise_trade_pct_gdp');
     const literacyAdultPct = filled(c, 'literacy_adult_pct');
@@ -370,7 +425,7 @@ export function imputeWorld2019(startYear: StartYear = 2019): ImputationResult {
       landlocked: landlocked.get(c.iso3) as boolean,
       population: c.population,
       gdpPerCapita,
-      internetUsersPct: startYear === 2019 ? internet2019 : (internet2010.get(c.iso3) as number),
+      internetUsersPct: startYear === SNAPSHOT_YEAR ? internet2019 : (internetStart.get(c.iso3) as number),
       industryWorkersPct,
       merchandiseTradePct,
       literacyAdultPct,
@@ -388,6 +443,40 @@ export const world2019Imputations: readonly Imputation[] = imputeWorld2019(2019)
 export const world2019Imputations2010: readonly Imputation[] = imputeWorld2019(2010).imputations.filter(
   (i) => i.field === 'internet_users_pct_2010',
 );
+
+/** One country's observed internet use in a year (`observedInternetUse`). */
+export interface ObservedInternetUse {
+  iso3: string;
+  incomeGroup: IncomeGroup;
+  /** 2019 population (the only population in the data). */
+  population: number;
+  /** % of people using the internet. */
+  pct: number;
+  /** Series year the value was read from; null where it is the income group's median. */
+  fromYear: number | null;
+}
+
+/**
+ * Observed internet use of every region in `year` from the time series alone (never the snapshot
+ * column), by the start-year rule (`internetUseFromSeries`), with each region's income group (after
+ * imputation) and 2019 population: what the calibration (≤ 2010) and the backcast (2019) compare
+ * the model with.
+ */
+export function observedInternetUse(year: number, series: InternetSeries = DATA.internet_series): ObservedInternetUse[] {
+  if (!Number.isInteger(year)) throw new Error(`observedInternetUse: expected a whole year, got ${year}`);
+  const { countries } = imputeWorld2019(SNAPSHOT_YEAR);
+  const groups = new Map(countries.map((c) => [c.iso3, c.incomeGroup]));
+  const { values } = internetUseFromSeries(year, countries, (iso3) => groups.get(iso3) as IncomeGroup, series);
+  return countries.map((c) => {
+    const v = values.get(c.iso3) as SeriesValue;
+    return { iso3: c.iso3, incomeGroup: c.incomeGroup, population: c.population, pct: v.pct, fromYear: v.fromYear };
+  });
+}
+
+/** The shipped internet-use series (ISO3 → year → %), read-only. */
+export function internetSeries2019(): InternetSeries {
+  return DATA.internet_series;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Neighbours and lead firms.
@@ -442,10 +531,10 @@ export interface World2019Build {
 export function computeWorld2019(options: World2019Options = {}): World2019Build {
   const blocScheme = options.blocs ?? '4region';
   const hubCount = options.hubCount ?? DEFAULT_HUB_COUNT;
-  const startYear = options.startYear ?? 2019;
+  const startYear = options.startYear ?? SNAPSHOT_YEAR;
   if (blocScheme !== '4region' && blocScheme !== '6region') throw new Error(`blocs: expected "4region" or "6region", got ${String(blocScheme)}`);
-  if (startYear !== 2019 && startYear !== 2010) throw new Error(`startYear: expected 2019 or 2010, got ${String(startYear)}`);
-  const imputed = imputeWorld2019(startYear);
+  checkStartYear(startYear);
+  const imputed = imputeWorld2019(startYear, options.internetSeries ?? DATA.internet_series);
   const countries = imputed.countries;
   if (!Number.isInteger(hubCount) || hubCount < 0 || hubCount > countries.length) {
     throw new Error(`hubCount: expected a whole number in [0, ${countries.length}], got ${hubCount}`);

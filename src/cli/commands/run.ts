@@ -23,6 +23,7 @@ export function inputsHash(resolved: ResolvedRun): string {
     canonicalJson({
       glocal: packageJson.version,
       world: resolved.spec.world,
+      worldOptions: resolved.spec.worldOptions ?? null,
       worldDefinition: sha256(canonicalJson(resolved.definition)),
       scenario: resolved.spec.scenario,
       parameters: resolved.params,
@@ -71,6 +72,7 @@ export async function runCommand(request: RunRequest, outDirectory: string, quie
     const manifest = {
       glocal: packageJson.version,
       world: spec.world,
+      worldOptions: spec.worldOptions ?? null,
       scenario: { name: spec.scenarioName, source: resolved.scenarioSource, definition: spec.scenario },
       seed: spec.seed,
       weeks: spec.weeks,
@@ -89,7 +91,7 @@ export async function runCommand(request: RunRequest, outDirectory: string, quie
         },
       },
       indicators: info.indicators,
-      rerun: `glocal run --world ${spec.world} --scenario ${resolved.scenarioSource} --seed ${spec.seed} --weeks ${spec.weeks}${Object.entries(spec.params)
+      rerun: `glocal run --world ${spec.world}${spec.worldOptions?.startYear !== undefined ? ` --start-year ${spec.worldOptions.startYear}` : ''}${spec.worldOptions?.blocs !== undefined ? ` --blocs ${spec.worldOptions.blocs}` : ''} --scenario ${resolved.scenarioSource} --seed ${spec.seed} --weeks ${spec.weeks}${Object.entries(spec.params)
         .map(([k, v]) => ` --set ${k}=${v}`)
         .join('')}`,
       // Outside the hashed outputs: when and where it ran.

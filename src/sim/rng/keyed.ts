@@ -18,6 +18,9 @@ export class KeyedDraws {
   private cachedEntity = -1;
   private cachedTick = -1;
   private cachedBlock = -1;
+  private readonly packedWords = new Uint32Array(4);
+  private packedBlock = -1;
+  private packedTick = -1;
 
   constructor(seed: number, purpose: string) {
     this.purpose = purpose;
@@ -40,6 +43,22 @@ export class KeyedDraws {
   /** Uniform on [0, 1). */
   uniform(entity: number, tick: number, draw = 0): number {
     return this.word(entity, tick, draw) * INV_2_32;
+  }
+
+  /**
+   * Uniform on [0, 1) for a once-per-tick draw of a very common purpose (SME adoption): four
+   * neighbouring entities share one Philox block (counter (entity >> 2, tick, 0, 1), lane
+   * entity & 3), so a sweep over ids costs a quarter of the calls. Still a pure function of
+   * (seed, purpose, entity, tick).
+   */
+  uniformPacked(entity: number, tick: number): number {
+    const block = entity >>> 2;
+    if (block !== this.packedBlock || tick !== this.packedTick) {
+      philox4x32(block, tick, 0, 1, this.key0, this.key1, this.packedWords);
+      this.packedBlock = block;
+      this.packedTick = tick;
+    }
+    return this.packedWords[entity & 3] * INV_2_32;
   }
 
   /** Uniform on (0, 1): safe for logarithms. */

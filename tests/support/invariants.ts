@@ -1,0 +1,83 @@
+import type { World } from '../../src/sim/world.ts';
+import { goodsStocks, moneyStock, nonFiniteValues } from '../../src/sim/audit.ts';
+import { netMoneyFlow } from '../../src/sim/ledger.ts';
+
+const RELATIVE_TOLERANCE = 1e-9;
+
+function close(actual: number, expected: number, scale: number): boolean {
+  return Math.abs(actual - expected) <= RELATIVE_TOLERANCE * Math.max(1, Math.abs(scale));
+}
+
+export function shareValuesOutOfRange(world: World): string[] {
+  const out: string[] = [];
+  const { cells, smes, regions, plants } = world;
+  const checkShare = (name: string, array: ArrayLike<number>, n = array.length, alive?: Uint8Array) => {
+    for (let i = 0; i < n; i++) {
+      if (alive && !alive[i]) continue;
+      if (!(array[i] >= 0 && array[i] <= 1)) out.push(`${name}[${i}] = ${array[i]}`);
+    }
+  };
+  checkShare('cells.access', cells.access);
+  checkShare('cells.literacy', cells.literacy);
+  checkShare('cells.skill', cells.skill);
+  checkShare('cells.trustFirms', cells.trustFirms);
+  checkShare('cells.trustGovernment', cells.trustGovernment);
+  checkShare('smes.capability', smes.capability, smes.count, smes.alive);
+  checkShare('smes.rawHubShare', smes.rawHubShare, smes.count, smes.alive);
+  checkShare('regions.unemployment', regions.unemployment);
+  checkShare('regions.capacityFactor', regions.capacityFactor);
+  checkShare('plants.availability', plants.availability);
+  checkShare('plants.blocContent', plants.blocContent);
+  checkShare('firms.riskPerception', world.firms.riskPerception);
+  return out.slice(0, 5);
+}
+
+export function negativeStocks(world: World): string[] {
+  const out: string[] = [];
+  const eps = -1e-9;
+  const check = (name: string, array: ArrayLike<number>) => {
+    for (let i = 0; i < array.length; i++) if (array[i] < eps * Math.max(1, Math.abs(array[i]))) out.push(`${name}[${i}] = ${array[i]}`);
+  };
+  check('hubs.rawStock', world.hubs.rawStock);
+  check('plants.finishedStock', world.plants.finishedStock);
+  check('plants.componentStock', world.plants.componentStock);
+  check('plants.pipeline', world.plants.pipeline);
+  check('plantHub.owed', world.plantHub.owed);
+  check('smes.rawStock', world.smes.rawStock);
+  check('smes.rawPipeline', world.smes.rawPipeline);
+  check('smes.owedToBuyer', world.smes.owedToBuyer);
+  check('smes.owedByHub', world.smes.owedByHub);
+  check('smes.owedByDomestic', world.smes.owedByDomestic);
+  check('smes.employees', world.smes.employees);
+  return out.slice(0, 5);
+}
+
+/**
+ * Runs one week (`advance`) and returns every violated invariant: goods and money conserved
+ * against the ledger's named sources and sinks, no NaN or Infinity, shares in [0, 1], no
+ * negative stocks.
+ */
+export function checkWeek(world: World, advance: () => void): string[] {
+  const goodsBefore = goodsStocks(world);
+  const moneyBefore = moneyStock(world);
+  advance();
+  const goodsAfter = goodsStocks(world);
+  const moneyAfter = moneyStock(world);
+  const L = world.ledger;
+  const problems: string[] = [];
+  const rawExpected = goodsBefore.raw + L.rawProduced - L.rawUsed - L.rawWrittenOff;
+  const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsWrittenOff;
+  const finalExpected = goodsBefore.final + L.finalProduced - L.finalSold - L.finalWrittenOff;
+  if (!close(goodsAfter.raw, rawExpected, L.rawProduced + goodsBefore.raw)) problems.push(`raw goods ${goodsAfter.raw} vs ledger ${rawExpected}`);
+  if (!close(goodsAfter.components, componentsExpected, L.componentsProduced + goodsBefore.components)) {
+    problems.push(`components ${goodsAfter.components} vs ledger ${componentsExpected}`);
+  }
+  if (!close(goodsAfter.final, finalExpected, L.finalProduced + goodsBefore.final)) problems.push(`final goods ${goodsAfter.final} vs ledger ${finalExpected}`);
+  const moneyScale = Math.abs(moneyBefore) + L.consumerSpending + L.localMarketSpending + L.wages;
+  const moneyExpected = moneyBefore + netMoneyFlow(L);
+  if (!close(moneyAfter, moneyExpected, moneyScale)) problems.push(`money ${moneyAfter} vs ledger ${moneyExpected}`);
+  problems.push(...nonFiniteValues(world).map((p) => `non-finite ${p}`));
+  problems.push(...shareValuesOutOfRange(world).map((p) => `share out of [0,1]: ${p}`));
+  problems.push(...negativeStocks(world).map((p) => `negative: ${p}`));
+  return problems;
+}
