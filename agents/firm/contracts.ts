@@ -26,17 +26,25 @@ export function tallyContracts(world: World): void {
   plants.smeContracts.fill(0);
   for (let i = 0; i < smes.count; i++) {
     const p = smes.buyerPlant[i];
-    if (p === NO_BUYER || !smes.alive[i]) continue;
+    if (p === NO_BUYER || !smes.alive[i] || smes.contractCapacity[i] <= 0) continue;
     plants.smeContractCapacity[p] += smes.contractCapacity[i];
     plants.smeContracts[p]++;
   }
 }
 
+/**
+ * Ends a contract: no new orders (contract capacity 0), but what the SME already owes is still
+ * delivered; the link is cut once the backlog is cleared (in the SME finance phase). A
+ * contract with a closed plant ends at once.
+ */
 function dropContract(world: World, id: number): void {
-  const { smes } = world;
-  smes.buyerPlant[id] = NO_BUYER;
+  const { smes, plants } = world;
   smes.contractCapacity[id] = 0;
-  smes.owedToBuyer[id] = 0;
+  const p = smes.buyerPlant[id];
+  if (!smes.alive[id] || !plants.active[p] || smes.owedToBuyer[id] <= 1e-9) {
+    smes.buyerPlant[id] = NO_BUYER;
+    smes.owedToBuyer[id] = 0;
+  }
 }
 
 /**
@@ -53,13 +61,14 @@ export function renewContracts(world: World): void {
     const p = smes.buyerPlant[i];
     if (p === NO_BUYER) continue;
     const strategy = firms.strategy[plants.firm[p]];
+    if (smes.contractCapacity[i] === 0) continue; // already ended, still delivering its backlog
     const keep =
       smes.alive[i] === 1 &&
       plants.active[p] === 1 &&
       plants.smeShareTarget[p] > 0 &&
       inPool(world, p, smes.region[i]) &&
       smes.capability[i] >= minCapability(world, strategy) - CAPABILITY_SLACK &&
-      (!params.visibilityRequired || smes.digital[i] === 1);
+      (strategy === LOCAL || !params.visibilityRequired || smes.digital[i] === 1);
     if (!keep) dropContract(world, i);
   }
   tallyContracts(world);
@@ -84,7 +93,7 @@ export function renewContracts(world: World): void {
       if (smes.buyerPlant[i] !== NO_BUYER || !smes.alive[i]) continue;
       const r = smes.region[i];
       if (!inPool(world, p, r) || !canShip(regions, r, destination)) continue;
-      const offer = contractOffer(world, i);
+      const offer = contractOffer(world, i, strategy);
       if (!isEligible(world, i, strategy, offer)) continue;
       const price = smeComponentPrice(world, i);
       const landed =
@@ -94,9 +103,11 @@ export function renewContracts(world: World): void {
     candidates.sort((a, b) => b.score - a.score || a.id - b.id);
     for (const { id } of candidates) {
       if (remaining <= 0) break;
-      const offer = contractOffer(world, id);
+      const offer = contractOffer(world, id, strategy);
       smes.buyerPlant[id] = p;
       smes.contractCapacity[id] = offer;
+      // The SME plans raw inputs for its new contract at once (expected orders at target utilisation).
+      smes.rawForecast[id] = offer * params.plantUtilisationTarget;
       plants.smeContractCapacity[p] += offer;
       plants.smeContracts[p]++;
       remaining -= offer;

@@ -54,7 +54,9 @@ export function settleFirms(world: World): void {
     ledger.coordination += coordination;
     profit[f] += subsidy - wages - coordination - plants.inputSpend[p];
     if (received > 0) {
-      const landed = (plants.inputSpend[p] - subsidy + coordination) / received;
+      // Fixed costs are spread over the usual volume, so a thin week does not spike the unit cost.
+      const volume = Math.max(received, 0.5 * plants.forecast[p]);
+      const landed = (plants.inputSpend[p] - subsidy) / received + coordination / volume;
       plants.componentCost[p] += COST_MEMORY * (landed - plants.componentCost[p]);
     }
     plants.unitCost[p] = plants.componentCost[p] + params.labourPerAssembly * unitLabourCost(regions, region);

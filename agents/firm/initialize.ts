@@ -6,16 +6,24 @@ import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import { assignServingPlants, computeMarketShares } from './market.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
 
-/** The region of firm f's potential plant in bloc b: its home in the home bloc, else the bloc's largest market. */
+/**
+ * The region of firm f's potential plant in bloc b: its home in the home bloc, else the bloc's
+ * largest market outside the hubs (a multi-local plant is there to avoid the hub bottleneck),
+ * else the bloc's largest market.
+ */
 function plantRegionFor(world: World, home: number, bloc: number): number {
   const { regions } = world;
   if (regions.bloc[home] === bloc) return home;
   let best = -1;
+  let bestNonHub = -1;
   for (let r = 0; r < regions.count; r++) {
     if (regions.bloc[r] !== bloc) continue;
-    if (best < 0 || regions.finalDemandBase[r] > regions.finalDemandBase[best]) best = r;
+    const demand = regions.population[r] * Math.pow(Math.max(regions.gdpPerCapita[r], 1), world.params.demandIncomeElasticity);
+    const better = (other: number) => other < 0 || demand > regions.population[other] * Math.pow(Math.max(regions.gdpPerCapita[other], 1), world.params.demandIncomeElasticity);
+    if (better(best)) best = r;
+    if (!regions.isHub[r] && better(bestNonHub)) bestNonHub = r;
   }
-  return best < 0 ? home : best;
+  return bestNonHub >= 0 ? bestNonHub : best >= 0 ? best : home;
 }
 
 /** Creates firms and their plant slots with home plants running (needs hubs, demand and the economy). */

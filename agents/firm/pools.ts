@@ -1,5 +1,5 @@
 import type { World } from '../../src/sim/world.ts';
-import { DUAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
+import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
 import { smeComponentCapacity, smeComponentPrice } from '../sme/costs.ts';
 
 /** Strategy codes that source from SMEs, each with its own least capability qMin. */
@@ -38,18 +38,24 @@ export function minCapability(world: World, strategy: number): number {
   }
 }
 
-/** Whether SME `id` is one a firm following `strategy` could contract (ignoring who holds it now). */
+/**
+ * Whether SME `id` is one a firm following `strategy` could contract (ignoring who holds it now).
+ * Renationalisation (LOCAL) takes whatever its home region has: visibility and the minimum
+ * order do not apply there.
+ */
 export function isEligible(world: World, id: number, strategy: number, offer: number): boolean {
   const { smes, params } = world;
   if (!smes.alive[id]) return false;
-  if (params.visibilityRequired && !smes.digital[id]) return false;
   if (smes.capability[id] < minCapability(world, strategy)) return false;
+  if (strategy === LOCAL) return true;
+  if (params.visibilityRequired && !smes.digital[id]) return false;
   return offer >= params.minOrderUnits;
 }
 
-/** Capacity an SME offers one contract: a share of its component capacity. */
-export function contractOffer(world: World, id: number): number {
-  return world.params.smeMaxChainShare * smeComponentCapacity(world, id);
+/** Capacity an SME offers one contract: a share of its component capacity (all of it under LOCAL). */
+export function contractOffer(world: World, id: number, strategy = GLOBAL): number {
+  const share = strategy === LOCAL ? 1 : world.params.smeMaxChainShare;
+  return share * smeComponentCapacity(world, id);
 }
 
 export function computeSmePools(world: World): SmePools {
@@ -70,12 +76,12 @@ export function computeSmePools(world: World): SmePools {
   };
   for (let i = 0; i < smes.count; i++) {
     if (!smes.alive[i]) continue;
-    const offer = contractOffer(world, i);
     const price = smeComponentPrice(world, i);
     const r = smes.region[i];
     const source = smes.rawSource[i];
     const tierTwoRegion = source >= 0 && smes.digital[i] ? hubRegionIndex[hubs.region[source]] : -1;
     for (const level of SME_STRATEGIES) {
+      const offer = contractOffer(world, i, level);
       if (!isEligible(world, i, level, offer)) continue;
       const cell = level * R + r;
       pools.capacity[cell] += offer;

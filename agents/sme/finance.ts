@@ -74,6 +74,10 @@ export function settleSmes(world: World): void {
     smes.ordersLastWeek[i] = smes.ordersReceived[i];
     smes.price[i] = ((labourPerUnit * wage) / workerOutput + smes.rawCost[i]) * markup;
     if (smes.buyerPlant[i] === NO_BUYER) smes.contractCapacity[i] = 0;
+    else if (smes.contractCapacity[i] === 0 && smes.owedToBuyer[i] <= 1e-9) {
+      smes.buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered
+      smes.owedToBuyer[i] = 0;
+    }
   }
   for (let r = 0; r < R; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
   ledger.wages += wagesTotal;

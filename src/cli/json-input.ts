@@ -45,7 +45,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Parses JSON text strictly; malformed JSON is a UserError naming the line and column. */
-export function parseJsonText(text: string, label: string, kind: string): JsonInput {
+export function parseJsonText(rawText: string, label: string, kind: string): JsonInput {
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {

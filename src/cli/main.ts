@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { removePendingFiles } from './atomic.ts';
 import { runCommand } from './commands/run.ts';
@@ -36,10 +36,12 @@ export function buildProgram(): Command {
     .name('glocal')
     .description('Glocal: an agent-based simulator of glocalization (firms, SMEs, communities and policymakers on a world map).')
     .version(packageJson.version)
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
 
   const run = program
     .command('run')
+    .exitOverride()
     .description('Run one scenario and write DIR/indicators.csv (long format) and DIR/manifest.json.')
     .option('--world <name>', `world: ${WORLD_NAMES.join(', ')}`, 'two-hubs')
     .option('--scenario <name|file.json>', 'a scenario name of the world, or a path to your own scenario JSON file')
@@ -114,6 +116,11 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     removePendingFiles();
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; every usage error exits 2 like other bad input.
+      const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exit(fine ? 0 : 2);
+    }
     if (error instanceof UserError) {
       process.stderr.write(error.message + '\n');
       process.exit(error.exitCode);

@@ -134,7 +134,7 @@ export function kebab(name: string): string {
 }
 
 function parseInteger(raw: string | number, what: string, min: number, max: number): number {
-  const value = typeof raw === 'number' ? raw : Number(raw);
+  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UserError(`glocal: --${what} expects a whole number in [${min}, ${max}], got "${raw}"\nnothing was written.`);
   }

@@ -25,6 +25,15 @@ export interface RunSpec {
   params: Record<string, number | boolean | string>;
   /** Run the same-seed reference without the scenario's shocks, for the loss measures. */
   paired: boolean;
+  /** Named probes (src/sweep/probes.ts) to collect during the recorded weeks. */
+  probes?: string[];
+}
+
+/** What the Simulation needs of a probe (defined in src/sweep/probes.ts, kept out of the core's imports). */
+export interface ProbeHooks {
+  start(world: World): unknown;
+  week(world: World, week: number, state: unknown): void;
+  result(state: unknown, world: World): unknown;
 }
 
 /**
@@ -36,8 +45,13 @@ export class Simulation {
   readonly reference: World | null;
   readonly recorder: Recorder;
   readonly losses: LossTracker | null;
+  private readonly probeStates: { name: string; hooks: ProbeHooks; state: unknown }[] = [];
 
-  constructor(readonly spec: RunSpec, readonly definition: WorldDefinition) {
+  constructor(
+    readonly spec: RunSpec,
+    readonly definition: WorldDefinition,
+    probes: Record<string, ProbeHooks> = {},
+  ) {
     const options = { seed: spec.seed, scenario: spec.scenario, params: spec.params };
     this.world = createWorld(definition, options);
     if (spec.paired) {
@@ -49,6 +63,16 @@ export class Simulation {
       this.losses = null;
     }
     this.recorder = new Recorder(this.world, spec.paired ? LOSS_INDICATORS : []);
+    for (const name of spec.probes ?? []) {
+      const hooks = probes[name];
+      if (!hooks) throw new Error(`unknown probe "${name}"; expected one of ${Object.keys(probes).join(', ')}`);
+      this.probeStates.push({ name, hooks, state: hooks.start(this.world) });
+    }
+  }
+
+  /** Results of the probes asked for in the spec. */
+  probeResults(): Record<string, unknown> {
+    return Object.fromEntries(this.probeStates.map((p) => [p.name, p.hooks.result(p.state, this.world)]));
   }
 
   /** The scenario week the next step will simulate (negative during warm-up). */
@@ -94,6 +118,7 @@ export class Simulation {
     if (week % this.world.params.recordEvery === 0) {
       this.recorder.record(this.world, week);
       this.losses?.record(this.recorder, week);
+      for (const probe of this.probeStates) probe.hooks.week(this.world, week, probe.state);
     }
   }
 
@@ -112,10 +137,11 @@ export class Simulation {
   static restore(
     bytes: Uint8Array,
     lookup: (world: string, options?: RunSpec['worldOptions']) => WorldDefinition,
+    probes: Record<string, ProbeHooks> = {},
   ): Simulation {
     const contents = readCheckpoint(bytes);
     const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null };
-    const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions));
+    const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions), probes);
     contents.restoreInto(simulation.world, 0);
     if (simulation.reference) contents.restoreInto(simulation.reference, 1);
     if (simulation.losses && meta.losses) simulation.losses.restoreState(meta.losses);

@@ -87,10 +87,16 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCheck {
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: messageFor(issue, 'input' in issue ? issue.input : valueAt(json, issue.path)),
-    }));
+    const problems: InputProblem[] = [];
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      if (issue.code === 'unrecognized_keys') {
+        // One problem per unknown field, at the field itself (so its line can be named).
+        for (const key of issue.keys) problems.push({ path: [...path, key], message: `unknown field "${key}"` });
+        continue;
+      }
+      problems.push({ path, message: messageFor(issue, 'input' in issue ? issue.input : valueAt(json, issue.path)) });
+    }
     return { ok: false, problems: dedupe(problems) };
   }
   const scenario = parsed.data;

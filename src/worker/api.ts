@@ -2,6 +2,10 @@ import { transfer } from 'comlink';
 import { Simulation, type RunSpec } from '../sim/simulation.ts';
 import { SCOPES, type IndicatorInfo } from '../sim/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
+import { PROBES } from '../sweep/probes.ts';
+import type { ProbeHooks } from '../sim/simulation.ts';
+
+const PROBE_HOOKS = PROBES as unknown as Record<string, ProbeHooks>;
 
 /** What a client learns when a run starts or is restored. */
 export interface RunInfo {
@@ -77,7 +81,7 @@ function info(sim: Simulation): RunInfo {
 export const api = {
   /** Builds the world(s) of a run and runs the warm-up weeks. */
   init(spec: RunSpec): RunInfo {
-    simulation = new Simulation(spec, lookupWorld(spec.world, spec.worldOptions));
+    simulation = new Simulation(spec, lookupWorld(spec.world, spec.worldOptions), PROBE_HOOKS);
     simulation.warmUp();
     return info(simulation);
   },
@@ -137,6 +141,11 @@ export const api = {
     return transfer(batch, [batch.week.buffer, batch.scope.buffer, batch.group.buffer, batch.indicator.buffer, batch.value.buffer]);
   },
 
+  /** Results of the probes named in the spec (plain data). */
+  probes(): Record<string, unknown> {
+    return current().probeResults();
+  },
+
   /** The whole state as bytes (transferred). */
   checkpoint(): Uint8Array {
     const bytes = current().checkpoint();
@@ -145,7 +154,7 @@ export const api = {
 
   /** Replaces the run with one restored from `checkpoint()` bytes. */
   restore(bytes: Uint8Array): RunInfo {
-    simulation = Simulation.restore(bytes, lookupWorld);
+    simulation = Simulation.restore(bytes, lookupWorld, PROBE_HOOKS);
     return info(simulation);
   },
 };

@@ -1,0 +1,125 @@
+import { Simulation, type ProbeHooks, type RunSpec } from '../sim/simulation.ts';
+import { lookupWorld } from '../../worlds/index.ts';
+import { PROBES } from './probes.ts';
+import { spawnWorker, type WorkerHandle } from '../worker/spawn.ts';
+import type { IndicatorInfo } from '../sim/observe/recorder.ts';
+import { SCOPES } from '../sim/observe/recorder.ts';
+
+/** One finished run: its spec, indicator rows (columns) and probe results. */
+export interface RunOutput {
+  spec: RunSpec;
+  indicators: IndicatorInfo[];
+  groups: string[][];
+  week: Int32Array;
+  scope: Uint8Array;
+  group: Uint16Array;
+  indicator: Uint16Array;
+  value: Float64Array;
+  probes: Record<string, unknown>;
+}
+
+/** Every recorded value of an indicator for one scope and group, in week order. */
+export function seriesOf(run: RunOutput, name: string, scope: (typeof SCOPES)[number] = 'global', group = 'world'): { week: number; value: number }[] {
+  const k = run.indicators.findIndex((i) => i.name === name);
+  if (k < 0) throw new Error(`indicator ${name} was not recorded`);
+  const s = SCOPES.indexOf(scope);
+  const g = run.groups[s].indexOf(group);
+  const out: { week: number; value: number }[] = [];
+  for (let i = 0; i < run.value.length; i++) {
+    if (run.indicator[i] === k && run.scope[i] === s && run.group[i] === g) out.push({ week: run.week[i], value: run.value[i] });
+  }
+  return out;
+}
+
+/** The last recorded value of an indicator (NaN if never recorded). */
+export function finalValue(run: RunOutput, name: string, scope: (typeof SCOPES)[number] = 'global', group = 'world'): number {
+  const series = seriesOf(run, name, scope, group);
+  return series.length > 0 ? series[series.length - 1].value : NaN;
+}
+
+/** Runs one spec in this thread. */
+export function runInProcess(spec: RunSpec): RunOutput {
+  const sim = new Simulation(spec, lookupWorld(spec.world, spec.worldOptions), PROBES as unknown as Record<string, ProbeHooks>);
+  sim.advance(spec.weeks);
+  const rows = sim.recorder.view(0);
+  return {
+    spec,
+    indicators: sim.recorder.indicators,
+    groups: sim.recorder.groupNames,
+    week: rows.week.slice(),
+    scope: rows.scope.slice(),
+    group: rows.group.slice(),
+    indicator: rows.indicator.slice(),
+    value: rows.value.slice(),
+    probes: sim.probeResults(),
+  };
+}
+
+async function runOnWorker(worker: WorkerHandle, spec: RunSpec): Promise<RunOutput> {
+  const info = await worker.api.init(spec);
+  await worker.api.step(spec.weeks);
+  const parts: { week: Int32Array; scope: Uint8Array; group: Uint16Array; indicator: Uint16Array; value: Float64Array }[] = [];
+  let from = 0;
+  for (;;) {
+    const batch = await worker.api.indicators(from);
+    if (batch.next === from) break;
+    parts.push(batch);
+    from = batch.next;
+  }
+  const concat = <T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(arrays: T[], Ctor: new (n: number) => T): T => {
+    const out = new Ctor(arrays.reduce((n, a) => n + a.length, 0));
+    let offset = 0;
+    for (const a of arrays) {
+      out.set(a as never, offset);
+      offset += a.length;
+    }
+    return out;
+  };
+  return {
+    spec,
+    indicators: info.indicators,
+    groups: info.groups,
+    week: concat(parts.map((p) => p.week), Int32Array),
+    scope: concat(parts.map((p) => p.scope), Uint8Array),
+    group: concat(parts.map((p) => p.group), Uint16Array),
+    indicator: concat(parts.map((p) => p.indicator), Uint16Array),
+    value: concat(parts.map((p) => p.value), Float64Array),
+    probes: await worker.api.probes(),
+  };
+}
+
+/**
+ * Runs many specs on a pool of worker threads (results in spec order, whatever finishes first).
+ * With `workers` ≤ 1 it runs them in this thread.
+ */
+export async function runMany(
+  specs: RunSpec[],
+  options: { workers?: number; onDone?: (done: number, total: number) => void } = {},
+): Promise<RunOutput[]> {
+  const workers = Math.max(1, Math.min(options.workers ?? 1, specs.length));
+  const results: RunOutput[] = new Array(specs.length);
+  let done = 0;
+  if (workers <= 1) {
+    specs.forEach((spec, k) => {
+      results[k] = runInProcess(spec);
+      options.onDone?.(++done, specs.length);
+    });
+    return results;
+  }
+  let next = 0;
+  const handles = Array.from({ length: workers }, () => spawnWorker());
+  try {
+    await Promise.all(
+      handles.map(async (handle) => {
+        while (next < specs.length) {
+          const k = next++;
+          results[k] = await runOnWorker(handle, specs[k]);
+          options.onDone?.(++done, specs.length);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(handles.map((h) => h.terminate()));
+  }
+  return results;
+}
