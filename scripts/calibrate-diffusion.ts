@@ -85,7 +85,7 @@ console.log('');
 console.log('Values for agents/community/params.ts (status stays "calibrated"):');
 console.log(`  accessDiffusionRate: default: ${result.best.accessDiffusionRate},`);
 console.log(`  literacyBaseRate: default: ${result.best.literacyBaseRate},`);
-console.log(`  source: 'Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md'`);
+console.log(`  source: 'Calibrated on internet use ${result.startYear}–${result.targetYear}, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md'`);
 
 if (values.json) {
   writeFileSync(values.json, JSON.stringify({ ...result, seconds }, null, 2) + '\n');

@@ -54,9 +54,30 @@ function dropContract(world: World, id: number): void {
  * Plants take turns in an order drawn from the seed, so the result never depends on ids.
  */
 export function renewContracts(world: World): void {
-  const { smes, plants, firms, regions, params, economy, geo, tick } = world;
-  const R = regions.count;
-  // 1. Drop contracts that no longer fit.
+  dropUnfitContracts(world);
+  tallyContracts(world);
+  recruitSmes(world, 0);
+  world.plants.smeCapacityAfterRecruiting.set(world.plants.smeContractCapacity);
+}
+
+/**
+ * Between reviews (weekly): a plant that has lost more than 1 − `TOP_UP_SHARE` of the SME
+ * capacity it held after its last recruitment (suppliers exited) and is short of its need
+ * recruits again at once.
+ */
+export function topUpContracts(world: World): void {
+  recruitSmes(world, 0, TOP_UP_SHARE);
+}
+
+/** A plant tops up its SME base between reviews when it holds less than this share of its need. */
+const TOP_UP_SHARE = 0.85;
+
+function contractNeed(world: World, plant: number): number {
+  return (world.plants.smeShareTarget[plant] * world.plants.forecast[plant]) / world.params.plantUtilisationTarget;
+}
+
+function dropUnfitContracts(world: World): void {
+  const { smes, plants, firms, params } = world;
   for (let i = 0; i < smes.count; i++) {
     const p = smes.buyerPlant[i];
     if (p === NO_BUYER) continue;
@@ -71,21 +92,33 @@ export function renewContracts(world: World): void {
       (strategy === LOCAL || !params.visibilityRequired || smes.digital[i] === 1);
     if (!keep) dropContract(world, i);
   }
-  tallyContracts(world);
-  // 2. Plants short of their need recruit, in a seeded order.
-  const order = Array.from({ length: plants.count }, (_, p) => p);
+}
+
+/**
+ * Plants short of their need by more than `tolerance` (share of need) recruit visible SMEs, in
+ * an order drawn from the seed.
+ */
+function recruitSmes(world: World, tolerance: number, lossTrigger = 0): void {
+  const { smes, plants, firms, regions, params, economy, geo, tick } = world;
+  const short: number[] = [];
+  for (let p = 0; p < plants.count; p++) {
+    if (!plants.active[p] || plants.smeShareTarget[p] <= 0) continue;
+    const need = contractNeed(world, p);
+    if (lossTrigger > 0 && plants.smeContractCapacity[p] >= lossTrigger * plants.smeCapacityAfterRecruiting[p]) continue;
+    if (need - plants.smeContractCapacity[p] > tolerance * need) short.push(p);
+  }
+  if (short.length === 0) return;
+  const order = short;
   const priority = world.draws.for('firm.contractOrder');
-  const key = order.map((p) => priority.uniform(p, tick));
-  order.sort((a, b) => key[a] - key[b] || a - b);
+  const key = new Map(order.map((p) => [p, priority.uniform(p, tick)]));
+  order.sort((a, b) => (key.get(a) as number) - (key.get(b) as number) || a - b);
   const noise = world.draws.for('firm.supplierChoice');
   const temperature = params.supplierChoiceTemp;
   const fixedCost = params.contractFixedCost * economy.referenceComponentPrice;
   for (const p of order) {
-    if (!plants.active[p] || plants.smeShareTarget[p] <= 0) continue;
     const firm = plants.firm[p];
     const strategy = firms.strategy[firm];
-    const need = (plants.smeShareTarget[p] * plants.forecast[p]) / params.plantUtilisationTarget;
-    let remaining = need - plants.smeContractCapacity[p];
+    let remaining = contractNeed(world, p) - plants.smeContractCapacity[p];
     if (remaining <= 0) continue;
     const destination = plants.region[p];
     const candidates: { id: number; score: number }[] = [];
@@ -112,6 +145,6 @@ export function renewContracts(world: World): void {
       plants.smeContracts[p]++;
       remaining -= offer;
     }
+    plants.smeCapacityAfterRecruiting[p] = plants.smeContractCapacity[p];
   }
-  void R;
 }

@@ -49,17 +49,22 @@ export function settleFirms(world: World): void {
       region,
       regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
     );
-    firms.cash[f] += subsidy - wages - coordination;
+    const overhead = plants.active[p] ? economy.plantOverhead : 0;
+    firms.cash[f] += subsidy - wages - coordination - overhead;
     ledger.wages += wages;
     ledger.coordination += coordination;
-    profit[f] += subsidy - wages - coordination - plants.inputSpend[p];
+    ledger.overheads += overhead;
+    profit[f] += subsidy - wages - coordination - overhead - plants.inputSpend[p];
     if (received > 0) {
       // Fixed costs are spread over the usual volume, so a thin week does not spike the unit cost.
       const volume = Math.max(received, 0.5 * plants.forecast[p]);
       const landed = (plants.inputSpend[p] - subsidy) / received + coordination / volume;
       plants.componentCost[p] += COST_MEMORY * (landed - plants.componentCost[p]);
     }
-    plants.unitCost[p] = plants.componentCost[p] + params.labourPerAssembly * unitLabourCost(regions, region);
+    plants.unitCost[p] =
+      plants.componentCost[p] +
+      params.labourPerAssembly * unitLabourCost(regions, region) +
+      overhead / Math.max(plants.production[p], 0.5 * plants.forecast[p], 1e-9);
     plants.price[p] += PRICE_ADJUSTMENT * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
     plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
   }

@@ -30,6 +30,11 @@ export const firmParams = {
     default: 26, min: 0, max: 260, unit: 'weeks of plant revenue', section: '7.1', status: 'assumption',
     doc: 'Capital cost of a new plant, in weeks of the revenue its capacity serves.', source: 'Assumed.',
   }),
+  plantOverheadShare: num({
+    default: 0.05, min: 0, max: 0.5, unit: 'share of a plant’s weekly revenue', section: '7.1', status: 'assumption',
+    doc: 'Fixed weekly overhead of every running plant, as a share of the average starting plant’s weekly revenue: more, smaller plants cost more per unit (economies of scale).',
+    source: 'Assumed; seed 001 (global: economies of scale).',
+  }),
   onboardingWeeks: num({
     default: 4, min: 0, max: 52, unit: 'weeks of component spend', section: '7.1', status: 'assumption',
     doc: 'Cost of qualifying a new supplier base, in weeks of the spend moved to it.', source: 'Assumed.',

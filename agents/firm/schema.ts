@@ -72,6 +72,8 @@ export interface PlantStore {
   /** Contracted SME capacity (units/week), summed over contracts. */
   smeContractCapacity: Float64Array;
   smeContracts: Uint32Array;
+  /** Contracted SME capacity right after the last recruitment (top-ups compare against it). */
+  smeCapacityAfterRecruiting: Float64Array;
   /** Capacity-weighted lead time from its contracted SMEs (weeks). */
   smeLeadTime: Float64Array;
   /** What the plant's SMEs owe it (units), summed each week. */
@@ -164,6 +166,7 @@ export function createPlantStore(firmCount: number, blocCount: number): PlantSto
     smeShareTarget: f64(),
     smeContractCapacity: f64(),
     smeContracts: new Uint32Array(count),
+    smeCapacityAfterRecruiting: f64(),
     smeLeadTime: new Float64Array(count).fill(1),
     owedBySmes: f64(),
     smeReliability: new Float64Array(count).fill(1),

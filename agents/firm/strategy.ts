@@ -202,7 +202,8 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
     // Local content this plant gives the customers of its own bloc (§7.5).
     const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
     bonusByBloc[plants.bloc[plant]] = bonusFor(world, firm, plant, localContent, share);
-    const plantCost = components + assembly + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
+    const overhead = economy.plantOverhead / Math.max(volume, 1e-9);
+    const plantCost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
     cost += share * plantCost;
     smeShareTotal += share * smeShare;
     // Switching: new plants' capex and onboarding a new SME supplier base, net of grants.

@@ -15,6 +15,7 @@ export function adoptAndLearn(world: World): void {
   localPlant.fill(0);
   for (let p = 0; p < plants.count; p++) if (plants.active[p]) localPlant[plants.region[p]] = 1;
   // Per region: the adoption hazard and the capability retention factors e^{−rate} (outside and inside a chain).
+  regions.smeAdoptions.fill(0);
   const keepOutside = scratch.regionCapabilityKeep;
   const keepInside = scratch.regionCapabilityKeepInChain;
   for (let r = 0; r < R; r++) {
@@ -45,6 +46,7 @@ export function adoptAndLearn(world: World): void {
       if (hazard > 0 && draws.uniformPacked(i, tick) < hazard) {
         digital[i] = 1;
         regions.smeAdopted[r]++;
+        regions.smeAdoptions[r]++;
       }
     }
     const keep = buyer[i] !== NO_BUYER ? keepInside[r] : keepOutside[r];

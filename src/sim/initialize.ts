@@ -68,6 +68,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     referenceRawPrice: 0,
     referenceComponentPrice: 0,
     referenceFinalPrice: 0,
+    plantOverhead: 0,
     totalFinalDemand: 0,
     incomeQuartile: incomeQuartiles(regions),
   };
@@ -168,6 +169,10 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     regions.finalDemandBase[r] = demandWeightSum > 0 ? (economy.totalFinalDemand * demandWeights[r]) / demandWeightSum : 0;
   }
   sizeHubCapacity(world, economy.totalFinalDemand);
+  economy.plantOverhead =
+    world.firms.count > 0
+      ? (params.plantOverheadShare * economy.totalFinalDemand * economy.referenceFinalPrice) / world.firms.count
+      : 0;
   startPlants(world);
 
   // Policymakers: a budget per quarter (§7.9).

@@ -17,6 +17,7 @@ export const MONEY_SINKS = [
   'freight',
   'domesticRawPurchases',
   'coordination',
+  'overheads',
   'capex',
   'ownerDrawings',
   'exitWriteOffs',

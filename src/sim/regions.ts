@@ -76,6 +76,8 @@ export interface RegionStore {
   smeEmployment: Float64Array;
   smeInChain: Float64Array;
   smeExits: Float64Array;
+  /** SMEs that adopted digital technology this week. */
+  smeAdoptions: Float64Array;
   smeEntries: Float64Array;
   smeExitRateEma: Float64Array;
   plantEmployment: Float64Array;
@@ -169,6 +171,7 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     smeEmployment: f64(),
     smeInChain: f64(),
     smeExits: f64(),
+    smeAdoptions: f64(),
     smeEntries: f64(),
     smeExitRateEma: f64(),
     plantEmployment: f64(),

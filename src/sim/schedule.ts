@@ -9,7 +9,7 @@ import { serveFinalDemand } from '../../agents/firm/market.ts';
 import { serveLocalMarkets } from '../../agents/sme/local-market.ts';
 import { computeSmePools } from '../../agents/firm/pools.ts';
 import { chooseStrategies } from '../../agents/firm/strategy.ts';
-import { renewContracts, tallyContracts } from '../../agents/firm/contracts.ts';
+import { renewContracts, tallyContracts, topUpContracts } from '../../agents/firm/contracts.ts';
 import { chooseRawSources } from '../../agents/sme/sourcing.ts';
 import { placePlantOrders } from '../../agents/firm/ordering.ts';
 import { placeSmeOrders } from '../../agents/sme/ordering.ts';
@@ -47,6 +47,8 @@ function strategyAndOrders(world: World): void {
     chooseStrategies(world, computeSmePools(world));
     renewContracts(world);
     chooseRawSources(world);
+  } else {
+    topUpContracts(world);
   }
   placePlantOrders(world);
   placeSmeOrders(world);

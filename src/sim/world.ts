@@ -26,6 +26,8 @@ export interface Economy {
   referenceSmeProductivity: number;
   /** Mean GLOBAL final-good price at the start ($/unit). */
   referenceFinalPrice: number;
+  /** Fixed overhead of a running plant ($/week). */
+  plantOverhead: number;
   /** Hub components sized for all-GLOBAL demand at the target utilisation (units/week). */
   totalFinalDemand: number;
   /** Income quartile of each region (1 = bottom). */

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import {
   buildWorld2019,
   computeWorld2019,
+  imputeWorld2019,
+  median,
+  observedInternetUse,
   percentile,
   selectHubs,
   world2019,
@@ -170,6 +173,76 @@ describe('world-2019', () => {
     expect(chn.internetUse).toBeCloseTo(data.internet_series.CHN['2010'] / 100, 12);
     const mean = (w: typeof world) => w.regions.reduce((s, r) => s + r.internetUse, 0) / w.regions.length;
     expect(mean(w2010)).toBeLessThan(mean(world));
+  });
+
+  it('takes any start year from 1995 to 2018 from the series: that year, else the nearest earlier one, else the group median', () => {
+    const series = data.internet_series as Record<string, Record<string, number>>;
+    for (const year of [1995, 2000, 2005, 2013, 2018]) {
+      const w = buildWorld2019({ startYear: year });
+      expectClean(w.regions);
+      // An independent reading of the rule.
+      const found = new Map<string, number>();
+      for (const r of w.regions) {
+        const years = Object.keys(series[r.code] ?? {}).map(Number).filter((y) => y <= year);
+        if (years.length > 0) found.set(r.code, series[r.code][String(Math.max(...years))]);
+      }
+      for (const r of w.regions) {
+        const expected = found.has(r.code)
+          ? found.get(r.code)!
+          : median(w.regions.filter((o) => o.incomeGroup === r.incomeGroup && found.has(o.code)).map((o) => found.get(o.code)!));
+        expect(r.internetUse, `${year} ${r.code}`).toBeCloseTo(expected / 100, 12);
+      }
+      // Every value not of that year is listed as an imputation of internet_users_pct_<year>.
+      const listed = imputeWorld2019(year).imputations.filter((i) => i.field === `internet_users_pct_${year}`);
+      const notThatYear = w.regions.filter((r) => !(String(year) in (series[r.code] ?? {})));
+      expect(listed.map((i) => i.iso3).sort()).toEqual(notThatYear.map((r) => r.code).sort());
+      // Nothing but internet use changes with the start year.
+      const strip = (x: typeof w) => x.regions.map(({ internetUse: _ignored, ...rest }) => rest);
+      expect(strip(w)).toEqual(strip(world));
+    }
+    // 2019 is the snapshot column, as before.
+    expect(buildWorld2019({ startYear: 2019 })).toEqual(world);
+    // Earlier starts have less internet use.
+    const mean = (w: typeof world) => w.regions.reduce((s, r) => s + r.internetUse, 0) / w.regions.length;
+    expect(mean(buildWorld2019({ startYear: 2000 }))).toBeLessThan(mean(buildWorld2019({ startYear: 2010 })));
+  });
+
+  it('rejects a start year outside 1995–2019 or not a whole year', () => {
+    for (const bad of [1994, 2020, 2010.5, Number.NaN]) {
+      expect(() => buildWorld2019({ startYear: bad }), String(bad)).toThrow(/startYear/);
+    }
+    expect(() => buildWorld2019({ startYear: '2010' as unknown as number })).toThrow(/startYear/);
+  });
+
+  it('reads only years ≤ the start year of the series it is given (internetSeries)', () => {
+    const series = data.internet_series as Record<string, Record<string, number>>;
+    const cut = (last: number, change = false) =>
+      Object.fromEntries(
+        Object.entries(series).map(([iso3, byYear]) => [
+          iso3,
+          Object.fromEntries(
+            Object.entries(byYear)
+              .filter(([y]) => change || Number(y) <= last)
+              .map(([y, v]) => [y, change && Number(y) > last ? 100 - v : v]),
+          ),
+        ]),
+      );
+    const shipped = buildWorld2019({ startYear: 2005 });
+    expect(buildWorld2019({ startYear: 2005, internetSeries: cut(2005) })).toEqual(shipped);
+    expect(buildWorld2019({ startYear: 2005, internetSeries: cut(2005, true) })).toEqual(shipped);
+    const other = buildWorld2019({ startYear: 2005, internetSeries: { ...series, USA: { '2005': 12.5 } } });
+    expect(other.regions.find((r) => r.code === 'USA')!.internetUse).toBe(0.125);
+  });
+
+  it('gives the observed internet use of any year from the series (not the snapshot), with 2019 populations', () => {
+    const rows = observedInternetUse(2019);
+    expect(rows.map((r) => r.iso3)).toEqual(world.regions.map((r) => r.code));
+    expect(rows.map((r) => r.population)).toEqual(world.regions.map((r) => r.population));
+    const chn = rows.find((r) => r.iso3 === 'CHN')!;
+    expect(chn.pct).toBe(data.internet_series.CHN['2019']);
+    expect(chn.fromYear).toBe(2019);
+    for (const r of rows) expect(r.pct).toBeGreaterThanOrEqual(0);
+    expect(observedInternetUse(2010).map((r) => r.pct / 100)).toEqual(buildWorld2019({ startYear: 2010 }).regions.map((r) => r.internetUse));
   });
 
   it('is deterministic', () => {

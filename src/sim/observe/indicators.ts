@@ -17,6 +17,8 @@ export interface RegionalIndicator {
   doc: string;
   /** Also recorded per region (the headline indicators). */
   headline: boolean;
+  /** 'sum': groups add up; 'ratio': groups are Σ numerator / Σ denominator. */
+  kind: 'sum' | 'ratio';
   numerator(world: World, o: Observation, r: number): number;
   denominator(world: World, o: Observation, r: number): number;
 }
@@ -38,7 +40,7 @@ function sum(
   numerator: RegionalIndicator['numerator'],
   headline = false,
 ): RegionalIndicator {
-  return { name, unit, doc, headline, numerator, denominator: one };
+  return { name, unit, doc, headline, kind: 'sum', numerator, denominator: one };
 }
 
 function ratio(
@@ -49,7 +51,7 @@ function ratio(
   denominator: RegionalIndicator['denominator'],
   headline = false,
 ): RegionalIndicator {
-  return { name, unit, doc, headline, numerator, denominator };
+  return { name, unit, doc, headline, kind: 'ratio', numerator, denominator };
 }
 
 const population = (w: World, _o: Observation, r: number) => w.regions.population[r];
@@ -129,10 +131,19 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   ratio('smeChainShareNotAdopted', 'share of SMEs', 'Share of SMEs without digital adoption supplying a lead firm.',
     (_w, o, r) => o.smeInChain[r] - o.smeAdoptedInChain[r], (_w, o, r) => o.smeCount[r] - o.smeAdopted[r]),
   sum('smeExits', 'SMEs/week', 'SMEs that exited this week.', (w, _o, r) => w.regions.smeExits[r]),
+  ratio('smeAdoptionHazard', '1/week', 'SMEs that adopted this week / SMEs that had not adopted at its start (the adoption hazard).',
+    (w, _o, r) => w.regions.smeAdoptions[r], (w, _o, r) => w.regions.smeCount[r] - w.regions.smeAdopted[r] + w.regions.smeAdoptions[r], true),
   sum('smeEntries', 'SMEs/week', 'SMEs that entered this week.', (w, _o, r) => w.regions.smeEntries[r]),
   ratio('largeFirmOutputShare', 'share of value added', 'Value added of lead-firm plants and hubs / value added of all firms in the region.',
     (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r],
     (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r]),
+  sum('leadFirmEmployment', 'workers', 'Employment at lead-firm plants in the region: output / labour productivity (sampled economy).',
+    (w, _o, r) => w.regions.plantEmployment[r]),
+  sum('hubEmployment', 'workers', 'Employment at hub suppliers in the region: output / labour productivity (sampled economy).',
+    (w, _o, r) => w.regions.hubEmployment[r]),
+  ratio('smeEmploymentShare', 'share of firm employment', 'SME employment / (SME + lead-firm plant + hub employment).',
+    (w, _o, r) => w.regions.smeEmployment[r],
+    (w, _o, r) => w.regions.smeEmployment[r] + w.regions.plantEmployment[r] + w.regions.hubEmployment[r]),
   sum('jobs', 'workers', 'Jobs in the modelled sector: SMEs, plants, hubs and the domestic raw source (sampled economy).',
     (w, _o, r) => w.regions.jobs[r]),
   ratio('skilledEmployment', 'share', 'Employment rate × mean skill of the region’s people (population-weighted).',

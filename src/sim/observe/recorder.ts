@@ -93,10 +93,12 @@ export class Recorder {
         incomeNum[this.regionIncome[r]] += n;
         incomeDen[this.regionIncome[r]] += d;
       }
-      this.push(week, GLOBAL, 0, k, ratioValue(num, den));
-      for (let b = 0; b < B; b++) this.push(week, BLOC, b, k, ratioValue(blocNum[b], blocDen[b]));
+      const sum = indicator.kind === 'sum';
+      this.push(week, GLOBAL, 0, k, sum ? num : ratioValue(num, den));
+      for (let b = 0; b < B; b++) this.push(week, BLOC, b, k, sum ? blocNum[b] : ratioValue(blocNum[b], blocDen[b]));
       for (let g = 0; g < INCOME_GROUPS.length; g++) {
-        if (incomeDen[g] !== 0) this.push(week, INCOME, g, k, ratioValue(incomeNum[g], incomeDen[g]));
+        // Income groups without regions in this world are left out.
+        if (incomeDen[g] !== 0) this.push(week, INCOME, g, k, sum ? incomeNum[g] : ratioValue(incomeNum[g], incomeDen[g]));
       }
       if (indicator.headline) {
         for (let r = 0; r < R; r++) this.push(week, REGION, r, k, ratioValue(this.numerator[r], this.denominator[r]));

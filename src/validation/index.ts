@@ -1,0 +1,37 @@
+import type { PatternDefinition, PatternResult, ValidationSettings } from './types.ts';
+import { p01 } from './patterns/p01-efficiency-resilience.ts';
+import { p02 } from './patterns/p02-indirect-losses.ts';
+import { p03 } from './patterns/p03-convex-duration.ts';
+import { p04 } from './patterns/p04-renationalisation.ts';
+import { p05 } from './patterns/p05-s-curve.ts';
+import { p06 } from './patterns/p06-sme-participation.ts';
+import { p07 } from './patterns/p07-linked-training.ts';
+import { p08 } from './patterns/p08-trust-asymmetry.ts';
+import { p09 } from './patterns/p09-hunger-games.ts';
+import { p10 } from './patterns/p10-heavy-tails.ts';
+import { p11 } from './patterns/p11-bullwhip.ts';
+
+/** The stylized facts of MODEL.md §1, in order. */
+export const PATTERNS: PatternDefinition[] = [p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11];
+
+export function patternById(id: string): PatternDefinition {
+  const found = PATTERNS.find((p) => p.id === id);
+  if (!found) throw new Error(`unknown pattern ${id}`);
+  return found;
+}
+
+/**
+ * Runs a pattern, and its ablation when it has one: it "emerges" if it still holds with the
+ * assumed input neutralised, else it is "assumed" (MODEL.md §8).
+ */
+export async function evaluatePattern(definition: PatternDefinition, settings: ValidationSettings): Promise<PatternResult> {
+  const main = await definition.run(settings);
+  const pass = main.checks.every((c) => c.pass);
+  let ablation = null;
+  let origin: PatternResult['origin'] = 'emerges';
+  if (definition.ablation) {
+    ablation = await definition.run(settings, definition.ablation.params);
+    origin = ablation.checks.every((c) => c.pass) ? 'emerges' : 'assumed';
+  }
+  return { definition, main, ablation, pass, origin, seeds: settings.seeds, settings };
+}

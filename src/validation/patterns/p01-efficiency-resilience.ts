@@ -1,0 +1,48 @@
+import type { PatternDefinition } from '../types.ts';
+import { check } from '../types.ts';
+import { builtInScenario, runArms, variant } from '../specs.ts';
+import { interval90, pairedDifferences } from '../stats.ts';
+import { last, windowMean, format } from '../measures.ts';
+
+const OTHERS = ['DUAL', 'NEARSHORE', 'MULTILOCAL'] as const;
+
+export const p01: PatternDefinition = {
+  id: 'P1',
+  title: 'Efficiency–resilience trade-off',
+  statement:
+    'With strategies forced, GLOBAL has the lowest calm-year unit cost of GLOBAL, DUAL, NEARSHORE and MULTILOCAL, and under a hub lockdown the most lost final deliveries and the longest recovery; each of DUAL, NEARSHORE and MULTILOCAL loses less than GLOBAL.',
+  source: 'seed 001 table; OECD METRO 2021',
+  threshold: 'paired 90% CI of (C_k − C_GLOBAL), (L_GLOBAL − L_k), (R_GLOBAL − R_k) wholly > 0 for each k',
+  async run(settings, overrides = {}) {
+    // two-hubs, both hubs locked down for 8 weeks at 40% from week 52: weeks 0–51 are the calm year.
+    const scenario = variant(builtInScenario('two-hubs', 'hub-lockdown'), (s) => {
+      s.shocks = [{ kind: 'lockdown', target: { hubs: true }, start: 52, weeks: 8, capacityFactor: 0.4 }];
+    });
+    const strategies = ['GLOBAL', ...OTHERS];
+    const runs = await runArms(
+      strategies.map((k) => ({
+        world: 'two-hubs',
+        scenario,
+        scenarioName: 'hub-lockdown (week 52)',
+        weeks: 112,
+        params: { strategyOverride: k, hazardEnabled: false },
+        paired: true,
+      })),
+      settings,
+      overrides,
+    );
+    const cost = runs.map((arm) => arm.map((r) => windowMean(r, 'unitCost', 0, 52)));
+    const lost = runs.map((arm) => arm.map((r) => last(r, 'lostFinalDeliveries')));
+    const recovery = runs.map((arm) => arm.map((r) => last(r, 'recoveryWeeks')));
+    const checks = OTHERS.flatMap((k, i) => [
+      check(`unit cost ${k} − GLOBAL ($)`, interval90(pairedDifferences(cost[i + 1], cost[0])), '>', 0),
+      check(`lost deliveries GLOBAL − ${k} (units)`, interval90(pairedDifferences(lost[0], lost[i + 1])), '>', 0),
+      check(`recovery GLOBAL − ${k} (weeks)`, interval90(pairedDifferences(recovery[0], recovery[i + 1])), '>', 0),
+    ]);
+    const notes = strategies.map(
+      (k, i) =>
+        `${k}: calm unit cost ${format(interval90(cost[i]).mean, 1)} $, lost final deliveries ${format(interval90(lost[i]).mean, 0)} units, recovery ${format(interval90(recovery[i]).mean, 1)} weeks`,
+    );
+    return { checks, notes, runs: runs.flat().length };
+  },
+};
