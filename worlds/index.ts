@@ -41,7 +41,7 @@ export const WORLDS: Record<string, WorldEntry> = {
           })
         : world2019(),
     options: {
-      startYear: 'year of the internet-use data the world starts from (2019 default; 2010 for the backcast)',
+      startYear: 'year of the internet-use data the world starts from (1995–2019; 2019 default; 2010 for the backcast)',
       blocs: 'bloc scheme: 4region (default) or 6region (Gapminder)',
     },
     scenarios: {

@@ -3,14 +3,14 @@ import { num } from '../../src/sim/params/define.ts';
 /** Community cells: access, literacy, skill, income, trust. MODEL.md §7.7, §7.8. */
 export const communityParams = {
   accessDiffusionRate: num({
-    default: 0.38, min: 0, max: 3, unit: '1/year', section: '7.7', status: 'calibrated',
+    default: 0.511, min: 0, max: 3, unit: '1/year', section: '7.7', status: 'calibrated',
     doc: 'ρ_a: private diffusion of internet access, scaled by f(GDP per capita), logistic in a.',
-    source: 'Calibrated on ITU internet use 1995–2010 (scripts/calibrate-diffusion.ts); see docs/VALIDATION.md',
+    source: 'Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md',
   }),
   literacyBaseRate: num({
-    default: 0.05, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'calibrated',
-    doc: 'λ0: growth of digital literacy per unit of access.',
-    source: 'Calibrated on ITU internet use 1995–2010 (scripts/calibrate-diffusion.ts)',
+    default: 0, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'calibrated',
+    doc: 'λ0: growth of digital literacy per unit of access (the fit puts it at the bottom of its range).',
+    source: 'Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md',
   }),
   trainingEffect: num({
     default: 0.015, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',

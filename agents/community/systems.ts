@@ -18,6 +18,7 @@ export function updateCommunities(world: World): void {
   aggregateSmes(world);
   tallyJobs(world);
   weighTrustEvents(world);
+  neighbourMeans(world, world.cells.literacy, world.scratch.cellNeighbourLiteracy, world.scratch.regionTrustFirmsSum);
   updateCells(world);
   diffuseTrust(world);
   summariseCells(world);
@@ -108,7 +109,7 @@ function updateCells(world: World): void {
     const l = cells.literacy[c];
     const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
     const linkFactor = regions.trainingLinked[r] ? 1 : params.unlinkedTrainingFactor;
-    const peer = params.peerLiteracyRate * Math.max(0, regions.literacy[r] - l);
+    const peer = params.peerLiteracyRate * Math.max(0, scratch.cellNeighbourLiteracy[c] - l);
     const literacyRate =
       (cells.access[c] * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
     cells.literacy[c] = l + (1 - l) * (1 - Math.exp(-literacyRate));
@@ -182,6 +183,29 @@ function diffuseTrust(world: World): void {
   const government = cells.trustGovernment;
   cells.trustGovernment = cells.trustGovernmentNext;
   cells.trustGovernmentNext = government;
+}
+
+/**
+ * Each cell's neighbour mean of a value (the other cells of its region, from the region's sum,
+ * and its cross-region links), read before anyone updates it this week.
+ */
+function neighbourMeans(world: World, values: Float64Array, out: Float64Array, regionSum: Float64Array): void {
+  const { cells, regions } = world;
+  regionSum.fill(0);
+  for (let c = 0; c < cells.count; c++) regionSum[cells.region[c]] += values[c];
+  const L = cells.linkCount;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    let total = regionSum[r] - values[c];
+    let count = regions.cellCount[r] - 1;
+    for (let k = 0; k < L; k++) {
+      const other = cells.links[c * L + k];
+      if (other < 0) continue;
+      total += values[other];
+      count++;
+    }
+    out[c] = count > 0 ? total / count : values[c];
+  }
 }
 
 /** Population-weighted regional means of the cells' state. */

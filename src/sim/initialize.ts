@@ -150,7 +150,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   createFirms(world);
   // Provisional hub capacities: only their proportions matter for the starting hub mix.
   sizeHubCapacity(world, 1);
-  world.scratch = createScratch(world.firms.count, R, world.plants.count, world.hubs.count);
+  world.scratch = createScratch(world.firms.count, R, world.plants.count, world.hubs.count, world.cells.count);
   let finalPriceSum = 0;
   for (let f = 0; f < world.firms.count; f++) {
     const home = f * B + world.firms.homeBloc[f];

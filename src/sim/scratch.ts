@@ -52,9 +52,11 @@ export interface Scratch {
   /** Per region: local revenue per SME worker-week at capability productivity 1, and the second-round fill. */
   regionLocalRevenueBase: Float64Array;
   regionSecondRoundShare: Float64Array;
+  /** Per cell: mean digital literacy of its neighbours at the start of the week. */
+  cellNeighbourLiteracy: Float64Array;
 }
 
-export function createScratch(firms: number, regions: number, plants: number, hubs: number): Scratch {
+export function createScratch(firms: number, regions: number, plants: number, hubs: number, cells: number): Scratch {
   return {
     marketShare: new Float64Array(firms * regions),
     servingPlant: new Int32Array(firms * regions),
@@ -88,5 +90,6 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionCapabilityKeepInChain: new Float64Array(regions),
     regionLocalRevenueBase: new Float64Array(regions),
     regionSecondRoundShare: new Float64Array(regions),
+    cellNeighbourLiteracy: new Float64Array(cells),
   };
 }

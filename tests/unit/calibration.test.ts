@@ -92,7 +92,7 @@ describe('calibration of ρ_a and λ0 (MODEL.md §7.7, §8)', () => {
     ];
     for (const point of perturbed) expect(problem.objective(point), JSON.stringify(point)).toBeGreaterThan(atBest);
     // The recorded fit (docs/CALIBRATION.md): RMSE ≈ 6.5 pp over the four groups in 2010.
-    expect(Math.sqrt(atBest / 4)).toBeCloseTo(6.547, 2);
+    expect(Math.sqrt(atBest / 4)).toBeCloseTo(6.534, 2);
   });
 
   it('searches a grid and then refines, logging every evaluation, within the schema ranges', () => {

@@ -33,6 +33,7 @@ export interface Observation {
   plantValueAdded: Float64Array;
   hubValueAdded: Float64Array;
   hubOutput: Float64Array;
+  hubRevenue: Float64Array;
   domesticValueAdded: Float64Array;
   /** 5 × R: firms by strategy, by home region. */
   firmsByStrategy: Float64Array;
@@ -71,6 +72,7 @@ export function createObservation(regionCount: number): Observation {
     plantValueAdded: f(),
     hubValueAdded: f(),
     hubOutput: f(),
+    hubRevenue: f(),
     domesticValueAdded: f(),
     firmsByStrategy: f(5),
     firms: f(),
@@ -121,6 +123,7 @@ export function observe(world: World, o: Observation): void {
   for (let j = 0; j < hubs.count; j++) {
     o.hubValueAdded[hubs.region[j]] += hubs.valueAdded[j];
     o.hubOutput[hubs.region[j]] += hubs.componentOutput[j];
+    o.hubRevenue[hubs.region[j]] += hubs.revenue[j];
   }
   const domesticPrice = params.domesticRawPremium * world.economy.referenceRawPrice;
   for (let r = 0; r < R; r++) o.domesticValueAdded[r] = regions.domesticRawOutput[r] * domesticPrice;

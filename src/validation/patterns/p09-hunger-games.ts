@@ -30,7 +30,7 @@ export const p09: PatternDefinition = {
     const checks = [
       check('SME exits, recession − baseline', interval90(pairedDifferences(exits(recession), exits(base))), '>', 0),
       check('component HHI, recession − baseline', interval90(pairedDifferences(hhi(recession), hhi(base))), '>', 0),
-      check('large firms’ share of value added, recession − baseline', interval90(pairedDifferences(large(recession), large(base))), '>', 0),
+      check('large firms’ share of sales, recession − baseline', interval90(pairedDifferences(large(recession), large(base))), '>', 0),
     ];
     const notes = [
       `SME exits ${format(interval90(exits(base)).mean, 0)} → ${format(interval90(exits(recession)).mean, 0)}; component HHI ${format(interval90(hhi(base)).mean, 4)} → ${format(interval90(hhi(recession)).mean, 4)}; large firms’ share ${format(interval90(large(base)).mean)} → ${format(interval90(large(recession)).mean)}`,
