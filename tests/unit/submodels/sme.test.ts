@@ -1,0 +1,412 @@
+/**
+ * SME submodels against hand-computed values (MODEL.md §7.6, §2 local markets, §7.2 orders):
+ * Bass adoption hazard, capability, growth, cash, taxes, drawings, exit, entry, the local market
+ * and raw-input orders.
+ */
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { adoptAndLearn } from '../../../agents/sme/digital.ts';
+import { settleSmes } from '../../../agents/sme/finance.ts';
+import { smeExitsAndEntries } from '../../../agents/sme/demography.ts';
+import { serveLocalMarkets } from '../../../agents/sme/local-market.ts';
+import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
+import { NO_BUYER } from '../../../agents/sme/schema.ts';
+import { PIPELINE_WEEKS } from '../../../src/sim/geography.ts';
+import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
+import type { World } from '../../../src/sim/world.ts';
+import { HOM, HUB, NBR, addSme, tinyWorld } from './tiny-world.ts';
+
+const SEED = 7;
+
+/**
+ * A region HOM with `n` SMEs, `adopted` of them already digital; access, literacy, grant and
+ * the regional SME census set by hand (adoptAndLearn reads the census of the previous phase).
+ */
+function adoptionWorld(n: number, adopted: number, params: Record<string, unknown>, access: number, literacy: number, grant: number) {
+  const world = tinyWorld(undefined, params, undefined, SEED);
+  for (let k = 0; k < n; k++) addSme(world, HOM, { employees: 5, capability: 0.5, digital: k < adopted ? 1 : 0 });
+  const r = world.regions;
+  r.smeCount[HOM] = n;
+  r.smeAdopted[HOM] = adopted;
+  r.access[HOM] = access;
+  r.literacy[HOM] = literacy;
+  r.smeGrantIntensity[HOM] = grant;
+  world.tick = 5;
+  return world;
+}
+
+/** Runs adoption and checks every SME against u_i < h with the hand-computed h; returns adoptions. */
+function checkAdoption(world: World, hazard: number): number {
+  const before = Uint8Array.from(world.smes.digital.subarray(0, world.smes.count));
+  adoptAndLearn(world);
+  const draws = new KeyedDraws(SEED, 'sme.adopt');
+  let adoptions = 0;
+  for (let i = 0; i < world.smes.count; i++) {
+    if (before[i]) {
+      expect(world.smes.digital[i]).toBe(1);
+      continue;
+    }
+    const expected = draws.uniformPacked(i, world.tick) < hazard ? 1 : 0;
+    expect(world.smes.digital[i], `SME ${i}`).toBe(expected);
+    adoptions += expected;
+  }
+  expect(world.regions.smeAdoptions[HOM]).toBe(adoptions);
+  return adoptions;
+}
+
+describe('§7.6 digital adoption hazard h = (p + q · adoptedShare) · a · l · (1 + g · grant) / 52', () => {
+  it('with p, q, word of mouth and a grant: each SME adopts iff its draw < h; the count matches N · h', () => {
+    const world = adoptionWorld(2000, 500, { bassInnovation: 0.5, bassImitation: 2, techGrantEffect: 3 }, 0.9, 0.8, 0.5);
+    // (0.5 + 2 · 0.25) · 0.9 · 0.8 · (1 + 3 · 0.5) / 52 = 1 · 0.72 · 2.5 / 52 = 0.0346154
+    const h = ((0.5 + 2 * (500 / 2000)) * 0.9 * 0.8 * (1 + 3 * 0.5)) / 52;
+    const adoptions = checkAdoption(world, h);
+    const n = 1500;
+    expect(Math.abs(adoptions - n * h)).toBeLessThan(4 * Math.sqrt(n * h * (1 - h))); // 51.9 ± 28
+  });
+
+  it('q = 0 (the P5 ablation): only the external influence p acts', () => {
+    const world = adoptionWorld(1000, 600, { bassInnovation: 0.5, bassImitation: 0, techGrantEffect: 1 }, 1, 1, 0);
+    checkAdoption(world, (0.5 * 1 * 1 * 1) / 52);
+  });
+
+  it('p = 0: only word of mouth acts, and nobody adopts in a region with no adopters', () => {
+    const world = adoptionWorld(1000, 100, { bassInnovation: 0, bassImitation: 2, techGrantEffect: 1 }, 0.5, 0.6, 0);
+    checkAdoption(world, (2 * 0.1 * 0.5 * 0.6) / 52);
+    const none = adoptionWorld(500, 0, { bassInnovation: 0, bassImitation: 2 }, 1, 1, 1);
+    expect(checkAdoption(none, 0)).toBe(0);
+  });
+
+  it('no access means no adoption, whatever p and q', () => {
+    const world = adoptionWorld(500, 250, { bassInnovation: 0.5, bassImitation: 2 }, 0, 1, 1);
+    expect(checkAdoption(world, 0)).toBe(0);
+  });
+});
+
+describe('§7.6 capability: saturating rise at κ(1 + ψ · inChain + σ · localPlant + γ · grant), depreciation', () => {
+  it('matches q ← (1 − (1 − q) e^{−rate/52}) · e^{−δ/52} in and outside a chain', () => {
+    const world = tinyWorld();
+    const inChain = addSme(world, HOM, { employees: 5, capability: 0.4 });
+    const outside = addSme(world, HOM, { employees: 5, capability: 0.4 });
+    const elsewhere = addSme(world, NBR, { employees: 5, capability: 0.4 });
+    world.smes.buyerPlant[inChain] = 0;
+    world.regions.smeGrantIntensity[HOM] = 0.5;
+    // HOM has the firm's running home plant (σ applies); NBR has none and no grant.
+    adoptAndLearn(world);
+    const q0 = Math.fround(0.4);
+    const depreciation = Math.exp(-0.02 / 52);
+    const step = (rate: number) => (1 - (1 - q0) * Math.exp(-rate / 52)) * depreciation;
+    expect(world.smes.capability[inChain]).toBeCloseTo(step(0.15 * (1 + 1 + 0.5 + 0.5 * 0.5)), 6);
+    expect(world.smes.capability[outside]).toBeCloseTo(step(0.15 * (1 + 0.5 + 0.5 * 0.5)), 6);
+    expect(world.smes.capability[elsewhere]).toBeCloseTo(step(0.15 * 1), 6);
+  });
+
+  test.prop(
+    [
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.double({ min: 0, max: 10, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    ],
+    { seed: 20261123, numRuns: 40 },
+  )('stays in [0,1] for every rate in its range', (q, kappa, psi, grant, depreciation) => {
+    const world = tinyWorld(undefined, {
+      capabilityRate: kappa,
+      chainLearning: psi,
+      grantLearning: 10,
+      localPlantLearning: 10,
+      capabilityDepreciation: depreciation,
+    });
+    const id = addSme(world, HOM, { employees: 5, capability: q });
+    world.smes.buyerPlant[id] = 0;
+    world.regions.smeGrantIntensity[HOM] = grant;
+    for (let week = 0; week < 3; week++) adoptAndLearn(world);
+    const value = world.smes.capability[id];
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThanOrEqual(1);
+  });
+});
+
+/** One SME in HOM with wage 100 and productivity 1. */
+function financeWorld(params: Record<string, unknown> = {}) {
+  const world = tinyWorld(undefined, { smeEntryRate: 0, ...params });
+  world.regions.wage[HOM] = 100;
+  world.regions.productivity[HOM] = 1;
+  const id = addSme(world, HOM, { employees: 10, capability: 0.6 });
+  return { world, id };
+}
+
+describe('§7.6 SME finance and growth', () => {
+  it('profit, tax, owner drawings and hiring ∝ profit above expandUtilisation', () => {
+    const { world, id } = financeWorld();
+    const s = world.smes;
+    s.revenue[id] = 2000;
+    s.spend[id] = 300;
+    s.cash[id] = 10_000; // already holds this week's revenue net of spend
+    s.localLabour[id] = 8;
+    s.chainOutput[id] = 6;
+    s.rawCost[id] = 12;
+    settleSmes(world);
+    const wages = 10 * 100;
+    const earned = 2000 - 300 - wages; // 700
+    const tax = 0.2 * earned; // 140
+    const balance = 10_000 - wages - tax; // 8 860 > target 8 · 1 000
+    const drawn = 0.1 * (balance - 8 * wages); // 86
+    expect(s.profit[id]).toBeCloseTo(earned, 10);
+    expect(s.cash[id]).toBeCloseTo(balance - drawn, 10);
+    expect(world.ledger.profitTaxes).toBeCloseTo(tax, 10);
+    expect(world.ledger.ownerDrawings).toBeCloseTo(drawn, 10);
+    // Utilisation = (local labour + chain output · 0.5 / (1 · (0.5 + 0.5 · 0.6))) / 10 = 1.175.
+    const capabilityProductivity = 0.5 + 0.5 * Math.fround(0.6);
+    expect(s.utilisation[id]).toBeCloseTo((8 + (6 * 0.5) / capabilityProductivity) / 10, 6);
+    // Hires growthResponse · profit / wage = 0.3 · 700 / 100 = 2.1.
+    expect(s.employees[id]).toBeCloseTo(10 + (0.3 * 700) / 100, 5);
+    // Next week's price: (0.5 · wage / output per worker + raw cost) · (1 + μ).
+    expect(s.price[id]).toBeCloseTo(((0.5 * 100) / capabilityProductivity + 12) * 1.2, 4);
+  });
+
+  it('no hiring below expandUtilisation even with a profit', () => {
+    const { world, id } = financeWorld();
+    const s = world.smes;
+    s.revenue[id] = 2000;
+    s.cash[id] = 5000;
+    s.localLabour[id] = 5; // utilisation 0.5 < 0.85
+    settleSmes(world);
+    expect(s.employees[id]).toBe(10);
+  });
+
+  it('sheds staff ∝ loss, never below one employee', () => {
+    const { world, id } = financeWorld();
+    const s = world.smes;
+    s.revenue[id] = 500;
+    s.cash[id] = 5000;
+    settleSmes(world);
+    expect(s.employees[id]).toBeCloseTo(10 + (0.3 * (500 - 1000)) / 100, 5); // 8.5
+    expect(s.cash[id]).toBeCloseTo(5000 - 1000, 10); // no tax on a loss, nothing drawn
+    s.employees[id] = 2;
+    s.revenue[id] = 0;
+    s.spend[id] = 1000; // earned = −1 200: 2 − 0.3 · 1 200 / 100 = −1.6 → floor at 1
+    settleSmes(world);
+    expect(s.employees[id]).toBe(1);
+  });
+
+  it('a tech grant pays intensity × reference weeks of wages, intensity = pot / demand capped at 1', () => {
+    const { world, id } = financeWorld();
+    const s = world.smes;
+    world.regions.smeEmployment[HOM] = 10;
+    const demand = (4 / 52) * 10 * 100; // 76.923
+    world.regions.smeGrantSpend[HOM] = 0.5 * demand;
+    s.revenue[id] = 1000;
+    s.cash[id] = 3000;
+    settleSmes(world);
+    expect(world.regions.smeGrantIntensity[HOM]).toBeCloseTo(0.5, 12);
+    expect(world.ledger.grants).toBeCloseTo(0.5 * (4 / 52) * 1000, 10);
+    expect(s.cash[id]).toBeCloseTo(3000 + 0.5 * (4 / 52) * 1000 - 1000, 10);
+  });
+
+  it('exits after smeExitWeeks (8) consecutive weeks of negative cash; a positive week resets the count', () => {
+    const { world, id } = financeWorld();
+    const s = world.smes;
+    s.employees[id] = 1;
+    s.cash[id] = -50;
+    for (let week = 1; week <= 7; week++) {
+      world.tick = week;
+      settleSmes(world);
+      smeExitsAndEntries(world);
+      expect(s.negativeCashWeeks[id]).toBe(week);
+      expect(s.alive[id]).toBe(1);
+    }
+    const cashAtExit = s.cash[id] - 100; // one more week of wages (1 × 100), no revenue
+    world.tick = 8;
+    settleSmes(world);
+    smeExitsAndEntries(world);
+    expect(s.alive[id]).toBe(0);
+    expect(world.regions.smeExits[HOM]).toBe(1);
+    expect(world.ledger.exitWriteOffs).toBeCloseTo(cashAtExit, 10);
+    expect(s.freeSlots.toArray()).toEqual([id]);
+
+    const again = financeWorld();
+    const t = again.world.smes;
+    t.cash[again.id] = 5_000; // this week's revenue already landed in cash
+    t.negativeCashWeeks[again.id] = 5;
+    t.revenue[again.id] = 5_050;
+    settleSmes(again.world);
+    expect(t.negativeCashWeeks[again.id]).toBe(0);
+  });
+});
+
+describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) · (1 + growth⁺)', () => {
+  // MODEL.md §7.6 writes baseEntry × population; the code uses the region's initial SME slots
+  // (∝ population × industry workers share) — documented in agents/sme/params.ts:93 ("new SMEs per
+  // year per initial SME slot") and agents/sme/demography.ts:15. The test follows the code.
+  const entryWorld = () => {
+    const world = tinyWorld(undefined, { smeEntryRate: 0.1 });
+    const r = world.regions;
+    r.smeSlots.fill(0);
+    r.smeSlots[HOM] = 520;
+    r.literacy[HOM] = 0.5;
+    return world;
+  };
+
+  it('the count is the Poisson draw of the hand-computed mean, and its average over many weeks is that mean', () => {
+    const world = entryWorld();
+    const r = world.regions;
+    const draws = new KeyedDraws(SEED, 'sme.entry');
+    // Trend 100 → 100 + (110 − 100)/52; growth = 110 / trend − 1.
+    const trend = 100 + (110 - 100) / 52;
+    const mean = (0.1 / 52) * 520 * (1 + 0.5) * (1 + (110 / trend - 1)); // 1.646834
+    const weeks = 3000;
+    let total = 0;
+    for (let tick = 0; tick < weeks; tick++) {
+      world.tick = tick;
+      r.localDemand[HOM] = 110;
+      r.localDemandTrend[HOM] = 100;
+      smeExitsAndEntries(world);
+      expect(r.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
+      expect(r.smeEntries[HUB] + r.smeEntries[NBR]).toBe(0); // no slots: mean 0
+      total += r.smeEntries[HOM];
+    }
+    expect(Math.abs(total / weeks - mean)).toBeLessThan(4 * Math.sqrt(mean / weeks)); // ± 0.094
+    expect(world.smes.count).toBe(total);
+  });
+
+  it('falling local demand does not lower entry below the base (growth⁺)', () => {
+    const world = entryWorld();
+    const r = world.regions;
+    const draws = new KeyedDraws(SEED, 'sme.entry');
+    const mean = (0.1 / 52) * 520 * 1.5; // 1.5
+    for (let tick = 0; tick < 200; tick++) {
+      world.tick = tick;
+      r.localDemand[HOM] = 50;
+      r.localDemandTrend[HOM] = 100;
+      smeExitsAndEntries(world);
+      expect(r.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
+    }
+  });
+
+  it('an entrant gets smeCashWeeks of wages as cash and half the customer base its capacity × capability holds', () => {
+    const world = entryWorld();
+    world.regions.wage[HOM] = 100;
+    world.regions.productivity[HOM] = 1;
+    let tick = 0;
+    while (world.smes.count === 0) {
+      world.tick = tick++;
+      smeExitsAndEntries(world);
+    }
+    const s = world.smes;
+    const e = s.employees[0];
+    const q = s.capability[0];
+    expect(s.cash[0]).toBeCloseTo(2 * e * 100, 6);
+    expect(s.customers[0]).toBeCloseTo(0.5 * ((e * 1 * (0.5 + 0.5 * q)) / 0.5) * q, 4);
+    expect(e).toBeGreaterThanOrEqual(1);
+    expect(e).toBeLessThanOrEqual(249);
+  });
+});
+
+describe('§2 local market: shares by customer base (capacity × capability, lagged), capped by capacity, second round to spare capacity', () => {
+  it('matches a hand-computed three-SME split', () => {
+    const world = tinyWorld();
+    const r = world.regions;
+    r.wage[HOM] = 52;
+    r.productivity[HOM] = 1;
+    r.localMarketBase[HOM] = 1200;
+    world.economy.referenceSmeProductivity = 0.75;
+    // A: 10 staff, q 0.6 → capacity 10 · 0.8 / 0.5 = 16 units, target base 16 · 0.6 = 9.6 (already there).
+    const a = addSme(world, HOM, { employees: 10, capability: 0.6, customers: 9.6 });
+    // B: 20 staff, q 0.2 → 24 units, target 4.8; its base lags at 2.4; 6 units of chain work.
+    const b = addSme(world, HOM, { employees: 20, capability: 0.2, customers: 2.4 });
+    world.smes.owedToBuyer[b] = 4;
+    world.smes.ordersLastWeek[b] = 2;
+    // C: 4 staff, q 0.9 → 7.6 units, target 6.84 (already there).
+    const c = addSme(world, HOM, { employees: 4, capability: 0.9, customers: 6.84 });
+    const f32 = Math.fround;
+    const prodA = 0.5 + 0.5 * f32(0.6);
+    const prodB = 0.5 + 0.5 * f32(0.2);
+    const prodC = 0.5 + 0.5 * f32(0.9);
+    const perWorker = (52 * 1.2 * 1) / 0.75; // 83.2 $ per worker-week at capability productivity 1
+    const baseA = f32(9.6) + (10 * prodA / 0.5 * f32(0.6) - f32(9.6)) / 26;
+    const baseB = f32(2.4) + (((20 * prodB) / 0.5) * f32(0.2) - f32(2.4)) / 26; // 2.4923
+    const baseC = f32(6.84) + (((4 * prodC) / 0.5) * f32(0.9) - f32(6.84)) / 26;
+    const total = baseA + baseB + baseC;
+    const capA = 10 * perWorker * prodA; // 665.6
+    const chainB = (6 * 0.5) / (1 * prodB); // 5 workers
+    const capB = (20 - chainB) * perWorker * prodB; // 748.8
+    const capC = 4 * perWorker * prodC; // 316.16
+    const firstA = Math.min((1200 * baseA) / total, capA);
+    const firstB = Math.min((1200 * baseB) / total, capB);
+    const firstC = Math.min((1200 * baseC) / total, capC); // capped: 433.5 > 316.16
+    expect(firstC).toBe(capC);
+    const remainder = 1200 - firstA - firstB - firstC;
+    const spare = capA - firstA + (capB - firstB);
+    const fill = remainder / spare;
+    serveLocalMarkets(world);
+    const s = world.smes;
+    expect(s.customers[b]).toBeCloseTo(baseB, 5);
+    expect(s.localRevenue[a]).toBeCloseTo(firstA + (capA - firstA) * fill, 3);
+    expect(s.localRevenue[b]).toBeCloseTo(firstB + (capB - firstB) * fill, 3);
+    expect(s.localRevenue[c]).toBeCloseTo(capC, 3);
+    expect(r.localServed[HOM]).toBeCloseTo(1200, 3);
+    expect(s.localLabour[b]).toBeCloseTo(s.localRevenue[b] / (perWorker * prodB), 4);
+    expect(s.cash[a]).toBeCloseTo(s.localRevenue[a], 6);
+  });
+
+  it('demand beyond every SME’s capacity is lost; a local demand shock and the capacity factor scale it', () => {
+    const world = tinyWorld();
+    const r = world.regions;
+    r.wage[HOM] = 52;
+    r.productivity[HOM] = 1;
+    r.localMarketBase[HOM] = 10_000;
+    r.localDemandMultiplier[HOM] = 0.5;
+    r.capacityFactor[HOM] = 0.5;
+    world.economy.referenceSmeProductivity = 0.75;
+    const a = addSme(world, HOM, { employees: 10, capability: 1, customers: 20 });
+    serveLocalMarkets(world);
+    expect(r.localDemand[HOM]).toBeCloseTo(5000, 8);
+    const capacity = 10 * ((52 * 1.2 * 0.5) / 0.75) * 1; // 416
+    expect(world.smes.localRevenue[a]).toBeCloseTo(capacity, 6);
+    expect(r.localServed[HOM]).toBeCloseTo(capacity, 6);
+  });
+});
+
+describe('§7.2 SME raw-input orders (supply line = pipeline + owed)', () => {
+  it('takes its share of the buyer’s order, then orders raw inputs by anchoring and adjustment', () => {
+    const world = tinyWorld();
+    const s = world.smes;
+    const { plants } = world;
+    const id = addSme(world, HOM, { employees: 10, capability: 0.5 });
+    s.buyerPlant[id] = 0;
+    s.contractCapacity[id] = 10;
+    plants.smeContractCapacity[0] = 30;
+    plants.smeOrder[0] = 60;
+    s.owedToBuyer[id] = 5;
+    s.rawForecast[id] = 10;
+    s.ordersLastWeek[id] = 16;
+    s.rawStock[id] = 40;
+    s.rawPipeline[3 * s.capacity + id] = 8;
+    s.owedByHub[id] = 4;
+    s.owedByDomestic[id] = 3;
+    s.rawSource[id] = 0; // the hub supplier in HUB: L = 4
+    s.rawHubShare[id] = 0.75;
+    placeSmeOrders(world);
+    const received = (60 * 10) / 30; // 20
+    const owed = 5 + received; // 25
+    const forecast = 10 + 0.36 * (16 - 10); // 12.16
+    const lead = 0.75 * 4 + 0.25 * 1; // hub lead and domestic handling, mixed by the hub share
+    const supplyLine = 8 + 4 + 3;
+    const order = forecast + 0.26 * (2 * forecast - (40 - owed) + 0.34 * ((lead - 1) * forecast - supplyLine));
+    expect(s.ordersReceived[id]).toBeCloseTo(received, 10);
+    expect(s.owedToBuyer[id]).toBeCloseTo(owed, 10);
+    expect(s.rawOrdered[id]).toBeCloseTo(order, 4); // 15.6758 (forecast is stored as float32)
+    expect(s.owedByHub[id]).toBeCloseTo(4 + 0.75 * order, 4);
+    expect(s.owedByDomestic[id]).toBeCloseTo(3 + 0.25 * order, 4);
+    expect(PIPELINE_WEEKS).toBe(8);
+  });
+
+  it('an SME outside any chain with no backlog or forecast orders nothing', () => {
+    const world = tinyWorld();
+    const id = addSme(world, HOM, { employees: 10, capability: 0.5 });
+    expect(world.smes.buyerPlant[id]).toBe(NO_BUYER);
+    placeSmeOrders(world);
+    expect(world.smes.rawOrdered[id]).toBe(0);
+  });
+});
