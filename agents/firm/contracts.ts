@@ -129,8 +129,10 @@ function recruitSmes(world: World, tolerance: number, lossTrigger = 0): void {
       const offer = contractOffer(world, i, strategy);
       if (!isEligible(world, i, strategy, offer)) continue;
       const price = smeComponentPrice(world, i);
+      // A local-sourcing subsidy makes same-region suppliers cheaper to the plant.
+      const subsidy = r === destination ? regions.localSourcingSubsidy[destination] * economy.referenceComponentPrice : 0;
       const landed =
-        price + currentFreight(geo, regions, r, destination) + tariffRate(regions, r, destination) * price + fixedCost / offer;
+        price + currentFreight(geo, regions, r, destination) + tariffRate(regions, r, destination) * price + fixedCost / offer - subsidy;
       candidates.push({ id: i, score: -landed / economy.referenceComponentPrice / temperature + noise.gumbel(i, tick) });
     }
     candidates.sort((a, b) => b.score - a.score || a.id - b.id);

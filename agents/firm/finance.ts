@@ -2,6 +2,7 @@ import type { World } from '../../src/sim/world.ts';
 import { unitLabourCost } from '../../src/sim/economy.ts';
 import { payLocalSourcingSubsidy } from '../policymaker/spending.ts';
 import { closePlant } from './strategy.ts';
+import { plantOverheadFor } from './costs.ts';
 import { NO_BUYER } from '../sme/schema.ts';
 
 const COST_MEMORY = 0.1;
@@ -49,7 +50,7 @@ export function settleFirms(world: World): void {
       region,
       regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
     );
-    const overhead = plants.active[p] ? economy.plantOverhead : 0;
+    const overhead = plants.active[p] ? plantOverheadFor(world, plants.capacityTarget[p]) : 0;
     firms.cash[f] += subsidy - wages - coordination - overhead;
     ledger.wages += wages;
     ledger.coordination += coordination;
@@ -64,7 +65,8 @@ export function settleFirms(world: World): void {
     plants.unitCost[p] =
       plants.componentCost[p] +
       params.labourPerAssembly * unitLabourCost(regions, region) +
-      overhead / Math.max(plants.production[p], 0.5 * plants.forecast[p], 1e-9);
+      // Overhead per unit at the plant's normal volume (target capacity at target utilisation).
+      (overhead > 0 ? overhead / (plants.capacityTarget[p] * params.plantUtilisationTarget) : 0);
     plants.price[p] += PRICE_ADJUSTMENT * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
     plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
   }

@@ -32,8 +32,13 @@ export const firmParams = {
   }),
   plantOverheadShare: num({
     default: 0.05, min: 0, max: 0.5, unit: 'share of a plant’s weekly revenue', section: '7.1', status: 'assumption',
-    doc: 'Fixed weekly overhead of every running plant, as a share of the average starting plant’s weekly revenue: more, smaller plants cost more per unit (economies of scale).',
+    doc: 'Weekly overhead of a running plant of the average starting size, as a share of its weekly revenue; it scales with capacity^plantOverheadElasticity, so more, smaller plants cost more per unit (economies of scale).',
     source: 'Assumed; seed 001 (global: economies of scale).',
+  }),
+  plantOverheadElasticity: num({
+    default: 0.7, min: 0, max: 1, unit: '', section: '7.1',
+    doc: 'Plant overhead grows with capacity to this power (below 1: economies of scale).',
+    source: 'The "six-tenths rule" of plant costs, exponents 0.6–0.7 (Chilton 1950; Moore 1959)',
   }),
   onboardingWeeks: num({
     default: 4, min: 0, max: 52, unit: 'weeks of component spend', section: '7.1', status: 'assumption',
@@ -107,8 +112,9 @@ export const firmParams = {
     doc: 'Time scale on which plant capacity follows the long-run demand forecast.', source: 'Assumed.',
   }),
   reorderShiftRate: num({
-    default: 0.2, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
-    doc: 'How fast a buyer with several sources shifts orders toward those that delivered.', source: 'Assumed.',
+    default: 0.3, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
+    doc: 'How fast a buyer’s record of each source’s deliveries (an EMA of fill fractions) follows the latest week; orders shift toward sources with a good record.',
+    source: 'Assumed.',
   }),
   priceWeight: num({
     default: 5, min: 0, max: 50, unit: 'per relative price', section: '7.5', status: 'assumption',

@@ -1,7 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
 
-const RELIABILITY_MEMORY = 0.3;
 
 /**
  * Phase 7 — plants pull from each hub its published fill fraction of what the hub owes them
@@ -37,7 +36,7 @@ export function pullFromHubs(world: World): void {
       if (owed <= 0) continue;
       const fill = canShip(regions, origin, destination) ? hubs.componentFill[j] : 0;
       const shipped = fill * owed;
-      plantHub.reliability[cell] += RELIABILITY_MEMORY * (fill - plantHub.reliability[cell]);
+      plantHub.reliability[cell] += params.reorderShiftRate * (fill - plantHub.reliability[cell]);
       owedTotal += owed;
       shippedTotal += shipped;
       if (shipped <= 0) continue;
@@ -60,13 +59,13 @@ export function pullFromHubs(world: World): void {
       plants.co2[p] += shipped * geo.distanceKm[origin * R + destination] * params.co2PerUnitKm;
       scratch.plantSourceRegion[p * R + origin] = 1;
     }
-    if (owedTotal > 0) plants.hubReliability[p] += RELIABILITY_MEMORY * (shippedTotal / owedTotal - plants.hubReliability[p]);
+    if (owedTotal > 0) plants.hubReliability[p] += params.reorderShiftRate * (shippedTotal / owedTotal - plants.hubReliability[p]);
   }
 }
 
 /** Phase 7 — plants take in what their SMEs shipped (gathered in the SME pass) and pay for it. */
 export function receiveFromSmes(world: World): void {
-  const { plants, firms, scratch } = world;
+  const { plants, firms, scratch, params } = world;
   const P = plants.count;
   for (let p = 0; p < P; p++) {
     for (let s = 0; s < PIPELINE_WEEKS; s++) plants.pipeline[s * P + p] += scratch.plantSmeIncoming[s * P + p];
@@ -79,7 +78,7 @@ export function receiveFromSmes(world: World): void {
     plants.co2[p] += scratch.plantSmeCo2[p];
     const owed = scratch.plantSmeOwed[p];
     if (owed > 0) {
-      plants.smeReliability[p] += RELIABILITY_MEMORY * (scratch.plantSmeShipped[p] / owed - plants.smeReliability[p]);
+      plants.smeReliability[p] += params.reorderShiftRate * (scratch.plantSmeShipped[p] / owed - plants.smeReliability[p]);
     }
     plants.owedBySmes[p] = owed - scratch.plantSmeShipped[p];
     if (plants.smeContractCapacity[p] > 0) {

@@ -6,6 +6,7 @@ import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import type { SmePools } from './pools.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
 import { payReshoringGrant } from '../policymaker/spending.ts';
+import { plantOverheadFor } from './costs.ts';
 
 /** The four strategies a firm chooses among (LOCAL is override-only). */
 export const CHOOSABLE = [GLOBAL, DUAL, NEARSHORE, MULTILOCAL] as const;
@@ -202,7 +203,7 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
     // Local content this plant gives the customers of its own bloc (§7.5).
     const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
     bonusByBloc[plants.bloc[plant]] = bonusFor(world, firm, plant, localContent, share);
-    const overhead = economy.plantOverhead / Math.max(volume, 1e-9);
+    const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
     const plantCost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
     cost += share * plantCost;
     smeShareTotal += share * smeShare;

@@ -32,7 +32,7 @@ export const policyParams = {
     doc: 'Adaptive: literacy this far below the top income quartile starts (linked) training.', source: 'Assumed.',
   }),
   smeExitTrigger: num({
-    default: 0.15, min: 0, max: 1, unit: 'exits per SME per year', section: '7.9', status: 'assumption',
+    default: 0.15, min: 0, max: 100, unit: 'exits per SME per year', section: '7.9', status: 'assumption',
     doc: 'Adaptive: an SME exit rate above this starts SME technology grants.', source: 'Assumed.',
   }),
   tariffPressureTrigger: num({

@@ -43,7 +43,7 @@ export interface PolicyStore {
   triggerFired: Uint32Array;
   /** Shortage flags of the last four quarters (bit mask). */
   shortageHistory: Uint8Array;
-  /** Quarter accumulators for the adaptive rules. */
+  /** Quarter record for the adaptive rules: final demand, lost final demand, SME exits, mean SME count. */
   quarterDemand: Float64Array;
   quarterLost: Float64Array;
   quarterExits: Float64Array;

@@ -158,6 +158,20 @@ function runAdaptiveRules(world: World): void {
   }
 }
 
+/**
+ * End of phase 9 — adds the week to each policymaker's quarter record (final demand and what was
+ * lost of it, SME exits, and SMEs on average), which the adaptive rules read at the next review.
+ */
+export function recordPolicyQuarter(world: World): void {
+  const { policy, regions, params } = world;
+  for (let r = 0; r < regions.count; r++) {
+    policy.quarterDemand[r] += regions.finalDemand[r];
+    policy.quarterLost[r] += regions.finalLost[r];
+    policy.quarterExits[r] += regions.smeExits[r];
+    policy.quarterSmes[r] += regions.smeCount[r] / params.strategyPeriodWeeks;
+  }
+}
+
 function popCount(bits: number): number {
   let count = 0;
   for (let b = bits; b; b >>= 1) count += b & 1;

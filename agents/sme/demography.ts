@@ -3,6 +3,17 @@ import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
 import { initialCapability } from './initialize.ts';
+
+/**
+ * Capability of an entrant: `entrantCapabilityShare` of its region's current mean (the starting
+ * level where the region has no SMEs), plus the same spread as at the start.
+ */
+export function entrantCapability(world: World, region: number, z: number): number {
+  const { regions, params } = world;
+  if (regions.smeCount[region] <= 0) return initialCapability(world, region, z);
+  const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
+  return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + 0.1 * z));
+}
 import { domesticRawPrice } from '../supplier/costs.ts';
 import { clamp01 } from '../community/initialize.ts';
 import { customerTarget } from './local-market.ts';
@@ -60,7 +71,7 @@ export function smeExitsAndEntries(world: World): void {
       smes.region[id] = r;
       smes.bornAtTick[id] = tick;
       smes.employees[id] = powerLawEmployees(entrantDraws.uniform(key, tick, 0), params.smeSizeExponent, params.smeMaxEmployees);
-      smes.capability[id] = initialCapability(world, r, entrantDraws.normal(key, tick, 2));
+      smes.capability[id] = entrantCapability(world, r, entrantDraws.normal(key, tick, 2));
       smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
       smes.rawCost[id] = rawPrice;
       smes.riskPerception[id] = params.riskPerceptionInitial;

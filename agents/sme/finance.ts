@@ -1,6 +1,13 @@
 import type { World } from '../../src/sim/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { capabilityProductivity } from './costs.ts';
+import { LOCAL } from '../firm/schema.ts';
+
+/** Share of its capacity an SME offers its contract: all of it to a LOCAL firm (§ODD 7.1). */
+function contractShareOf(world: World, id: number): number {
+  const p = world.smes.buyerPlant[id];
+  return p !== NO_BUYER && world.firms.strategy[world.plants.firm[p]] === LOCAL ? 1 : world.params.smeMaxChainShare;
+}
 import { recordSpend } from '../policymaker/spending.ts';
 import { SME_TECH_GRANT } from '../policymaker/schema.ts';
 
@@ -73,6 +80,12 @@ export function settleSmes(world: World): void {
     smes.negativeCashWeeks[i] = balance < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
     smes.ordersLastWeek[i] = smes.ordersReceived[i];
     smes.price[i] = ((labourPerUnit * wage) / workerOutput + smes.rawCost[i]) * markup;
+    // A contract never covers more than the SME can now offer (it may have shed staff).
+    if (smes.contractCapacity[i] > 0) {
+      const offer =
+        (contractShareOf(world, i) * employees[i] * workerOutput) / labourPerUnit;
+      if (smes.contractCapacity[i] > offer) smes.contractCapacity[i] = offer;
+    }
     if (smes.buyerPlant[i] === NO_BUYER) smes.contractCapacity[i] = 0;
     else if (smes.contractCapacity[i] === 0 && smes.owedToBuyer[i] <= 1e-9) {
       smes.buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered

@@ -43,10 +43,9 @@ export function serveLocalMarkets(world: World): void {
     const r = region[i];
     if (weight[r] <= 0) continue;
     const productivity = capabilityProductivity(capability[i]);
-    const chainLabour = Math.min(
-      employees[i],
-      ((owedToBuyer[i] + ordersLastWeek[i]) * perUnitLabour) / (regions.productivity[r] * productivity),
-    );
+    // Labour is held back only for the chain work the SME can actually do this week (its raw stock).
+    const chainWork = Math.min(owedToBuyer[i] + ordersLastWeek[i], smes.rawStock[i]);
+    const chainLabour = Math.min(employees[i], (chainWork * perUnitLabour) / (regions.productivity[r] * productivity));
     const capacity = Math.max(0, (employees[i] - chainLabour) * revenuePerWorkerBase[r] * productivity);
     const served = Math.min((regions.localDemand[r] * customers[i]) / weight[r], capacity);
     localRevenue[i] = served;

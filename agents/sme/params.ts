@@ -57,6 +57,11 @@ export const smeParams = {
     doc: 'Time for an SME’s local customer base to follow its capacity × capability (customer capital).',
     source: 'Assumed; customer capital as in Gourio & Rudanko 2014.',
   }),
+  entrantCapabilityShare: num({
+    default: 0.8, min: 0, max: 1, unit: '× regional mean', section: '7.6', status: 'assumption',
+    doc: 'A new SME starts at this share of the mean capability of its region’s SMEs (entrants learn from incumbents but start behind).',
+    source: 'Assumed (knowledge spillovers to entrants; Audretsch & Keilbach 2007).',
+  }),
   entrantCustomerShare: num({
     default: 0.5, min: 0, max: 1, unit: 'share', section: '7.6', status: 'assumption',
     doc: 'A new SME starts with this share of the customer base its capacity × capability would hold.',

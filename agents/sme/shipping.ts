@@ -3,7 +3,6 @@ import { NO_BUYER } from './schema.ts';
 import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
 import { domesticRawPrice } from '../supplier/costs.ts';
 
-const RELIABILITY_MEMORY = 0.3;
 const RAW_COST_MEMORY = 0.2;
 
 /**
@@ -32,6 +31,8 @@ export function shipSmeGoods(world: World): void {
   const domesticPrice = domesticRawPrice(world);
   const domesticLead = Math.max(1, params.handlingWeeks);
   const delta = params.riskMemoryRate;
+  const hazardRate = 1 / params.hazardMemoryWeeks;
+  const hazardPrior = params.hazardPerRegionYear / 52;
   for (let i = 0; i < smes.count; i++) {
     smes.spend[i] = 0;
     smes.revenue[i] = smes.localRevenue[i];
@@ -80,7 +81,7 @@ export function shipSmeGoods(world: World): void {
       const origin = hubs.region[source];
       const fill = canShip(regions, origin, r) ? hubs.rawFill[source] : 0;
       const shipped = fill * smes.owedByHub[i];
-      smes.hubReliability[i] += RELIABILITY_MEMORY * (fill - smes.hubReliability[i]);
+      smes.hubReliability[i] += params.reorderShiftRate * (fill - smes.hubReliability[i]);
       if (shipped > 0) {
         smes.owedByHub[i] -= shipped;
         const lead = currentLeadTime(geo, regions, origin, r);
@@ -97,6 +98,9 @@ export function shipSmeGoods(world: World): void {
       }
     }
     smes.rawHubShare[i] = source >= 0 ? smes.hubReliability[i] : 0;
+    // ĥ of the hub region it buys from: it sees onsets there; otherwise its memory relaxes to the prior.
+    const seen = source >= 0 ? regions.disruptionOnset[hubs.region[source]] : hazardPrior;
+    smes.observedHazard[i] += hazardRate * (seen - smes.observedHazard[i]);
     // Raw inputs from the domestic source.
     if (smes.owedByDomestic[i] > 0) {
       const shipped = smes.owedByDomestic[i] * regions.capacityFactor[r];

@@ -69,6 +69,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     referenceComponentPrice: 0,
     referenceFinalPrice: 0,
     plantOverhead: 0,
+    referencePlantCapacity: 1,
     totalFinalDemand: 0,
     incomeQuartile: incomeQuartiles(regions),
   };
@@ -169,6 +170,8 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     regions.finalDemandBase[r] = demandWeightSum > 0 ? (economy.totalFinalDemand * demandWeights[r]) / demandWeightSum : 0;
   }
   sizeHubCapacity(world, economy.totalFinalDemand);
+  economy.referencePlantCapacity =
+    world.firms.count > 0 ? economy.totalFinalDemand / world.firms.count / params.plantUtilisationTarget : 1;
   economy.plantOverhead =
     world.firms.count > 0
       ? (params.plantOverheadShare * economy.totalFinalDemand * economy.referenceFinalPrice) / world.firms.count

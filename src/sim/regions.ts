@@ -75,6 +75,8 @@ export interface RegionStore {
   smeAdopted: Float64Array;
   smeEmployment: Float64Array;
   smeInChain: Float64Array;
+  /** Sum of living SMEs' capability (its mean is what entrants start from). */
+  smeCapabilitySum: Float64Array;
   smeExits: Float64Array;
   /** SMEs that adopted digital technology this week. */
   smeAdoptions: Float64Array;
@@ -170,6 +172,7 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     smeAdopted: f64(),
     smeEmployment: f64(),
     smeInChain: f64(),
+    smeCapabilitySum: f64(),
     smeExits: f64(),
     smeAdoptions: f64(),
     smeEntries: f64(),

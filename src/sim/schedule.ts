@@ -2,7 +2,7 @@ import type { World } from './world.ts';
 import { isStrategyWeek } from './world.ts';
 import { resetLedger, type Ledger } from './ledger.ts';
 import { applyShocks } from './shocks.ts';
-import { applyPolicy } from '../../agents/policymaker/systems.ts';
+import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/systems.ts';
 import { receiveComponents } from '../../agents/firm/arrivals.ts';
 import { receiveRawInputs } from '../../agents/sme/arrivals.ts';
 import { serveFinalDemand } from '../../agents/firm/market.ts';
@@ -36,7 +36,7 @@ export const PHASES = [
   { name: 'production', run: (w: World) => (produceAtSmes(w), produceAtHubs(w), produceDomesticRaw(w), assembleAtPlants(w)) },
   { name: 'rationing and shipping', run: (w: World) => (pullFromHubs(w), shipSmeGoods(w), receiveFromSmes(w)) },
   { name: 'finance', run: finance },
-  { name: 'communities', run: updateCommunities },
+  { name: 'communities', run: (w: World) => (updateCommunities(w), recordPolicyQuarter(w)) },
   { name: 'smes', run: adoptAndLearn },
 ] as const;
 

@@ -26,8 +26,10 @@ export interface Economy {
   referenceSmeProductivity: number;
   /** Mean GLOBAL final-good price at the start ($/unit). */
   referenceFinalPrice: number;
-  /** Fixed overhead of a running plant ($/week). */
+  /** Overhead of a running plant of the reference capacity ($/week). */
   plantOverhead: number;
+  /** Capacity of the average starting home plant (units/week): the reference for overheads. */
+  referencePlantCapacity: number;
   /** Hub components sized for all-GLOBAL demand at the target utilisation (units/week). */
   totalFinalDemand: number;
   /** Income quartile of each region (1 = bottom). */

@@ -20,6 +20,7 @@ import {
 import data from '../../worlds/world-2019/data/world-2019.generated.json' with { type: 'json' };
 import { imputationRow, imputationsSection } from '../../worlds/world-2019/scripts/readme-imputations-lib.ts';
 import { checkScenario, formatPath } from '../../src/sim/validate.ts';
+import { Simulation } from '../../src/sim/simulation.ts';
 import { INCOME_GROUPS, type RegionDefinition } from '../../src/sim/world-definition.ts';
 import baseline from '../../worlds/world-2019/scenarios/baseline-2019.json' with { type: 'json' };
 import covid from '../../worlds/world-2019/scenarios/covid-2020.json' with { type: 'json' };
@@ -261,6 +262,17 @@ describe('world-2019', () => {
     expect(covidBlocs.flatMap((s) => (s.target as { blocs: string[] }).blocs).sort()).toEqual(world.blocs);
   });
 
+  it('still has at least 2 × 10⁵ agents at week 0, after the warm-up year', () => {
+    const scenario = checkScenario(baseline, world);
+    if (!scenario.ok) throw new Error('baseline-2019 is invalid');
+    const sim = new Simulation(
+      { world: 'world-2019', scenarioName: 'baseline-2019', scenario: scenario.scenario, seed: 1, weeks: 1, params: {}, paired: false },
+      world,
+    );
+    sim.warmUp();
+    expect(sim.agentCount()).toBeGreaterThanOrEqual(2e5);
+  }, 120_000);
+
   it('has at least 2 × 10⁵ agents at its default scale', () => {
     const scale = world.parameterDefaults?.scale as number;
     const R = world.regions.length;
@@ -270,7 +282,7 @@ describe('world-2019', () => {
     const total = smes + cells + world.leadFirmHomes.length + hubs * world.hubSuppliersPerHub + R;
     expect(world.smesAtScaleOne).toBe(SMES_AT_SCALE_ONE);
     expect(world.cellsAtScaleOne).toBe(CELLS_AT_SCALE_ONE);
-    expect(total).toBe(210_275);
+    expect(total).toBe(240_275);
     expect(total).toBeGreaterThanOrEqual(2e5);
   });
 });

@@ -26,8 +26,12 @@ export const LEAD_FIRM_ECONOMIES = 30;
 export const HUB_SUPPLIERS_PER_HUB = 4;
 export const SMES_AT_SCALE_ONE = 1000;
 export const CELLS_AT_SCALE_ONE = 500;
-/** Default scale: 140 × (1000 SMEs + 500 cells) + 30 firms + 20 hub suppliers + 225 policymakers ≈ 2.1 × 10⁵ agents. */
-export const DEFAULT_SCALE = 140;
+/**
+ * Default scale: 160 × (1000 SMEs + 500 cells) + 30 firms + 20 hub suppliers + 225 policymakers
+ * ≈ 2.4 × 10⁵ agents at the start; SME shake-out in the warm-up leaves ≈ 2.1 × 10⁵ at week 0,
+ * still above MODEL.md §2's 2 × 10⁵.
+ */
+export const DEFAULT_SCALE = 160;
 /** Every region gets at least this many cross-region neighbours, and keeps at most the second. */
 export const MIN_REGION_NEIGHBOURS = 2;
 export const MAX_REGION_NEIGHBOURS = 4;

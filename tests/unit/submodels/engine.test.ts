@@ -55,12 +55,15 @@ describe('§2 geography', () => {
   });
 
   it('lead time is capped at the pipeline ring (PIPELINE_WEEKS − 1 = 7) and is at least 1 week', () => {
-    // Departure documented in src/sim/geography.ts:5 and :29 ("at least 1 week, capped at the
-    // ring"): MODEL.md §2 gives no cap; a pipeline ring of 8 weeks cannot hold a longer lead time,
-    // and a same-week delivery (L = 0) cannot be represented since arrivals precede orders.
+    // Departures from MODEL.md §2 (which gives no bounds): the cap is docs/ODD.md "Departures"
+    // item 9 (pipelines are 8-week rings); the 1-week floor is documented only in the code
+    // (src/sim/geography.ts:28, "at least 1 week"): with handlingWeeks = 0 a same-region shipment
+    // would otherwise take 0 weeks, which a pipeline ring cannot hold.
     expect(MAX_LEAD_TIME).toBe(7);
     expect(leadTimeFor(20_000, { handlingWeeks: 4, shipKmPerWeek: 5000 })).toBe(7); // 4 + 4 = 8 → 7
     expect(leadTimeFor(0, { handlingWeeks: 0, shipKmPerWeek: 5000 })).toBe(1); // 0 + 0 → 1
+    // The longest great circle (π · 6371 = 20 015 km) at the defaults: 1 + ⌈4.003⌉ = 6 weeks.
+    expect(leadTimeFor(Math.PI * 6371, { handlingWeeks: 1, shipKmPerWeek: 5000 })).toBe(6);
   });
 
   it('the world’s lead-time matrix follows the formula for each pair of regions', () => {

@@ -5,14 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { placePlantOrders, stermanOrder, updateForecast } from '../../../agents/firm/ordering.ts';
-import { applyStrategy, estimateStrategy } from '../../../agents/firm/strategy.ts';
+import { applyStrategy, estimateStrategy, plantPlan, smeShareOf } from '../../../agents/firm/strategy.ts';
 import { computeSmePools } from '../../../agents/firm/pools.ts';
+import { renewContracts } from '../../../agents/firm/contracts.ts';
+import { updateHubWeights } from '../../../agents/firm/sourcing.ts';
+import { pullFromHubs } from '../../../agents/firm/shipping.ts';
+import { NO_BUYER } from '../../../agents/sme/schema.ts';
 import { assignServingPlants, computeMarketShares, serveFinalDemand } from '../../../agents/firm/market.ts';
 import { assembleAtPlants } from '../../../agents/firm/production.ts';
 import { settleFirms } from '../../../agents/firm/finance.ts';
-import { GLOBAL, MULTILOCAL } from '../../../agents/firm/schema.ts';
+import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/sim/world.ts';
-import { HOM, HUB, NBR, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, addSme, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const KM_HUB = equatorKm(90); // 10 007.543 km
 const KM_NBR = equatorKm(10); // 1 111.949 km
@@ -216,13 +220,13 @@ describe('§7.1 E[loss_k] in the strategy cost C_k', () => {
     world.firms.observedHazard[HUB] = 0.01;
     const atPrior = globalCost(world);
     world.firms.riskPerception[0] = 2 * world.params.riskPerceptionInitial;
-    // MODEL.md §7.1 writes π · E[loss]; agents/firm/strategy.ts:82 documents (π/π0) · E[loss]
-    // (a firm at its initial perception weighs the expected loss once), so doubling π doubles it.
+    // MODEL.md §7.1 writes π · E[loss]; the code weighs it by π/π0 — documented in docs/ODD.md
+    // "Departures" item 1 and agents/firm/strategy.ts:82 — so doubling π doubles it.
     expect(globalCost(world) - atPrior).toBeCloseTo(MARGIN * 0.01 * 8, 9);
     world.firms.riskPerception[0] = world.params.riskPerceptionInitial;
     world.firms.observedHazard[HOM] = 0.02;
-    // Not in MODEL.md's sum: agents/firm/strategy.ts:201 ("the plant's own region stops the plant
-    // itself, whatever the sourcing") adds ĥ_home · max(0, d̄ − cover) · margin.
+    // Not in MODEL.md's sum: the plant's own region adds ĥ_home · max(0, d̄ − cover) · margin —
+    // documented in docs/ODD.md §7.1 and agents/firm/strategy.ts:199.
     expect(globalCost(world) - atPrior).toBeCloseTo(MARGIN * 0.02 * (6 - 2), 9);
   });
 
@@ -435,11 +439,14 @@ describe('§7.1 risk perception and observed hazards; §7.4 cost-plus prices', (
     regions.wage[HOM] = 200;
     regions.productivity[HOM] = 1;
     economy.plantOverhead = 10;
+    economy.referencePlantCapacity = 40;
+    plants.capacityTarget[0] = 40;
     settleFirms(world);
-    // unit cost = 50 + 0.5 · 200 / 1 + 10 / max(20, 0.5 · 30) = 150.5.
-    const unitCost = 50 + 0.5 * 200 + 10 / 20;
+    // Overhead of a plant at the reference capacity: 10 × (40 / 40)^0.7 = 10 a week, spread over its
+    // normal volume 40 × 0.8 = 32 units: unit cost = 50 + 0.5 · 200 / 1 + 10 / 32 = 150.3125.
+    const unitCost = 50 + 0.5 * 200 + 10 / 32;
     expect(plants.unitCost[0]).toBeCloseTo(unitCost, 10);
-    // agents/firm/finance.ts:17 ("unit cost and the cost-plus price follow slowly").
+    // Partial adjustment documented in docs/ODD.md §7.4 ("moving 10% of the gap per week").
     expect(plants.price[0]).toBeCloseTo(150 + 0.1 * (unitCost * 1.2 - 150), 10);
   });
 
@@ -458,3 +465,95 @@ describe('§7.1 risk perception and observed hazards; §7.4 cost-plus prices', (
   });
 });
 
+
+describe('§2 who sources from where', () => {
+  it('GLOBAL spreads over hub suppliers by capacity × exp(−(landed − best) / (hubChoiceTemp · reference price))', () => {
+    const definition = threeRegions();
+    definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
+    definition.regionNeighbours.push([]);
+    const world = tinyWorld(definition);
+    const { hubs, plantHub, economy } = world;
+    economy.referenceComponentPrice = 40;
+    hubs.price[0] = 40;
+    hubs.price[1] = 44; // same distance: landed costs differ by 4
+    hubs.componentCapacity[0] = 100;
+    hubs.componentCapacity[1] = 300;
+    updateHubWeights(world, 0);
+    // Temperature 0.1 · 40 = 4: 100 · e^0 : 300 · e^{−4/4}.
+    const a = 100;
+    const b = 300 * Math.exp(-1);
+    expect(plantHub.weight[0]).toBeCloseTo(a / (a + b), 12); // 0.4754
+    expect(plantHub.weight[1]).toBeCloseTo(b / (a + b), 12);
+  });
+
+  // BUG: `reorderShiftRate` ("how fast a buyer with several sources shifts orders toward those
+  // that delivered", agents/firm/params.ts, MODEL.md §2) is declared and listed in docs/ODD.md but
+  // read nowhere; the reliability EMAs that shift orders use a hard-coded 0.3
+  // (RELIABILITY_MEMORY in agents/firm/shipping.ts:4 and agents/sme/shipping.ts:6), so the knob
+  // does nothing. Written from the parameter's definition; expected to fail.
+  it('a plant’s hub reliability moves toward the fill at reorderShiftRate', () => {
+    const world = tinyWorld(undefined, { reorderShiftRate: 1 });
+    world.plantHub.owed[0] = 10;
+    world.plantHub.reliability[0] = 1;
+    world.hubs.componentFill[0] = 0.5;
+    pullFromHubs(world);
+    expect(world.plantHub.reliability[0]).toBeCloseTo(1 + 1 * (0.5 - 1), 12); // 0.5; the code gives 0.85
+  });
+
+  it('DUAL takes dualShare (0.3) from SMEs; NEARSHORE, MULTILOCAL and LOCAL all; GLOBAL none', () => {
+    const world = tinyWorld();
+    expect([GLOBAL, DUAL, NEARSHORE, MULTILOCAL, LOCAL].map((k) => smeShareOf(world, k))).toEqual([0, 0.3, 1, 1, 1]);
+  });
+
+  it('MULTILOCAL opens a plant only in a bloc with ≥ multilocalMinShare (15%) of the firm’s demand', () => {
+    const world = tinyWorld();
+    world.firms.demandByBloc.set([70, 30]);
+    expect(plantPlan(world, 0, MULTILOCAL)).toEqual([
+      { plant: 0, share: 0.7 },
+      { plant: 1, share: 0.3 },
+    ]);
+    world.firms.demandByBloc.set([86, 14]); // 14% < 15%: served from the home plant
+    expect(plantPlan(world, 0, MULTILOCAL)).toEqual([{ plant: 0, share: 1 }]);
+    expect(plantPlan(world, 0, GLOBAL)).toEqual([{ plant: 0, share: 1 }]);
+  });
+
+  it('lead firms can contract only visible SMEs (d = 1) with q_c ≥ qMin(strategy) and an offer ≥ the minimum order', () => {
+    const world = tinyWorld();
+    world.regions.productivity[HOM] = 1;
+    // Component capacity = employees · 1 · (0.5 + 0.5 q) / 0.5; an offer is 0.6 of it (all of it under LOCAL).
+    addSme(world, HOM, { employees: 10, capability: 0.5, digital: 1 }); // 15 units, offer 9
+    addSme(world, HOM, { employees: 10, capability: 0.5, digital: 0 }); // invisible
+    addSme(world, HOM, { employees: 10, capability: 0.32, digital: 1 }); // 13.2 units, offer 7.92: DUAL only
+    addSme(world, HOM, { employees: 1, capability: 0.5, digital: 1 }); // offer 0.9 < 2 units
+    const pools = computeSmePools(world);
+    const R = 3;
+    const q = Math.fround(0.32);
+    const offerC = (0.6 * 10 * (0.5 + 0.5 * q)) / 0.5;
+    expect(pools.capacity[DUAL * R + HOM]).toBeCloseTo(9 + offerC, 5); // qMin(DUAL) = 0.3
+    expect(pools.capacity[NEARSHORE * R + HOM]).toBeCloseTo(9, 5); // qMin = 0.35
+    expect(pools.capacity[MULTILOCAL * R + HOM]).toBeCloseTo(9, 5);
+    // LOCAL takes whatever the home region has: no visibility, no minimum order, whole capacity.
+    expect(pools.capacity[LOCAL * R + HOM]).toBeCloseTo(15 + 15 + offerC / 0.6 + 1.5, 5);
+    expect(pools.count[DUAL * R + HOM]).toBe(2);
+
+    const open = tinyWorld(undefined, { visibilityRequired: false });
+    open.regions.productivity[HOM] = 1;
+    addSme(open, HOM, { employees: 10, capability: 0.5, digital: 0 });
+    expect(computeSmePools(open).capacity[NEARSHORE * R + HOM]).toBeCloseTo(9, 5);
+  });
+
+  it('recruiting never contracts an invisible SME', () => {
+    const world = tinyWorld();
+    world.regions.productivity[HOM] = 1;
+    const visible = addSme(world, HOM, { employees: 10, capability: 0.5, digital: 1 });
+    const hidden = addSme(world, HOM, { employees: 10, capability: 0.5, digital: 0 });
+    world.firms.strategy[0] = NEARSHORE;
+    world.plants.smeShareTarget[0] = 1;
+    world.plants.forecast[0] = 1000; // needs far more than both can offer
+    renewContracts(world);
+    expect(world.smes.buyerPlant[visible]).toBe(0);
+    expect(world.smes.contractCapacity[visible]).toBeCloseTo(9, 5);
+    expect(world.smes.buyerPlant[hidden]).toBe(NO_BUYER);
+    expect(world.plants.smeContractCapacity[0]).toBeCloseTo(9, 5);
+  });
+});

@@ -10,11 +10,17 @@ import { settleSmes } from '../../../agents/sme/finance.ts';
 import { smeExitsAndEntries } from '../../../agents/sme/demography.ts';
 import { serveLocalMarkets } from '../../../agents/sme/local-market.ts';
 import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
-import { NO_BUYER } from '../../../agents/sme/schema.ts';
+import { DOMESTIC_SOURCE, NO_BUYER, sizeClass } from '../../../agents/sme/schema.ts';
+import { chooseRawSources } from '../../../agents/sme/sourcing.ts';
+import { produceAtSmes } from '../../../agents/sme/production.ts';
+import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
+import { powerLawEmployees } from '../../../agents/sme/costs.ts';
+import { LOCAL } from '../../../agents/firm/schema.ts';
+import { step } from '../../../src/sim/schedule.ts';
 import { PIPELINE_WEEKS } from '../../../src/sim/geography.ts';
 import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
 import type { World } from '../../../src/sim/world.ts';
-import { HOM, HUB, NBR, addSme, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, addSme, equatorKm, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const SEED = 7;
 
@@ -56,12 +62,19 @@ function checkAdoption(world: World, hazard: number): number {
 
 describe('§7.6 digital adoption hazard h = (p + q · adoptedShare) · a · l · (1 + g · grant) / 52', () => {
   it('with p, q, word of mouth and a grant: each SME adopts iff its draw < h; the count matches N · h', () => {
-    const world = adoptionWorld(2000, 500, { bassInnovation: 0.5, bassImitation: 2, techGrantEffect: 3 }, 0.9, 0.8, 0.5);
+    const world = adoptionWorld(12_000, 3_000, { bassInnovation: 0.5, bassImitation: 2, techGrantEffect: 3 }, 0.9, 0.8, 0.5);
     // (0.5 + 2 · 0.25) · 0.9 · 0.8 · (1 + 3 · 0.5) / 52 = 1 · 0.72 · 2.5 / 52 = 0.0346154
-    const h = ((0.5 + 2 * (500 / 2000)) * 0.9 * 0.8 * (1 + 3 * 0.5)) / 52;
+    const h = ((0.5 + 2 * (3_000 / 12_000)) * 0.9 * 0.8 * (1 + 3 * 0.5)) / 52;
     const adoptions = checkAdoption(world, h);
-    const n = 1500;
-    expect(Math.abs(adoptions - n * h)).toBeLessThan(4 * Math.sqrt(n * h * (1 - h))); // 51.9 ± 28
+    const n = 9_000;
+    expect(Math.abs(adoptions - n * h)).toBeLessThan(4 * Math.sqrt(n * h * (1 - h))); // 311.5 ± 69
+  });
+
+  it('a high hazard: h = (0.5 + 2 · 0.5) · 1 · 1 · (1 + 10 · 1) / 52 = 0.3173', () => {
+    const world = adoptionWorld(4_000, 2_000, { bassInnovation: 0.5, bassImitation: 2, techGrantEffect: 10 }, 1, 1, 1);
+    const h = ((0.5 + 2 * 0.5) * 1 * 1 * (1 + 10 * 1)) / 52;
+    const adoptions = checkAdoption(world, h);
+    expect(Math.abs(adoptions - 2_000 * h)).toBeLessThan(4 * Math.sqrt(2_000 * h * (1 - h))); // 634.6 ± 83
   });
 
   it('q = 0 (the P5 ablation): only the external influence p acts', () => {
@@ -236,9 +249,9 @@ describe('§7.6 SME finance and growth', () => {
 });
 
 describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) · (1 + growth⁺)', () => {
-  // MODEL.md §7.6 writes baseEntry × population; the code uses the region's initial SME slots
-  // (∝ population × industry workers share) — documented in agents/sme/params.ts:93 ("new SMEs per
-  // year per initial SME slot") and agents/sme/demography.ts:15. The test follows the code.
+  // MODEL.md §7.6 writes baseEntry × population; the code uses the region's starting SME count
+  // (∝ population × industry workers share × scale) — documented in docs/ODD.md §7.6 and
+  // "Departures" item 14 (and agents/sme/params.ts smeEntryRate). The test follows that form.
   const entryWorld = () => {
     const world = tinyWorld(undefined, { smeEntryRate: 0.1 });
     const r = world.regions;
@@ -288,11 +301,13 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     const world = entryWorld();
     world.regions.wage[HOM] = 100;
     world.regions.productivity[HOM] = 1;
-    let tick = 0;
-    while (world.smes.count === 0) {
-      world.tick = tick++;
+    for (let tick = 0; tick < 100 && world.smes.count === 0; tick++) {
+      world.tick = tick;
+      world.regions.localDemand[HOM] = 100;
+      world.regions.localDemandTrend[HOM] = 100; // mean 1.5 a week
       smeExitsAndEntries(world);
     }
+    expect(world.smes.count).toBeGreaterThan(0);
     const s = world.smes;
     const e = s.employees[0];
     const q = s.capability[0];
@@ -313,10 +328,12 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     world.economy.referenceSmeProductivity = 0.75;
     // A: 10 staff, q 0.6 → capacity 10 · 0.8 / 0.5 = 16 units, target base 16 · 0.6 = 9.6 (already there).
     const a = addSme(world, HOM, { employees: 10, capability: 0.6, customers: 9.6 });
-    // B: 20 staff, q 0.2 → 24 units, target 4.8; its base lags at 2.4; 6 units of chain work.
+    // B: 20 staff, q 0.2 → 24 units, target 4.8; its base lags at 2.4; 6 units of chain work owed,
+    // but raw inputs for only 5: labour is held back for the 5 it can make.
     const b = addSme(world, HOM, { employees: 20, capability: 0.2, customers: 2.4 });
     world.smes.owedToBuyer[b] = 4;
     world.smes.ordersLastWeek[b] = 2;
+    world.smes.rawStock[b] = 5;
     // C: 4 staff, q 0.9 → 7.6 units, target 6.84 (already there).
     const c = addSme(world, HOM, { employees: 4, capability: 0.9, customers: 6.84 });
     const f32 = Math.fround;
@@ -329,8 +346,8 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     const baseC = f32(6.84) + (((4 * prodC) / 0.5) * f32(0.9) - f32(6.84)) / 26;
     const total = baseA + baseB + baseC;
     const capA = 10 * perWorker * prodA; // 665.6
-    const chainB = (6 * 0.5) / (1 * prodB); // 5 workers
-    const capB = (20 - chainB) * perWorker * prodB; // 748.8
+    const chainB = (5 * 0.5) / (1 * prodB); // min(owed + orders, raw stock) = 5 units: 4.17 workers
+    const capB = (20 - chainB) * perWorker * prodB;
     const capC = 4 * perWorker * prodC; // 316.16
     const firstA = Math.min((1200 * baseA) / total, capA);
     const firstB = Math.min((1200 * baseB) / total, capB);
@@ -348,6 +365,45 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     expect(r.localServed[HOM]).toBeCloseTo(1200, 3);
     expect(s.localLabour[b]).toBeCloseTo(s.localRevenue[b] / (perWorker * prodB), 4);
     expect(s.cash[a]).toBeCloseTo(s.localRevenue[a], 6);
+  });
+
+  it('the second round fills spare capacity at most once; what still exceeds it is lost', () => {
+    // E: 2 staff (capacity 2 · 83.2 = 166.4 $), a large customer base 16 (drifting to 4);
+    // F: 8 staff (capacity 665.6 $), base 4 (drifting to 16). Both q = 1, wage 52, μ 0.2, ref. prod. 0.75.
+    const market = (demand: number) => {
+      const world = tinyWorld();
+      world.regions.wage[HOM] = 52;
+      world.regions.productivity[HOM] = 1;
+      world.regions.localMarketBase[HOM] = demand;
+      world.economy.referenceSmeProductivity = 0.75;
+      const e = addSme(world, HOM, { employees: 2, capability: 1, customers: 16 });
+      const f = addSme(world, HOM, { employees: 8, capability: 1, customers: 4 });
+      serveLocalMarkets(world);
+      return { e: world.smes.localRevenue[e], f: world.smes.localRevenue[f], served: world.regions.localServed[HOM] };
+    };
+    const perWorker = (52 * 1.2) / 0.75; // 83.2
+    const capE = 2 * perWorker;
+    const capF = 8 * perWorker;
+    const baseE = 16 + (4 - 16) / 26;
+    const baseF = 4 + (16 - 4) / 26;
+    const first = (demand: number) => (demand * baseF) / (baseE + baseF);
+
+    // Demand 1 500: E is capped at 166.4; F's first share 334.6 leaves spare 331.0 < remainder 999.0:
+    // fill = min(1, 999.0 / 331.0) = 1, so F serves its whole capacity and 668 $ are lost.
+    const big = market(1_500);
+    expect(1_500 - capE - first(1_500)).toBeGreaterThan(capF - first(1_500));
+    expect(big.e).toBeCloseTo(capE, 4);
+    expect(big.f).toBeCloseTo(capF, 4);
+    expect(big.served).toBeCloseTo(capE + capF, 4); // 832
+
+    // Demand 700: remainder 700 − 166.4 − first(700) < F's spare: fill = remainder / spare, all served.
+    const small = market(700);
+    const remainder = 700 - capE - first(700);
+    const spareF = capF - first(700);
+    expect(remainder).toBeLessThan(spareF);
+    expect(small.e).toBeCloseTo(capE, 4);
+    expect(small.f).toBeCloseTo(first(700) + spareF * (remainder / spareF), 4);
+    expect(small.served).toBeCloseTo(700, 4);
   });
 
   it('demand beyond every SME’s capacity is lost; a local demand shock and the capacity factor scale it', () => {
@@ -408,5 +464,168 @@ describe('§7.2 SME raw-input orders (supply line = pipeline + owed)', () => {
     expect(world.smes.buyerPlant[id]).toBe(NO_BUYER);
     placeSmeOrders(world);
     expect(world.smes.rawOrdered[id]).toBe(0);
+  });
+});
+
+describe('§7.6 initial SMEs', () => {
+  it('employees follow the truncated power law: F(x) = (1 − x^−α) / (1 − max^−α) on [1, 249]', () => {
+    for (const u of [0, 0.3, 0.5, 0.9, 0.999]) {
+      const x = powerLawEmployees(u, 1, 249);
+      expect((1 - 1 / x) / (1 - 1 / 249)).toBeCloseTo(u, 12);
+    }
+    expect(powerLawEmployees(0.5, 1, 249)).toBeCloseTo(1 / (1 - 0.5 * (1 - 1 / 249)), 12); // 1.992
+    expect(powerLawEmployees(0.25, 0, 249)).toBeCloseTo(1 + 0.25 * 248, 12); // α = 0: uniform sizes
+  });
+
+  it('size classes: micro 1–9, small 10–49, medium 50–249', () => {
+    expect([1, 9.9, 10, 49.9, 50, 249].map(sizeClass)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('starting cash is log-normal around a median of smeCashWeeks (2) weeks of wages', () => {
+    const world = tinyWorld(threeRegions({ smesAtScaleOne: 3000 }));
+    const s = world.smes;
+    const weeks: number[] = [];
+    for (let i = 0; i < s.count; i++) weeks.push(s.cash[i] / (s.employees[i] * world.regions.wage[s.region[i]]));
+    weeks.sort((a, b) => a - b);
+    const median = weeks[Math.floor(weeks.length / 2)];
+    // Sampling sd of the log-median ≈ 1.2533 · 0.5 / √3000 = 0.011: a 5% band is > 4 sd.
+    expect(Math.abs(median / 2 - 1)).toBeLessThan(0.05);
+  });
+});
+
+describe('§2 tier-1 raw-input source: landed cost + (π/π0) · margin · ĥ · max(0, L + d̄ − cover)', () => {
+  // SME in HOM: wage 100, productivity 1, q 0.5, raw cost 10 → price (0.5 · 100 / 0.75 + 10) · 1.2 = 92;
+  // margin = 0.2 · 92 = 18.4. Hub raw in HUB: 8 + freight 0.0012 · 10 007.5 = 20.009, L = 4.
+  // Domestic: 1.3 · 20 = 26, L = handling = 1, at the prior hazard 0.27 / 52.
+  const sourcingWorld = (hazard: number, perception = 0.05) => {
+    const world = tinyWorld();
+    world.regions.wage[HOM] = 100;
+    world.regions.productivity[HOM] = 1;
+    world.hubs.rawPrice[0] = 8;
+    world.economy.referenceRawPrice = 20;
+    const id = addSme(world, HOM, { employees: 10, capability: 0.5 });
+    world.smes.rawCost[id] = 10;
+    world.smes.rawSource[id] = 0; // currently buys from the HUB supplier, so its own ĥ counts
+    world.smes.rawHubShare[id] = 1;
+    world.smes.observedHazard[id] = hazard;
+    world.smes.riskPerception[id] = perception;
+    return { world, id };
+  };
+  const margin = 0.2 * ((0.5 * 100) / 0.75 + 10) * 1.2;
+  const hubLanded = 8 + 0.0012 * equatorKm(90);
+  const prior = 0.27 / 52;
+  const threshold = (weight: number) => (26 + weight * margin * prior * (1 + 6 - 2) - hubLanded) / (weight * margin * (4 + 6 - 2));
+
+  it('keeps the hub below the hand-computed break-even hazard and moves to the domestic source above it', () => {
+    const h = threshold(1); // ≈ 0.04394
+    const below = sourcingWorld(h * 0.98);
+    chooseRawSources(below.world);
+    expect(below.world.smes.rawSource[below.id]).toBe(0);
+    const above = sourcingWorld(h * 1.02);
+    chooseRawSources(above.world);
+    expect(above.world.smes.rawSource[above.id]).toBe(DOMESTIC_SOURCE);
+    expect(above.world.smes.rawHubShare[above.id]).toBe(0);
+    expect(above.world.smes.observedHazard[above.id]).toBeCloseTo(prior, 7);
+  });
+
+  it('doubling π halves the risk-free margin: the break-even hazard moves accordingly', () => {
+    const h = threshold(2); // ≈ 0.02359
+    const below = sourcingWorld(h * 0.98, 0.1);
+    chooseRawSources(below.world);
+    expect(below.world.smes.rawSource[below.id]).toBe(0);
+    const above = sourcingWorld(h * 1.02, 0.1);
+    chooseRawSources(above.world);
+    expect(above.world.smes.rawSource[above.id]).toBe(DOMESTIC_SOURCE);
+  });
+
+  it('suppliers of a LOCAL firm buy domestic', () => {
+    const { world, id } = sourcingWorld(0);
+    world.smes.buyerPlant[id] = 0;
+    world.firms.strategy[0] = LOCAL;
+    chooseRawSources(world);
+    expect(world.smes.rawSource[id]).toBe(DOMESTIC_SOURCE);
+  });
+
+  // BUG: MODEL.md §2 — "Tier-1 suppliers use the same E[loss] form with their own observed
+  // hazards". SmeStore.observedHazard ("ĥ of its hub's region", agents/sme/schema.ts:51) is set to
+  // the prior at birth and on a source switch (agents/sme/sourcing.ts:62) but nothing ever updates
+  // it from disruptions, so a supplier never learns its hub's hazard. Reproduction: an SME buying
+  // from the hub while the hub region is locked down (onset in week 1).
+  it('an SME’s observed hazard of its hub region rises after a disruption onset there', () => {
+    const world = tinyWorld(undefined, {}, {
+      shocks: [{ kind: 'lockdown', target: { regions: ['HUB'] }, start: 1, weeks: 6, capacityFactor: 0.3 }],
+    });
+    const id = addSme(world, HOM, { employees: 10, capability: 0.5, cash: 1e6 });
+    world.smes.rawSource[id] = 0;
+    world.smes.rawHubShare[id] = 1;
+    world.smes.observedHazard[id] = prior;
+    world.tick = 1;
+    for (let t = 0; t < 4; t++) step(world);
+    expect(world.firms.observedHazard[HUB]).toBeGreaterThan(prior); // the lead firm learns (holds)
+    expect(world.smes.rawSource[id]).toBe(0);
+    expect(world.smes.observedHazard[id]).toBeGreaterThan(Math.fround(prior)); // fails: stays at the prior
+  });
+});
+
+describe('§3.6–3.7 SME production and shipping', () => {
+  const chainWorld = () => {
+    const world = tinyWorld();
+    world.regions.productivity[HOM] = 1;
+    const id = addSme(world, HOM, { employees: 10, capability: 0.6 });
+    const s = world.smes;
+    s.buyerPlant[id] = 0; // the home plant, in HOM
+    s.contractCapacity[id] = 8;
+    s.owedToBuyer[id] = 30;
+    s.localLabour[id] = 4;
+    return { world, id };
+  };
+
+  it('makes min(labour left × output per worker × capacity factor, raw stock, backlog)', () => {
+    const { world, id } = chainWorld();
+    world.regions.capacityFactor[HOM] = 0.5;
+    world.smes.rawStock[id] = 10;
+    produceAtSmes(world);
+    const capacity = ((10 - 4) * 1 * (0.5 + 0.5 * Math.fround(0.6))) / 0.5 * 0.5; // 4.8
+    expect(world.smes.chainOutput[id]).toBeCloseTo(capacity, 5);
+    expect(world.smes.rawStock[id]).toBeCloseTo(10 - capacity, 5);
+    const short = chainWorld();
+    short.world.smes.rawStock[short.id] = 3;
+    produceAtSmes(short.world);
+    expect(short.world.smes.chainOutput[short.id]).toBeCloseTo(3, 12);
+  });
+
+  it('ships its output to the buyer and pulls its hub’s published raw fill fraction and the domestic source’s capacity factor', () => {
+    const { world, id } = chainWorld();
+    const s = world.smes;
+    world.tick = 2;
+    s.chainOutput[id] = 5;
+    s.price[id] = 50;
+    s.rawSource[id] = 0;
+    s.owedByHub[id] = 20;
+    s.owedByDomestic[id] = 6;
+    s.hubReliability[id] = 1;
+    s.cash[id] = 1000;
+    world.hubs.rawFill[0] = 0.4;
+    world.hubs.rawPrice[0] = 10;
+    world.economy.referenceRawPrice = 10; // domestic price 13
+    world.regions.capacityFactor[HOM] = 0.5;
+    shipSmeGoods(world);
+    const P = world.plants.count;
+    const cap = s.capacity;
+    // Components: 5 units to the plant in HOM (L = 1), paid 50 each.
+    expect(world.scratch.plantSmeIncoming[((2 + 1) % PIPELINE_WEEKS) * P + 0]).toBeCloseTo(5, 12);
+    expect(world.scratch.plantSmePayment[0]).toBeCloseTo(250, 12);
+    expect(s.owedToBuyer[id]).toBeCloseTo(25, 12);
+    // Raw: 0.4 · 20 = 8 from the hub (L = 4), 0.5 · 6 = 3 domestic (L = 1).
+    expect(s.rawPipeline[((2 + 4) % PIPELINE_WEEKS) * cap + id]).toBeCloseTo(8, 12);
+    expect(s.rawPipeline[((2 + 1) % PIPELINE_WEEKS) * cap + id]).toBeCloseTo(3, 12);
+    expect(s.owedByHub[id]).toBeCloseTo(12, 12);
+    expect(s.owedByDomestic[id]).toBeCloseTo(3, 12);
+    const rawSpend = 8 * (10 + 0.0012 * equatorKm(90)) + 3 * 13;
+    expect(s.spend[id]).toBeCloseTo(rawSpend, 9);
+    expect(s.cash[id]).toBeCloseTo(1000 + 250 - rawSpend, 9);
+    // Reliability EMA 1 + 0.3 · (0.4 − 1) = 0.82 sets next week's hub share.
+    expect(s.rawHubShare[id]).toBeCloseTo(0.82, 6);
+    expect(s.rawCost[id]).toBeCloseTo(0 + 0.2 * (rawSpend / 11 - 0), 5);
   });
 });

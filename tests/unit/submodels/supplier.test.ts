@@ -130,7 +130,7 @@ describe('§2 / §7.4 hub prices: cost plus markup, convex congestion above the 
     const unit = (0.2 + 0.5) * 0.6 * 100; // (raw + component labour) × hub labour factor × unit labour cost = 42
     const raw = 0.2 * 0.6 * 100; // 12
     expect(hubs.unitCost[0]).toBeCloseTo(unit, 12);
-    // agents/supplier/finance.ts:6 (PRICE_ADJUSTMENT = 0.1): prices follow cost-plus gradually.
+    // Partial adjustment documented in docs/ODD.md §7.4 (agents/supplier/finance.ts:4, PRICE_ADJUSTMENT).
     expect(hubs.price[0]).toBeCloseTo(50 + 0.1 * (unit * 1.2 * 1.02 - 50), 10);
     expect(hubs.rawPrice[0]).toBeCloseTo(15 + 0.1 * (raw * 1.2 * 1.02 - 15), 10);
   });

@@ -1,0 +1,12 @@
+import type { World } from '../../src/sim/world.ts';
+
+/**
+ * Weekly overhead of a plant of the given capacity: the reference overhead × (capacity /
+ * reference capacity)^elasticity — below-proportional, so small plants pay more per unit
+ * (economies of scale, §7.1 departure 2 in docs/ODD.md).
+ */
+export function plantOverheadFor(world: World, capacity: number): number {
+  const { economy, params } = world;
+  if (!(capacity > 0) || !(economy.referencePlantCapacity > 0)) return 0;
+  return economy.plantOverhead * Math.pow(capacity / economy.referencePlantCapacity, params.plantOverheadElasticity);
+}

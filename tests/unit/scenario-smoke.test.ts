@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Simulation } from '../../src/sim/simulation.ts';
+import { Recorder, rowsToCsv } from '../../src/sim/observe/recorder.ts';
+import { builtInScenario } from '../../src/validation/specs.ts';
+import { interval90, mean, pairedDifferences } from '../../src/validation/stats.ts';
+import { lookupWorld, WORLDS } from '../../worlds/index.ts';
+import { checkWeek } from '../support/invariants.ts';
+
+/**
+ * A smoke test for every built-in scenario of every world: run it at a small scale and check
+ * invariants that mean something — goods and money conserved every week against the ledger, no
+ * NaN, shares in [0, 1], no negative stocks (tests/support/invariants.ts), every recorded value
+ * finite, the fill rate in [0, 1] at every scope — plus what the scenario is for. The two-hubs
+ * baseline's indicator bytes are also pinned by a stored hash.
+ */
+
+const SCALE: Record<string, number> = { 'two-hubs': 0.5, 'world-2019': 1 };
+/** Delivered ≤ demand holds exactly; the ratio of their sums can round to 1 + 2 × 10⁻¹⁶. */
+const FLOAT_SLACK = 1e-12;
+
+interface SmokeRun {
+  sim: Simulation;
+  /** Indicators of the same-seed run without the scenario's shocks (paired runs only). */
+  reference: Recorder | null;
+  problems: string[];
+}
+
+/**
+ * Runs a built-in scenario week by week, checking the invariants of every recorded week (the
+ * warm-up runs unchecked) in the shocked world and, when paired, in its no-shock reference.
+ */
+function smokeRun(world: string, scenarioName: string, seed: number, weeks: number, paired: boolean, checkInvariants = true): SmokeRun {
+  const scenario = builtInScenario(world, scenarioName);
+  const sim = new Simulation({ world, scenarioName, scenario, seed, weeks, params: { scale: SCALE[world] }, paired }, lookupWorld(world));
+  sim.warmUp();
+  const reference = sim.reference ? new Recorder(sim.reference) : null;
+  const problems: string[] = [];
+  while (!sim.done) {
+    const week = sim.week;
+    if (checkInvariants) {
+      // One step advances both worlds: the reference's check wraps the shocked world's.
+      const shocked: string[] = [];
+      const advance = () => void shocked.push(...checkWeek(sim.world, () => sim.advance(1)));
+      const inReference = sim.reference ? checkWeek(sim.reference, advance) : (advance(), []);
+      problems.push(...shocked.map((p) => `week ${week}: ${p}`), ...inReference.map((p) => `week ${week}, run without shocks: ${p}`));
+    } else {
+      sim.advance(1);
+    }
+    if (sim.reference && reference) reference.record(sim.reference, week);
+  }
+  return { sim, reference, problems };
+}
+
+/** Mean of a recorded series over weeks [from, to). */
+function windowMean(series: { week: number; value: number }[], from: number, to: number): number {
+  return mean(series.filter((x) => x.week >= from && x.week < to).map((x) => x.value));
+}
+
+function expectGenericInvariants(run: SmokeRun): void {
+  expect(run.problems.slice(0, 5)).toEqual([]);
+  const rows = run.sim.recorder.view(0);
+  expect(rows.length).toBeGreaterThan(0);
+  const names = run.sim.recorder.indicators.map((i) => i.name);
+  const fill = names.indexOf('fillRate');
+  let fillRows = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows.value[i];
+    if (!Number.isFinite(value)) throw new Error(`${names[rows.indicator[i]]} = ${value} in week ${rows.week[i]}`);
+    if (rows.indicator[i] === fill) {
+      fillRows++;
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1 + FLOAT_SLACK);
+    }
+  }
+  expect(fillRows).toBeGreaterThan(0);
+}
+
+const lines: string[] = [];
+afterAll(() => {
+  if (lines.length > 0) console.log(lines.join('\n'));
+});
+
+describe('every built-in scenario runs and keeps its invariants', () => {
+  it('covers every built-in scenario of every world', () => {
+    const covered = ['two-hubs/baseline', 'two-hubs/hub-lockdown', 'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc'];
+    const shipped = Object.entries(WORLDS).flatMap(([world, entry]) => Object.keys(entry.scenarios).map((name) => `${world}/${name}`));
+    expect(shipped.sort()).toEqual(covered.sort());
+  });
+
+  it('two-hubs/baseline: conserved, no shocks and no policy spending, customers served', () => {
+    const run = smokeRun('two-hubs', 'baseline', 1, 52, false);
+    expectGenericInvariants(run);
+    const recorder = run.sim.recorder;
+    expect(recorder.series('policySpend').every((x) => x.value === 0)).toBe(true);
+    expect(Math.max(...run.sim.world.regions.tariff)).toBe(0);
+    expect(windowMean(recorder.series('fillRate'), 0, 52)).toBeGreaterThan(0.9);
+  });
+
+  it('two-hubs/hub-lockdown: the fill rate dips during the lockdown (weeks 26–33) and the losses are positive', () => {
+    const run = smokeRun('two-hubs', 'hub-lockdown', 1, 60, true);
+    expectGenericInvariants(run);
+    const recorder = run.sim.recorder;
+    const fill = recorder.series('fillRate');
+    const before = windowMean(fill, 0, 26);
+    const lowest = Math.min(...fill.filter((x) => x.week >= 26 && x.week < 40).map((x) => x.value));
+    const referenceLowest = Math.min(...(run.reference as Recorder).series('fillRate').filter((x) => x.week >= 26 && x.week < 40).map((x) => x.value));
+    lines.push(`hub-lockdown: fill rate before ${before.toFixed(3)}, lowest in weeks 26–39 ${lowest.toFixed(3)} (no-shock run ${referenceLowest.toFixed(3)})`);
+    expect(lowest).toBeLessThan(before - 0.1);
+    expect(lowest).toBeLessThan(referenceLowest - 0.1);
+    for (const name of ['gvaLossGrossDirect', 'gvaLossGrossIndirect', 'lostFinalDeliveries', 'recoveryWeeks']) {
+      const value = recorder.latest(name);
+      lines.push(`hub-lockdown: ${name} = ${value.toExponential(3)}`);
+      expect(value, name).toBeGreaterThan(0);
+    }
+  });
+
+  describe('world-2019', () => {
+    const WEEKS = 52;
+    let baseline: SmokeRun;
+    const base = () => (baseline ??= smokeRun('world-2019', 'baseline-2019', 1, WEEKS, false));
+
+    it('baseline-2019: conserved, no shocks and no policy spending, most demand served', () => {
+      const run = base();
+      expectGenericInvariants(run);
+      expect(run.sim.recorder.series('policySpend').every((x) => x.value === 0)).toBe(true);
+      expect(Math.max(...run.sim.world.regions.tariff)).toBe(0);
+      expect(windowMean(run.sim.recorder.series('fillRate'), 0, WEEKS)).toBeGreaterThan(0.8);
+    });
+
+    it('covid-2020 (5 seeds): the global fill rate falls during the hub lockdowns (weeks 0–9); direct and indirect value-added losses are reported separately', () => {
+      const seeds = [1, 2, 3, 4, 5];
+      const shocked: number[] = [];
+      const reference: number[] = [];
+      for (const seed of seeds) {
+        // Invariants are checked on the first seed; the others only measure.
+        const run = smokeRun('world-2019', 'covid-2020', seed, 40, true, seed === 1);
+        if (seed === 1) expectGenericInvariants(run);
+        const recorder = run.sim.recorder;
+        // Pre-shock level: the shocks start at week 0, so it is the same-seed run without them.
+        const during = windowMean(recorder.series('fillRate'), 0, 10);
+        const without = windowMean((run.reference as Recorder).series('fillRate'), 0, 10);
+        shocked.push(during);
+        reference.push(without);
+        const losses = Object.fromEntries(
+          ['gvaLossGrossDirect', 'gvaLossGrossIndirect', 'gvaLossNetDirect', 'gvaLossNetIndirect', 'lostFinalDeliveries'].map((n) => [n, recorder.latest(n)]),
+        );
+        lines.push(
+          `covid-2020 seed ${seed}: fill rate weeks 0–9 ${during.toFixed(3)} (without shocks ${without.toFixed(3)}); gross VA lost direct ${losses.gvaLossGrossDirect.toExponential(3)}, indirect ${losses.gvaLossGrossIndirect.toExponential(3)}; net direct ${losses.gvaLossNetDirect.toExponential(3)}, indirect ${losses.gvaLossNetIndirect.toExponential(3)}; lost final units ${losses.lostFinalDeliveries.toExponential(3)}`,
+        );
+        expect(during, `seed ${seed}`).toBeLessThan(without);
+        // Reported separately: both recorded every week, finite, and positive by the end.
+        for (const name of ['gvaLossGrossDirect', 'gvaLossGrossIndirect']) {
+          const series = recorder.series(name);
+          expect(series.length, name).toBe(40);
+          expect(losses[name], `${name}, seed ${seed}`).toBeGreaterThan(0);
+        }
+        expect(losses.gvaLossGrossDirect).not.toBe(losses.gvaLossGrossIndirect);
+        expect(losses.lostFinalDeliveries).toBeGreaterThan(0);
+      }
+      const fall = interval90(pairedDifferences(shocked, reference));
+      lines.push(`covid-2020: fill-rate change in weeks 0–9 vs no shocks ${fall.mean.toFixed(3)} [90%: ${fall.low.toFixed(3)}, ${fall.high.toFixed(3)}]`);
+      expect(fall.high).toBeLessThan(0);
+    });
+
+    it('recession: final demand is 15% lower from week 26 than in the same-seed baseline, and more SMEs exit', () => {
+      const run = smokeRun('world-2019', 'recession', 1, WEEKS, false);
+      expectGenericInvariants(run);
+      const demand = (r: SmokeRun, from: number, to: number) => windowMean(r.sim.recorder.series('finalDemand'), from, to);
+      const before = demand(run, 0, 26) / demand(base(), 0, 26);
+      const during = demand(run, 26, WEEKS) / demand(base(), 26, WEEKS);
+      lines.push(`recession: final demand vs baseline before ${before.toFixed(4)}, during ${during.toFixed(4)}`);
+      expect(Math.abs(before - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(during - 0.85)).toBeLessThan(0.01);
+      const exits = (r: SmokeRun) => r.sim.recorder.series('smeExits').filter((x) => x.week >= 26).reduce((a, x) => a + x.value, 0);
+      lines.push(`recession: SME exits in weeks 26–51 ${exits(run)} vs baseline ${exits(base())}`);
+      expect(exits(run)).toBeGreaterThan(exits(base()));
+    });
+
+    it('trade-bloc: every region charges the 25% tariff and sources more inside its bloc than in the baseline', () => {
+      const run = smokeRun('world-2019', 'trade-bloc', 1, WEEKS, false);
+      expectGenericInvariants(run);
+      const { tariff } = run.sim.world.regions;
+      expect(Math.min(...tariff)).toBe(0.25);
+      expect(Math.max(...tariff)).toBe(0.25);
+      const regional = (r: SmokeRun) => windowMean(r.sim.recorder.series('regionalSourcingShare'), 13, WEEKS);
+      lines.push(`trade-bloc: same-bloc sourcing share ${regional(run).toFixed(4)} vs baseline ${regional(base()).toFixed(4)}`);
+      expect(regional(run)).toBeGreaterThan(regional(base()) + 0.01);
+    });
+  });
+});
+
+describe('stored output hash', () => {
+  /**
+   * sha256 of indicators.csv (rowsToCsv, with header) for two-hubs baseline, seed 1, 26 weeks,
+   * scale 0.5 — the same bytes as `glocal run --world two-hubs --scenario baseline --seed 1
+   * --weeks 26 --scale 0.5 --no-paired` writes. It changes whenever the model, its defaults or
+   * the indicators change, on purpose or not. When a change is intended: run this test, check
+   * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
+   * and paste the new hash the failure message prints here, in the same commit as the change.
+   */
+  const EXPECTED_SHA256 = 'fbd492abb32e3f810d50f968fbff5ea81c70e29144ec08a975b262c088839d6f';
+
+  it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
+    const scenario = builtInScenario('two-hubs', 'baseline');
+    const sim = new Simulation({ world: 'two-hubs', scenarioName: 'baseline', scenario, seed: 1, weeks: 26, params: { scale: 0.5 }, paired: false }, lookupWorld('two-hubs'));
+    sim.advance(26);
+    const csv = rowsToCsv(sim.recorder.view(0), sim.recorder.indicators, sim.recorder.groupNames);
+    expect(csv.split('\n').length).toBeGreaterThan(1000);
+    const hash = createHash('sha256').update(csv).digest('hex');
+    expect(hash, `indicators.csv changed; if intended, set EXPECTED_SHA256 = '${hash}'`).toBe(EXPECTED_SHA256);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Community submodels against hand-computed values (MODEL.md §7.7 access, literacy, skill,
+ * income; §7.8 asymmetric trust, transparency, neighbour diffusion, τG).
+ */
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { updateCommunities } from '../../../agents/community/systems.ts';
+import { startingAccessLiteracy } from '../../../agents/community/initialize.ts';
+import { INSTRUMENT_COUNT, DIGITAL_INFRASTRUCTURE } from '../../../agents/policymaker/schema.ts';
+import type { World } from '../../../src/sim/world.ts';
+import { HOM, HUB, NBR, threeRegions, tinyWorld } from './tiny-world.ts';
+
+/** Cells of region r. */
+const cellsOf = (world: World, r: number) => {
+  const out: number[] = [];
+  for (let c = 0; c < world.cells.count; c++) if (world.cells.region[c] === r) out.push(c);
+  return out;
+};
+
+/**
+ * Three cells per region (equal populations), no cross-region links; 1 000 jobs in HOM (the home
+ * plant) at their trend, so no hiring or layoffs are noticed; τF = 0.5 in HOM.
+ */
+function trustWorld(params: Record<string, unknown> = { timelySupplyWeight: 0 }) {
+  const definition = threeRegions({ cellsAtScaleOne: 9 });
+  definition.regions[HUB].population = 1e6;
+  const world = tinyWorld(definition, params);
+  expect(Array.from(world.regions.cellCount)).toEqual([3, 3, 3]);
+  world.plants.employment[0] = 1000;
+  world.regions.jobsTrend[HOM] = 1000;
+  world.regions.jobsSmoothed[HOM] = 1000;
+  for (const c of cellsOf(world, HOM)) world.cells.trustFirms[c] = 0.5;
+  return world;
+}
+
+const trustInHom = (world: World) => world.cells.trustFirms[cellsOf(world, HOM)[0]];
+
+describe('§7.8 asymmetric trust', () => {
+  // MODEL.md §7.8 scales m with the jobs involved relative to the cell's population; the code
+  // uses the region's jobs trend (docs/ODD.md §7.8 and Departures item 10; agents/community/params.ts
+  // trustEventScale). The tests follow the documented form.
+  it('good event: τ ← τ + α⁺ m (1 − τ), with m = scale · jobs / region jobs', () => {
+    const world = trustWorld();
+    world.regions.goodEvents[HOM] = 10;
+    updateCommunities(world);
+    const m = (2 * 10) / 1000; // 0.02
+    expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12); // 0.503
+  });
+
+  it('bad event: τ ← τ − α⁻ m τ with α⁻ = 3α⁺: the same event costs three times what it gains at τ = 0.5', () => {
+    const world = trustWorld();
+    world.regions.badEvents[HOM] = 10;
+    updateCommunities(world);
+    const m = 0.02;
+    expect(trustInHom(world)).toBeCloseTo(0.5 - 3 * 0.3 * m * 0.5, 12); // 0.491
+    expect((0.5 - trustInHom(world)) / (0.503 - 0.5)).toBeCloseTo(3, 9);
+  });
+
+  it('α⁻ = α⁺ (the P8 ablation) makes it symmetric', () => {
+    const world = trustWorld({ timelySupplyWeight: 0, trustLossRatio: 1 });
+    world.regions.badEvents[HOM] = 10;
+    updateCommunities(world);
+    expect(trustInHom(world)).toBeCloseTo(0.5 - 0.3 * 0.02 * 0.5, 12);
+  });
+
+  it('transparency θ_T multiplies the weight by (1 + θ_T) and pulls τ toward the record at ω_T θ_T', () => {
+    const world = trustWorld();
+    world.regions.goodEvents[HOM] = 10;
+    world.regions.transparency[HOM] = 0.5;
+    updateCommunities(world);
+    const afterEvent = 0.5 + 0.3 * (0.02 * 1.5) * 0.5; // 0.5045
+    const record = 0.5 + (1 / 26) * (1 - 0.5); // share of good events 1; record starts at 0.5
+    expect(world.regions.firmRecord[HOM]).toBeCloseTo(record, 12);
+    expect(trustInHom(world)).toBeCloseTo(afterEvent + 0.05 * 0.5 * (record - afterEvent), 12);
+  });
+
+  it('timely supply is a small good event; shortages are bad in proportion to the share of demand lost', () => {
+    const calm = trustWorld({});
+    updateCommunities(calm);
+    expect(trustInHom(calm)).toBeCloseTo(0.5 + 0.3 * 0.008 * 0.5, 12);
+    const short = trustWorld({});
+    short.regions.finalDemand[HOM] = 100;
+    short.regions.finalLost[HOM] = 10; // 10% lost ≥ 2%: no timely-supply credit
+    updateCommunities(short);
+    expect(trustInHom(short)).toBeCloseTo(0.5 - 0.9 * (0.05 * 0.1) * 0.5, 12);
+  });
+
+  it('noticed layoffs are bad events; unemployment rises with the job shortfall; τG falls with it', () => {
+    const world = trustWorld();
+    world.plants.employment[0] = 800;
+    for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.5;
+    updateCommunities(world);
+    const trend = 1000 + (800 - 1000) / 52; // 996.154
+    const change = 0.25 * (800 - 1000); // jobs smoothed over about a month: −50
+    const noticed = Math.abs(change) - 0.005 * 1000; // 45 beyond the weekly noise
+    const m = (2 * noticed) / trend;
+    expect(trustInHom(world)).toBeCloseTo(0.5 - 0.9 * m * 0.5, 12);
+    const unemployment = 0.06 + 0.2 * (1 - 800 / trend);
+    expect(world.regions.unemployment[HOM]).toBeCloseTo(unemployment, 12);
+    const bad = 5 * (unemployment - 0.06);
+    expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * bad * 0.5, 12);
+  });
+
+  it('τG rises with delivered programmes (share of GDP) and transparency', () => {
+    const world = trustWorld();
+    const cell = cellsOf(world, HOM)[0];
+    for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.4;
+    world.policy.spentQuarter[HOM * INSTRUMENT_COUNT + DIGITAL_INFRASTRUCTURE] = 1e6; // week 0 of the quarter
+    world.regions.transparency[HOM] = 0.2;
+    updateCommunities(world);
+    const programmeShare = 1e6 / ((1e6 * 20_000) / 52);
+    const good = Math.min(1, 100 * programmeShare + 0.5 * 0.2);
+    expect(world.cells.trustGovernment[cell]).toBeCloseTo(0.4 + 0.02 * good * (1 - 0.4), 12);
+  });
+});
+
+describe('§7.8 neighbour diffusion τ ← τ + ω(τ̄_nb − τ)', () => {
+  it('τ̄ is the mean over the other cells of the region plus the cross-region links (double-buffered)', () => {
+    // HOM has 2 cells, both linked to NBR's only cell; HUB 2 cells; no events (quiet week).
+    const definition = threeRegions({ cellsAtScaleOne: 5, regionNeighbours: [[NBR], [], []] });
+    definition.regions[HOM].population = 2e6;
+    definition.regions[HUB].population = 1e6;
+    const world = tinyWorld(definition, { timelySupplyWeight: 0 });
+    const { cells } = world;
+    expect(Array.from(cells.region)).toEqual([HOM, HOM, HUB, HUB, NBR]);
+    expect([cells.links[0], cells.links[4]]).toEqual([4, 4]);
+    cells.trustFirms.set([0.3, 0.9, 0.5, 0.5, 0.6]);
+    cells.trustGovernment.set([0.2, 0.5, 0.5, 0.5, 0.5]);
+    updateCommunities(world);
+    expect(cells.trustFirms[0]).toBeCloseTo(0.3 + 0.05 * ((0.9 + 0.6) / 2 - 0.3), 12); // 0.3225
+    expect(cells.trustFirms[1]).toBeCloseTo(0.9 + 0.05 * ((0.3 + 0.6) / 2 - 0.9), 12); // 0.8775
+    expect(cells.trustFirms[4]).toBeCloseTo(0.6, 12); // no neighbours of its own
+    expect(cells.trustGovernment[0]).toBeCloseTo(0.2 + 0.05 * ((0.5 + 0.5) / 2 - 0.2), 12);
+    // Regional τF is the population-weighted mean.
+    expect(world.regions.trustFirms[HOM]).toBeCloseTo((cells.trustFirms[0] + cells.trustFirms[1]) / 2, 12);
+  });
+});
+
+/** One cell per region; NBR's cell links to HOM's. NBR: f(GDPpc) = ln 2 / ln 4 = 0.5. */
+function learningWorld(params: Record<string, unknown> = {}) {
+  const world = tinyWorld(threeRegions({ regionNeighbours: [[], [], [HOM]] }), { timelySupplyWeight: 0, ...params });
+  const { cells, regions } = world;
+  expect(Array.from(cells.region)).toEqual([HOM, HUB, NBR]);
+  expect(regions.incomeDiffusionFactor[NBR]).toBeCloseTo(0.5, 12);
+  cells.access[NBR] = 0.4;
+  cells.literacy[NBR] = 0.5;
+  cells.skill[NBR] = 0.3;
+  cells.literacy[HOM] = 0.9;
+  regions.infrastructureSpend[NBR] = 280_000; // $ / week: 280 000 / (140 · 1e6) = 0.002
+  regions.trainingSpend[NBR] = 1e6 / 52; // T = spend · 52 / population = $1 per person-year
+  return world;
+}
+
+describe('§7.7 access, literacy and skill (saturating)', () => {
+  it('access: rate ρ_a f(g) a / 52 + I / (cost · pop), a ← a + (1 − a)(1 − e^{−rate})', () => {
+    const world = learningWorld();
+    updateCommunities(world);
+    const rate = (0.511 * 0.5 * 0.4) / 52 + 280_000 / (140 * 1e6);
+    expect(world.cells.access[NBR]).toBeCloseTo(0.4 + 0.6 * (1 - Math.exp(-rate)), 12);
+    expect(world.regions.access[NBR]).toBeCloseTo(world.cells.access[NBR], 12);
+  });
+
+  it('literacy: rate a(λ0 + λT T (linked ? 1 : φ)) + λpeer max(0, l̄_nb − l), per year / 52', () => {
+    for (const linked of [0, 1]) {
+      const world = learningWorld({ literacyBaseRate: 0.2 });
+      world.regions.trainingLinked[NBR] = linked;
+      updateCommunities(world);
+      const a = 0.4 + 0.6 * (1 - Math.exp(-((0.511 * 0.5 * 0.4) / 52 + 0.002)));
+      const rate = (a * (0.2 + 0.015 * 1 * (linked ? 1 : 0.4)) + 0.1 * Math.max(0, 0.9 - 0.5)) / 52;
+      // The access in the literacy rate is this week's updated access (agents/community/
+      // systems.ts:113–114); neither MODEL.md nor docs/ODD.md says which week's a is meant.
+      expect(world.cells.literacy[NBR], `linked ${linked}`).toBeCloseTo(0.5 + 0.5 * (1 - Math.exp(-rate)), 12);
+    }
+  });
+
+  it('peer learning only pulls up: a better-literate cell is not pulled down by its neighbour', () => {
+    const world = learningWorld();
+    world.cells.literacy[NBR] = 0.95; // above HOM's 0.9
+    world.regions.trainingSpend[NBR] = 0;
+    updateCommunities(world);
+    expect(world.cells.literacy[NBR]).toBeCloseTo(0.95, 12); // λ0 = 0 by default, no training
+  });
+
+  it('skill grows with manufacturing work share and training, and decays (mirror form)', () => {
+    const world = learningWorld();
+    updateCommunities(world);
+    const workShare = Math.min(1, 0.2 * (1 - 0.06));
+    const rate = (0.2 * workShare + 0.002 * 1) / 52;
+    const grown = 0.3 + 0.7 * (1 - Math.exp(-rate));
+    expect(world.cells.skill[NBR]).toBeCloseTo(grown * Math.exp(-0.02 / 52), 12);
+  });
+
+  test.prop(
+    [
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1e13, noNaN: true }),
+      fc.double({ min: 0, max: 1e13, noNaN: true }),
+    ],
+    { seed: 20261123, numRuns: 40 },
+  )('access, literacy and skill stay in [0,1] at the top of every rate’s range', (a, l, s, infrastructure, training) => {
+    const world = learningWorld({
+      accessDiffusionRate: 3,
+      literacyBaseRate: 2,
+      trainingEffect: 1,
+      peerLiteracyRate: 2,
+      skillLearningRate: 2,
+      skillTrainingEffect: 1,
+      skillDecayRate: 1,
+    });
+    world.cells.access[NBR] = a;
+    world.cells.literacy[NBR] = l;
+    world.cells.skill[NBR] = s;
+    world.regions.infrastructureSpend[NBR] = infrastructure;
+    world.regions.trainingSpend[NBR] = training;
+    world.regions.trainingLinked[NBR] = 1;
+    for (let week = 0; week < 3; week++) updateCommunities(world);
+    for (const value of [world.cells.access[NBR], world.cells.literacy[NBR], world.cells.skill[NBR]]) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('§5 starting access and literacy: internet use = a · l', () => {
+  it('l = adult literacy × digital factor, a = use / l (capped at 1, then l = use)', () => {
+    expect(startingAccessLiteracy(0.5, 0.9, 0.9).literacy).toBeCloseTo(0.81, 12);
+    expect(startingAccessLiteracy(0.5, 0.9, 0.9).access).toBeCloseTo(0.5 / 0.81, 12);
+    expect(startingAccessLiteracy(0.9, 0.5, 0.9)).toEqual({ access: 1, literacy: 0.9 });
+  });
+});
+
+describe('§7.7 income', () => {
+  // MODEL.md §7.7 gives only "Income = wage × employment". docs/ODD.md §7.7 and "Departures from
+  // MODEL.md" item 12 document the code's form: income per person = GDPpc / 52 × (1 − unemployment)
+  // × income factor × (1 + skillPremium × (s − s̄)). The test follows that documented form (note it
+  // is ≈ 1 / labourShareOfGdp ≈ 1.8 × wage × employment, not wage × employment).
+  it('income per person = GDPpc / 52 × (1 − u) × income factor × (1 + premium × (s − s̄))', () => {
+    const plain = learningWorld({ skillPremium: 0, incomeDispersion: 0 });
+    updateCommunities(plain);
+    expect(plain.cells.income[HOM]).toBeCloseTo((20_000 / 52) * (1 - 0.06), 9);
+
+    const world = learningWorld();
+    const factor = world.cells.incomeFactor[HOM];
+    const meanSkill = world.regions.skill[HOM]; // last week's regional mean: 0.2 + industry share
+    expect(meanSkill).toBeCloseTo(0.4, 12);
+    updateCommunities(world);
+    const workShare = 0.2 * (1 - 0.06);
+    const grown = 0.4 + 0.6 * (1 - Math.exp(-(0.2 * workShare) / 52));
+    const skill = grown * Math.exp(-0.02 / 52);
+    expect(world.cells.income[HOM]).toBeCloseTo((20_000 / 52) * (1 - 0.06) * factor * (1 + 0.5 * (skill - 0.4)), 9);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * Policymaker submodels against hand-computed values (MODEL.md §7.9): the quarterly budget,
+ * budget-share instruments scaled down when over-committed, spending within the budget, the
+ * local-sourcing subsidy, the reshoring grant, tariffs, border closures, transparency and the
+ * adaptive trigger rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyPolicy } from '../../../agents/policymaker/systems.ts';
+import { availableBudget, payLocalSourcingSubsidy, payReshoringGrant } from '../../../agents/policymaker/spending.ts';
+import {
+  DIGITAL_INFRASTRUCTURE,
+  INSTRUMENT_COUNT,
+  LOCAL_SOURCING_SUBSIDY,
+  RESHORING_GRANT,
+  SME_TECH_GRANT,
+  TARIFF,
+  TRAINING,
+  TRANSPARENCY,
+} from '../../../agents/policymaker/schema.ts';
+import { settleFirms } from '../../../agents/firm/finance.ts';
+import { landedHubCost } from '../../../agents/firm/sourcing.ts';
+import { canShip, tariffRate } from '../../../src/sim/geography.ts';
+import { step } from '../../../src/sim/schedule.ts';
+import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
+import type { ScenarioInput } from '../../../src/sim/scenario.ts';
+import { HOM, HUB, NBR, equatorKm, tinyWorld } from './tiny-world.ts';
+
+const cell = (r: number, k: number) => r * INSTRUMENT_COUNT + k;
+// HOM: 1e6 people × $20 000 = $2e10 a year → 0.01 × 0.15 × 2e10 / 4 = $7.5 million a quarter.
+const BUDGET_HOM = (0.01 * 0.15 * (1e6 * 20_000)) / 4;
+const WEEKLY_HOM = BUDGET_HOM / 13;
+
+const scheme = (items: ScenarioInput['policy']): ScenarioInput => ({ policy: items });
+
+describe('§7.9 budget per quarter = policyShare × taxShare × annual GDP / 4', () => {
+  it('matches the hand value in every region', () => {
+    const world = tinyWorld();
+    expect(world.policy.budgetQuarter[HOM]).toBeCloseTo(BUDGET_HOM, 4); // 7 500 000
+    expect(world.policy.budgetQuarter[HUB]).toBeCloseTo((0.01 * 0.15 * (4e6 * 5_000)) / 4, 4);
+    expect(world.policy.budgetQuarter[NBR]).toBeCloseTo((0.01 * 0.15 * (1e6 * 10_000)) / 4, 4);
+  });
+});
+
+describe('§7.9 scheme mode: instruments turn into weekly spending within the budget', () => {
+  const items: ScenarioInput['policy'] = [
+    { week: 0, target: { regions: ['HOM'] }, instrument: 'digitalInfrastructure', level: 0.6 },
+    { week: 0, target: { regions: ['HOM'] }, instrument: 'training', level: 0.6, linked: true },
+    { week: 0, target: { regions: ['HOM'] }, instrument: 'smeTechGrant', level: 0.3 },
+    { week: 0, target: { regions: ['HOM'] }, instrument: 'transparency', level: 0.4 },
+  ];
+
+  it('over-committed budget shares (0.6 + 0.6 + 0.3 = 1.5) are scaled by 1 / 1.5', () => {
+    const world = tinyWorld(undefined, {}, scheme(items));
+    world.economy.sampleFactor = 0.01;
+    applyPolicy(world);
+    const r = world.regions;
+    expect(r.infrastructureSpend[HOM]).toBeCloseTo((0.6 / 1.5) * WEEKLY_HOM, 6);
+    expect(r.trainingSpend[HOM]).toBeCloseTo((0.6 / 1.5) * WEEKLY_HOM, 6);
+    expect(r.trainingLinked[HOM]).toBe(1); // linked, and infrastructure is being delivered
+    expect(r.smeGrantSpend[HOM]).toBeCloseTo((0.3 / 1.5) * WEEKLY_HOM * 0.01, 6); // sampled $
+    expect(r.transparency[HOM]).toBe(0.4);
+    const spent = world.policy.spentQuarter;
+    expect(spent[cell(HOM, TRANSPARENCY)]).toBeCloseTo(0.1 * 0.4 * WEEKLY_HOM, 6);
+    expect(spent[cell(HOM, DIGITAL_INFRASTRUCTURE)] + spent[cell(HOM, TRAINING)]).toBeCloseTo(0.8 * WEEKLY_HOM, 6);
+    expect(r.infrastructureSpend[NBR]).toBe(0);
+  });
+
+  it('linked training without infrastructure counts as unlinked', () => {
+    const world = tinyWorld(undefined, {}, scheme([{ week: 0, target: { regions: ['HOM'] }, instrument: 'training', level: 0.5, linked: true }]));
+    applyPolicy(world);
+    expect(world.regions.trainingSpend[HOM]).toBeCloseTo(0.5 * WEEKLY_HOM, 6);
+    expect(world.regions.trainingLinked[HOM]).toBe(0);
+  });
+
+  it('an instrument with its own budgetPerYear spends level × budget / 52 outside the regular budget', () => {
+    const world = tinyWorld(undefined, {}, scheme([
+      { week: 0, target: { regions: ['HOM'] }, instrument: 'digitalInfrastructure', level: 0.5, budgetPerYear: 5.2e6 },
+      { week: 0, target: { regions: ['HOM'] }, instrument: 'training', level: 1 },
+    ]));
+    applyPolicy(world);
+    expect(world.regions.infrastructureSpend[HOM]).toBeCloseTo((0.5 * 5.2e6) / 52, 6); // 50 000
+    expect(world.regions.trainingSpend[HOM]).toBeCloseTo(1 * WEEKLY_HOM, 6); // not scaled down by the own-budget item
+    expect(availableBudget(world, HOM, DIGITAL_INFRASTRUCTURE)).toBeCloseTo(5.2e6 / 4 - 50_000, 4);
+    expect(availableBudget(world, HOM, TRAINING)).toBeCloseTo(BUDGET_HOM - WEEKLY_HOM, 4);
+  });
+
+  it('a quarter of weekly spending never exceeds the quarterly budget; what is left caps a late instrument', () => {
+    const world = tinyWorld(undefined, {}, scheme(items));
+    let total = 0;
+    for (let tick = 0; tick < 13; tick++) {
+      world.tick = tick;
+      applyPolicy(world);
+      total += world.regions.infrastructureSpend[HOM] + world.regions.trainingSpend[HOM];
+    }
+    expect(total).toBeCloseTo(13 * 0.8 * WEEKLY_HOM, 4);
+    // Mid-quarter, with the subsidy having used all but $100 000 of the budget:
+    const late = tinyWorld(undefined, {}, scheme(items));
+    late.tick = 1;
+    late.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)] = BUDGET_HOM - 100_000;
+    applyPolicy(late);
+    expect(late.regions.infrastructureSpend[HOM]).toBeCloseTo(100_000, 6); // min(0.4 · weekly, 100 000)
+    expect(late.regions.trainingSpend[HOM]).toBe(0); // nothing left
+  });
+
+  it('the quarter’s spending resets at the start of each quarter', () => {
+    const world = tinyWorld(undefined, {}, scheme(items));
+    world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)] = BUDGET_HOM;
+    world.tick = 13;
+    applyPolicy(world);
+    expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBe(0);
+    expect(world.regions.infrastructureSpend[HOM]).toBeCloseTo(0.4 * WEEKLY_HOM, 6);
+  });
+});
+
+describe('§7.9 local-sourcing subsidy: per unit of locally sourced input, within the budget', () => {
+  it('pays rate × reference component price × locally received units', () => {
+    const world = tinyWorld(undefined, {}, scheme([{ week: 0, target: { regions: ['HOM'] }, instrument: 'localSourcingSubsidy', level: 0.2 }]));
+    applyPolicy(world);
+    expect(world.regions.localSourcingSubsidy[HOM]).toBe(0.2);
+    world.economy.sampleFactor = 1;
+    world.economy.referenceComponentPrice = 40;
+    world.plants.receivedLocal[0] = 50;
+    world.plants.receivedTotal[0] = 80;
+    settleFirms(world);
+    expect(world.ledger.subsidies).toBeCloseTo(0.2 * 40 * 50, 9); // 400
+    expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBeCloseTo(400, 9);
+  });
+
+  it('is capped by what is left of the budget (sampled economy: × sampleFactor)', () => {
+    const world = tinyWorld();
+    world.economy.sampleFactor = 0.5;
+    world.policy.spentQuarter[cell(HOM, TRAINING)] = BUDGET_HOM - 300; // $300 real left
+    expect(payLocalSourcingSubsidy(world, HOM, 1000)).toBeCloseTo(300 * 0.5, 6);
+    expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBeCloseTo(300, 6);
+    expect(payLocalSourcingSubsidy(world, HOM, 1000)).toBe(0);
+  });
+});
+
+describe('§7.9 reshoring grant: a share of new-plant capex, within the budget', () => {
+  it('pays share × capex, capped by the budget', () => {
+    const world = tinyWorld();
+    world.economy.sampleFactor = 1;
+    world.regions.reshoringGrantShare[HOM] = 0.3;
+    expect(payReshoringGrant(world, HOM, 100_000)).toBeCloseTo(30_000, 9);
+    expect(world.policy.spentQuarter[cell(HOM, RESHORING_GRANT)]).toBeCloseTo(30_000, 9);
+    world.policy.spentQuarter[cell(HOM, SME_TECH_GRANT)] = BUDGET_HOM - 40_000; // 10 000 left
+    expect(payReshoringGrant(world, HOM, 100_000)).toBeCloseTo(10_000, 6);
+    expect(payReshoringGrant(world, NBR, 100_000)).toBe(0); // no grant in NBR
+  });
+});
+
+describe('§7.9 tariff and border closure', () => {
+  it('a tariff applies to imports from other blocs only and adds tariff · price to the landed cost', () => {
+    const world = tinyWorld(undefined, {}, scheme([{ week: 0, target: { regions: ['HOM', 'NBR'] }, instrument: 'tariff', level: 0.1 }]));
+    applyPolicy(world);
+    expect(tariffRate(world.regions, HUB, HOM)).toBe(0.1);
+    expect(tariffRate(world.regions, NBR, HOM)).toBe(0); // same bloc
+    expect(tariffRate(world.regions, HOM, HUB)).toBe(0); // HUB sets no tariff
+    world.hubs.price[0] = 40;
+    expect(landedHubCost(world, 0, 0)).toBeCloseTo(40 + 0.0012 * equatorKm(90) + 0.1 * 40, 9);
+  });
+
+  it('a border-closure level ≥ 0.5 closes the border; shipments across it are blocked both ways', () => {
+    const world = tinyWorld(undefined, {}, scheme([
+      { week: 0, target: { regions: ['HUB'] }, instrument: 'borderClosure', level: 1 },
+      { week: 0, target: { regions: ['NBR'] }, instrument: 'borderClosure', level: 0.4 },
+    ]));
+    applyPolicy(world);
+    expect(world.regions.borderOpen[HUB]).toBe(0);
+    expect(world.regions.borderOpen[NBR]).toBe(1);
+    expect(canShip(world.regions, HUB, HOM)).toBe(false);
+    expect(canShip(world.regions, HOM, HUB)).toBe(false);
+    expect(canShip(world.regions, HUB, HUB)).toBe(true);
+    expect(landedHubCost(world, 0, 0)).toBe(Infinity);
+  });
+
+  it('settings hold from their week for their duration', () => {
+    const world = tinyWorld(undefined, {}, scheme([{ week: 2, weeks: 3, target: { regions: ['HOM'] }, instrument: 'tariff', level: 0.2 }]));
+    const levels: number[] = [];
+    for (let tick = 0; tick < 7; tick++) {
+      world.tick = tick;
+      applyPolicy(world);
+      levels.push(world.regions.tariff[HOM]);
+    }
+    expect(levels).toEqual([0, 0, 0.2, 0.2, 0.2, 0, 0]);
+  });
+});
+
+describe('§7.9 adaptive rules (evaluated quarterly)', () => {
+  const adaptive = () => {
+    const world = tinyWorld(undefined, { policyMode: 'adaptive' });
+    world.tick = 13;
+    world.regions.trustGovernment.fill(0.6);
+    world.regions.access.fill(1);
+    world.regions.literacy.fill(0.9);
+    return world;
+  };
+
+  it('lost final demand above shortageTrigger last quarter sets the local-sourcing subsidy', () => {
+    const world = adaptive();
+    world.policy.quarterDemand[HOM] = 100;
+    world.policy.quarterLost[HOM] = 6; // 6% > 5%
+    world.policy.quarterDemand[NBR] = 100;
+    world.policy.quarterLost[NBR] = 4;
+    applyPolicy(world);
+    expect(world.regions.localSourcingSubsidy[HOM]).toBe(0.1);
+    expect(world.regions.localSourcingSubsidy[NBR]).toBe(0);
+    expect(world.policy.shortageHistory[HOM]).toBe(1);
+  });
+
+  it('shortages in reshoringRecurrence (2) of the last four quarters start the reshoring grant', () => {
+    const world = adaptive();
+    world.policy.shortageHistory[HOM] = 0b0100;
+    world.policy.quarterDemand[HOM] = 100;
+    world.policy.quarterLost[HOM] = 10;
+    applyPolicy(world);
+    expect(world.policy.shortageHistory[HOM]).toBe(0b1001);
+    expect(world.regions.reshoringGrantShare[HOM]).toBe(0.3);
+  });
+
+  it('a usage gap to the top income quartile above usageGapTrigger starts infrastructure with linked training', () => {
+    const world = adaptive();
+    // Quartiles by GDPpc: HOM 4 (top), NBR 3, HUB 2. Top usage = 1 · 0.9; NBR: 0.5 · 0.8 = 0.4 → gap 0.5 > 0.3.
+    expect(Array.from(world.economy.incomeQuartile)).toEqual([4, 2, 3]);
+    world.regions.access[NBR] = 0.5;
+    world.regions.literacy[NBR] = 0.8; // literacy gap 0.1 < 0.2: no training
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(NBR, DIGITAL_INFRASTRUCTURE)]).toBe(0.5);
+    expect(world.policy.adaptiveLinked[NBR]).toBe(1);
+    expect(world.policy.adaptiveLevel[cell(NBR, TRAINING)]).toBe(0);
+    expect(world.regions.infrastructureSpend[NBR]).toBeCloseTo(0.5 * (0.01 * 0.15 * 1e10) / 4 / 13, 6);
+    expect(world.policy.adaptiveLevel[cell(HOM, DIGITAL_INFRASTRUCTURE)]).toBe(0);
+  });
+
+  it('an annualised SME exit rate (4 × exits / SMEs) above smeExitTrigger starts SME tech grants', () => {
+    const world = adaptive();
+    world.policy.quarterSmes[HOM] = 100;
+    world.policy.quarterExits[HOM] = 4; // 4 · 4 / 100 = 0.16 > 0.15
+    world.policy.quarterSmes[NBR] = 100;
+    world.policy.quarterExits[NBR] = 3; // 0.12
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(HOM, SME_TECH_GRANT)]).toBe(0.5);
+    expect(world.policy.adaptiveLevel[cell(NBR, SME_TECH_GRANT)]).toBe(0);
+  });
+
+  it('pressure (1 − τG) · unemployment above the trigger imposes a tariff with probability 1 − e^{−(p − z)/z}', () => {
+    const world = adaptive();
+    world.regions.trustGovernment[HOM] = 0.5;
+    world.regions.unemployment[HOM] = 0.1; // pressure 0.05 > 0.03
+    const probability = 1 - Math.exp(-(0.05 - 0.03) / 0.03); // 0.4866
+    const fires = new KeyedDraws(world.seed, 'policy.adaptive').uniform(HOM, 13, 0) < probability;
+    applyPolicy(world);
+    expect(world.regions.tariff[HOM]).toBe(fires ? 0.1 : 0);
+    // Over many quarters the tariff fires at that rate.
+    const draws = new KeyedDraws(world.seed, 'policy.adaptive');
+    let fired = 0;
+    const quarters = 4000;
+    for (let q = 1; q <= quarters; q++) if (draws.uniform(HOM, 13 * q, 0) < probability) fired++;
+    const trial = tinyWorld(undefined, { policyMode: 'adaptive' });
+    let observed = 0;
+    for (let q = 1; q <= quarters; q++) {
+      trial.tick = 13 * q;
+      trial.regions.trustGovernment[HOM] = 0.5;
+      trial.regions.unemployment[HOM] = 0.1;
+      trial.policy.adaptiveLevel[cell(HOM, TARIFF)] = 0;
+      applyPolicy(trial);
+      if (trial.policy.adaptiveLevel[cell(HOM, TARIFF)] > 0) observed++;
+    }
+    expect(observed).toBe(fired);
+    expect(Math.abs(observed / quarters - probability)).toBeLessThan(4 * Math.sqrt((probability * (1 - probability)) / quarters));
+  });
+
+  it('approval (mean τG) below approvalTrigger starts transparency', () => {
+    const world = adaptive();
+    world.regions.trustGovernment[HOM] = 0.4;
+    applyPolicy(world);
+    expect(world.regions.transparency[HOM]).toBe(0.5);
+    expect(world.regions.transparency[NBR]).toBe(0);
+  });
+
+  // BUG (agents/policymaker/systems.ts:31–34, :117, :138): policy.quarterDemand, quarterLost,
+  // quarterExits and quarterSmes are reset every quarter and read by the shortage, reshoring and
+  // SME-exit rules, but nothing in the code ever adds to them. So in a real run those three
+  // triggers can never fire. Reproduction: adaptive mode, the hub locked down at capacity 0 for
+  // a quarter; final demand is lost, yet the shortage rule sees a quarter with no demand.
+  it('the shortage rule sees the quarter’s lost final demand in a real run', () => {
+    const world = tinyWorld(undefined, { policyMode: 'adaptive' }, {
+      shocks: [{ kind: 'lockdown', target: { regions: ['HUB'] }, start: 0, weeks: 26, capacityFactor: 0 }],
+    });
+    let demand = 0;
+    let lost = 0;
+    for (let t = 0; t < 13; t++) {
+      step(world);
+      demand += world.regions.finalDemand[HOM];
+      lost += world.regions.finalLost[HOM];
+    }
+    expect(lost / demand).toBeGreaterThan(0.05); // holds: a real shortage
+    expect(world.policy.quarterDemand[HOM]).toBeCloseTo(demand, 12); // fails: stays 0
+    step(world); // week 13: the quarterly rules run
+    expect(world.regions.localSourcingSubsidy[HOM]).toBe(0.1);
+  });
+});
