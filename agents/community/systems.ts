@@ -97,28 +97,47 @@ function updateCells(world: World): void {
   const loss = params.trustGainRate * params.trustLossRatio;
   const good = scratch.regionTrustGood;
   const bad = scratch.regionTrustBad;
+  const skillKeep = Math.exp(-params.skillDecayRate / 52);
+  // Cells of a region are contiguous and usually share access and skill: the last result is reused
+  // when the inputs are the same (exact, and it saves an exponential per cell).
+  let accessRegion = -1;
+  let accessIn = NaN;
+  let accessOut = 0;
+  let skillRegion = -1;
+  let skillIn = NaN;
+  let skillOut = 0;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
     const population = Math.max(regions.population[r], 1);
     // Access: private diffusion (logistic in a) plus infrastructure, saturating (§7.7).
     const a = cells.access[c];
-    const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
-    const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
-    cells.access[c] = a + (1 - a) * (1 - Math.exp(-accessRate));
+    if (r !== accessRegion || a !== accessIn) {
+      const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
+      const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
+      accessRegion = r;
+      accessIn = a;
+      accessOut = a + (1 - a) * (1 - Math.exp(-accessRate));
+    }
+    cells.access[c] = accessOut;
     // Literacy: access × (base + training, φ if not linked) + peer catch-up.
     const l = cells.literacy[c];
     const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
     const linkFactor = regions.trainingLinked[r] ? 1 : params.unlinkedTrainingFactor;
     const peer = params.peerLiteracyRate * Math.max(0, scratch.cellNeighbourLiteracy[c] - l);
     const literacyRate =
-      (cells.access[c] * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
+      (accessOut * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
     cells.literacy[c] = l + (1 - l) * (1 - Math.exp(-literacyRate));
     // Skill: learning by doing in manufacturing work and training; erodes slowly.
     const s = cells.skill[c];
-    const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
-    const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
-    const grown = s + (1 - s) * (1 - Math.exp(-skillRate));
-    cells.skill[c] = grown - grown * (1 - Math.exp(-params.skillDecayRate / 52));
+    if (r !== skillRegion || s !== skillIn) {
+      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
+      const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
+      const grown = s + (1 - s) * (1 - Math.exp(-skillRate));
+      skillRegion = r;
+      skillIn = s;
+      skillOut = grown - grown * (1 - skillKeep);
+    }
+    cells.skill[c] = skillOut;
     // Income per person per week.
     const skillPremium = 1 + params.skillPremium * (cells.skill[c] - regions.skill[r]);
     cells.income[c] = Math.max(
