@@ -1,7 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { INSTRUMENT_COUNT } from '../policymaker/schema.ts';
 import { SPENDING_INSTRUMENTS } from '../policymaker/spending.ts';
-import { aggregateSmes } from '../sme/aggregate.ts';
 
 const RECORD_MEMORY = 1 / 26;
 const JOBS_SMOOTHING = 0.25;
@@ -15,7 +14,6 @@ const JOBS_SMOOTHING = 0.25;
  */
 export function updateCommunities(world: World): void {
   const { regions } = world;
-  aggregateSmes(world);
   tallyJobs(world);
   weighTrustEvents(world);
   neighbourMeans(world, world.cells.literacy, world.scratch.cellNeighbourLiteracy, world.scratch.regionTrustFirmsSum);

@@ -3,6 +3,9 @@ import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
 import { initialCapability } from './initialize.ts';
+import { domesticRawPrice } from '../supplier/costs.ts';
+import { clamp01 } from '../community/initialize.ts';
+import { customerTarget } from './local-market.ts';
 
 /**
  * Capability of an entrant: `entrantCapabilityShare` of its region's current mean (the starting
@@ -14,25 +17,28 @@ export function entrantCapability(world: World, region: number, z: number): numb
   const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
   return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + 0.1 * z));
 }
-import { domesticRawPrice } from '../supplier/costs.ts';
-import { clamp01 } from '../community/initialize.ts';
-import { customerTarget } from './local-market.ts';
+
+/** Living SMEs with `smeExitWeeks` or more weeks of negative cash (what `settleSmes` returns). */
+export function exitingSmes(world: World): number[] {
+  const { smes, params } = world;
+  const out: number[] = [];
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i] && smes.negativeCashWeeks[i] >= params.smeExitWeeks) out.push(i);
+  return out;
+}
 
 /**
- * End of phase 8 — deaths, then births (deferred to the end of the phase, §3). An SME with
- * negative cash for `smeExitWeeks` weeks exits: its cash is written off, its raw stock and
- * in-transit inputs are written off, its contract ends, and its slot is freed. New SMEs arrive
+ * End of phase 8 — deaths (the SMEs `settleSmes` found with `smeExitWeeks` weeks of negative
+ * cash), then births (deferred to the end of the phase, §3). An exiting SME's cash, raw stock
+ * and in-transit inputs are written off, its contract ends, and its slot is freed. New SMEs arrive
  * by region as Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) and take
  * the lowest free slots.
  */
-export function smeExitsAndEntries(world: World): void {
+export function smeExitsAndEntries(world: World, exiting: readonly number[] = exitingSmes(world)): void {
   const { smes, regions, params, ledger, tick } = world;
   regions.smeExits.fill(0);
   regions.smeEntries.fill(0);
   const cap = smes.capacity;
-  const exited: number[] = [];
-  for (let i = 0; i < smes.count; i++) {
-    if (!smes.alive[i] || smes.negativeCashWeeks[i] < params.smeExitWeeks) continue;
+  for (const i of exiting) {
     const r = smes.region[i];
     regions.smeExits[r]++;
     ledger.exitWriteOffs += smes.cash[i];
@@ -50,9 +56,8 @@ export function smeExitsAndEntries(world: World): void {
     smes.owedToBuyer[i] = 0;
     smes.owedByHub[i] = 0;
     smes.owedByDomestic[i] = 0;
-    exited.push(i);
   }
-  smes.freeSlots.release(exited);
+  smes.freeSlots.release(exiting);
 
   const entryDraws = world.draws.for('sme.entry');
   const entrantDraws = world.draws.for('sme.entrant');
@@ -82,6 +87,11 @@ export function smeExitsAndEntries(world: World): void {
       smes.price[id] = smeComponentPrice(world, id);
       smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
       regions.smeEntries[r]++;
+      // Entrants join the census the SME finance pass took of the SMEs that stayed.
+      regions.smeCount[r]++;
+      regions.smeAdopted[r] += smes.digital[id];
+      regions.smeEmployment[r] += smes.employees[id];
+      regions.smeCapabilitySum[r] += smes.capability[id];
     }
   }
 }

@@ -17,9 +17,11 @@ import { SME_TECH_GRANT } from '../policymaker/schema.ts';
  * above `expandUtilisation` an SME hires in proportion to its profit; with a loss it sheds staff
  * in proportion to the loss (never below one employee). Exits are decided in `demography.ts`.
  * The SME's component price for next week is cost (labour at its productivity + landed raw
- * input) plus markup.
+ * input) plus markup. The same pass recounts each plant's contracts and each region's SMEs
+ * (count, adopted, employment, in chain, capability) for the SMEs that stay, and returns the ids
+ * of those that exit this week (handled in `demography.ts`).
  */
-export function settleSmes(world: World): void {
+export function settleSmes(world: World): number[] {
   const { smes, regions, params, ledger, economy, scratch } = world;
   const R = regions.count;
   const referenceGrantWeeks = params.smeGrantReferenceWeeks / 52;
@@ -41,10 +43,18 @@ export function settleSmes(world: World): void {
   let grantsTotal = 0;
   let taxTotal = 0;
   let drawn = 0;
-  const { alive, region, employees, cash, revenue, spend, profit, valueAdded, chainOutput, localLabour, utilisation } = smes;
+  const { alive, region, employees, cash, revenue, spend, profit, chainOutput, localLabour, utilisation } = smes;
+  const { plants } = world;
+  const exiting: number[] = [];
+  plants.smeContractCapacity.fill(0);
+  plants.smeContracts.fill(0);
+  regions.smeCount.fill(0);
+  regions.smeAdopted.fill(0);
+  regions.smeEmployment.fill(0);
+  regions.smeInChain.fill(0);
+  regions.smeCapabilitySum.fill(0);
   for (let i = 0; i < smes.count; i++) {
     profit[i] = 0;
-    valueAdded[i] = 0;
     if (!alive[i]) continue;
     const r = region[i];
     const wage = regions.wage[r];
@@ -65,7 +75,6 @@ export function settleSmes(world: World): void {
     grantPaid[r] += grant;
     taxTotal += tax;
     profit[i] = earned;
-    valueAdded[i] = revenue[i] - spend[i];
     const productivity = capabilityProductivity(smes.capability[i]);
     const workerOutput = regions.productivity[r] * productivity;
     const chainLabour = (chainOutput[i] * labourPerUnit) / workerOutput;
@@ -91,10 +100,26 @@ export function settleSmes(world: World): void {
       smes.buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered
       smes.owedToBuyer[i] = 0;
     }
+    if (smes.negativeCashWeeks[i] >= params.smeExitWeeks) {
+      exiting.push(i);
+      continue;
+    }
+    // Census of the SMEs that stay.
+    const buyer = smes.buyerPlant[i];
+    if (buyer !== NO_BUYER && smes.contractCapacity[i] > 0) {
+      plants.smeContractCapacity[buyer] += smes.contractCapacity[i];
+      plants.smeContracts[buyer]++;
+    }
+    regions.smeCount[r]++;
+    regions.smeAdopted[r] += smes.digital[i];
+    regions.smeEmployment[r] += employees[i];
+    if (buyer !== NO_BUYER) regions.smeInChain[r]++;
+    regions.smeCapabilitySum[r] += smes.capability[i];
   }
   for (let r = 0; r < R; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
   ledger.wages += wagesTotal;
   ledger.grants += grantsTotal;
   ledger.profitTaxes += taxTotal;
   ledger.ownerDrawings += drawn;
+  return exiting;
 }

@@ -8,7 +8,7 @@ export const NO_BUYER = -1;
 
 /**
  * SMEs: one slot per firm, id = slot for life. Deaths mark `alive = 0` and free the slot at the
- * end of the phase; births take the lowest free slot, else a new one (capacity doubles).
+ * end of the phase; births take the lowest free slot, else a new one (capacity grows by half).
  */
 export interface SmeStore {
   /** Slots in use (live + dead). */
@@ -30,8 +30,8 @@ export interface SmeStore {
   /** Units/week the contract covers. */
   contractCapacity: Float32Array;
   /** Chain orders received this week and last week (units). */
-  ordersReceived: Float64Array;
-  ordersLastWeek: Float64Array;
+  ordersReceived: Float32Array;
+  ordersLastWeek: Float32Array;
   /** Components owed to the buyer (backlog, units). */
   owedToBuyer: Float64Array;
   rawStock: Float64Array;
@@ -46,7 +46,7 @@ export interface SmeStore {
   /** D̂ of raw needs (from last week's chain orders). */
   rawForecast: Float32Array;
   /** Raw inputs ordered this week (P11's tier-1 orders). */
-  rawOrdered: Float64Array;
+  rawOrdered: Float32Array;
   riskPerception: Float32Array;
   /** ĥ of its hub's region (onsets per week). */
   observedHazard: Float32Array;
@@ -57,25 +57,29 @@ export interface SmeStore {
    * capacity × capability slowly, so a shrinking SME keeps its customers for a while.
    */
   customers: Float32Array;
-  localRevenue: Float64Array;
+  localRevenue: Float32Array;
   /** Worker-weeks used for the local market this week. */
   localLabour: Float32Array;
-  revenue: Float64Array;
+  revenue: Float32Array;
   /** Paid this week for raw inputs, freight and tariffs. */
-  spend: Float64Array;
-  profit: Float64Array;
+  spend: Float32Array;
+  profit: Float32Array;
   utilisation: Float32Array;
   /** Component price it charges ($/unit). */
   price: Float32Array;
   /** Landed raw cost per unit (EMA). */
   rawCost: Float32Array;
-  valueAdded: Float64Array;
 }
 
 const PER_SLOT_WIDTH: Record<string, number> = { rawPipeline: PIPELINE_WEEKS };
 
+/** Room for entrants beyond the starting SMEs, so the first births do not reallocate every array. */
+const START_HEADROOM = 1.25;
+/** Capacity grows by this factor when full (not 2: at 10⁶ SMEs a doubling costs ~200 MB). */
+const GROWTH_FACTOR = 1.5;
+
 export function createSmeStore(initialCapacity: number): SmeStore {
-  const n = Math.max(16, initialCapacity);
+  const n = Math.max(16, Math.ceil(initialCapacity * START_HEADROOM));
   return {
     count: 0,
     capacity: n,
@@ -90,8 +94,8 @@ export function createSmeStore(initialCapacity: number): SmeStore {
     negativeCashWeeks: new Uint8Array(n),
     buyerPlant: new Int16Array(n).fill(NO_BUYER),
     contractCapacity: new Float32Array(n),
-    ordersReceived: new Float64Array(n),
-    ordersLastWeek: new Float64Array(n),
+    ordersReceived: new Float32Array(n),
+    ordersLastWeek: new Float32Array(n),
     owedToBuyer: new Float64Array(n),
     rawStock: new Float64Array(n),
     rawPipeline: new Float64Array(n * PIPELINE_WEEKS),
@@ -100,29 +104,28 @@ export function createSmeStore(initialCapacity: number): SmeStore {
     rawSource: new Int16Array(n).fill(DOMESTIC_SOURCE),
     rawHubShare: new Float32Array(n),
     rawForecast: new Float32Array(n),
-    rawOrdered: new Float64Array(n),
+    rawOrdered: new Float32Array(n),
     riskPerception: new Float32Array(n),
     observedHazard: new Float32Array(n),
     hubReliability: new Float32Array(n).fill(1),
     chainOutput: new Float64Array(n),
     customers: new Float32Array(n),
-    localRevenue: new Float64Array(n),
+    localRevenue: new Float32Array(n),
     localLabour: new Float32Array(n),
-    revenue: new Float64Array(n),
-    spend: new Float64Array(n),
-    profit: new Float64Array(n),
+    revenue: new Float32Array(n),
+    spend: new Float32Array(n),
+    profit: new Float32Array(n),
     utilisation: new Float32Array(n),
     price: new Float32Array(n),
     rawCost: new Float32Array(n),
-    valueAdded: new Float64Array(n),
   };
 }
 
-/** Doubles capacity; the slot-major pipeline is re-laid out so slot s of SME i stays at s × capacity + i. */
+/** Grows capacity; the slot-major pipeline is re-laid out so slot s of SME i stays at s × capacity + i. */
 export function growSmeStore(store: SmeStore, minimumCapacity: number): void {
   if (minimumCapacity <= store.capacity) return;
   let capacity = store.capacity;
-  while (capacity < minimumCapacity) capacity *= 2;
+  while (capacity < minimumCapacity) capacity = Math.ceil(capacity * GROWTH_FACTOR);
   const target = store as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(store)) {
     if (!ArrayBuffer.isView(value) || name in PER_SLOT_WIDTH) continue;
@@ -187,7 +190,6 @@ function clearSme(store: SmeStore, id: number): void {
   store.utilisation[id] = 0;
   store.price[id] = 0;
   store.rawCost[id] = 0;
-  store.valueAdded[id] = 0;
   for (let slot = 0; slot < PIPELINE_WEEKS; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
   store.buyerPlant[id] = NO_BUYER;
   store.rawSource[id] = DOMESTIC_SOURCE;

@@ -9,7 +9,7 @@ import { serveFinalDemand } from '../../agents/firm/market.ts';
 import { serveLocalMarkets } from '../../agents/sme/local-market.ts';
 import { computeSmePools } from '../../agents/firm/pools.ts';
 import { chooseStrategies } from '../../agents/firm/strategy.ts';
-import { renewContracts, tallyContracts, topUpContracts } from '../../agents/firm/contracts.ts';
+import { renewContracts, topUpContracts } from '../../agents/firm/contracts.ts';
 import { chooseRawSources } from '../../agents/sme/sourcing.ts';
 import { placePlantOrders } from '../../agents/firm/ordering.ts';
 import { placeSmeOrders } from '../../agents/sme/ordering.ts';
@@ -58,9 +58,7 @@ function strategyAndOrders(world: World): void {
 function finance(world: World): void {
   settleFirms(world);
   settleHubs(world);
-  settleSmes(world);
-  smeExitsAndEntries(world);
-  tallyContracts(world);
+  smeExitsAndEntries(world, settleSmes(world));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Struct-of-typed-arrays storage. A store is a plain object whose typed-array fields all have
- * the same capacity; `grow` doubles every array at once. Slots are ids: an id never moves, and
+ * the same capacity; `growStore` enlarges every array at once. Slots are ids: an id never moves, and
  * dead slots are reused through a free list in ascending order (deterministic).
  */
 

@@ -59,7 +59,7 @@ const SCALE = 0.5;
 const WEEKS = 104;
 const SEEDS = [1, 2, 3, 4];
 /** The SME grant's effect on the adopted share is small (grants also keep non-adopters alive): more seeds. */
-const SME_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const SME_SEEDS = Array.from({ length: 16 }, (_, k) => k + 1);
 /** The last quarter of the run, over which levels are compared. */
 const LAST_QUARTER: [number, number] = [WEEKS - 13, WEEKS];
 

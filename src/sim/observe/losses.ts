@@ -172,7 +172,7 @@ export class LossTracker {
 function smeValueAddedByRegion(world: World): Float64Array {
   const out = new Float64Array(world.regions.count);
   const { smes } = world;
-  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) out[smes.region[i]] += smes.valueAdded[i];
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) out[smes.region[i]] += smes.revenue[i] - smes.spend[i];
   return out;
 }
 

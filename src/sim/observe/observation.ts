@@ -100,7 +100,7 @@ export function observe(world: World, o: Observation): void {
     o.smeAdoptedInChain[r] += inChain * smes.digital[i];
     o.smeCapabilitySum[r] += smes.capability[i];
     o.smeProfit[r] += smes.profit[i];
-    o.smeValueAdded[r] += smes.valueAdded[i];
+    o.smeValueAdded[r] += smes.revenue[i] - smes.spend[i]; // value added: sales less bought inputs
     o.smeRevenue[r] += smes.revenue[i];
     o.smeChainOutput[r] += smes.chainOutput[i];
   }
