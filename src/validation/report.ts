@@ -7,10 +7,10 @@ function checkText(c: Check): string {
   return `${c.name}: mean ${format(c.interval.mean)}, 90% CI [${format(c.interval.low)}, ${format(c.interval.high)}], 5–95% across seeds [${format(c.interval.p5)}, ${format(c.interval.p95)}] — required ${side}: **${c.pass ? 'pass' : 'fail'}**`;
 }
 
-/** The headline value of a pattern: its first check (the one the statement leads with). */
+/** The headline value of a pattern: its first failing comparison, else its first one. */
 function headline(result: PatternResult): string {
-  const c = result.main.checks[0];
-  return `${format(c.interval.mean)} [${format(c.interval.low)}, ${format(c.interval.high)}]`;
+  const c = result.main.checks.find((x) => !x.pass) ?? result.main.checks[0];
+  return `${c.name}: ${format(c.interval.mean)} [${format(c.interval.low)}, ${format(c.interval.high)}]`;
 }
 
 /** docs/VALIDATION.md: one row per pattern, then the evidence, then the backcast. */
@@ -32,7 +32,7 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
       `Run on ${meta.date} at commit ${meta.commit} in ${Math.round(meta.seconds)} s. ` +
       '`npm test` runs the same tests at reduced settings (20 seeds, smaller scales) with the same thresholds.',
     '',
-    '| id | pattern | threshold | measured (first comparison: mean [90% CI]) | seeds | verdict | origin |',
+    '| id | pattern | threshold | measured (first failing comparison, else the first: mean [90% CI]) | seeds | verdict | origin |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {

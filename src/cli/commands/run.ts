@@ -91,6 +91,8 @@ export async function runCommand(request: RunRequest, outDirectory: string, quie
         },
       },
       indicators: info.indicators,
+      dataCredit:
+        spec.world === 'world-2019' ? 'Free data from Gapminder.org (CC-BY 4.0); country polygons: Natural Earth via world-atlas' : null,
       rerun: `glocal run --world ${spec.world}${spec.worldOptions?.startYear !== undefined ? ` --start-year ${spec.worldOptions.startYear}` : ''}${spec.worldOptions?.blocs !== undefined ? ` --blocs ${spec.worldOptions.blocs}` : ''} --scenario ${resolved.scenarioSource} --seed ${spec.seed} --weeks ${spec.weeks}${Object.entries(spec.params)
         .map(([k, v]) => ` --set ${k}=${v}`)
         .join('')}`,

@@ -75,7 +75,7 @@ export async function startCommand(world = 'two-hubs', scenario?: string): Promi
       '',
       'Run a scenario and keep the results:  npx glocal run --world two-hubs --scenario hub-lockdown --seed 1 --out results/',
       'Every parameter, with units and sources: npx glocal params',
-      'Country data: Free data from Gapminder.org (CC-BY 4.0).',
+      ...(spec.world === 'world-2019' ? ['Country data: Free data from Gapminder.org (CC-BY 4.0).'] : []),
     ].join('\n');
   } finally {
     await worker.terminate();
