@@ -53,13 +53,25 @@ export function settleSmes(world: World): number[] {
   regions.smeEmployment.fill(0);
   regions.smeInChain.fill(0);
   regions.smeCapabilitySum.fill(0);
+  // Arrays and scalars read in the loop, hoisted (the loop body pushes to a list, which keeps the
+  // compiler from hoisting them itself).
+  const { capability, negativeCashWeeks, ordersLastWeek, ordersReceived, price, rawCost, contractCapacity, buyerPlant, owedToBuyer, digital } = smes;
+  const wageOf = regions.wage;
+  const productivityOf = regions.productivity;
+  const grantIntensity = regions.smeGrantIntensity;
+  const { smeCount, smeAdopted, smeEmployment, smeInChain, smeCapabilitySum } = regions;
+  const growthResponse = params.growthResponse;
+  const shrinkResponse = params.shrinkResponse;
+  const exitWeeks = params.smeExitWeeks;
+  const inverseWage = scratch.regionInverseWage;
+  for (let r = 0; r < R; r++) inverseWage[r] = wageOf[r] > 0 ? 1 / wageOf[r] : 0;
   for (let i = 0; i < smes.count; i++) {
     profit[i] = 0;
     if (!alive[i]) continue;
     const r = region[i];
-    const wage = regions.wage[r];
+    const wage = wageOf[r];
     const wages = employees[i] * wage;
-    const grant = regions.smeGrantIntensity[r] * referenceGrantWeeks * wages;
+    const grant = grantIntensity[r] * referenceGrantWeeks * wages;
     const earned = revenue[i] - spend[i] - wages;
     const tax = earned > 0 ? taxRate * earned : 0;
     let balance = cash[i] + grant - wages - tax;
@@ -75,46 +87,47 @@ export function settleSmes(world: World): number[] {
     grantPaid[r] += grant;
     taxTotal += tax;
     profit[i] = earned;
-    const productivity = capabilityProductivity(smes.capability[i]);
-    const workerOutput = regions.productivity[r] * productivity;
-    const chainLabour = (chainOutput[i] * labourPerUnit) / workerOutput;
+    const productivity = capabilityProductivity(capability[i]);
+    const workerOutput = productivityOf[r] * productivity;
+    const perWorkerOutput = 1 / workerOutput; // one division, reused (divisions dominate this loop)
+    const chainLabour = chainOutput[i] * labourPerUnit * perWorkerOutput;
     const used = employees[i] > 0 ? (localLabour[i] + chainLabour) / employees[i] : 0;
     utilisation[i] = used;
     // Gibrat-like growth: in proportion to profit (hiring) or loss (shedding), in wage units.
     if (earned > 0 && used >= expand) {
-      employees[i] = Math.min(maxEmployees, employees[i] + (params.growthResponse * earned) / wage);
+      employees[i] = Math.min(maxEmployees, employees[i] + growthResponse * earned * inverseWage[r]);
     } else if (earned < 0) {
-      employees[i] = Math.max(1, employees[i] + (params.shrinkResponse * earned) / wage);
+      employees[i] = Math.max(1, employees[i] + shrinkResponse * earned * inverseWage[r]);
     }
-    smes.negativeCashWeeks[i] = balance < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
-    smes.ordersLastWeek[i] = smes.ordersReceived[i];
-    smes.price[i] = ((labourPerUnit * wage) / workerOutput + smes.rawCost[i]) * markup;
+    negativeCashWeeks[i] = balance < 0 ? Math.min(255, negativeCashWeeks[i] + 1) : 0;
+    ordersLastWeek[i] = ordersReceived[i];
+    price[i] = (labourPerUnit * wage * perWorkerOutput + rawCost[i]) * markup;
     // A contract never covers more than the SME can now offer (it may have shed staff).
-    if (smes.contractCapacity[i] > 0) {
+    if (contractCapacity[i] > 0) {
       const offer =
         (contractShareOf(world, i) * employees[i] * workerOutput) / labourPerUnit;
-      if (smes.contractCapacity[i] > offer) smes.contractCapacity[i] = offer;
+      if (contractCapacity[i] > offer) contractCapacity[i] = offer;
     }
-    if (smes.buyerPlant[i] === NO_BUYER) smes.contractCapacity[i] = 0;
-    else if (smes.contractCapacity[i] === 0 && smes.owedToBuyer[i] <= 1e-9) {
-      smes.buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered
-      smes.owedToBuyer[i] = 0;
+    if (buyerPlant[i] === NO_BUYER) contractCapacity[i] = 0;
+    else if (contractCapacity[i] === 0 && owedToBuyer[i] <= 1e-9) {
+      buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered
+      owedToBuyer[i] = 0;
     }
-    if (smes.negativeCashWeeks[i] >= params.smeExitWeeks) {
+    if (negativeCashWeeks[i] >= exitWeeks) {
       exiting.push(i);
       continue;
     }
     // Census of the SMEs that stay.
-    const buyer = smes.buyerPlant[i];
-    if (buyer !== NO_BUYER && smes.contractCapacity[i] > 0) {
-      plants.smeContractCapacity[buyer] += smes.contractCapacity[i];
+    const buyer = buyerPlant[i];
+    if (buyer !== NO_BUYER && contractCapacity[i] > 0) {
+      plants.smeContractCapacity[buyer] += contractCapacity[i];
       plants.smeContracts[buyer]++;
     }
-    regions.smeCount[r]++;
-    regions.smeAdopted[r] += smes.digital[i];
-    regions.smeEmployment[r] += employees[i];
-    if (buyer !== NO_BUYER) regions.smeInChain[r]++;
-    regions.smeCapabilitySum[r] += smes.capability[i];
+    smeCount[r]++;
+    smeAdopted[r] += digital[i];
+    smeEmployment[r] += employees[i];
+    if (buyer !== NO_BUYER) smeInChain[r]++;
+    smeCapabilitySum[r] += capability[i];
   }
   for (let r = 0; r < R; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
   ledger.wages += wagesTotal;

@@ -52,6 +52,8 @@ export interface Scratch {
   /** Per region: local revenue per SME worker-week at capability productivity 1, and the second-round fill. */
   regionLocalRevenueBase: Float64Array;
   regionSecondRoundShare: Float64Array;
+  /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
+  regionInverseWage: Float64Array;
   /** Per cell: mean digital literacy of its neighbours at the start of the week. */
   cellNeighbourLiteracy: Float64Array;
 }
@@ -90,6 +92,7 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionCapabilityKeepInChain: new Float64Array(regions),
     regionLocalRevenueBase: new Float64Array(regions),
     regionSecondRoundShare: new Float64Array(regions),
+    regionInverseWage: new Float64Array(regions),
     cellNeighbourLiteracy: new Float64Array(cells),
   };
 }

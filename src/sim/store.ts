@@ -54,10 +54,16 @@ export class FreeList {
 
   release(ids: readonly number[]): void {
     if (ids.length === 0) return;
-    const remaining = this.slots.slice(this.head);
-    for (const id of ids) remaining.push(id);
-    remaining.sort((a, b) => a - b);
-    this.slots = remaining;
+    const added = ids.slice().sort((a, b) => a - b);
+    // Merge two sorted lists (the free list is always sorted): linear, not a full re-sort.
+    const merged = new Array<number>(this.slots.length - this.head + added.length);
+    let i = this.head;
+    let j = 0;
+    let k = 0;
+    while (i < this.slots.length && j < added.length) merged[k++] = this.slots[i] <= added[j] ? this.slots[i++] : added[j++];
+    while (i < this.slots.length) merged[k++] = this.slots[i++];
+    while (j < added.length) merged[k++] = added[j++];
+    this.slots = merged;
     this.head = 0;
   }
 
