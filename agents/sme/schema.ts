@@ -73,8 +73,8 @@ export interface SmeStore {
 
 const PER_SLOT_WIDTH: Record<string, number> = { rawPipeline: PIPELINE_WEEKS };
 
-/** Room for entrants beyond the starting SMEs, so the first births do not reallocate every array. */
-const START_HEADROOM = 1.25;
+/** Room for the entrants of the first weeks (before the first exits free slots), so they do not reallocate every array. */
+const START_HEADROOM = 1.05;
 /** Capacity grows by this factor when full (not 2: at 10⁶ SMEs a doubling costs ~200 MB). */
 const GROWTH_FACTOR = 1.5;
 
