@@ -51,39 +51,8 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Minimal RFC 4180 reader: fields, double-quoted fields with "" escapes, \n or \r\n line ends. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/** The RFC 4180 reader the world-2019 data build uses (quoted fields, "" escapes, \n or \r\n line ends). */
+export { parseCsv } from '../../worlds/world-2019/scripts/build-data-lib.ts';
 
 /** The 1-based line of the first line of `text` that contains `needle`. */
 export function lineContaining(text: string, needle: string): number {

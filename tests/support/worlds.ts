@@ -4,6 +4,7 @@ import { INCOME_GROUPS } from '../../src/sim/world-definition.ts';
 import { nearestRegions } from '../../src/sim/geography.ts';
 import { allParams, PARAM_NAMES } from '../../src/sim/params/registry.ts';
 import type { ParamSpec } from '../../src/sim/params/define.ts';
+import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
 
 export interface GeneratedWorld {
   definition: WorldDefinition;
@@ -77,16 +78,6 @@ export const paramsArbitrary: fc.Arbitrary<Record<string, number | boolean | str
 /** Either every parameter at its default, or every parameter drawn from its range. */
 export const paramsOrDefaultsArbitrary = fc.oneof(fc.constant({} as Record<string, number | boolean | string>), paramsArbitrary);
 
-const INSTRUMENT_NAMES = [
-  'localSourcingSubsidy',
-  'reshoringGrant',
-  'digitalInfrastructure',
-  'training',
-  'smeTechGrant',
-  'tariff',
-  'borderClosure',
-  'transparency',
-] as const;
 
 /** Scenarios with random shocks (including every border closed) and policy items. */
 export const scenarioArbitrary = fc.record({
@@ -128,7 +119,7 @@ export const scenarioArbitrary = fc.record({
     fc.record({
       week: fc.integer({ min: 0, max: 40 }),
       target: fc.constantFrom('all' as const, { incomeQuartiles: [1] }),
-      instrument: fc.constantFrom(...INSTRUMENT_NAMES),
+      instrument: fc.constantFrom(...INSTRUMENTS),
       level: fc.double({ min: 0, max: 1, noNaN: true }),
       linked: fc.boolean(),
     }),
