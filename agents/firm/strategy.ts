@@ -202,7 +202,7 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
     expectedLoss *= margin;
     // Local content this plant gives the customers of its own bloc (§7.5).
     const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
-    bonusByBloc[plants.bloc[plant]] = bonusFor(world, firm, plant, localContent, share);
+    bonusByBloc[plants.bloc[plant]] = bonusFor(world, plant, localContent, share);
     const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
     const plantCost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
     cost += share * plantCost;
@@ -231,7 +231,7 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
 }
 
 /** Utility gain for the plant's own-bloc customers from local content and presence, in $ per unit. */
-function bonusFor(world: World, firm: number, plant: number, localContent: number, demandShare: number): number {
+function bonusFor(world: World, plant: number, localContent: number, demandShare: number): number {
   const { params, plants, regions, economy } = world;
   if (params.priceWeight <= 0) return 0;
   const bloc = plants.bloc[plant];
@@ -240,7 +240,6 @@ function bonusFor(world: World, firm: number, plant: number, localContent: numbe
   // Presence counts in the plant's own region: the share of the bloc's demand there, times the
   // share of the firm's employment the plant holds.
   const presence = blocDemand > 0 ? (regions.finalDemandBase[region] / blocDemand) * demandShare : 0;
-  void firm;
   const utility = params.localContentWeight * localContent + params.trustWeight * regions.trustFirms[region] * presence;
   return (utility * economy.referenceFinalPrice) / params.priceWeight;
 }
@@ -380,7 +379,7 @@ export function applyStrategy(world: World, firm: number, strategy: number, swit
 
 /** Closes a plant: its stock moves to the home plant; what it was owed is cancelled; layoffs count as a bad event. */
 export function closePlant(world: World, plant: number, home: number): void {
-  const { plants, plantHub, hubs, regions, params } = world;
+  const { plants, plantHub, hubs, regions } = world;
   const H = hubs.count;
   plants.finishedStock[home] += plants.finishedStock[plant];
   plants.componentStock[home] += plants.componentStock[plant];
@@ -393,5 +392,4 @@ export function closePlant(world: World, plant: number, home: number): void {
   plants.capacityTarget[plant] = 0;
   plants.rampStartTick[plant] = -1;
   plants.smeShareTarget[plant] = 0;
-  void params;
 }

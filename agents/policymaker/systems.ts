@@ -102,12 +102,11 @@ function setRegionInstruments(world: World, r: number): void {
  * quarter's record; a fired trigger sets the instrument's adaptive level.
  */
 function runAdaptiveRules(world: World): void {
-  const { policy, regions, params, tick, economy } = world;
+  const { policy, regions, params, tick } = world;
   const R = regions.count;
   const draws = world.draws.for('policy.adaptive');
   const topUsage = quartileMean(world, 4, (r) => regions.access[r] * regions.literacy[r]);
   const topLiteracy = quartileMean(world, 4, (r) => regions.literacy[r]);
-  void economy;
   for (let r = 0; r < R; r++) {
     const cell = (k: number) => r * INSTRUMENT_COUNT + k;
     const fire = (k: number, level: number) => {

@@ -104,8 +104,6 @@ export interface RegionStore {
   firmRecord: Float64Array;
   goodEvents: Float64Array;
   badEvents: Float64Array;
-  /** Value added this week by everything located in the region ($, sampled economy). */
-  valueAdded: Float64Array;
   /** Domestic raw-input source: owed, produced, price. */
   domesticRawOwed: Float64Array;
   domesticRawOutput: Float64Array;
@@ -195,7 +193,6 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     firmRecord: new Float64Array(n).fill(0.5),
     goodEvents: f64(),
     badEvents: f64(),
-    valueAdded: f64(),
     domesticRawOwed: f64(),
     domesticRawOutput: f64(),
     cellPopulation: f64(),

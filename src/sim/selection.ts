@@ -49,28 +49,3 @@ export function selectRegions(target: Target, context: SelectionContext): number
       !excluded.has(regions.codes[r]),
   );
 }
-
-/** Problems with a target's names, as [path suffix, message] pairs. */
-export function checkTargetNames(target: Target, context: SelectionContext): [string, string][] {
-  if (target === 'all') return [];
-  const problems: [string, string][] = [];
-  const codes = new Set(context.regions.codes);
-  const listCodes = (list: string[] | undefined, key: string) =>
-    list?.forEach((code, i) => {
-      if (!codes.has(code)) {
-        problems.push([`${key}[${i}]`, `unknown region "${code}"; expected a region code of this world, e.g. ${exampleCodes(context)}`]);
-      }
-    });
-  listCodes(target.regions, 'regions');
-  listCodes(target.except, 'except');
-  target.blocs?.forEach((bloc, i) => {
-    if (!context.blocs.includes(bloc)) {
-      problems.push([`blocs[${i}]`, `unknown bloc "${bloc}"; expected one of ${context.blocs.join(', ')}`]);
-    }
-  });
-  return problems;
-}
-
-function exampleCodes(context: SelectionContext): string {
-  return context.regions.codes.slice(0, 4).join(', ');
-}

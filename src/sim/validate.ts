@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './scenario.ts';
 import type { WorldDefinition } from './world-definition.ts';
-import { INCOME_GROUPS } from './world-definition.ts';
 import { checkParamValue, describe } from './params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
@@ -129,7 +128,6 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
         });
       }
     });
-    void INCOME_GROUPS;
   };
   scenario.shocks.forEach((shock, i) => {
     checkTarget(shock.target, ['shocks', i]);
