@@ -13,3 +13,4 @@ export { AtomicFile, HashingFile, writeFileAtomic, abortPendingOutputs, onAbort,
 export { OutputTransaction, recoverLeftovers, isReplaceable, type TransactionOptions } from './transaction.ts';
 export { openLockedFolder, removeStaleTempFiles, type LockedFolder } from './folder.ts';
 export { sha256, canonicalJson } from './hash.ts';
+export { failpoint } from './failpoint.ts';
