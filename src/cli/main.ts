@@ -4,6 +4,7 @@ import { removePendingFiles } from './atomic.ts';
 import { runCommand } from './commands/run.ts';
 import { paramsCommand } from './commands/params.ts';
 import { startCommand } from './commands/start.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { kebab } from './run-inputs.ts';
 import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
@@ -101,6 +102,7 @@ export function buildProgram(): Command {
     .action(async (options: { world: string; scenario?: string }) => {
       process.stdout.write((await startCommand(options.world, options.scenario)) + '\n');
     });
+  registerSweep(program);
   return program;
 }
 
