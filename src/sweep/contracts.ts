@@ -67,12 +67,3 @@ export interface SweepResultsForAnalysis {
   seedCount: number;
   runs: RunSummary[];
 }
-
-/**
- * Folder of shard i (0-based) of N under a cluster sweep's output folder DIR, as `glocal slurm`
- * writes it (`DIR/shard-03-of-12`: the index zero-padded to the digits of N, so names sort in
- * shard order); `glocal merge DIR` joins the folders of this form it finds in DIR.
- */
-export function shardFolderName(index: number, count: number): string {
-  return `shard-${String(index).padStart(String(count).length, '0')}-of-${count}`;
-}
