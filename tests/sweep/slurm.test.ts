@@ -50,7 +50,7 @@ describe('the sbatch job-array script', () => {
 
   it('puts every #SBATCH line before the first command (sbatch ignores later ones)', () => {
     const lines = script.split('\n');
-    const lastDirective = lines.findLastIndex((line) => line.startsWith('#SBATCH'));
+    const lastDirective = lines.map((line) => line.startsWith('#SBATCH')).lastIndexOf(true);
     const firstCommand = lines.findIndex((line) => line !== '' && !line.startsWith('#'));
     expect(lastDirective).toBeLessThan(firstCommand);
   });
