@@ -5,6 +5,7 @@ import { runCommand } from './commands/run.ts';
 import { paramsCommand } from './commands/params.ts';
 import { startCommand } from './commands/start.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerMerge } from './commands/merge.ts';
 import { kebab } from './run-inputs.ts';
 import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
@@ -103,6 +104,7 @@ export function buildProgram(): Command {
       process.stdout.write((await startCommand(options.world, options.scenario)) + '\n');
     });
   registerSweep(program);
+  registerMerge(program);
   return program;
 }
 

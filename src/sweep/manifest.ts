@@ -47,9 +47,12 @@ export function newSession(workers: number, outcome: SweepSession['outcome'] = '
   return { startedAt: new Date().toISOString(), endedAt: null, host: hostname(), node: process.version, workers, runsDone: 0, outcome };
 }
 
+/** What a manifest needs of a sweep plan (a merge rebuilds this from the shards' manifests). */
+export type ManifestPlan = Pick<SweepPlan, 'spec' | 'specHash' | 'scenarioName' | 'scenario' | 'factorNames' | 'points' | 'seeds' | 'design' | 'designSeed' | 'runCount' | 'metrics'>;
+
 /** The manifest of a sweep folder, from its plan, the finished runs and the written outputs. */
 export function buildManifest(
-  plan: SweepPlan,
+  plan: ManifestPlan,
   shard: Shard | null,
   inThisFolder: number,
   finished: Iterable<number>,

@@ -120,6 +120,14 @@ function parameterProblem(name: string, value: unknown): string | null {
   return checkParamValue(spec, value);
 }
 
+/** The design points of a checked spec (what `resolveSweep` computed), e.g. from a manifest. */
+export function pointsOf(spec: SweepSpec): { names: string[]; points: FactorValue[][] } {
+  const problems: InputProblem[] = [];
+  const result = factorPoints(spec, problems);
+  if (problems.length > 0) throw new Error(`spec has problems: ${problems.map((p) => p.message).join('; ')}`);
+  return result;
+}
+
 /** Full factorial of the factors (the first factor varies slowest), or the design's points. */
 function factorPoints(spec: SweepSpec, problems: InputProblem[]): { names: string[]; points: FactorValue[][] } {
   if (spec.design && spec.factors && Object.keys(spec.factors).length > 0) {
