@@ -79,7 +79,7 @@ JOB_SCRIPT="$CLUSTER_DIR/cluster/sweep.sbatch"
 [[ -f "$JOB_SCRIPT" ]] || cluster_fail "glocal slurm wrote no $JOB_SCRIPT"
 timeout 1200 sbatch --wait "$JOB_SCRIPT" || cluster_fail "the job array failed or timed out (sbatch --wait exit $?)"
 for ((i = 0; i < TASKS; i++)); do
-  shard=$(printf 'shard-%0*d-of-%d' "${#TASKS}" "$i" "$TASKS") # shardFolderName in src/sweep/contracts.ts
+  shard="shard-$i-of-$TASKS" # shardFolder in src/sweep/shard.ts
   [[ -f "$CLUSTER_DIR/cluster/$shard/manifest.json" ]] || cluster_fail "shard $i wrote no $shard/manifest.json"
 done
 

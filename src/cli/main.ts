@@ -5,6 +5,8 @@ import { runCommand } from './commands/run.ts';
 import { paramsCommand } from './commands/params.ts';
 import { startCommand } from './commands/start.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerSlurm } from './commands/slurm.ts';
+import { registerAnalyze } from './commands/analyze.ts';
 import { registerMerge } from './commands/merge.ts';
 import { kebab } from './run-inputs.ts';
 import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
@@ -104,6 +106,8 @@ export function buildProgram(): Command {
       process.stdout.write((await startCommand(options.world, options.scenario)) + '\n');
     });
   registerSweep(program);
+  registerSlurm(program);
+  registerAnalyze(program);
   registerMerge(program);
   return program;
 }
