@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/model-based/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/model-based/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/sweep/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -5,6 +5,10 @@ import { runCommand, runReport } from './commands/run.ts';
 import { rerunCommand } from './commands/rerun.ts';
 import { paramsCommand } from './commands/params.ts';
 import { summaryCommand } from './commands/summary.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { registerSlurm } from './commands/slurm.ts';
+import { registerAnalyze } from './commands/analyze.ts';
+import { registerMerge } from './commands/merge.ts';
 import { kebab, type RunRequest } from './run-inputs.ts';
 import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
@@ -136,6 +140,10 @@ export function buildProgram(argv: string[] = []): Command {
         process.stdout.write(`${name}: ${entry.description}\n  scenarios: ${Object.keys(entry.scenarios).join(', ')} (default ${entry.defaultScenario})\n`);
       }
     });
+  registerSweep(program);
+  registerSlurm(program);
+  registerAnalyze(program);
+  registerMerge(program);
   program.commands.forEach((command) => command.exitOverride());
   return program;
 }

@@ -55,18 +55,22 @@ export function runInProcess(spec: RunSpec): RunOutput {
   };
 }
 
-async function runOnWorker(worker: WorkerHandle, spec: RunSpec): Promise<RunOutput> {
-  const info = await worker.api.init(spec);
-  await worker.api.step(spec.weeks);
-  const parts: { week: Int32Array; scope: Uint8Array; group: Uint16Array; indicator: Uint16Array; value: Float64Array }[] = [];
-  let from = 0;
+type RowColumns = Pick<RunOutput, 'week' | 'scope' | 'group' | 'indicator' | 'value'>;
+
+/** Indicator rows a worker recorded from row `from` on, fetched in batches. */
+async function rowsSince(worker: WorkerHandle, from: number): Promise<{ parts: RowColumns[]; next: number }> {
+  const parts: RowColumns[] = [];
   for (;;) {
     const batch = await worker.api.indicators(from);
-    if (batch.next === from) break;
+    if (batch.next === from) return { parts, next: from };
     parts.push(batch);
     from = batch.next;
   }
+}
+
+function concatRows(parts: RowColumns[]): RowColumns {
   const concat = <T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(arrays: T[], Ctor: new (n: number) => T): T => {
+    if (arrays.length === 1) return arrays[0];
     const out = new Ctor(arrays.reduce((n, a) => n + a.length, 0));
     let offset = 0;
     for (const a of arrays) {
@@ -76,16 +80,89 @@ async function runOnWorker(worker: WorkerHandle, spec: RunSpec): Promise<RunOutp
     return out;
   };
   return {
-    spec,
-    indicators: info.indicators,
-    groups: info.groups,
     week: concat(parts.map((p) => p.week), Int32Array),
     scope: concat(parts.map((p) => p.scope), Uint8Array),
     group: concat(parts.map((p) => p.group), Uint16Array),
     indicator: concat(parts.map((p) => p.indicator), Uint16Array),
     value: concat(parts.map((p) => p.value), Float64Array),
-    probes: await worker.api.probes(),
   };
+}
+
+async function runOnWorker(worker: WorkerHandle, spec: RunSpec): Promise<RunOutput> {
+  const info = await worker.api.init(spec);
+  await worker.api.step(spec.weeks);
+  const { parts } = await rowsSince(worker, 0);
+  return { spec, indicators: info.indicators, groups: info.groups, ...concatRows(parts), probes: await worker.api.probes() };
+}
+
+/** Rows recorded by a run so far, with the names to read them (a stop rule sees these). */
+export interface RecordedRows extends RowColumns {
+  indicators: IndicatorInfo[];
+  groups: string[][];
+}
+
+/**
+ * Runs one spec on a worker, recording every `chunkWeeks` weeks' rows through `onRows` (in week
+ * order); stops early when `onRows` returns true (a sweep's stop condition).
+ */
+export async function recordOnWorker(
+  worker: WorkerHandle,
+  spec: RunSpec,
+  chunkWeeks: number,
+  onRows: (rows: RecordedRows) => boolean,
+): Promise<void> {
+  const info = await worker.api.init(spec);
+  let from = 0;
+  for (;;) {
+    const stepped = await worker.api.step(chunkWeeks);
+    const { parts, next } = await rowsSince(worker, from);
+    from = next;
+    const stop = parts.length > 0 && onRows({ indicators: info.indicators, groups: info.groups, ...concatRows(parts) });
+    if (stop || stepped.done) return;
+  }
+}
+
+/** A pool of worker threads that can be stopped at once (Ctrl-C): in-flight runs are dropped. */
+export class WorkerPool {
+  private readonly handles: WorkerHandle[];
+  private stopped = false;
+
+  constructor(readonly size: number) {
+    this.handles = Array.from({ length: Math.max(1, size) }, () => spawnWorker());
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /**
+   * Runs `job` for each task, at most one per worker at a time, taking tasks in order;
+   * `onResult` sees each result as it finishes (in finishing order).
+   */
+  async run<T>(tasks: readonly number[], job: (worker: WorkerHandle, task: number) => Promise<T>, onResult: (task: number, result: T) => void): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      this.handles.map(async (handle) => {
+        while (!this.stopped && next < tasks.length) {
+          const task = tasks[next++];
+          let result: T;
+          try {
+            result = await job(handle, task);
+          } catch (error) {
+            if (this.stopped) return; // the worker was terminated under the run
+            throw error;
+          }
+          if (!this.stopped) onResult(task, result);
+        }
+      }),
+    );
+  }
+
+  /** Terminates every worker (in-flight runs are lost, to be run again on resume). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.handles.map((h) => h.terminate()));
+  }
 }
 
 /**

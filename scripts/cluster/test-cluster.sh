@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# npm run test:cluster — the sweep on a real (single-node) Slurm cluster.
+#
+# Installs slurm-wlm and munge when missing, starts munged, slurmctld and slurmd of its own,
+# submits `glocal slurm`'s 4-task job array with `sbatch --wait`, merges the shards with
+# `glocal merge`, and checks the merge is byte for byte the files of a local `glocal sweep` of
+# the same spec. The daemons it started (and only those) are stopped on every exit. Any failure
+# exits non-zero with a message; nothing is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+SPEC=${GLOCAL_CLUSTER_SPEC:-tests/cluster/small-sweep.json}
+TASKS=4
+
+cluster_fail() {
+  printf 'test:cluster: FAILED: %s\n' "$*" >&2
+  exit 1
+}
+# shellcheck source=scripts/cluster/slurm-daemons.sh
+source scripts/cluster/slurm-daemons.sh
+
+CLUSTER_DIR=$(mktemp -d /tmp/glocal-cluster.XXXXXX)
+chmod 755 "$CLUSTER_DIR"
+
+finish() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ $status -ne 0 ]]; then
+    [[ -n "${SLURM_CONF:-}" ]] && squeue --all --long >&2 2>/dev/null || true
+    print_daemon_logs
+    for log in "$CLUSTER_DIR"/cluster/logs/*; do
+      [[ -f "$log" ]] && { printf '\n--- %s ---\n' "$log" >&2; tail -n 40 "$log" >&2; }
+    done
+  fi
+  stop_daemons
+  if [[ $status -eq 0 || -z "${GLOCAL_CLUSTER_KEEP:-}" ]]; then rm -rf "$CLUSTER_DIR"; else cluster_log "kept $CLUSTER_DIR"; fi
+  [[ $status -eq 0 ]] && cluster_log "1 passed, 0 failed" || printf 'test:cluster: 0 passed, 1 failed\n' >&2
+  exit "$status"
+}
+trap finish EXIT
+
+# A plain 4-task array (indices 5–8, as arrays need not start at 0) that prints the variables
+# glocal uses to find its shard: tells a broken Slurm apart from a broken sweep.
+preflight_array_job() {
+  mkdir -p "$CLUSTER_DIR/preflight"
+  cat >"$CLUSTER_DIR/preflight/array.sbatch" <<EOF
+#!/bin/bash
+#SBATCH --array=5-8
+#SBATCH --output=$CLUSTER_DIR/preflight/task-%a.out
+#SBATCH --time=00:05:00
+#SBATCH --mem=64M
+srun bash -c 'echo \$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN)) of \$SLURM_ARRAY_TASK_COUNT'
+EOF
+  timeout 300 sbatch --wait "$CLUSTER_DIR/preflight/array.sbatch" >/dev/null \
+    || cluster_fail "a plain 4-task job array failed: Slurm itself does not run jobs here"
+  local seen
+  seen=$(cat "$CLUSTER_DIR"/preflight/task-*.out | sort | tr '\n' ',')
+  [[ $seen == "0 of 4,1 of 4,2 of 4,3 of 4," ]] || cluster_fail "array tasks saw shards '$seen', expected 0–3 of 4"
+  cluster_log "plain job array ran: shards ${seen%,}"
+}
+trap 'exit 130' INT TERM
+
+ensure_slurm_packages
+[[ -f "$SPEC" ]] || cluster_fail "no sweep spec at $SPEC"
+start_munge
+write_slurm_conf
+start_slurm
+preflight_array_job
+[[ -n "${GLOCAL_CLUSTER_PREFLIGHT_ONLY:-}" ]] && exit 0
+
+cluster_log "local sweep of $SPEC"
+node bin/glocal.mjs sweep "$SPEC" --out "$CLUSTER_DIR/local" --workers 2 --quiet \
+  || cluster_fail "local glocal sweep failed"
+
+cluster_log "job array of $TASKS tasks"
+node bin/glocal.mjs slurm "$SPEC" --tasks "$TASKS" --out "$CLUSTER_DIR/cluster" --time 00:30:00 --mem 1G --cpus-per-task 1 \
+  || cluster_fail "glocal slurm could not write the job script"
+JOB_SCRIPT="$CLUSTER_DIR/cluster/sweep.sbatch"
+[[ -f "$JOB_SCRIPT" ]] || cluster_fail "glocal slurm wrote no $JOB_SCRIPT"
+timeout 1200 sbatch --wait "$JOB_SCRIPT" || cluster_fail "the job array failed or timed out (sbatch --wait exit $?)"
+for ((i = 0; i < TASKS; i++)); do
+  shard="shard-$i-of-$TASKS" # shardFolder in src/sweep/shard.ts
+  [[ -f "$CLUSTER_DIR/cluster/$shard/manifest.json" ]] || cluster_fail "shard $i wrote no $shard/manifest.json"
+done
+
+cluster_log "merging the shards"
+node bin/glocal.mjs merge "$CLUSTER_DIR/cluster" || cluster_fail "glocal merge failed"
+node bin/run-ts.mjs scripts/cluster/compare-sweeps.ts "$CLUSTER_DIR/local" "$CLUSTER_DIR/cluster" \
+  || cluster_fail "the merged shards differ from the local sweep"
+cluster_log "merge of $TASKS shards equals the local sweep byte for byte"

@@ -1,0 +1,45 @@
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { metricKey, type MetricRef } from './contracts.ts';
+import type { RunRows } from './run-rows.ts';
+import type { FactorValue } from './spec.ts';
+
+/** A run read back from results.parquet, with its factor values. */
+export interface ReadRun {
+  rows: RunRows;
+  factors: FactorValue[];
+}
+
+/**
+ * Reads a sweep's results.parquet run by run (in file order), one row group at a time, with
+ * hyparquet — the independent reader; memory holds one row group plus one run.
+ */
+export async function* readResultRuns(path: string, factorNames: string[], metrics: MetricRef[], seedCount: number): AsyncGenerator<ReadRun> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  const metricIndex = new Map(metrics.map((m, i) => [metricKey(m), i]));
+  let current: { run: number; seed: number; factors: FactorValue[]; tick: number[]; metric: number[]; value: number[] } | null = null;
+  const emit = (c: NonNullable<typeof current>): ReadRun => ({
+    rows: { run: c.run, point: Math.floor(c.run / seedCount), seed: c.seed, tick: Int32Array.from(c.tick), metric: Uint16Array.from(c.metric), value: Float64Array.from(c.value) },
+    factors: c.factors,
+  });
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    const objects = await parquetReadObjects({ file, metadata, rowStart, rowEnd });
+    rowStart = rowEnd;
+    for (const row of objects) {
+      const run = Number(row.run);
+      if (!current || current.run !== run) {
+        if (current) yield emit(current);
+        current = { run, seed: Number(row.seed), factors: factorNames.map((name) => row[name] as FactorValue), tick: [], metric: [], value: [] };
+      }
+      const key = metricKey({ indicator: String(row.indicator), scope: row.scope as MetricRef['scope'], group: String(row.group) });
+      const m = metricIndex.get(key);
+      if (m === undefined) throw new Error(`${path}: row of unknown metric ${key}`);
+      current.tick.push(Number(row.tick));
+      current.metric.push(m);
+      current.value.push(Number(row.value));
+    }
+  }
+  if (current) yield emit(current);
+}
