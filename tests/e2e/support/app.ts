@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { E2E_ROOT } from './paths.ts';
+
+/** A page of the app with what it logged and fetched since it opened. */
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  /** Every URL the page (and its workers) asked for. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+/** The one Chromium started by global-setup (connected once per test file). */
+export async function connectBrowser(): Promise<Browser> {
+  browser ??= await chromium.connect(inject('browserEndpoint'));
+  return browser;
+}
+
+export async function disconnectBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export function appUrl(query = ''): string {
+  return inject('appUrl') + (query ? `?${query.replace(/^\?/, '')}` : '');
+}
+
+/**
+ * Opens the built app (with an optional URL query for its state) in a fresh context, records
+ * console errors and requests, and waits for `window.glocal.ready`.
+ */
+export async function openApp(query = '', options: { viewport?: { width: number; height: number } } = {}): Promise<AppPage> {
+  const b = await connectBrowser();
+  const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  context.on('request', (request) => requests.push(request.url()));
+  await page.goto(appUrl(query));
+  await waitReady(page);
+  return { page, context, errors, requests, close: () => context.close() };
+}
+
+/** Waits until the app says it is ready (world built in the worker, first frame drawn). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => typeof (window as unknown as { glocal?: unknown }).glocal === 'object', undefined, {
+    timeout: 60_000,
+  });
+  await page.evaluate(() => (window as unknown as { glocal: { ready: Promise<void> } }).glocal.ready);
+}
+
+/** The app's state as `window.glocal.state()` reports it. */
+export interface AppState {
+  world: string;
+  scenario: string;
+  seed: number;
+  params: Record<string, number | boolean | string>;
+  policy: unknown[];
+  week: number;
+  exploratory: boolean;
+}
+
+export function appState(page: Page): Promise<AppState> {
+  return page.evaluate(() => (window as unknown as { glocal: { state(): AppState } }).glocal.state());
+}
+
+export const byTestId = (page: Page, id: string): Locator => page.getByTestId(id);
+
+/** The week shown in the `week` element. */
+export async function shownWeek(page: Page): Promise<number> {
+  const text = (await byTestId(page, 'week').textContent())?.trim() ?? '';
+  const week = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(week)) throw new Error(`week element shows "${text}", expected a week number`);
+  return week;
+}
+
+/** Waits until the shown week reaches at least `week`. */
+export async function waitForWeek(page: Page, week: number, timeout = 120_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shown = await shownWeek(page);
+    if (shown >= week) return shown;
+    if (Date.now() > deadline) throw new Error(`the week stayed at ${shown}, expected it to reach ${week}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Makes sure the simulation is paused (the play button's aria-pressed is false). */
+export async function pause(page: Page): Promise<void> {
+  const play = byTestId(page, 'play');
+  if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
+  await expectAttribute(play, 'aria-pressed', 'false');
+}
+
+/** Makes sure the simulation is playing. */
+export async function play(page: Page): Promise<void> {
+  const button = byTestId(page, 'play');
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await expectAttribute(button, 'aria-pressed', 'true');
+}
+
+/** Polls an attribute until it has the value (playwright-core has no web-first assertions). */
+export async function expectAttribute(locator: Locator, name: string, value: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const current = await locator.getAttribute(name);
+    if (current === value) return;
+    if (Date.now() > deadline) throw new Error(`${name} is ${JSON.stringify(current)}, expected ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Saves a screenshot of the page as a test artifact under test-results/e2e/. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(E2E_ROOT, { recursive: true });
+  const path = resolve(E2E_ROOT, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Requests that left the app's own origin. */
+export function foreignRequests(requests: readonly string[]): string[] {
+  const origin = new URL(inject('appUrl')).origin;
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    return new URL(url).origin !== origin;
+  });
+}
