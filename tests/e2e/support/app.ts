@@ -137,3 +137,95 @@ export function foreignRequests(requests: readonly string[]): string[] {
     return new URL(url).origin !== origin;
   });
 }
+
+/** What a test sets up through the controls before a run (each optional). */
+export interface RunSetup {
+  world?: string;
+  scenario?: string;
+  seed?: number;
+  params?: Record<string, number | string>;
+}
+
+/** Polls `state()` until `accept` holds. */
+export async function waitForState(page: Page, accept: (state: AppState) => boolean, what: string, timeout = 60_000): Promise<AppState> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = await appState(page);
+    if (accept(state)) return state;
+    if (Date.now() > deadline) throw new Error(`state never showed ${what}: ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Sets world, scenario, seed and parameters through the controls (as a user would), then
+ * applies them: `apply-params` applies and resets; without parameters, `reset` resets.
+ * Waits until the app's state holds them at week 0.
+ */
+export async function configure(page: Page, setup: RunSetup): Promise<AppState> {
+  await pause(page);
+  if (setup.world !== undefined) {
+    await byTestId(page, 'world').selectOption(setup.world);
+    await waitForState(page, (s) => s.world === setup.world, `world ${setup.world}`);
+  }
+  if (setup.scenario !== undefined) {
+    await byTestId(page, 'scenario').selectOption(setup.scenario);
+    await waitForState(page, (s) => s.scenario === setup.scenario, `scenario ${setup.scenario}`);
+  }
+  if (setup.seed !== undefined) {
+    await byTestId(page, 'seed').fill(String(setup.seed));
+    await byTestId(page, 'seed').press('Enter');
+  }
+  const params = Object.entries(setup.params ?? {});
+  for (const [name, value] of params) {
+    const input = byTestId(page, `param-${name}`);
+    if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(String(value));
+    else await input.fill(String(value));
+  }
+  await pause(page);
+  await byTestId(page, params.length > 0 ? 'apply-params' : 'reset').click();
+  return waitForState(
+    page,
+    (s) =>
+      s.week === 0 &&
+      (setup.seed === undefined || s.seed === setup.seed) &&
+      params.every(([name, value]) => s.params[name] === value),
+    `the setup ${JSON.stringify(setup)} at week 0`,
+  );
+}
+
+/** Plays at `speed` weeks per second until the shown week reaches `weeks`, then pauses. */
+export async function playTo(page: Page, weeks: number, speed = 26): Promise<number> {
+  await byTestId(page, 'speed').fill(String(speed));
+  await play(page);
+  await waitForWeek(page, weeks);
+  await pause(page);
+  // The request in flight when paused may still add weeks: wait until the week holds still.
+  let week = await shownWeek(page);
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await shownWeek(page);
+    if (now === week) return week;
+    week = now;
+  }
+}
+
+/** Clicks a control that downloads a file and returns the file's name and bytes. */
+export async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), byTestId(page, testId).click()]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** Calls a method of the worker API from the page (`window.glocal.api`) and returns its result. */
+export function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    async ([name, list]) => {
+      const api = (window as unknown as { glocal: { api: Record<string, (...a: unknown[]) => Promise<unknown>> } }).glocal.api;
+      return api[name as string](...(list as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<T>;
+}
