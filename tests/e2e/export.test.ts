@@ -120,9 +120,9 @@ describe('share and export', () => {
     // The share button copies the link (and may also put it in the address bar).
     const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
     const link = /^https?:\/\//.test(copied) ? copied : page.url();
-    expect(link).not.toBe(new URL(link).origin + '/');
+    expect(new URL(link).search + new URL(link).hash).toContain('seed=31');
 
-    const second = await openApp(new URL(link).search);
+    const second = await openApp(new URL(link).search + new URL(link).hash);
     try {
       const state = await appState(second.page);
       expect(state.world).toBe(original.world);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/app/lessons/index.ts';
 import type { Language } from '../../src/app/lessons/types.ts';
-import { appState, byTestId, disconnectBrowser, openApp, pause, play, shownWeek, waitForState, waitForWeek, type AppPage } from './support/app.ts';
+import { appState, byTestId, disconnectBrowser, download, openApp, pause, play, shownWeek, waitForState, waitForWeek, type AppPage } from './support/app.ts';
 
 /** The visible UI strings: labels, buttons, headings, options and aria-labels, through every open shadow root. */
 function uiStrings(page: Page): Promise<string[]> {
@@ -51,7 +51,7 @@ describe('lessons and languages', () => {
       await byTestId(page, 'lesson').selectOption(lesson.id);
       const state = await waitForState(page, (s) => s.world === lesson.world && s.seed === lesson.seed && s.week === 0, `lesson ${lesson.id}`);
       if (typeof lesson.scenario === 'string') expect(state.scenario).toBe(lesson.scenario);
-      else expect(state.scenario).toBe(lesson.scenario.name);
+      else await expectLessonScenarioExported(page, lesson.scenario);
       for (const [name, value] of Object.entries(lesson.params ?? {})) expect(state.params[name]).toBe(value);
       await expectVisibleText(page, lesson.title.en);
       await expectVisibleText(page, lesson.steps[0].text.en);
@@ -93,6 +93,16 @@ describe('lessons and languages', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+/** The scenario the app exports holds the lesson's own shocks and policy. */
+async function expectLessonScenarioExported(page: Page, scenario: Record<string, unknown>): Promise<void> {
+  const file = await download(page, 'export-scenario');
+  const exported = JSON.parse(file.bytes.toString('utf8')) as Record<string, unknown>;
+  const pick = (items: unknown, keys: string[]) =>
+    ((items as Record<string, unknown>[] | undefined) ?? []).map((item) => Object.fromEntries(keys.map((k) => [k, item[k]])));
+  expect(pick(exported.shocks, ['kind', 'target', 'start', 'weeks'])).toEqual(pick(scenario.shocks, ['kind', 'target', 'start', 'weeks']));
+  expect(pick(exported.policy, ['instrument', 'target', 'level', 'week'])).toEqual(pick(scenario.policy, ['instrument', 'target', 'level', 'week']));
+}
 
 async function expectVisibleText(page: Page, text: string): Promise<void> {
   const locator = page.getByText(text, { exact: false }).first();

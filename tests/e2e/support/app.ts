@@ -28,12 +28,13 @@ export async function disconnectBrowser(): Promise<void> {
   browser = null;
 }
 
-export function appUrl(query = ''): string {
-  return inject('appUrl') + (query ? `?${query.replace(/^\?/, '')}` : '');
+/** The app's URL with a state suffix (`#world=…` as the share link writes it, or `?…`). */
+export function appUrl(suffix = ''): string {
+  return inject('appUrl') + (suffix && !/^[?#]/.test(suffix) ? `#${suffix}` : suffix);
 }
 
 /**
- * Opens the built app (with an optional URL query for its state) in a fresh context, records
+ * Opens the built app (with an optional state suffix of the URL) in a fresh context, records
  * console errors and requests, and waits for `window.glocal.ready`.
  */
 export async function openApp(query = '', options: { viewport?: { width: number; height: number } } = {}): Promise<AppPage> {
