@@ -11,7 +11,6 @@ import {
   download,
   openApp,
   playTo,
-  shownWeek,
   waitForState,
   type AppPage,
 } from './support/app.ts';
@@ -56,6 +55,8 @@ describe('share and export', () => {
       const state = await appState(page);
       expect(state.exploratory).toBe(false);
       const exported = await download(page, 'export-csv');
+      mkdirSync(resolve(REPO_ROOT, 'test-results/e2e'), { recursive: true });
+      writeFileSync(resolve(REPO_ROOT, `test-results/e2e/exported-${c.scenario}.csv`), exported.bytes);
       const rows = parseIndicatorsCsv(exported.bytes.toString('utf8'));
       const weeks = recordedWeeks(rows);
       expect(weeks).toBe(week);
@@ -65,6 +66,7 @@ describe('share and export', () => {
         ['--world', 'two-hubs', '--scenario', c.scenario, '--seed', String(c.seed), '--weeks', String(weeks), '--set', `scale=${c.scale}`],
         join(scratch, `${c.scenario}-${c.seed}`),
       );
+      writeFileSync(resolve(REPO_ROOT, `test-results/e2e/glocal-run-${c.scenario}.csv`), reference);
       expect(exported.bytes.length).toBe(reference.length);
       expect(exported.bytes.equals(reference)).toBe(true);
     });
@@ -131,7 +133,6 @@ describe('share and export', () => {
       expect(state.params).toEqual(original.params);
       expect(state.params.freightPerUnitKm).toBe(0.0019);
       expect(state.policy).toEqual(original.policy);
-      expect(await shownWeek(second.page)).toBe(0);
       expect(second.errors).toEqual([]);
     } finally {
       await second.close();
