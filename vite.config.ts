@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Vite builds the web app (src/app, once it lands); Vitest runs every test in two projects:
- * `unit` (fast tests in parallel) and `validation` (the stylized-facts runs: one worker, long
- * explicit timeouts).
+ * Vite serves (`npm start`) and builds (`npm run build`, relative base, into dist/) the web app
+ * (index.html → src/app); Vitest runs every test in three projects: `unit` (fast tests in
+ * parallel), `validation` (the stylized-facts runs: one worker, long explicit timeouts) and `e2e`
+ * (real Chromium against the built app; tests/e2e/global-setup.ts installs Debian chromium when
+ * missing and builds the app).
  */
 export default defineConfig({
+  base: './',
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  worker: { format: 'es' },
   test: {
     projects: [
       {
@@ -22,6 +27,17 @@ export default defineConfig({
           include: ['tests/validation/**/*.test.ts'],
           testTimeout: 1_200_000,
           hookTimeout: 1_200_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
           maxWorkers: 1,
         },

@@ -4,6 +4,8 @@ import { SCOPES, type IndicatorInfo } from '../sim/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { PROBES } from '../sweep/probes.ts';
 import type { ProbeHooks } from '../sim/simulation.ts';
+import { mapSnapshot, snapshotBuffers, type MapSnapshot } from './map-snapshot.ts';
+import { addPolicy, addShocks, distribution, inspect, type AgentKind, type Distribution, type DistributionAttribute, type DistributionGrouping } from './live.ts';
 
 const PROBE_HOOKS = PROBES as unknown as Record<string, ProbeHooks>;
 
@@ -158,6 +160,38 @@ export const api = {
   checkpoint(): Uint8Array {
     const bytes = current().checkpoint();
     return transfer(bytes, [bytes.buffer]);
+  },
+
+  /** Everything the web app's map draws (region layers, agents, flows), transferred. */
+  mapSnapshot(): MapSnapshot {
+    const snapshot = mapSnapshot(current().world);
+    return transfer(snapshot, snapshotBuffers(snapshot));
+  },
+
+  /** Every parameter's value in the running world (after defaults, scenario and overrides). */
+  params(): Record<string, number | boolean | string> {
+    return { ...current().world.params } as Record<string, number | boolean | string>;
+  },
+
+  /** Live: adds policy settings (scenario-file `policy` items); returns the region settings added. */
+  addPolicy(items: unknown[]): number {
+    return addPolicy(current(), items);
+  },
+
+  /** Live: adds shocks (scenario-file `shocks` items) to the shocked world; returns the region shocks added. */
+  addShocks(items: unknown[]): number {
+    return addShocks(current(), items);
+  },
+
+  /** A histogram of an agent attribute by group (counts of SMEs, or people in cells). */
+  distribution(attribute: DistributionAttribute, grouping: DistributionGrouping, bins = 20): Distribution {
+    const result = distribution(current().world, attribute, grouping, bins);
+    return transfer(result, [result.counts.buffer]);
+  },
+
+  /** One region's or agent's state, for the app's inspector (null for an unknown id). */
+  inspect(kind: AgentKind, id: number): Record<string, number | string> | null {
+    return inspect(current().world, kind, id);
   },
 
   /** Replaces the run with one restored from `checkpoint()` bytes. */

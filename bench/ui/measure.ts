@@ -1,0 +1,116 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * Measurements made inside the page (the bench is outside the deterministic core: it reads
+ * clocks). Frames are counted with requestAnimationFrame, which pixi's ticker also runs on, so a
+ * slow map render shows as fewer frames.
+ */
+
+/** Frames and weeks over one measured window while the simulation plays. */
+export interface Window {
+  seconds: number;
+  frames: number;
+  fps: number;
+  /** 95th percentile of the time between frames (ms). */
+  frameP95Ms: number;
+  weekFrom: number;
+  weekTo: number;
+  weeksPerSecond: number;
+}
+
+/** The week shown by the `week` element (through the app's shadow roots). */
+export async function shownWeek(page: Page): Promise<number> {
+  return Number((await page.getByTestId('week').textContent())?.trim());
+}
+
+/** Counts animation frames and the weeks advanced over `seconds` of wall time. */
+export async function measureWindow(page: Page, seconds: number): Promise<Window> {
+  const weekFrom = await shownWeek(page);
+  const frames = await page.evaluate(
+    (ms) =>
+      new Promise<number[]>((done) => {
+        const times: number[] = [];
+        const start = performance.now();
+        const tick = (now: number) => {
+          times.push(now);
+          if (now - start < ms) requestAnimationFrame(tick);
+          else done(times);
+        };
+        requestAnimationFrame(tick);
+      }),
+    seconds * 1000,
+  );
+  const weekTo = await shownWeek(page);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const elapsed = (frames[frames.length - 1] - frames[0]) / 1000;
+  return {
+    seconds: elapsed,
+    frames: frames.length - 1,
+    fps: (frames.length - 1) / elapsed,
+    frameP95Ms: gaps[Math.floor(gaps.length * 0.95)] ?? NaN,
+    weekFrom,
+    weekTo,
+    weeksPerSecond: (weekTo - weekFrom) / elapsed,
+  };
+}
+
+/**
+ * Installs a probe: from the pointerdown of a click on the play button to the first animation
+ * frame after its `aria-pressed` changed (the frame that shows the response).
+ */
+export async function installLatencyProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const deep = (root: Document | ShadowRoot, selector: string): Element | null => {
+      const hit = root.querySelector(selector);
+      if (hit) return hit;
+      for (const element of Array.from(root.querySelectorAll('*'))) {
+        const inner = element.shadowRoot ? deep(element.shadowRoot, selector) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const play = deep(document, '[data-testid="play"]');
+    if (!play) throw new Error('no play button');
+    const probe = { pressedAt: 0, latencies: [] as number[] };
+    (window as unknown as { latencyProbe: typeof probe }).latencyProbe = probe;
+    window.addEventListener('pointerdown', (event) => (probe.pressedAt = event.timeStamp), { capture: true });
+    new MutationObserver(() => {
+      const pressedAt = probe.pressedAt;
+      requestAnimationFrame((frame) => probe.latencies.push(frame - pressedAt));
+    }).observe(play, { attributes: true, attributeFilter: ['aria-pressed'] });
+  });
+}
+
+/** Clicks pause while the worker runs, `count` times (playing again in between); latencies in ms. */
+export async function measurePauseLatency(page: Page, count: number): Promise<number[]> {
+  const play = page.getByTestId('play');
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
+    await page.waitForTimeout(700);
+    await page.evaluate(() => ((window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length = 0));
+    await play.click();
+    await page.waitForFunction(() => (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length > 0);
+    latencies.push(await page.evaluate(() => (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies[0]));
+  }
+  return latencies;
+}
+
+/** The page's JavaScript heap after a full garbage collection (MB), through the DevTools protocol. */
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  return used / 2 ** 20;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:ui`: the web app in headless Chromium with software WebGL (SwiftShader): frames
+ * per second, weeks simulated per second and input latency while the worker runs, at about 10⁴
+ * and 10⁵ agents (two-hubs) and world-2019 at its default scale; then a long session (frames and
+ * heap in a window at the start against a window after ten simulated years). Writes
+ * bench/ui-results.json and the `bench:ui` block of docs/PERFORMANCE.md.
+ *
+ *   npm run bench:ui                 everything
+ *   npm run bench:ui -- --no-write   prints the results, writes nothing
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Simulation } from '../../src/sim/simulation.ts';
+import { buildRunSpec } from '../../src/worker/run-spec.ts';
+import { lookupWorld } from '../../worlds/index.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/support/paths.ts';
+import { buildAndServe, ensureChromium } from '../../tests/e2e/support/serve.ts';
+import { heapAfterGc, installLatencyProbe, measurePauseLatency, measureWindow, median, percentile, type Window } from './measure.ts';
+import { writeDocBlock } from './report.ts';
+
+const RESULTS_PATH = resolve(REPO_ROOT, 'bench/ui-results.json');
+const DIST = resolve(REPO_ROOT, 'bench/tmp/ui-dist');
+/** Seconds of each measured window, and pause clicks per case. */
+const WINDOW_SECONDS = 8;
+const CLICKS = 8;
+/** The speed control's top (weeks per second) for throughput; a classroom speed for the long session. */
+const FAST_SPEED = 104;
+const SESSION_SPEED = 6;
+/** The long session's second window starts after this many simulated weeks (≈ 9 of the 10 years of baseline). */
+const LATE_WEEK = 460;
+
+export interface UiCase {
+  name: string;
+  world: string;
+  scenario: string;
+  /** Scale from `npm run bench`'s search for 10⁴ and 10⁵ agents at week 0 (bench/results.json); none: the world's default. */
+  scale?: number;
+}
+
+const CASES: UiCase[] = [
+  { name: '10⁴', world: 'two-hubs', scenario: 'baseline', scale: 8.044 },
+  { name: '10⁵', world: 'two-hubs', scenario: 'baseline', scale: 82.173 },
+  { name: 'world-2019', world: 'world-2019', scenario: 'baseline-2019' },
+];
+
+export interface CaseResult {
+  case: UiCase;
+  agentsAtWeek0: number;
+  loadSeconds: number;
+  speedSetting: number;
+  window: Window;
+  latencyMs: { median: number; p95: number; max: number; samples: number[] };
+}
+
+export interface SessionResult {
+  case: UiCase;
+  speedSetting: number;
+  early: Window & { heapMb: number };
+  late: Window & { heapMb: number };
+  fpsChange: number;
+  heapChange: number;
+}
+
+/** Agents at week 0 for the case, counted in Node with the same core (as `npm run bench` counts them). */
+function agentsAtWeek0(c: UiCase): number {
+  const { spec } = buildRunSpec({ world: c.world, scenario: c.scenario, seed: 1, params: c.scale ? { scale: c.scale } : {} });
+  const simulation = new Simulation(spec, lookupWorld(c.world));
+  simulation.warmUp();
+  return simulation.agentCount();
+}
+
+function stateHash(c: UiCase): string {
+  const query = new URLSearchParams({ world: c.world, scenario: c.scenario, seed: '1' });
+  if (c.scale !== undefined) query.set('params', JSON.stringify({ scale: c.scale }));
+  return `#${query.toString()}`;
+}
+
+async function openCase(browser: Browser, url: string, c: UiCase): Promise<{ page: Page; loadSeconds: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(url + stateHash(c));
+  await page.waitForFunction(() => typeof (window as unknown as { glocal?: unknown }).glocal === 'object', undefined, { timeout: 300_000 });
+  await page.evaluate(() => (window as unknown as { glocal: { ready: Promise<void> } }).glocal.ready);
+  return { page, loadSeconds: (Date.now() - started) / 1000 };
+}
+
+async function setSpeed(page: Page, speed: number): Promise<number> {
+  await page.getByTestId('speed').fill(String(speed));
+  return Number(await page.getByTestId('speed').inputValue());
+}
+
+async function setPlaying(page: Page, playing: boolean): Promise<void> {
+  const play = page.getByTestId('play');
+  if (((await play.getAttribute('aria-pressed')) === 'true') !== playing) await play.click();
+}
+
+async function measureCase(browser: Browser, url: string, c: UiCase): Promise<CaseResult> {
+  const agents = agentsAtWeek0(c);
+  const { page, loadSeconds } = await openCase(browser, url, c);
+  try {
+    const speedSetting = await setSpeed(page, FAST_SPEED);
+    await installLatencyProbe(page);
+    await setPlaying(page, true);
+    await page.waitForTimeout(1_000);
+    const window = await measureWindow(page, WINDOW_SECONDS);
+    const samples = await measurePauseLatency(page, CLICKS);
+    await setPlaying(page, false);
+    return {
+      case: c,
+      agentsAtWeek0: agents,
+      loadSeconds,
+      speedSetting,
+      window,
+      latencyMs: { median: median(samples), p95: percentile(samples, 0.95), max: Math.max(...samples), samples },
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function waitForWeek(page: Page, week: number): Promise<void> {
+  await page.waitForFunction((w) => {
+    const find = (root: Document | ShadowRoot): Element | null =>
+      root.querySelector('[data-testid="week"]') ??
+      Array.from(root.querySelectorAll('*')).reduce<Element | null>((hit, e) => hit ?? (e.shadowRoot ? find(e.shadowRoot) : null), null);
+    return Number(find(document)?.textContent) >= w;
+  }, week, { timeout: 600_000, polling: 500 });
+}
+
+/** The same classroom speed in a window at the start and one after ~9 simulated years (fast-forwarded between). */
+async function measureSession(browser: Browser, url: string, c: UiCase): Promise<SessionResult> {
+  const { page } = await openCase(browser, url, c);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    const speedSetting = await setSpeed(page, SESSION_SPEED);
+    await setPlaying(page, true);
+    await page.waitForTimeout(1_000);
+    const early = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
+    await setSpeed(page, FAST_SPEED);
+    await waitForWeek(page, LATE_WEEK);
+    await setSpeed(page, SESSION_SPEED);
+    await page.waitForTimeout(1_000);
+    const late = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
+    await setPlaying(page, false);
+    return { case: c, speedSetting, early, late, fpsChange: late.fps / early.fps - 1, heapChange: late.heapMb / early.heapMb - 1 };
+  } finally {
+    await page.context().close();
+  }
+}
+
+function machine(browserVersion: string) {
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return {
+    date: new Date().toISOString(),
+    commit,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+    chromium: browserVersion,
+    node: process.version,
+    flags: CHROMIUM_ARGS,
+  };
+}
+
+async function main(): Promise<void> {
+  const write = !process.argv.includes('--no-write');
+  ensureChromium();
+  console.error('bench:ui: building the app…');
+  const app = await buildAndServe(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const meta = machine(browser.version());
+    const cases: CaseResult[] = [];
+    for (const c of CASES) {
+      console.error(`bench:ui: ${c.name} (${c.world}${c.scale ? `, scale ${c.scale}` : ''})…`);
+      cases.push(await measureCase(browser, app.url, c));
+      console.error(JSON.stringify(cases[cases.length - 1].window), cases[cases.length - 1].latencyMs.median);
+    }
+    console.error('bench:ui: long session at 10⁴ agents…');
+    const session = await measureSession(browser, app.url, CASES[0]);
+    const results = { machine: meta, windowSeconds: WINDOW_SECONDS, cases, session };
+    console.log(JSON.stringify(results, null, 2));
+    if (write) {
+      writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
+      writeDocBlock(resolve(REPO_ROOT, 'docs/PERFORMANCE.md'), results);
+      console.error('bench:ui: wrote bench/ui-results.json and the bench:ui block of docs/PERFORMANCE.md');
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+await main();

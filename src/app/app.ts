@@ -1,0 +1,413 @@
+import { LitElement, html } from 'lit';
+import type { Remote } from 'comlink';
+import type { Api } from '../worker/api.ts';
+import { buildRunSpec } from '../worker/run-spec.ts';
+import { WORLDS } from '../../worlds/index.ts';
+import { RunController } from './run-controller.ts';
+import { decodeState, encodeState, runRequest, scenarioFile, type AppState, type PolicySetting, type ShockSetting, type ParamValue } from './app-state.ts';
+import { worldGeometry } from './map/world-geometry.ts';
+import type { MapGeometry } from './map/geometry.ts';
+import type { MapPointer } from './map/map-view.ts';
+import { GlocalMap } from './components/map-element.ts';
+import { setLanguage, t } from './i18n/index.ts';
+import { describeState } from './announcer.ts';
+import { canvasPng, download, exportName, indicatorsCsv } from './exports.ts';
+import { lessonById } from './lessons/index.ts';
+import type { LessonAction } from './lessons/types.ts';
+import type { MapLayer } from '../worker/map-snapshot.ts';
+import { appStyles } from './app-styles.ts';
+import { renderApp } from './app-view.ts';
+
+/** The debugging (and test) handle on `window.glocal`. */
+export interface GlocalHandle {
+  /** Resolves after the first snapshot is drawn. */
+  ready: Promise<void>;
+  /** The main run's worker API (comlink proxy): the same object the CLI drives. */
+  api: Remote<Api>;
+  state(): { world: string; scenario: string; seed: number; params: Record<string, ParamValue>; policy: PolicySetting[]; week: number; exploratory: boolean };
+}
+
+declare global {
+  interface Window {
+    glocal: GlocalHandle;
+  }
+}
+
+/** Announce the state in words at most this often (ms) while playing. */
+const ANNOUNCE_EVERY_MS = 4000;
+
+/**
+ * The web app: pickers, run controls, the map(s) and the side panels. The state that defines a run
+ * lives in `state` and in the URL hash; the simulation lives in Web Workers (RunController).
+ */
+export class GlocalApp extends LitElement {
+  static override styles = appStyles;
+  state: AppState = decodeState(location.hash);
+  main = new RunController();
+  /** The baseline run of compare mode (the main run then holds the policy). */
+  baseline: RunController | null = null;
+  geometry: MapGeometry | null = null;
+  /** Every parameter's value in the main run (for the parameter panel). */
+  effectiveParams: Record<string, ParamValue> = {};
+  selected: number[] = [];
+  inspected: { kind: 'region'; id: number } | null = null;
+  presentation = false;
+  announcement = '';
+  message = '';
+  error = '';
+  lessonStep = 0;
+  /** Bumped on every render so the side panels re-render with the app. */
+  revision = 0;
+  private lastAnnounce = 0;
+  private resolveReady: () => void = () => {};
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  private frameHandle = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.glocal = {
+      ready: this.ready,
+      api: this.main.api,
+      state: () => ({ ...this.state, week: this.main.week, exploratory: this.main.exploratory }),
+    };
+    this.main.addEventListener('update', () => this.onRunUpdate());
+    window.addEventListener('keydown', (e) => this.onKey(e));
+    window.addEventListener('hashchange', () => this.onHashChange());
+    void this.boot();
+  }
+
+  private async boot(): Promise<void> {
+    setLanguage(this.state.language);
+    await this.updateComplete;
+    await this.loadWorld();
+    await this.restart(true);
+    this.frameHandle = requestAnimationFrame((time) => this.loop(time));
+  }
+
+  maps(): GlocalMap[] {
+    return Array.from(this.renderRoot.querySelectorAll('glocal-map'));
+  }
+
+  private async loadWorld(): Promise<void> {
+    this.geometry = await worldGeometry(this.state.world);
+    await this.updateComplete;
+    for (const map of this.maps()) await map.setGeometry(this.geometry);
+  }
+
+  /** (Re)starts the run(s) from the state: the reset of the controls, and every change that needs one. */
+  async restart(play = false): Promise<void> {
+    this.error = '';
+    this.main.setPlaying(false);
+    this.baseline?.setPlaying(false);
+    try {
+      const spec = buildRunSpec(runRequest(this.state)).spec;
+      const starts = [this.main.start(spec)];
+      if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
+      await Promise.all(starts);
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.requestUpdate();
+      return;
+    }
+    this.effectiveParams = await this.main.api.params();
+    this.writeHash();
+    this.drawMaps();
+    this.resolveReady();
+    if (play) this.setPlaying(true);
+    this.requestUpdate();
+  }
+
+  private loop(time: number): void {
+    this.main.frame(time);
+    this.baseline?.frame(time);
+    for (const map of this.maps()) map.view?.render(time);
+    this.frameHandle = requestAnimationFrame((next) => this.loop(next));
+  }
+
+  private onRunUpdate(): void {
+    this.drawMaps();
+    const now = performance.now();
+    if (!this.main.playing || now - this.lastAnnounce > ANNOUNCE_EVERY_MS) this.announce();
+    this.requestUpdate();
+  }
+
+  announce(): void {
+    const { snapshot, series, info } = this.main;
+    if (!snapshot || !series || !info) return;
+    this.lastAnnounce = performance.now();
+    const names = this.geometry?.regions.map((r) => r.name) ?? info.regions;
+    this.announcement = describeState(snapshot, series, names, this.main.done);
+  }
+
+  drawMaps(): void {
+    const [first, second] = this.maps();
+    const left = this.baseline ?? this.main;
+    if (first && left.snapshot) first.draw(left.snapshot, this.state.layer);
+    if (second && this.baseline && this.main.snapshot) second.draw(this.main.snapshot, this.state.layer);
+    for (const map of this.maps()) map.view?.setSelection(this.selected);
+  }
+
+  writeHash(): void {
+    const hash = encodeState(this.state);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }
+
+  private onHashChange(): void {
+    if (location.hash === encodeState(this.state)) return;
+    const next = decodeState(location.hash);
+    const worldChanged = next.world !== this.state.world;
+    this.state = next;
+    setLanguage(next.language);
+    void (async () => {
+      if (worldChanged) await this.loadWorld();
+      await this.setCompare(next.compare, false);
+      await this.restart(true);
+    })();
+  }
+
+  // ---- controls --------------------------------------------------------------------------
+
+  setPlaying(playing: boolean): void {
+    this.main.setPlaying(playing);
+    this.baseline?.setPlaying(playing);
+    this.requestUpdate();
+  }
+
+  togglePlay(): void {
+    this.setPlaying(!this.main.playing);
+  }
+
+  async stepOnce(): Promise<void> {
+    this.setPlaying(false);
+    await Promise.all([this.main.step(1), this.baseline?.step(1)]);
+    this.announce();
+  }
+
+  setSpeed(value: number): void {
+    if (!Number.isFinite(value) || value <= 0) return;
+    this.main.speed = value;
+    if (this.baseline) this.baseline.speed = value;
+    this.requestUpdate();
+  }
+
+  async setSeed(value: number): Promise<void> {
+    if (!Number.isInteger(value) || value < 0 || value > 2 ** 32 - 1) return;
+    this.state = { ...this.state, seed: value };
+    await this.restart(this.main.playing);
+  }
+
+  async setWorld(world: string): Promise<void> {
+    if (!WORLDS[world] || world === this.state.world) return;
+    this.state = { ...this.state, world, scenario: WORLDS[world].defaultScenario, params: {}, policy: [], shocks: [], lesson: '' };
+    this.selected = [];
+    this.inspected = null;
+    this.setPlaying(false);
+    await this.loadWorld();
+    await this.restart(true);
+  }
+
+  async setScenario(scenario: string): Promise<void> {
+    this.state = { ...this.state, scenario, shocks: [] };
+    await this.restart(this.main.playing);
+  }
+
+  setLayer(layer: MapLayer): void {
+    this.state = { ...this.state, layer };
+    this.writeHash();
+    this.drawMaps();
+    this.requestUpdate();
+  }
+
+  setLanguageChoice(language: AppState['language']): void {
+    this.state = { ...this.state, language };
+    setLanguage(language);
+    this.writeHash();
+    this.announce();
+    this.requestUpdate();
+  }
+
+  async setLesson(id: string): Promise<void> {
+    const lesson = lessonById(id);
+    this.lessonStep = 0;
+    if (!lesson) {
+      this.state = { ...this.state, lesson: '' };
+      await this.restart(this.main.playing);
+      return;
+    }
+    const worldChanged = lesson.world !== this.state.world;
+    const scenario = typeof lesson.scenario === 'string' ? lesson.scenario : WORLDS[lesson.world].defaultScenario;
+    const layer = (lesson.choropleth as MapLayer | undefined) ?? this.state.layer;
+    this.state = { ...this.state, world: lesson.world, scenario, seed: lesson.seed, params: { ...(lesson.params ?? {}) }, policy: [], shocks: [], lesson: id, layer };
+    if (worldChanged) await this.loadWorld();
+    await this.restart(false);
+    await this.runLessonAction(lesson.steps[0]?.action);
+  }
+
+  async gotoLessonStep(index: number): Promise<void> {
+    const lesson = lessonById(this.state.lesson);
+    if (!lesson || index < 0 || index >= lesson.steps.length) return;
+    this.lessonStep = index;
+    this.requestUpdate();
+    await this.runLessonAction(lesson.steps[index].action);
+  }
+
+  private async runLessonAction(action: LessonAction | undefined): Promise<void> {
+    if (!action) return;
+    if (action.kind === 'play') this.setPlaying(true);
+    else if (action.kind === 'pause') this.setPlaying(false);
+    else if (action.kind === 'choropleth') this.setLayer(action.layer as MapLayer);
+    else if (action.kind === 'reset') await this.restart(false);
+    else if (action.kind === 'setParam') {
+      this.state = { ...this.state, params: { ...this.state.params, [action.name]: action.value } };
+      this.writeHash();
+      this.requestUpdate();
+    }
+  }
+
+  togglePresentation(): void {
+    this.presentation = !this.presentation;
+    document.documentElement.classList.toggle('presentation', this.presentation);
+    this.toggleAttribute('presentation', this.presentation);
+    this.requestUpdate();
+  }
+
+  async setCompare(on: boolean, restart = true): Promise<void> {
+    if (on === Boolean(this.baseline)) return;
+    this.state = { ...this.state, compare: on };
+    if (on) {
+      this.baseline = new RunController();
+      this.baseline.speed = this.main.speed;
+      this.baseline.addEventListener('update', () => this.onRunUpdate());
+    } else {
+      this.baseline?.terminate();
+      this.baseline = null;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    if (this.geometry) for (const map of this.maps()) await map.setGeometry(this.geometry);
+    if (restart) await this.restart(this.main.playing);
+  }
+
+  async applyParams(params: Record<string, ParamValue>): Promise<void> {
+    this.state = { ...this.state, params };
+    await this.restart(this.main.playing);
+  }
+
+  /** Adds a policy setting at the current week: live in the worker, and in the state (link, export). */
+  async addPolicy(setting: Omit<PolicySetting, 'week'>): Promise<void> {
+    const item: PolicySetting = { ...setting, week: this.main.week };
+    try {
+      await this.main.api.addPolicy([item]);
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.requestUpdate();
+      return;
+    }
+    this.main.exploratory = true;
+    this.state = { ...this.state, policy: [...this.state.policy, item] };
+    this.writeHash();
+    this.requestUpdate();
+  }
+
+  /** Applies a shock from the current week on the selected regions (the hubs when none), live. */
+  async applyShock(kind: ShockSetting['kind'], weeks: number): Promise<void> {
+    const codes = this.selected.map((r) => this.main.info?.regions[r]).filter((c): c is string => Boolean(c));
+    const target: ShockSetting['target'] = codes.length > 0 ? { regions: codes } : { hubs: true };
+    const shock: ShockSetting = { kind, target, start: this.main.week, weeks: Math.max(1, Math.round(weeks)) };
+    if (kind === 'lockdown') shock.capacityFactor = 0.4;
+    if (kind === 'demand') shock.multiplier = 0.7;
+    if (kind === 'logistics') Object.assign(shock, { leadTimeMultiplier: 2, freightMultiplier: 2 });
+    try {
+      await Promise.all([this.main.api.addShocks([shock]), this.baseline?.api.addShocks([shock])]);
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.requestUpdate();
+      return;
+    }
+    this.main.exploratory = true;
+    if (this.baseline) this.baseline.exploratory = true;
+    this.state = { ...this.state, shocks: [...this.state.shocks, shock] };
+    this.writeHash();
+    this.requestUpdate();
+  }
+
+  selectRegion(pointer: MapPointer, additive: boolean): void {
+    const r = pointer.region;
+    if (additive) this.selected = this.selected.includes(r) ? this.selected.filter((x) => x !== r) : [...this.selected, r];
+    else this.selected = [r];
+    this.inspected = { kind: 'region', id: r };
+    this.drawMaps();
+    this.requestUpdate();
+  }
+
+  clearSelection(): void {
+    this.selected = [];
+    this.inspected = null;
+    this.drawMaps();
+    this.requestUpdate();
+  }
+
+  // ---- share and export ------------------------------------------------------------------
+
+  async share(): Promise<void> {
+    this.writeHash();
+    try {
+      await navigator.clipboard.writeText(location.href);
+    } catch {
+      // Clipboard refused (permissions, insecure origin): the link is shown instead.
+    }
+    this.message = `${t('linkCopied')} ${location.href}`;
+    this.requestUpdate();
+  }
+
+  async exportCsv(): Promise<void> {
+    const { info } = this.main;
+    if (!info) return;
+    await this.main.idle();
+    const csv = await indicatorsCsv(this.main.api, info);
+    const exploratory = this.main.exploratory;
+    download(exportName(info, this.main.week, 'csv', exploratory), new Blob([csv], { type: 'text/csv' }));
+    if (exploratory) {
+      const note = { exploratory: true, reason: 'live changes after the last reset', liveChanges: { policy: this.state.policy, shocks: this.state.shocks }, scenario: scenarioFile(this.state) };
+      download(exportName(info, this.main.week, 'json', true), new Blob([JSON.stringify(note, null, 2) + '\n'], { type: 'application/json' }));
+    }
+  }
+
+  async exportPng(): Promise<void> {
+    const map = this.maps()[0]?.view;
+    if (!map || !this.main.info) return;
+    map.render(performance.now());
+    download(exportName(this.main.info, this.main.week, 'png'), await canvasPng(map.canvas));
+  }
+
+  exportScenario(): void {
+    const file = scenarioFile(this.state);
+    const name = `glocal-${this.state.world}-${String(file.name).replace(/[^A-Za-z0-9_.+-]+/g, '_')}.json`;
+    download(name, new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }));
+  }
+
+  // ---- keyboard ----------------------------------------------------------------------------
+
+  private onKey(event: KeyboardEvent): void {
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const typing = target && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable);
+    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === ' ' && target?.tagName !== 'BUTTON' && target?.tagName !== 'SUMMARY') {
+      event.preventDefault();
+      this.togglePlay();
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      void this.stepOnce();
+    }
+  }
+
+  override render() {
+    return renderApp(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frameHandle);
+  }
+}
+customElements.define('glocal-app', GlocalApp);

@@ -1,0 +1,68 @@
+import { LitElement, css, html, svg } from 'lit';
+import type { RunController } from '../run-controller.ts';
+import type { SeriesStore } from '../series-store.ts';
+import { number, t } from '../i18n/index.ts';
+import { panelStyles } from './panel-styles.ts';
+
+/** Region series the inspector draws (headline indicators are recorded per region). */
+const SPARKLINES = ['fillRate', 'trustFirms', 'trustGovernment', 'smeAdoption', 'digitalUsage', 'unemployment'];
+
+/**
+ * The inspector: the state of the clicked region (from the worker) and its time series.
+ * Emits `close`.
+ */
+export class GlocalInspector extends LitElement {
+  static override properties = { run: { attribute: false }, region: { attribute: false }, series: { attribute: false }, version: { attribute: false } };
+  /** The run (not its comlink proxy: lit would mistake a proxy for a directive). */
+  declare run: RunController | null;
+  declare region: number;
+  declare series: SeriesStore | null;
+  declare version: number;
+  private state: Record<string, number | string> | null = null;
+  private lastFetch = 0;
+  static override styles = [panelStyles, css`
+    .sparks { display: grid; grid-template-columns: repeat(auto-fill, minmax(9em, 1fr)); gap: 0.4em; }
+    svg { width: 100%; height: 36px; background: var(--field); border-radius: 4px; }
+    .head { display: flex; justify-content: space-between; align-items: center; }
+  `];
+
+  constructor() {
+    super();
+    this.run = null;
+    this.region = -1;
+    this.series = null;
+    this.version = 0;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    const now = performance.now();
+    if (this.run && this.region >= 0 && (changed.has('region') || now - this.lastFetch > 500)) {
+      this.lastFetch = now;
+      void this.run.api.inspect('region', this.region).then((state) => {
+        this.state = state;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  private spark(name: string) {
+    const s = this.series?.get(name, this.region);
+    const values = s?.values ?? [];
+    const [lo, hi] = [Math.min(0, ...values), Math.max(1, ...values)];
+    const points = values.map((v, i) => `${(i / Math.max(1, values.length - 1)) * 100},${36 - ((v - lo) / (hi - lo || 1)) * 34 - 1}`).join(' ');
+    return html`<div><span class="note">${name}: ${number(values[values.length - 1] ?? NaN)}</span>
+      <svg viewBox="0 0 100 36" preserveAspectRatio="none" aria-hidden="true">${svg`<polyline points=${points} fill="none" stroke="#0072B2" stroke-width="1.5" vector-effect="non-scaling-stroke"></polyline>`}</svg></div>`;
+  }
+
+  override render() {
+    if (this.region < 0) return html`<p class="note">${t('inspectorHint')}</p>`;
+    const rows = Object.entries(this.state ?? {});
+    return html`<div data-testid="inspector">
+      <div class="head"><strong>${this.state?.region ?? ''}</strong>
+        <button @click=${() => this.dispatchEvent(new CustomEvent('close'))}>${t('close')}</button></div>
+      <div class="sparks">${SPARKLINES.map((name) => this.spark(name))}</div>
+      <table><tbody>${rows.filter(([k]) => k !== 'region').map(([k, v]) => html`<tr><th>${k}</th><td>${typeof v === 'number' ? number(v, 3) : v}</td></tr>`)}</tbody></table>
+    </div>`;
+  }
+}
+customElements.define('glocal-inspector', GlocalInspector);

@@ -1,0 +1,5 @@
+import type { Catalogue } from './en.ts';
+import { en } from './en.ts';
+
+/** Español. */
+export const es: Catalogue = { ...en };

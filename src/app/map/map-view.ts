@@ -1,0 +1,202 @@
+import 'pixi.js/unsafe-eval';
+import { Application, Container, Graphics } from 'pixi.js';
+import { Viewport } from 'pixi-viewport';
+import { MAP_LAYERS, type MapLayer, type MapSnapshot } from '../../worker/map-snapshot.ts';
+import { colourFor, type PaletteName } from './palette.ts';
+import type { MapGeometry } from './geometry.ts';
+import { AgentLayer } from './agent-layer.ts';
+import { FlowLayer } from './flow-layer.ts';
+import { particleTextures } from './textures.ts';
+
+export interface MapPointer {
+  region: number;
+  /** Map coordinates of the pointer. */
+  x: number;
+  y: number;
+  /** Screen coordinates inside the canvas. */
+  screenX: number;
+  screenY: number;
+}
+
+const LOCKDOWN_COLOUR = 0xd7191c;
+const BORDER_COLOUR = 0xff7f00;
+const SELECTED_COLOUR = 0xffffff;
+
+/**
+ * The pixi.js v8 map: region shapes tinted by the choropleth (one Graphics per region, drawn once),
+ * lockdown and closed-border overlays, supply-flow arcs, agent particles, and pan/zoom by wheel,
+ * drag and pinch (pixi-viewport). It draws snapshots; it never steps the model.
+ */
+export class MapView {
+  private readonly regionShapes: Graphics[] = [];
+  private readonly lockdowns: Graphics[] = [];
+  private readonly borders: Graphics[] = [];
+  private readonly selection = new Graphics();
+  private readonly markers = new Graphics();
+  private agents!: AgentLayer;
+  private flows!: FlowLayer;
+  private viewport!: Viewport;
+  private geometry!: MapGeometry;
+  snapshot: MapSnapshot | null = null;
+  layer: MapLayer = 'access';
+  palette: PaletteName = 'viridis';
+  onHover: (pointer: MapPointer | null) => void = () => {};
+  onSelect: (pointer: MapPointer, additive: boolean) => void = () => {};
+
+  private constructor(readonly app: Application) {}
+
+  static async create(canvas: HTMLCanvasElement, width: number, height: number): Promise<MapView> {
+    const app = new Application();
+    await app.init({
+      canvas,
+      width,
+      height,
+      preserveDrawingBuffer: true,
+      antialias: true,
+      background: 0xcfdde6,
+      preference: 'webgl',
+      autoStart: false,
+      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      autoDensity: true,
+    });
+    return new MapView(app);
+  }
+
+  setGeometry(geometry: MapGeometry): void {
+    this.geometry = geometry;
+    this.viewport?.destroy({ children: true });
+    this.regionShapes.length = this.lockdowns.length = this.borders.length = 0;
+    const { app } = this;
+    const viewport = new Viewport({
+      screenWidth: app.screen.width,
+      screenHeight: app.screen.height,
+      worldWidth: geometry.width,
+      worldHeight: geometry.height,
+      events: app.renderer.events,
+      passiveWheel: false,
+    });
+    viewport.drag().pinch().wheel().decelerate().clampZoom({ minScale: 0.2, maxScale: 40 });
+    this.viewport = viewport;
+    app.stage.addChild(viewport);
+    const regions = new Container();
+    const overlays = new Container();
+    for (const [r, shape] of geometry.regions.entries()) {
+      const g = new Graphics();
+      for (const ring of shape.rings) g.poly(ring).fill(0xffffff);
+      for (const ring of shape.rings) g.poly(ring).stroke({ width: 0.6, color: 0x1d2b36, alpha: 0.35 });
+      g.eventMode = 'static';
+      g.cursor = 'pointer';
+      g.on('pointermove', (e) => this.onHover(this.pointer(r, e.global.x, e.global.y)));
+      g.on('pointerleave', () => this.onHover(null));
+      g.on('pointertap', (e) => this.onSelect(this.pointer(r, e.global.x, e.global.y), e.shiftKey || e.ctrlKey || e.metaKey));
+      regions.addChild(g);
+      this.regionShapes.push(g);
+      this.lockdowns.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).fill({ color: LOCKDOWN_COLOUR, alpha: 0.45 })));
+      this.borders.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).stroke({ width: 3, color: BORDER_COLOUR })));
+    }
+    overlays.addChild(...this.lockdowns, ...this.borders);
+    this.agents = new AgentLayer(geometry, particleTextures());
+    this.flows = new FlowLayer(geometry);
+    viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.graphics, this.markers);
+    this.fit();
+  }
+
+  private overlay(rings: number[][], draw: (g: Graphics, ring: number[]) => void): Graphics {
+    const g = new Graphics();
+    for (const ring of rings) draw(g, ring);
+    g.visible = false;
+    g.eventMode = 'none';
+    return g;
+  }
+
+  private pointer(region: number, screenX: number, screenY: number): MapPointer {
+    const world = this.viewport.toWorld(screenX, screenY);
+    return { region, x: world.x, y: world.y, screenX, screenY };
+  }
+
+  /** Zooms to the regions' extent. */
+  fit(): void {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const shape of this.geometry.regions) for (const ring of shape.rings) for (let i = 0; i < ring.length; i += 2) (xs.push(ring[i]), ys.push(ring[i + 1]));
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    this.viewport.fit(true, (maxX - minX) * 1.05, (maxY - minY) * 1.05);
+    this.viewport.moveCenter((minX + maxX) / 2, (minY + maxY) / 2);
+  }
+
+  resize(width: number, height: number): void {
+    this.app.renderer.resize(width, height);
+    this.viewport?.resize(width, height, this.geometry.width, this.geometry.height);
+  }
+
+  /** Region values of the current layer (NaN where undefined). */
+  layerValues(snapshot = this.snapshot, layer = this.layer): Float32Array {
+    if (!snapshot) return new Float32Array(0);
+    const k = MAP_LAYERS.indexOf(layer);
+    return snapshot.layers.subarray(k * snapshot.regionCount, (k + 1) * snapshot.regionCount);
+  }
+
+  update(snapshot: MapSnapshot): void {
+    this.snapshot = snapshot;
+    this.recolour();
+    for (let r = 0; r < this.regionShapes.length; r++) {
+      this.lockdowns[r].visible = snapshot.lockedDown[r] === 1;
+      this.borders[r].visible = snapshot.borderOpen[r] === 0;
+    }
+    this.agents.update(snapshot);
+    this.flows.setFlows(snapshot.flows);
+    this.drawMarkers(snapshot);
+  }
+
+  recolour(): void {
+    const values = this.layerValues();
+    for (let r = 0; r < this.regionShapes.length; r++) this.regionShapes[r].tint = colourFor(values[r], this.palette);
+  }
+
+  /** Lead-firm plants (squares, size by capacity) and hub suppliers (diamonds) at region anchors. */
+  private drawMarkers(snapshot: MapSnapshot): void {
+    const g = this.markers.clear();
+    const perRegion = new Map<number, number>();
+    const next = (r: number) => {
+      const k = perRegion.get(r) ?? 0;
+      perRegion.set(r, k + 1);
+      return k;
+    };
+    for (let h = 0; h < snapshot.hubRegion.length; h++) {
+      const [x, y] = this.geometry.regions[snapshot.hubRegion[h]].anchor;
+      const k = next(snapshot.hubRegion[h]);
+      const cx = x + (k % 4) * 7 - 10;
+      const cy = y - 10 - Math.floor(k / 4) * 7;
+      g.poly([cx, cy - 4, cx + 4, cy, cx, cy + 4, cx - 4, cy]).fill(0xe7298a).stroke({ width: 0.8, color: 0x000000 });
+    }
+    for (let p = 0; p < snapshot.plantRegion.length; p++) {
+      const [x, y] = this.geometry.regions[snapshot.plantRegion[p]].anchor;
+      const k = next(snapshot.plantRegion[p]);
+      const size = 2.5 + Math.min(4, Math.sqrt(snapshot.plantCapacity[p]) / 40);
+      const cx = x + (k % 4) * 7 - 10;
+      const cy = y - 10 - Math.floor(k / 4) * 7;
+      g.rect(cx - size, cy - size, size * 2, size * 2)
+        .fill({ color: 0xffffff, alpha: snapshot.plantActive[p] ? 1 : 0.3 })
+        .stroke({ width: 0.8, color: 0x000000 });
+    }
+  }
+
+  setSelection(regions: number[]): void {
+    const g = this.selection.clear();
+    for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
+  }
+
+  /** Draws one frame (the arcs move with time). */
+  render(time: number): void {
+    this.flows?.animate(time);
+    this.app.render();
+  }
+
+  get canvas(): HTMLCanvasElement {
+    return this.app.canvas;
+  }
+
+  destroy(): void {
+    this.app.destroy({ removeView: false }, { children: true });
+  }
+}

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appState,
+  byTestId,
+  configure,
+  disconnectBrowser,
+  expectAttribute,
+  openApp,
+  pause,
+  saveScreenshot,
+  shownWeek,
+  waitForState,
+  waitForWeek,
+  type AppPage,
+} from './support/app.ts';
+import { distinctColours, samplePixels } from './support/pixels.ts';
+
+/** The focused element through open shadow roots: its test id, and whether its focus is visible. */
+function focused(page: Page): Promise<{ testId: string | null; tag: string; focusVisible: boolean; outlined: boolean }> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return { testId: null, tag: '', focusVisible: false, outlined: false };
+    const style = getComputedStyle(element);
+    const outlined = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    return { testId: element.getAttribute('data-testid'), tag: element.tagName, focusVisible: element.matches(':focus-visible'), outlined };
+  });
+}
+
+/** Controls a keyboard user must reach with Tab. */
+const KEYBOARD_CONTROLS = [
+  'play', 'step', 'reset', 'seed', 'speed', 'choropleth', 'world', 'scenario', 'lesson', 'language',
+  'presentation', 'compare', 'apply-params', 'policy-instrument', 'policy-target', 'policy-level', 'policy-add',
+  'shock-kind', 'shock-apply', 'export-csv', 'export-png', 'export-scenario', 'share',
+];
+
+describe('access and views', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await disconnectBrowser();
+  });
+
+  it('an axe scan finds no serious or critical violation', async () => {
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+    expect(serious).toEqual([]);
+  });
+
+  it('can be driven by keyboard alone: Tab reaches every control with a visible focus, Space plays, → steps', async () => {
+    const { page } = app;
+    await configure(page, { seed: 4, params: { scale: 0.5 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reached = new Set<string>();
+    let playFocus: Awaited<ReturnType<typeof focused>> | null = null;
+    for (let i = 0; i < 400 && reached.size < KEYBOARD_CONTROLS.length + 50; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (!now.testId) continue;
+      if (reached.has(now.testId) && now.testId === 'play') break; // came round again
+      reached.add(now.testId);
+      if (now.testId === 'play') playFocus = now;
+    }
+    expect(KEYBOARD_CONTROLS.filter((id) => !reached.has(id))).toEqual([]);
+    expect(playFocus?.focusVisible).toBe(true);
+    expect(playFocus?.outlined).toBe(true);
+
+    // Back to the play button by keyboard, then Space plays and pauses, and → steps.
+    for (let i = 0; i < 400 && (await focused(page)).testId !== 'play'; i++) await page.keyboard.press('Tab');
+    expect((await focused(page)).testId).toBe('play');
+    const start = await shownWeek(page);
+    await page.keyboard.press('Space');
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true');
+    await waitForWeek(page, start + 2);
+    await page.keyboard.press('Space');
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false');
+    await page.waitForTimeout(500);
+    const paused = await shownWeek(page);
+    await page.keyboard.press('ArrowRight');
+    await waitForWeek(page, paused + 1, 10_000);
+    expect(await shownWeek(page)).toBe(paused + 1);
+    expect(((await byTestId(page, 'announcer').textContent()) ?? '').trim().length).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('presentation mode enlarges the type', async () => {
+    const { page } = app;
+    const size = () => byTestId(page, 'week').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const normal = await size();
+    await byTestId(page, 'presentation').click();
+    await page.waitForTimeout(300);
+    expect(await size()).toBeGreaterThan(normal * 1.2);
+    await saveScreenshot(page, 'presentation-mode');
+    await byTestId(page, 'presentation').click();
+    await page.waitForTimeout(300);
+    expect(await size()).toBeCloseTo(normal, 1);
+  });
+
+  it('compare mode shows two maps side by side (screenshot saved)', async () => {
+    const { page } = app;
+    await pause(page);
+    await byTestId(page, 'compare').click();
+    const compare = byTestId(page, 'map-compare');
+    await compare.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForTimeout(1_000);
+    expect(distinctColours(await samplePixels(byTestId(page, 'map')))).toBeGreaterThan(8);
+    expect(distinctColours(await samplePixels(compare))).toBeGreaterThan(8);
+    const left = await byTestId(page, 'map').boundingBox();
+    const right = await compare.boundingBox();
+    expect(left && right && Math.abs(left.x - right.x) > 50).toBe(true);
+    await saveScreenshot(page, 'compare-mode');
+    await byTestId(page, 'compare').click();
+    await compare.waitFor({ state: 'hidden', timeout: 30_000 });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('world-2019 loads at its default scale and draws the world map (screenshot saved)', async () => {
+    const { page } = app;
+    await pause(page);
+    await byTestId(page, 'world').selectOption('world-2019');
+    const state = await waitForState(page, (s) => s.world === 'world-2019' && s.week === 0, 'world-2019', 180_000);
+    expect(state.scenario).toMatch(/2019|covid|recession|bloc/);
+    await page.waitForTimeout(1_000);
+    expect(distinctColours(await samplePixels(byTestId(page, 'map')))).toBeGreaterThan(8);
+    await saveScreenshot(page, 'world-2019');
+    expect((await appState(page)).world).toBe('world-2019');
+    expect(app.errors).toEqual([]);
+  });
+});
