@@ -13,9 +13,9 @@ export const communityParams = {
     source: 'Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md',
   }),
   trainingEffect: num({
-    default: 0.015, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',
+    default: 0.004, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',
     doc: 'λT: extra literacy growth rate (per unit of access) per dollar of training spent per person per year.',
-    source: 'Assumed: digital-skills courses cost about $50–100 per trainee (ITU Digital Skills Toolkit 2018), i.e. ≈ 1/67 of a person brought to literacy per $.',
+    source: 'Assumed (frozen at the core’s value; no data up to 2010 to calibrate it on). For scale: digital-skills courses cost about $50–100 per trainee (ITU Digital Skills Toolkit 2018).',
   }),
   unlinkedTrainingFactor: num({
     default: 0.4, min: 0, max: 1, unit: '×', section: '7.7',
@@ -78,8 +78,8 @@ export const communityParams = {
     doc: 'α⁻ = this × α⁺ (1 = the P8 ablation).', source: 'Slovic 1993 (trust asymmetry); MODEL.md §7.8',
   }),
   trustEventScale: num({
-    default: 2, min: 0, max: 200, unit: '× jobs share', section: '7.8', status: 'assumption',
-    doc: 'Event weight m per unit share of the region’s workers affected (a closure of 5% of jobs: m = 0.1).',
+    default: 4, min: 0, max: 200, unit: '× jobs share', section: '7.8', status: 'assumption',
+    doc: 'Event weight m per unit share of the region’s workers affected (a closure of 5% of jobs: m = 0.2).',
     source: 'Assumed.',
   }),
   noticeThreshold: num({
@@ -88,13 +88,13 @@ export const communityParams = {
     source: 'Assumed.',
   }),
   shortageTrustWeight: num({
-    default: 0.05, min: 0, max: 10, unit: 'per lost share', section: '7.8', status: 'assumption',
+    default: 0.5, min: 0, max: 10, unit: 'per lost share', section: '7.8', status: 'assumption',
     doc: 'Event weight of shortages: m = this × the share of the region’s final demand lost this week.', source: 'Assumed.',
   }),
   timelySupplyWeight: num({
-    default: 0.008, min: 0, max: 1, unit: 'event weight', section: '7.8', status: 'calibrated',
+    default: 0.025, min: 0, max: 1, unit: 'event weight', section: '7.8', status: 'assumption',
     doc: 'Weekly good-event weight when a region’s final demand is fully served (timely supply).',
-    source: 'Calibrated so that baseline trust in business stays near Edelman’s 0.62 under the background hazard (good events must outweigh bad about 5:1 when α⁻ = 3α⁺).',
+    source: 'Assumed (frozen at the core’s value): chosen so that good events can balance bad ones under the 3:1 asymmetry and baseline trust in business can stay near Edelman’s 0.62; not fitted to data (MODEL.md §8 allows calibration only on data up to 2010).',
   }),
   trustDiffusion: num({
     default: 0.05, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',

@@ -112,7 +112,7 @@ export const firmParams = {
     doc: 'Time scale on which plant capacity follows the long-run demand forecast.', source: 'Assumed.',
   }),
   reorderShiftRate: num({
-    default: 0.3, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
+    default: 0.2, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
     doc: 'How fast a buyer’s record of each source’s deliveries (an EMA of fill fractions) follows the latest week; orders shift toward sources with a good record.',
     source: 'Assumed.',
   }),

@@ -20,9 +20,9 @@ export const smeParams = {
     doc: 'Word-of-mouth q of the Bass adoption hazard (0 = the P5 ablation).', source: 'Sultan, Farley & Lehmann 1990',
   }),
   initialAdoptionFactor: num({
-    default: 0.45, min: 0, max: 1, unit: '× a·l', section: '7.6', status: 'assumption',
+    default: 0.15, min: 0, max: 1, unit: '× a·l', section: '7.6', status: 'assumption',
     doc: 'Probability an SME has adopted at the start, per unit of its region’s digital usage a·l.',
-    source: 'Assumed: about 40% of SMEs in high-income regions use e-procurement/ERP tools that make them visible to buyers (OECD 2021, The Digital Transformation of SMEs).',
+    source: 'Assumed (frozen at the core’s value).',
   }),
   techGrantEffect: num({
     default: 1, min: 0, max: 10, unit: '× per grant', section: '7.6', status: 'assumption',

@@ -43,24 +43,24 @@ describe('§7.8 asymmetric trust', () => {
     const world = trustWorld();
     world.regions.goodEvents[HOM] = 10;
     updateCommunities(world);
-    const m = (2 * 10) / 1000; // 0.02
-    expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12); // 0.503
+    const m = (4 * 10) / 1000; // trustEventScale 4: m = 0.04
+    expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12); // 0.506
   });
 
   it('bad event: τ ← τ − α⁻ m τ with α⁻ = 3α⁺: the same event costs three times what it gains at τ = 0.5', () => {
     const world = trustWorld();
     world.regions.badEvents[HOM] = 10;
     updateCommunities(world);
-    const m = 0.02;
-    expect(trustInHom(world)).toBeCloseTo(0.5 - 3 * 0.3 * m * 0.5, 12); // 0.491
-    expect((0.5 - trustInHom(world)) / (0.503 - 0.5)).toBeCloseTo(3, 9);
+    const m = 0.04;
+    expect(trustInHom(world)).toBeCloseTo(0.5 - 3 * 0.3 * m * 0.5, 12); // 0.482
+    expect((0.5 - trustInHom(world)) / (0.506 - 0.5)).toBeCloseTo(3, 9);
   });
 
   it('α⁻ = α⁺ (the P8 ablation) makes it symmetric', () => {
     const world = trustWorld({ timelySupplyWeight: 0, trustLossRatio: 1 });
     world.regions.badEvents[HOM] = 10;
     updateCommunities(world);
-    expect(trustInHom(world)).toBeCloseTo(0.5 - 0.3 * 0.02 * 0.5, 12);
+    expect(trustInHom(world)).toBeCloseTo(0.5 - 0.3 * 0.04 * 0.5, 12);
   });
 
   it('transparency θ_T multiplies the weight by (1 + θ_T) and pulls τ toward the record at ω_T θ_T', () => {
@@ -68,7 +68,7 @@ describe('§7.8 asymmetric trust', () => {
     world.regions.goodEvents[HOM] = 10;
     world.regions.transparency[HOM] = 0.5;
     updateCommunities(world);
-    const afterEvent = 0.5 + 0.3 * (0.02 * 1.5) * 0.5; // 0.5045
+    const afterEvent = 0.5 + 0.3 * (0.04 * 1.5) * 0.5; // 0.509
     const record = 0.5 + (1 / 26) * (1 - 0.5); // share of good events 1; record starts at 0.5
     expect(world.regions.firmRecord[HOM]).toBeCloseTo(record, 12);
     expect(trustInHom(world)).toBeCloseTo(afterEvent + 0.05 * 0.5 * (record - afterEvent), 12);
@@ -77,12 +77,12 @@ describe('§7.8 asymmetric trust', () => {
   it('timely supply is a small good event; shortages are bad in proportion to the share of demand lost', () => {
     const calm = trustWorld({});
     updateCommunities(calm);
-    expect(trustInHom(calm)).toBeCloseTo(0.5 + 0.3 * 0.008 * 0.5, 12);
+    expect(trustInHom(calm)).toBeCloseTo(0.5 + 0.3 * 0.025 * 0.5, 12);
     const short = trustWorld({});
     short.regions.finalDemand[HOM] = 100;
     short.regions.finalLost[HOM] = 10; // 10% lost ≥ 2%: no timely-supply credit
     updateCommunities(short);
-    expect(trustInHom(short)).toBeCloseTo(0.5 - 0.9 * (0.05 * 0.1) * 0.5, 12);
+    expect(trustInHom(short)).toBeCloseTo(0.5 - 0.9 * (0.5 * 0.1) * 0.5, 12);
   });
 
   it('noticed layoffs are bad events; unemployment rises with the job shortfall; τG falls with it', () => {
@@ -93,7 +93,7 @@ describe('§7.8 asymmetric trust', () => {
     const trend = 1000 + (800 - 1000) / 52; // 996.154
     const change = 0.25 * (800 - 1000); // jobs smoothed over about a month: −50
     const noticed = Math.abs(change) - 0.005 * 1000; // 45 beyond the weekly noise
-    const m = (2 * noticed) / trend;
+    const m = (4 * noticed) / trend;
     expect(trustInHom(world)).toBeCloseTo(0.5 - 0.9 * m * 0.5, 12);
     const unemployment = 0.06 + 0.2 * (1 - 800 / trend);
     expect(world.regions.unemployment[HOM]).toBeCloseTo(unemployment, 12);
@@ -166,7 +166,7 @@ describe('§7.7 access, literacy and skill (saturating)', () => {
       world.regions.trainingLinked[NBR] = linked;
       updateCommunities(world);
       const a = 0.4 + 0.6 * (1 - Math.exp(-((0.511 * 0.5 * 0.4) / 52 + 0.002)));
-      const rate = (a * (0.2 + 0.015 * 1 * (linked ? 1 : 0.4)) + 0.1 * Math.max(0, 0.9 - 0.5)) / 52;
+      const rate = (a * (0.2 + 0.004 * 1 * (linked ? 1 : 0.4)) + 0.1 * Math.max(0, 0.9 - 0.5)) / 52;
       // The access in the literacy rate is this week's updated access (agents/community/
       // systems.ts:113–114); neither MODEL.md nor docs/ODD.md says which week's a is meant.
       expect(world.cells.literacy[NBR], `linked ${linked}`).toBeCloseTo(0.5 + 0.5 * (1 - Math.exp(-rate)), 12);

@@ -624,8 +624,8 @@ describe('§3.6–3.7 SME production and shipping', () => {
     const rawSpend = 8 * (10 + 0.0012 * equatorKm(90)) + 3 * 13;
     expect(s.spend[id]).toBe(Math.fround(rawSpend)); // Float32 flow
     expect(s.cash[id]).toBeCloseTo(1000 + 250 - rawSpend, 9);
-    // Reliability EMA 1 + 0.3 · (0.4 − 1) = 0.82 sets next week's hub share.
-    expect(s.rawHubShare[id]).toBeCloseTo(0.82, 6);
+    // Reliability EMA 1 + 0.2 · (0.4 − 1) = 0.88 sets next week's hub share.
+    expect(s.rawHubShare[id]).toBeCloseTo(0.88, 6);
     expect(s.rawCost[id]).toBeCloseTo(0 + 0.2 * (rawSpend / 11 - 0), 5);
   });
 });
