@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
-import { describeProblems, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
+import { decodeInput, describeProblems, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../sim/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
@@ -199,4 +199,16 @@ export function resolveRun(request: RunRequest): ResolvedRun {
     scenarioArgument: loaded.argument,
     warnings: describeWarnings(loaded.input, [...loaded.input.warnings, ...scenarioWarnings(scenario, definition, weeks)]),
   };
+}
+
+/**
+ * A scenario file's bytes checked in-process, as `glocal run` checks them (decoding, JSON,
+ * structure, the world, then warnings for a run of `weeks`): the scenario and its warning lines,
+ * or a UserError with a path-precise message. Used by the fuzzer.
+ */
+export function checkScenarioDocument(bytes: Uint8Array, label: string, world: WorldDefinition, weeks = 520): { scenario: Scenario; warnings: string[] } {
+  const input = parseJsonText(decodeInput(bytes, label, 'scenario'), label, 'scenario');
+  const check = checkScenario(input.value, world);
+  if (!check.ok) throw new UserError(describeProblems(input, 'scenario', check.problems));
+  return { scenario: check.scenario, warnings: describeWarnings(input, [...input.warnings, ...scenarioWarnings(check.scenario, world, weeks)]) };
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (the CLI is run from there, as a user would). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = join(ROOT, 'bin', 'glocal.mjs');
+export const BIN = join(ROOT, 'bin', 'glocal.mjs');
 
 export interface CliResult {
   code: number | null;
@@ -28,6 +28,44 @@ export function glocal(args: string[], timeoutMs = 90_000): Promise<CliResult> {
       },
     );
   });
+}
+
+/** Like `glocal`, from another working directory and with extra environment variables; also reports the signal. */
+export function glocalWith(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: 'true', GLOCAL_DEBUG: '', ...options.env }, timeout: options.timeoutMs ?? 90_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        const signal = error && 'signal' in error ? ((error as { signal?: NodeJS.Signals | null }).signal ?? null) : null;
+        done({ code, signal, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+/** Starts `glocal ...args` in the background (for kill and concurrency tests); `exited` resolves with its result. */
+export function startGlocal(args: string[]): { child: ChildProcess; exited: Promise<CliResult & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', GLOCAL_DEBUG: '' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<CliResult & { signal: NodeJS.Signals | null }>((done) => {
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+  return { child, exited };
+}
+
+/** Polls `condition` every 20 ms until it holds (or `timeoutMs` passes: then throws). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** A fresh folder under the OS temp folder. */

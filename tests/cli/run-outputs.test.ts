@@ -176,13 +176,22 @@ describe('glocal params and glocal run --help', () => {
     expect(paramsText.match(/^\s+source: /gm)?.length).toBe(paramsJson.length);
   });
 
-  it('shows a schema-generated flag for every parameter in glocal run --help', () => {
-    expect(runHelp).toContain('--bass-imitation <value>');
-    expect(runHelp).toMatch(/--bass-imitation <value>\s+Word-of-mouth/);
-    expect(runHelp).toContain('--markup <value>');
-    for (const p of paramsJson) {
-      const flag = `--${p.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} <value>`;
-      expect(runHelp, p.name).toContain(flag);
+  it('shows each world’s own defaults: world-2019 runs at scale 160', () => {
+    const scale = paramsJson.find((row) => row.name === 'scale') as ParamRow & { worldDefaults: Record<string, string> };
+    expect(scale.worldDefaults).toEqual({ 'world-2019': '160' });
+    expect(paramsText).toMatch(/^ {2}scale = 1 × {3}\(world defaults: world-2019: 160\)/m);
+    expect(paramsText).not.toMatch(/\[(cited|assumption|calibrated)[^\]]*MODEL\.md/); // the section users can read: docs/ODD.md
+  });
+
+  it('lists the run options in glocal run --help, --out marked required, and sends model parameters to glocal params', () => {
+    const lines = runHelp.trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(50);
+    for (const option of ['--out <dir>', '--world <name>', '--scenario <name|file.json>', '--seed <n>', '--weeks <n>', '--set <name=value>', '--paired', '--no-paired', '--force', '--quiet', '--start-year <year>', '--blocs <scheme>']) {
+      expect(runHelp, option).toContain(option);
     }
+    expect(runHelp).toMatch(/--out <dir>\s+output folder \(required\)/);
+    expect(runHelp).not.toContain('--bass-imitation');
+    expect(runHelp).toMatch(/Model parameters:[\s\S]*--set name=value[\s\S]*glocal params/);
+    expect(runHelp).toContain(`${paramsJson.length} of them`);
   });
 });
