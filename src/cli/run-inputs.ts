@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
-import { describeProblems, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
+import { describeProblems, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
-import { checkScenario } from '../sim/validate.ts';
+import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../sim/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
 import type { RunSpec } from '../sim/simulation.ts';
 import type { Scenario } from '../sim/scenario.ts';
@@ -21,14 +21,29 @@ export interface RunRequest {
   /** Values from the schema-generated flags, by parameter name. */
   flags: Record<string, string>;
   paired?: boolean;
+  /** A scenario given as a value instead of `scenario` (rerun: the one embedded in a manifest). */
+  embeddedScenario?: { name: string; source: string; value: unknown };
 }
 
 export interface ResolvedRun {
   spec: RunSpec;
   definition: WorldDefinition;
   params: Params;
-  /** Where the scenario came from (built-in path or the user's file). */
+  /** Where the scenario came from (built-in path, or the user's file as an absolute path). */
   scenarioSource: string;
+  /** The scenario argument to give `glocal run` to get this scenario again (a name or an absolute path). */
+  scenarioArgument: string;
+  /** Things that do nothing or conflict, one line each, for stderr (the run goes ahead). */
+  warnings: string[];
+}
+
+/** A scenario that passed validation, with what it does nothing about. */
+export interface LoadedScenario {
+  name: string;
+  scenario: Scenario;
+  source: string;
+  argument: string;
+  input: JsonInput;
 }
 
 export function resolveWorld(
@@ -70,19 +85,24 @@ export function loadScenario(
   worldName: string,
   argument: string | undefined,
   worldOptions?: WorldOptions,
-): { name: string; scenario: Scenario; source: string } {
+  embedded?: RunRequest['embeddedScenario'],
+): LoadedScenario {
   const { definition, entry } = resolveWorld(worldName, worldOptions);
   const name = argument ?? entry.defaultScenario;
   let input: JsonInput;
   let source: string;
   let scenarioName: string;
-  if (Object.hasOwn(entry.scenarios, name)) {
+  if (embedded) {
+    input = parseJsonText(JSON.stringify(embedded.value, null, 2), `embedded in ${embedded.source}`, 'scenario');
+    source = embedded.source;
+    scenarioName = embedded.name;
+  } else if (Object.hasOwn(entry.scenarios, name)) {
     source = `worlds/${worldName}/scenarios/${name}.json`;
     input = parseJsonText(JSON.stringify(entry.scenarios[name], null, 2), source, 'scenario');
     scenarioName = name;
   } else if (name.endsWith('.json') || name.includes('/') || existsSync(name)) {
+    source = resolve(name);
     input = readJsonFile(name, 'scenario');
-    source = relative(process.cwd(), name) || name;
     scenarioName = `file:${source}`;
   } else {
     throw new UserError(
@@ -91,7 +111,16 @@ export function loadScenario(
   }
   const check = checkScenario(input.value, definition);
   if (!check.ok) throw new UserError(describeProblems(input, 'scenario', check.problems));
-  return { name: scenarioName, scenario: check.scenario, source };
+  const rerunArgument = Object.hasOwn(entry.scenarios, name) && !embedded ? name : source;
+  return { name: scenarioName, scenario: check.scenario, source, argument: rerunArgument, input };
+}
+
+/** Warning lines (stderr) for input problems that are not errors: path, line and what is wrong. */
+export function describeWarnings(input: JsonInput, problems: InputProblem[]): string[] {
+  return problems.map((p) => {
+    const line = lineOf(input, p.path);
+    return `glocal: warning: scenario ${input.label} at ${formatPath(p.path)}${line !== null ? ` (line ${line})` : ''}: ${p.message}`;
+  });
 }
 
 /** Parses `--set name=value` and schema flags into typed overrides, with errors naming the parameter. */
@@ -145,7 +174,8 @@ function parseInteger(raw: string | number, what: string, min: number, max: numb
 export function resolveRun(request: RunRequest): ResolvedRun {
   const worldOptions = worldOptionsFrom(request);
   const { definition } = resolveWorld(request.world, worldOptions);
-  const { name, scenario, source } = loadScenario(request.world, request.scenario, worldOptions);
+  const loaded = loadScenario(request.world, request.scenario, worldOptions, request.embeddedScenario);
+  const { name, scenario, source } = loaded;
   const seed = parseInteger(request.seed, 'seed', 0, 2 ** 32 - 1);
   const weeks = parseInteger(request.weeks ?? scenario.weeks ?? 520, 'weeks', 1, 5200);
   const overrides = parseOverrides(request.set, request.flags);
@@ -166,5 +196,7 @@ export function resolveRun(request: RunRequest): ResolvedRun {
     definition,
     params,
     scenarioSource: source,
+    scenarioArgument: loaded.argument,
+    warnings: describeWarnings(loaded.input, [...loaded.input.warnings, ...scenarioWarnings(scenario, definition, weeks)]),
   };
 }

@@ -7,6 +7,11 @@ import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
  * Checked with zod (shape, types, ranges) and then against the world (region codes, blocs).
  */
 
+/** Size limits: far above any real scenario, low enough that a runaway file is refused, not copied into a manifest. */
+export const SCENARIO_LIMITS = { description: 10_000, name: 200, code: 64, listItems: 1_000, shocks: 1_000, policy: 1_000, params: 500 } as const;
+const code = z.string().max(SCENARIO_LIMITS.code);
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(SCENARIO_LIMITS.listItems);
+
 const weekCount = z.number().int().min(1).max(5200);
 const weekIndex = z.number().int().min(0).max(5200);
 const share = z.number().min(0).max(1);
@@ -19,14 +24,14 @@ export const targetSchema = z.union([
   z.literal('all'),
   z
     .object({
-      regions: z.array(z.string()).min(1).optional(),
-      blocs: z.array(z.string()).min(1).optional(),
-      incomeGroups: z.array(z.enum(INCOME_GROUPS)).min(1).optional(),
+      regions: list(code).optional(),
+      blocs: list(code).optional(),
+      incomeGroups: list(z.enum(INCOME_GROUPS)).optional(),
       hubs: z.boolean().optional(),
       /** Income quartiles of regions by GDP per capita, population-weighted (1 = bottom). */
-      incomeQuartiles: z.array(z.number().int().min(1).max(4)).min(1).optional(),
+      incomeQuartiles: list(z.number().int().min(1).max(4)).optional(),
       /** Region codes left out of the selection. */
-      except: z.array(z.string()).min(1).optional(),
+      except: list(code).optional(),
     })
     .strict(),
 ]);
@@ -74,13 +79,16 @@ export type PolicyItem = z.infer<typeof policyItemSchema>;
 
 export const scenarioSchema = z
   .object({
-    name: z.string().min(1).optional(),
-    description: z.string().optional(),
+    name: z.string().min(1).max(SCENARIO_LIMITS.name).optional(),
+    description: z.string().max(SCENARIO_LIMITS.description).optional(),
     /** Suggested horizon in weeks (the CLI's default for --weeks). */
     weeks: weekCount.optional(),
-    params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
-    shocks: z.array(shockSchema).default([]),
-    policy: z.array(policyItemSchema).default([]),
+    params: z
+      .record(z.string().max(SCENARIO_LIMITS.code), z.union([z.number(), z.boolean(), z.string().max(SCENARIO_LIMITS.code)]))
+      .refine((record) => Object.keys(record).length <= SCENARIO_LIMITS.params, { message: `expected at most ${SCENARIO_LIMITS.params} parameters` })
+      .optional(),
+    shocks: z.array(shockSchema).max(SCENARIO_LIMITS.shocks).default([]),
+    policy: z.array(policyItemSchema).max(SCENARIO_LIMITS.policy).default([]),
   })
   .strict();
 export type Scenario = z.infer<typeof scenarioSchema>;

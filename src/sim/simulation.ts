@@ -125,10 +125,12 @@ export class Simulation {
   /** The whole state (worlds, loss tracker, recorded rows) as bytes. */
   checkpoint(): Uint8Array {
     const worlds = this.reference ? [this.world, this.reference] : [this.world];
-    const rows = this.recorder.view(0);
+    const firstRow = this.recorder.firstKept;
+    const rows = this.recorder.view(firstRow);
     return writeCheckpoint(
       worlds,
-      { spec: this.spec, losses: this.losses?.state() ?? null },
+      // The first row's number only when rows were released (streamed), so other checkpoints keep their bytes.
+      { spec: this.spec, losses: this.losses?.state() ?? null, ...(firstRow > 0 ? { recorderFirstRow: firstRow } : {}) },
       { week: rows.week, scope: rows.scope, group: rows.group, indicator: rows.indicator, value: rows.value },
     );
   }
@@ -140,7 +142,7 @@ export class Simulation {
     probes: Record<string, ProbeHooks> = {},
   ): Simulation {
     const contents = readCheckpoint(bytes);
-    const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null };
+    const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null; recorderFirstRow?: number };
     const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions), probes);
     contents.restoreInto(simulation.world, 0);
     if (simulation.reference) contents.restoreInto(simulation.reference, 1);
@@ -152,7 +154,7 @@ export class Simulation {
       group: x.group as Uint16Array,
       indicator: x.indicator as Uint16Array,
       value: x.value as Float64Array,
-    });
+    }, meta.recorderFirstRow ?? 0);
     return simulation;
   }
 }

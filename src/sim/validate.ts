@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { scenarioSchema, type Scenario } from './scenario.ts';
+import { scenarioSchema, type PolicyItem, type Scenario, type Target } from './scenario.ts';
+import { createRegionStore } from './regions.ts';
+import { incomeQuartiles, selectRegions, type SelectionContext } from './selection.ts';
 import type { WorldDefinition } from './world-definition.ts';
-import { checkParamValue, describe } from './params/define.ts';
+import { checkParamValue, describe as describeValue } from './params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
 
@@ -25,17 +27,25 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 const SHOCK_KINDS = ['lockdown', 'borderClosure', 'demand', 'logistics'];
 
+/** A found value for a message, long texts cut short (a message never copies a huge field). */
+function describe(value: unknown): string {
+  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 40))}… (${value.length.toLocaleString('en')} characters)`;
+  return describeValue(value);
+}
+
 /** Turns a zod issue into a message that says what was expected and what was found. */
 function messageFor(issue: z.core.$ZodIssue, input: unknown): string {
   const got = describe(input);
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'string') return `expected a text of at least ${issue.minimum} character(s), got ${got}`;
       return issue.origin === 'array'
         ? `expected at least ${issue.minimum} item(s), got ${Array.isArray(input) ? input.length : got}`
         : `expected a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${got}`;
     case 'too_big':
+      if (issue.origin === 'string') return `expected a text of at most ${Number(issue.maximum).toLocaleString('en')} characters, got ${got}`;
       return issue.origin === 'array'
-        ? `expected at most ${issue.maximum} item(s)`
+        ? `expected at most ${Number(issue.maximum).toLocaleString('en')} item(s), got ${Array.isArray(input) ? input.length.toLocaleString('en') : got}`
         : `expected a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${got}`;
     case 'invalid_type':
       if (issue.expected === 'int') return `expected a whole number, got ${got}`;
@@ -164,4 +174,62 @@ function dedupe(problems: InputProblem[]): InputProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A region selection context from a world definition alone (no world built). */
+function selectionContext(world: WorldDefinition): SelectionContext {
+  const regions = createRegionStore(world);
+  return { regions, blocs: world.blocs, quartiles: incomeQuartiles(regions) };
+}
+
+const firstWeek = (value: number | [number, number]) => (typeof value === 'number' ? value : value[0]);
+
+/**
+ * Items of a valid scenario that do nothing or conflict, for warnings (the run goes ahead): a
+ * shock or policy item that starts after the run's last week, a target that selects no region,
+ * and two settings of one instrument that hold in the same region at the same time (one then
+ * overrides the other: both with a duration and overlapping, or starting the same week).
+ */
+export function scenarioWarnings(scenario: Scenario, world: WorldDefinition, weeks: number): InputProblem[] {
+  const warnings: InputProblem[] = [];
+  const context = selectionContext(world);
+  const selected = (target: Target) => selectRegions(target, context);
+  scenario.shocks.forEach((shock, i) => {
+    const start = firstWeek(shock.start);
+    if (start >= weeks) warnings.push({ path: ['shocks', i, 'start'], message: `starts at week ${start}, after the run's last week (${weeks - 1}): this shock does nothing` });
+    if (selected(shock.target).length === 0) warnings.push({ path: ['shocks', i, 'target'], message: `selects no region of world ${world.name}: this shock does nothing` });
+  });
+  const policyRegions = scenario.policy.map((item) => selected(item.target));
+  scenario.policy.forEach((item, i) => {
+    if (item.week >= weeks) warnings.push({ path: ['policy', i, 'week'], message: `starts at week ${item.week}, after the run's last week (${weeks - 1}): this setting does nothing` });
+    if (policyRegions[i].length === 0) warnings.push({ path: ['policy', i, 'target'], message: `selects no region of world ${world.name}: this setting does nothing` });
+  });
+  warnings.push(...policyOverlaps(scenario.policy, policyRegions, context.regions.codes));
+  return warnings;
+}
+
+function policyOverlaps(policy: PolicyItem[], regionsOf: number[][], codes: readonly string[]): InputProblem[] {
+  const warnings: InputProblem[] = [];
+  const end = (item: PolicyItem) => (item.weeks === undefined ? Infinity : item.week + item.weeks);
+  for (let j = 0; j < policy.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = policy[i];
+      const b = policy[j];
+      if (a.instrument !== b.instrument) continue;
+      const overlapStart = Math.max(a.week, b.week);
+      const overlapEnd = Math.min(end(a), end(b));
+      const conflicting = a.week === b.week || (a.weeks !== undefined && b.weeks !== undefined);
+      if (!conflicting || overlapStart >= overlapEnd) continue;
+      const inB = new Set(regionsOf[j]);
+      const shared = regionsOf[i].filter((r) => inB.has(r));
+      if (shared.length === 0) continue;
+      const where = shared.slice(0, 5).map((r) => codes[r]).join(', ') + (shared.length > 5 ? ` and ${shared.length - 5} more` : '');
+      const weeksText = overlapEnd === Infinity ? `from week ${overlapStart}` : `in weeks ${overlapStart}–${overlapEnd - 1}`;
+      warnings.push({
+        path: ['policy', j],
+        message: `overlaps policy[${i}] (${a.instrument}) in ${where} ${weeksText}: policy[${j}]'s level ${b.level} overrides level ${a.level} there`,
+      });
+    }
+  }
+  return warnings;
 }

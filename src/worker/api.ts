@@ -86,11 +86,11 @@ export const api = {
     return info(simulation);
   },
 
-  /** Advances up to `weeks` recorded weeks; returns the next week and whether the run is done. */
-  step(weeks: number): { week: number; done: boolean } {
+  /** Advances up to `weeks` recorded weeks; returns the next week, whether the run is done and the live agents. */
+  step(weeks: number): { week: number; done: boolean; agents: number } {
     const sim = current();
     sim.advance(weeks);
-    return { week: sim.week, done: sim.done };
+    return { week: sim.week, done: sim.done, agents: sim.agentCount() };
   },
 
   /** Region and SME state for drawing (copies, transferred). */
@@ -139,6 +139,14 @@ export const api = {
       value: rows.value.slice(0, count),
     };
     return transfer(batch, [batch.week.buffer, batch.scope.buffer, batch.group.buffer, batch.indicator.buffer, batch.value.buffer]);
+  },
+
+  /**
+   * Forgets the indicator rows before row `upTo` (a client that streams rows to a file calls this
+   * after each `indicators` batch, so the worker's memory stays flat with run length).
+   */
+  release(upTo: number): void {
+    current().recorder.release(upTo);
   },
 
   /** Results of the probes named in the spec (plain data). */

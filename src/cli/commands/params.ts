@@ -1,4 +1,5 @@
 import { parameterGroups } from '../../sim/params/registry.ts';
+import { WORLDS } from '../../../worlds/index.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 
 function range(spec: ParamSpec): string {
@@ -22,10 +23,24 @@ export interface ParamRow {
   section: string;
   description: string;
   source: string;
+  /** Defaults a world sets instead of `default` (world name → value), e.g. world-2019's scale 160. */
+  worldDefaults: Record<string, string>;
+}
+
+/** Parameter defaults each world sets over the schema's (its parameterDefaults), by parameter. */
+export function worldDefaults(): Map<string, Record<string, string>> {
+  const byParameter = new Map<string, Record<string, string>>();
+  for (const [world, entry] of Object.entries(WORLDS)) {
+    for (const [name, value] of Object.entries(entry.definition().parameterDefaults ?? {})) {
+      byParameter.set(name, { ...(byParameter.get(name) ?? {}), [world]: String(value) });
+    }
+  }
+  return byParameter;
 }
 
 export function paramRows(): ParamRow[] {
   const rows: ParamRow[] = [];
+  const perWorld = worldDefaults();
   for (const [group, table] of Object.entries(parameterGroups)) {
     for (const [name, spec] of Object.entries(table as Record<string, ParamSpec>)) {
       rows.push({
@@ -39,6 +54,7 @@ export function paramRows(): ParamRow[] {
         section: spec.section,
         description: spec.doc,
         source: spec.source,
+        worldDefaults: perWorld.get(name) ?? {},
       });
     }
   }
@@ -49,16 +65,18 @@ export function paramRows(): ParamRow[] {
 export function paramsCommand(format: 'text' | 'json' | 'markdown' | 'csv'): string {
   const rows = paramRows();
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  const worldText = (r: ParamRow) => Object.entries(r.worldDefaults).map(([world, value]) => `${world}: ${value}`).join('; ');
   if (format === 'csv') {
-    const keys = Object.keys(rows[0]) as (keyof ParamRow)[];
+    const keys = Object.keys(rows[0]).filter((k) => k !== 'worldDefaults') as Exclude<keyof ParamRow, 'worldDefaults'>[];
     const quote = (t: string) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-    return [keys.join(','), ...rows.map((r) => keys.map((k) => quote(r[k])).join(','))].join('\n') + '\n';
+    return [[...keys, 'worldDefaults'].join(','), ...rows.map((r) => [...keys.map((k) => quote(r[k])), quote(worldText(r))].join(','))].join('\n') + '\n';
   }
   if (format === 'markdown') {
     const lines = ['| parameter | default | unit | range | status | meaning | source |', '|---|---|---|---|---|---|---|'];
     for (const r of rows) {
       const cell = (t: string) => t.replace(/\|/g, '\\|');
-      lines.push(`| \`${r.name}\` | ${cell(r.default)} | ${cell(r.unit)} | ${cell(r.range)} | ${r.status} | ${cell(r.description)} | ${cell(r.source)} |`);
+      const shown = worldText(r) ? `${r.default} (${worldText(r)})` : r.default;
+      lines.push(`| \`${r.name}\` | ${cell(shown)} | ${cell(r.unit)} | ${cell(r.range)} | ${r.status} | ${cell(r.description)} | ${cell(r.source)} |`);
     }
     return lines.join('\n') + '\n';
   }
@@ -67,11 +85,16 @@ export function paramsCommand(format: 'text' | 'json' | 'markdown' | 'csv'): str
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
-      out.push('', `${group.toUpperCase()} (agents/${group === 'engine' ? '../src/sim/params' : group}/params.ts)`);
+      out.push('', `${group.toUpperCase()} (${group === 'engine' ? 'src/sim/params' : `agents/${group}`}/params.ts)`);
     }
-    out.push(`  ${r.name} = ${r.default}${r.unit ? ` ${r.unit}` : ''}   range ${r.range}   [${r.status}, MODEL.md §${r.section}]`);
+    const perWorldText = worldText(r) ? `   (world defaults: ${worldText(r)})` : '';
+    out.push(`  ${r.name} = ${r.default}${r.unit ? ` ${r.unit}` : ''}${perWorldText}   range ${r.range}   [${r.status}, docs/ODD.md §${r.section}]`);
     out.push(`      ${r.description}`);
     out.push(`      source: ${r.source}`);
   }
-  return out.join('\n').trimStart() + '\n';
+  const header = [
+    'Every model parameter: set one with --set name=value (glocal run, glocal summary) or in a scenario\'s "params".',
+    'Worlds may set their own defaults (shown as "world defaults"): world-2019 runs at scale 160.',
+  ];
+  return [...header, ...out].join('\n') + '\n';
 }

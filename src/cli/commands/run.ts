@@ -1,111 +1,104 @@
 import { join } from 'node:path';
-import { spawnWorker } from '../../worker/spawn.ts';
+import { quote } from 'shell-quote';
 import { rowsToCsv } from '../../sim/observe/recorder.ts';
-import type { IndicatorBatch, RunInfo } from '../../worker/api.ts';
-import { AtomicFile, canonicalJson, sha256, writeFileAtomic } from '../atomic.ts';
-import { progressBar } from '../progress.ts';
-import { resolveRun, type RunRequest, type ResolvedRun } from '../run-inputs.ts';
-import packageJson from '../../../package.json' with { type: 'json' };
+import type { RunInfo } from '../../worker/api.ts';
+import { OutputTransaction, failpoint, type WrittenFile } from '../../output/index.ts';
+import { resolveRun, type RunRequest } from '../run-inputs.ts';
+import { streamRun } from '../stream-run.ts';
+import { buildManifest } from '../manifest.ts';
+import type { SummaryCollector } from '../summary.ts';
 
-/** Weeks simulated per worker call: small enough for a smooth progress bar. */
-const STEP_CHUNK = 4;
+export { inputsHash } from '../manifest.ts';
+
+export interface RunOptions {
+  out: string;
+  force?: boolean;
+  quiet?: boolean;
+  /** The command line as typed (recorded in the manifest and the lock). */
+  argv?: string[];
+}
 
 export interface RunOutcome {
+  /** The output folder, absolute. */
   directory: string;
   rows: number;
   indicatorsSha256: string;
+  files: ReadonlyMap<string, WrittenFile>;
   info: RunInfo;
+  summary: SummaryCollector;
+  paired: boolean;
+  warnings: string[];
 }
 
-/** The manifest's hash of everything that determines the outputs. */
-export function inputsHash(resolved: ResolvedRun): string {
-  return sha256(
-    canonicalJson({
-      glocal: packageJson.version,
-      world: resolved.spec.world,
-      worldOptions: resolved.spec.worldOptions ?? null,
-      worldDefinition: sha256(canonicalJson(resolved.definition)),
-      scenario: resolved.spec.scenario,
-      parameters: resolved.params,
-      seed: resolved.spec.seed,
-      weeks: resolved.spec.weeks,
-      paired: resolved.spec.paired,
-    }),
-  );
-}
+const CSV_HEADER = 'tick,scope,group,indicator,value\n';
 
 /**
- * `glocal run`: validates every input first (nothing is written on bad input), runs the model in
- * a worker thread, streams indicators.csv to a temp file and renames it into place, then writes
- * manifest.json the same way.
+ * `glocal run`: validates every input and the output folder before simulating (nothing is
+ * written on bad input), locks the folder, streams indicators.csv into a temporary folder as
+ * weeks complete, writes manifest.json last and renames the folder into place: the target holds
+ * the whole result or nothing.
  */
-export async function runCommand(request: RunRequest, outDirectory: string, quiet = false): Promise<RunOutcome> {
+export async function runCommand(request: RunRequest, options: RunOptions): Promise<RunOutcome> {
   const resolved = resolveRun(request);
-  const { spec } = resolved;
-  const worker = spawnWorker();
-  let csv: AtomicFile | null = null;
+  for (const warning of resolved.warnings) process.stderr.write(`${warning}\n`);
+  const argv = options.argv ?? [];
+  const tx = OutputTransaction.begin(options.out, { force: options.force, command: quote(['glocal', ...argv]) });
+  failpoint('after-temp-created');
   try {
-    const info = await worker.api.init(spec);
-    const bar = quiet ? { update() {}, stop() {} } : progressBar(spec.weeks, `${spec.world}/${spec.scenarioName}`);
-    let week = 0;
-    while (week < spec.weeks) {
-      const result = await worker.api.step(Math.min(STEP_CHUNK, spec.weeks - week));
-      week = result.week;
-      bar.update(week, `${info.agents.toLocaleString('en')} agents`);
-      if (result.done) break;
-    }
-    bar.stop();
-    csv = new AtomicFile(join(outDirectory, 'indicators.csv'));
-    let from = 0;
-    let rows = 0;
-    for (;;) {
-      const batch: IndicatorBatch = await worker.api.indicators(from);
-      if (batch.next === from) break;
-      csv.write(rowsToCsv({ ...batch, length: batch.next - batch.from }, info.indicators, info.groups, from === 0));
-      rows += batch.next - batch.from;
-      from = batch.next;
-    }
-    if (rows === 0) csv.write('tick,scope,group,indicator,value\n');
-    const bytes = csv.bytes;
-    const indicatorsSha256 = csv.commit();
-    csv = null;
-    const manifest = {
-      glocal: packageJson.version,
-      world: spec.world,
-      worldOptions: spec.worldOptions ?? null,
-      scenario: { name: spec.scenarioName, source: resolved.scenarioSource, definition: spec.scenario },
-      seed: spec.seed,
-      weeks: spec.weeks,
-      warmupWeeks: resolved.params.warmupWeeks,
-      paired: spec.paired,
-      parameters: resolved.params,
-      overrides: spec.params,
-      agents: info.agents,
-      inputsSha256: inputsHash(resolved),
-      outputs: {
-        'indicators.csv': {
-          sha256: indicatorsSha256,
-          bytes,
-          rows,
-          columns: ['tick', 'scope', 'group', 'indicator', 'value'],
-        },
+    const csv = tx.file('indicators.csv');
+    csv.write(CSV_HEADER);
+    let batches = 0;
+    const streamed = await streamRun(resolved, {
+      quiet: options.quiet,
+      onRows(batch, info) {
+        if (batch.next === batch.from) return;
+        csv.write(rowsToCsv({ ...batch, length: batch.next - batch.from }, info.indicators, info.groups, false));
+        if (++batches === 2) failpoint('mid-write');
       },
-      indicators: info.indicators,
-      dataCredit:
-        spec.world === 'world-2019' ? 'Free data from Gapminder.org (CC-BY 4.0); country polygons: Natural Earth via world-atlas' : null,
-      rerun: `glocal run --world ${spec.world}${spec.worldOptions?.startYear !== undefined ? ` --start-year ${spec.worldOptions.startYear}` : ''}${spec.worldOptions?.blocs !== undefined ? ` --blocs ${spec.worldOptions.blocs}` : ''} --scenario ${resolved.scenarioSource} --seed ${spec.seed} --weeks ${spec.weeks}${Object.entries(spec.params)
-        .map(([k, v]) => ` --set ${k}=${v}`)
-        .join('')}`,
-      // Outside the hashed outputs: when and where it ran.
-      createdAt: new Date().toISOString(),
-      node: process.version,
+    });
+    const written = csv.close();
+    failpoint('before-manifest');
+    const manifest = buildManifest({
+      resolved,
+      request,
+      info: streamed.info,
+      files: tx.files,
+      rows: streamed.rows,
+      summary: streamed.summary,
+      out: tx.target,
+      argv,
+      options: { force: Boolean(options.force), quiet: Boolean(options.quiet) },
+    });
+    tx.writeFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+    tx.commit();
+    return {
+      directory: tx.target,
+      rows: streamed.rows,
+      indicatorsSha256: written.sha256,
+      files: tx.files,
+      info: streamed.info,
+      summary: streamed.summary,
+      paired: resolved.spec.paired,
+      warnings: resolved.warnings,
     };
-    writeFileAtomic(join(outDirectory, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    return { directory: outDirectory, rows, indicatorsSha256, info };
   } catch (error) {
-    csv?.abort();
+    tx.abort();
     throw error;
-  } finally {
-    await worker.terminate();
   }
+}
+
+/** The text `glocal run` prints at the end: the summary table and where the files are. */
+export function runReport(outcome: RunOutcome): string {
+  const { info } = outcome;
+  const csv = outcome.files.get('indicators.csv');
+  return [
+    `Glocal — ${info.world}, scenario "${info.scenario}", seed ${info.seed}, ${info.weeks} weeks, ${info.agents.toLocaleString('en')} agents`,
+    '',
+    ...outcome.summary.table(outcome.paired),
+    '',
+    `Files in ${outcome.directory}:`,
+    `  indicators.csv  ${outcome.rows.toLocaleString('en')} rows, ${(csv?.bytes ?? 0).toLocaleString('en')} bytes, sha256 ${outcome.indicatorsSha256.slice(0, 12)}…`,
+    `  manifest.json   inputs, every flag and the rerun line: ${quote(['glocal', 'rerun', join(outcome.directory, 'manifest.json')])}`,
+    ...(info.world === 'world-2019' ? ['Country data: Free data from Gapminder.org (CC-BY 4.0).'] : []),
+  ].join('\n');
 }

@@ -103,8 +103,9 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   sum('finalDemand', 'units/week', 'Final demand for the final good in the region.', (w, _o, r) => w.regions.finalDemand[r], true),
   sum('finalDelivered', 'units/week', 'Final goods delivered to customers in the region.', (w, _o, r) => w.regions.finalDelivered[r], true),
   sum('lostSales', 'units/week', 'Final demand in the region not delivered (lost).', (w, _o, r) => w.regions.finalLost[r], true),
+  // Delivered is capped at demand per region: their float sums can differ by rounding (1.0000000000000009).
   ratio('fillRate', 'share', 'Final goods delivered / final demand in the region.',
-    (w, _o, r) => w.regions.finalDelivered[r], (w, _o, r) => w.regions.finalDemand[r], true),
+    (w, _o, r) => Math.min(w.regions.finalDelivered[r], w.regions.finalDemand[r]), (w, _o, r) => w.regions.finalDemand[r], true),
   sum('valueAdded', '$/week', 'Gross value added this week by plants, hubs, SMEs and the domestic raw source in the region.',
     (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r] + o.domesticValueAdded[r], true),
   // Glocalization

@@ -36,6 +36,8 @@ export class Recorder {
   readonly indicators: IndicatorInfo[];
   readonly groupNames: string[][];
   private rows: IndicatorRows;
+  /** Row number (counting every row ever recorded) of rows[0]: rows before it were released. */
+  private base = 0;
   private readonly observation: Observation;
   private readonly extraIndex = new Map<string, number>();
   private readonly numerator: Float64Array;
@@ -60,8 +62,33 @@ export class Recorder {
     this.rows = emptyRows(1024);
   }
 
+  /** Rows recorded so far, released ones included (the row number the next row gets). */
   get length(): number {
-    return this.rows.length;
+    return this.base + this.rows.length;
+  }
+
+  /** The first row still held (0 unless rows were released). */
+  get firstKept(): number {
+    return this.base;
+  }
+
+  /**
+   * Forgets the rows before row `upTo` once a reader has taken them (a run streaming its rows to
+   * a file), so memory stays flat however long the run. `view`, `latest` and `series` then see
+   * only the rows kept.
+   */
+  release(upTo: number): void {
+    const drop = Math.min(Math.max(0, upTo - this.base), this.rows.length);
+    if (drop === 0) return;
+    const r = this.rows;
+    const keep = r.length - drop;
+    r.week.copyWithin(0, drop, r.length);
+    r.scope.copyWithin(0, drop, r.length);
+    r.group.copyWithin(0, drop, r.length);
+    r.indicator.copyWithin(0, drop, r.length);
+    r.value.copyWithin(0, drop, r.length);
+    r.length = keep;
+    this.base += drop;
   }
 
   /** Observes the world at the end of a week and appends its rows. */
@@ -117,9 +144,10 @@ export class Recorder {
     else this.push(week, REGION, region, k, value);
   }
 
-  /** Replaces the recorded rows (restoring a checkpoint). */
-  load(columns: Omit<IndicatorRows, 'length'>): void {
+  /** Replaces the recorded rows (restoring a checkpoint); `firstRow` is the number of the first. */
+  load(columns: Omit<IndicatorRows, 'length'>, firstRow = 0): void {
     const n = columns.week.length;
+    this.base = firstRow;
     this.rows = emptyRows(Math.max(1024, n));
     this.rows.week.set(columns.week);
     this.rows.scope.set(columns.scope);
@@ -129,17 +157,19 @@ export class Recorder {
     this.rows.length = n;
   }
 
-  /** Rows from position `from` on (a view, not a copy). */
+  /** Rows from row number `from` on (a view, not a copy); `from` must not be a released row. */
   view(from = 0): IndicatorRows {
+    if (from < this.base) throw new Error(`rows before ${this.base} were released; cannot view from ${from}`);
     const r = this.rows;
+    const start = Math.min(from - this.base, r.length);
     const end = r.length;
     return {
-      length: end - from,
-      week: r.week.subarray(from, end),
-      scope: r.scope.subarray(from, end),
-      group: r.group.subarray(from, end),
-      indicator: r.indicator.subarray(from, end),
-      value: r.value.subarray(from, end),
+      length: end - start,
+      week: r.week.subarray(start, end),
+      scope: r.scope.subarray(start, end),
+      group: r.group.subarray(start, end),
+      indicator: r.indicator.subarray(start, end),
+      value: r.value.subarray(start, end),
     };
   }
 
