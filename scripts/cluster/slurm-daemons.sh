@@ -25,6 +25,9 @@ ensure_slurm_packages() {
   apt-get update -q || cluster_fail "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 slurm-wlm munge \
     || cluster_fail "apt-get install slurm-wlm munge failed"
+  for command in "${missing[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || cluster_fail "$command is still missing after installing slurm-wlm and munge"
+  done
 }
 
 free_port() {

@@ -96,6 +96,8 @@ rm -rf "$OUT/shard-2-of-$TASKS"
 if node bin/glocal.mjs merge "$OUT" >"$CLUSTER_DIR/merge-incomplete.log" 2>&1; then
   cluster_fail "glocal merge joined the shards although shard 2 of $TASKS was missing"
 fi
+grep -q "shard-2-of-$TASKS: missing" "$CLUSTER_DIR/merge-incomplete.log" \
+  || cluster_fail "glocal merge did not name the missing shard: $(cat "$CLUSTER_DIR/merge-incomplete.log")"
 timeout 600 sbatch --wait --array=2 "$JOB_SCRIPT" || cluster_fail "resubmitting array index 2 failed (sbatch --wait exit $?)"
 [[ -f "$OUT/shard-2-of-$TASKS/manifest.json" ]] || cluster_fail "resubmitted index 2 wrote no shard-2-of-$TASKS/manifest.json"
 

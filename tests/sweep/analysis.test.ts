@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesIn, glocal, parseCsv, tempDir, writeFile } from '../cli/cli-helpers.ts';
 import { sampleDesign } from '../../src/sweep/designs/index.ts';
 import { sobolIndices } from '../../src/sweep/analysis/sobol.ts';
 import { elementaryEffects, morrisIndices } from '../../src/sweep/analysis/morris.ts';
@@ -129,5 +132,65 @@ describe('outputs per design point (mean over seeds)', () => {
     });
     const lhs = { ...results(complete), design: { ...design, type: 'lhs' as const } };
     expect('problem' in pointOutputs(lhs, 'fillRate', 'final')).toBe(true);
+  });
+});
+
+describe('glocal analyze (CLI) on a real Sobol sweep', () => {
+  // 2 factors, N = 2 base samples: 8 runs of two-hubs at a tenth of the scale, 4 weeks.
+  const spec = {
+    description: 'analyze test',
+    world: 'two-hubs',
+    params: { scale: 0.1, warmupWeeks: 4 },
+    design: { type: 'sobol', samples: 2, ranges: { bassInnovation: [0.01, 0.05], bassImitation: [0.2, 0.6] } },
+    seeds: 1,
+    weeks: 4,
+    recordEvery: 2,
+    metrics: ['smeAdoption'],
+  };
+  const folder = tempDir('glocal-analyze-');
+  const sweepDir = join(folder, 'sweep');
+  let swept: Promise<void> | null = null;
+  const sweep = () =>
+    (swept ??= (async () => {
+      const path = writeFile(folder, 'spec.json', JSON.stringify(spec, null, 2));
+      const result = await glocal(['sweep', path, '--out', sweepDir, '--workers', '2', '--quiet'], 300_000);
+      expect(result.code, result.stderr).toBe(0);
+    })());
+
+  it('writes sensitivity.csv (one row per factor) and a self-contained sensitivity.html, the same bytes each time', async () => {
+    await sweep();
+    const first = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'mean', '--resamples', '200']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Sobol sensitivity of smeAdoption (mean)');
+    const csv = readFileSync(join(sweepDir, 'sensitivity.csv'), 'utf8');
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['method', 'metric', 'stat', 'factor', 'factor_unit', 'S1', 'S1_low', 'S1_high', 'ST', 'ST_low', 'ST_high', 'base_samples']);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[11]])).toEqual([
+      ['sobol', 'bassInnovation', '1/year', '2'],
+      ['sobol', 'bassImitation', '1/year', '2'],
+    ]);
+    for (const row of rows.slice(1)) for (const cell of row.slice(5, 11)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+    const html = readFileSync(join(sweepDir, 'sensitivity.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('smeAdoption [share of SMEs]');
+    expect(html).not.toMatch(/<script|<link|<img|\bsrc=|\bhref=|url\(/i); // no external assets
+    const again = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'mean', '--resamples', '200', '--out', join(folder, 'again')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'again', 'sensitivity.csv'), 'utf8')).toBe(csv);
+  });
+
+  it('names an unknown metric and a bad option, exits 2 and writes nothing', async () => {
+    await sweep();
+    const out = join(folder, 'bad');
+    const unknown = await glocal(['analyze', sweepDir, '--metric', 'smeAdopton', '--out', out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no metric "smeAdopton" in runs.csv; expected one of: smeAdoption');
+    const stat = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'median', '--out', out]);
+    expect(stat.code).toBe(2);
+    expect(stat.stderr).toMatch(/--stat.*median/);
+    const level = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--confidence', '95', '--out', out]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--confidence: expected a level between 0 and 1');
+    expect(filesIn(out)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../atomic.ts';
+import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readSweepForAnalysis } from '../../sweep/runs-table.ts';
 import type { SweepResultsForAnalysis } from '../../sweep/contracts.ts';
 import { pointOutputs, type SummaryStat } from '../../sweep/analysis/point-values.ts';
@@ -75,8 +76,9 @@ export function analyzeResults(sweep: string, results: SweepResultsForAnalysis, 
 }
 
 function analyzeAction(dir: string, flags: AnalyzeFlags): void {
+  const out = checkOutputPath(flags.out ?? dir, { allowExisting: true }).target;
   const report = analyzeResults(dir, readSweepForAnalysis(dir), flags);
-  const out = resolve(flags.out ?? dir);
+  mkdirSync(out, { recursive: true });
   writeFileAtomic(join(out, 'sensitivity.csv'), sensitivityCsv(report));
   writeFileAtomic(join(out, 'sensitivity.html'), sensitivityHtml(report));
   const ranked =
