@@ -93,6 +93,18 @@ describe('glocal sweep', () => {
     expect(filesIn(out)).toEqual(['manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
   });
 
+  it('resumes after a kill -9 at the riskiest moments: right after a part file, and between the data files and the manifest', async () => {
+    for (const point of ['sweep-after-part', 'sweep-after-outputs']) {
+      const out = join(work, point);
+      const { exited } = startGlocal(['sweep', specPath, '--out', out, '--workers', '2', '--csv'], { GLOCAL_FAILPOINT: point });
+      expect((await exited).signal, point).toBe('SIGKILL');
+      expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).complete, point).toBe(false);
+      const resumed = await sweep(out, 2);
+      expect(resumed.resumedFrom, point).toBe(point === 'sweep-after-part' ? 1 : 16);
+      expectSameSweep(out);
+    }
+  });
+
   it('stops on SIGINT within seconds, writes the manifest, says how to resume, and resumes to the same bytes', async () => {
     const out = join(work, 'interrupted');
     const { child, exited } = startGlocal(['sweep', specPath, '--out', out, '--workers', '1', '--csv']);
