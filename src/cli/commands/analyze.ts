@@ -61,6 +61,9 @@ export function analyzeResults(sweep: string, results: SweepResultsForAnalysis, 
     design.type === 'morris'
       ? { method: 'morris' as const, analysis: morrisIndices(design, results.designSeed, outputs.values, bootstrap) }
       : { method: 'sobol' as const, analysis: sobolIndices(outputs.values, factors, bootstrap) };
+  if (result.method === 'sobol' && !(result.analysis.variance > 0)) {
+    throw new UserError(`glocal analyze: ${sweep}: ${flags.metric} (${flags.stat}) is the same at every design point, so there is no variance to apportion; pick a metric that varies\nnothing was written.`);
+  }
   return {
     sweep,
     design,
