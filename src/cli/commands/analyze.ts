@@ -104,6 +104,6 @@ export function registerAnalyze(program: Command): void {
     .option('--confidence <level>', 'confidence level of the intervals', String(DEFAULT_BOOTSTRAP.confidence))
     .option('--seed <n>', 'seed of the bootstrap resampling', String(DEFAULT_BOOTSTRAP.seed))
     .option('--out <dir>', 'write the two files here instead of DIR')
-    .addHelpText('after', '\nExample:\n  glocal sweep worlds/two-hubs/sweeps/sme-sobol.json --out sweeps/sobol\n  glocal analyze sweeps/sobol --metric smeChainShare --stat mean\n')
+    .addHelpText('after', '\nExample:\n  glocal sweep worlds/two-hubs/sweeps/sme-chain-sobol.json --out sweeps/sme-sobol\n  glocal analyze sweeps/sme-sobol --metric smeChainShare --stat mean\n')
     .action(analyzeAction);
 }
