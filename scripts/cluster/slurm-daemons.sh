@@ -25,6 +25,9 @@ ensure_slurm_packages() {
   apt-get update -q || cluster_fail "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 slurm-wlm munge \
     || cluster_fail "apt-get install slurm-wlm munge failed"
+  for command in "${missing[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || cluster_fail "$command is still missing after installing slurm-wlm and munge"
+  done
 }
 
 free_port() {
@@ -66,13 +69,17 @@ write_slurm_conf() {
   cpus=$(nproc)
   memory_mib=$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 * 0.9 }' /proc/meminfo)
   mkdir -p "$CLUSTER_DIR/state" "$CLUSTER_DIR/spool"
+  local ctld_port slurmd_port
+  ctld_port=$(free_port)
+  slurmd_port=$(free_port)
+  while [[ $slurmd_port == "$ctld_port" ]]; do slurmd_port=$(free_port); done
   SLURM_CONF="$CLUSTER_DIR/slurm.conf"
   cat >"$SLURM_CONF" <<EOF
 # Single-node cluster of the Glocal cluster test (scripts/cluster/test-cluster.sh)
 ClusterName=glocaltest
 SlurmctldHost=$NODE_NAME(127.0.0.1)
-SlurmctldPort=$(free_port)
-SlurmdPort=$(free_port)
+SlurmctldPort=$ctld_port
+SlurmdPort=$slurmd_port
 AuthType=auth/munge
 CredType=cred/munge
 AuthInfo=socket=$MUNGE_SOCKET
@@ -103,6 +110,8 @@ EOF
   cluster_log "slurm.conf for $NODE_NAME: $cpus CPUs, $memory_mib MiB"
 }
 
+no_jobs_left() { [[ -z "$(squeue --noheader --format=%A 2>/dev/null)" ]]; }
+
 node_idle() { [[ $(sinfo --noheader --nodes="$NODE_NAME" --format=%T 2>/dev/null) == idle* ]]; }
 
 start_slurm() {
@@ -117,8 +126,14 @@ start_slurm() {
 }
 
 # Stops the daemons started above (newest first), and only those: TERM, then KILL after 10 s.
+# Jobs still on this private cluster (after a failure or a timeout) are cancelled first, so
+# their steps do not outlive slurmd.
 stop_daemons() {
   local pid
+  if [[ ${#DAEMON_PIDS[@]} -ge 3 && -n "$(squeue --noheader --format=%A 2>/dev/null)" ]]; then
+    scancel --user="$(id -un)" 2>/dev/null || true
+    wait_for 30 no_jobs_left || cluster_log "jobs still listed after scancel: $(squeue --noheader 2>&1 | head -5)"
+  fi
   for ((i = ${#DAEMON_PIDS[@]} - 1; i >= 0; i--)); do
     pid=${DAEMON_PIDS[i]}
     kill -TERM "$pid" 2>/dev/null || continue

@@ -39,8 +39,9 @@ finish() {
 }
 trap finish EXIT
 
-# A plain 4-task array (indices 5–8, as arrays need not start at 0) that prints the variables
-# glocal uses to find its shard: tells a broken Slurm apart from a broken sweep.
+# A plain 4-task array at indices 5–8 (arrays need not start at 0): each task prints the shard
+# glocal's shardFromSlurm takes from SLURM_ARRAY_TASK_*. Tells a broken Slurm apart from a
+# broken sweep, and checks the variables on a real Slurm.
 preflight_array_job() {
   mkdir -p "$CLUSTER_DIR/preflight"
   cat >"$CLUSTER_DIR/preflight/array.sbatch" <<EOF
@@ -48,17 +49,22 @@ preflight_array_job() {
 #SBATCH --array=5-8
 #SBATCH --output=$CLUSTER_DIR/preflight/task-%a.out
 #SBATCH --time=00:05:00
-#SBATCH --mem=64M
-srun bash -c 'echo \$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN)) of \$SLURM_ARRAY_TASK_COUNT'
+#SBATCH --mem=512M
+cd ${ROOT@Q}
+srun node bin/run-ts.mjs scripts/cluster/print-shard.ts
 EOF
   timeout 300 sbatch --wait "$CLUSTER_DIR/preflight/array.sbatch" >/dev/null \
-    || cluster_fail "a plain 4-task job array failed: Slurm itself does not run jobs here"
+    || cluster_fail "a plain 4-task job array failed: Slurm itself does not run jobs here ($(cat "$CLUSTER_DIR"/preflight/task-*.out 2>/dev/null | tail -5))"
   local seen
   seen=$(cat "$CLUSTER_DIR"/preflight/task-*.out | sort | tr '\n' ',')
-  [[ $seen == "0 of 4,1 of 4,2 of 4,3 of 4," ]] || cluster_fail "array tasks saw shards '$seen', expected 0–3 of 4"
-  cluster_log "plain job array ran: shards ${seen%,}"
+  [[ $seen == "shard 0 of 4,shard 1 of 4,shard 2 of 4,shard 3 of 4," ]] || cluster_fail "array tasks 5–8 saw '$seen', expected shards 0–3 of 4"
+  cluster_log "plain job array at indices 5–8 ran: ${seen%,}"
 }
-trap 'exit 130' INT TERM
+
+# Files of two sweep folders must be byte-identical.
+same_file() {
+  cmp -s "$1" "$2" || cluster_fail "$2 differs from $1"
+}
 
 ensure_slurm_packages
 [[ -f "$SPEC" ]] || cluster_fail "no sweep spec at $SPEC"
@@ -66,25 +72,45 @@ start_munge
 write_slurm_conf
 start_slurm
 preflight_array_job
-[[ -n "${GLOCAL_CLUSTER_PREFLIGHT_ONLY:-}" ]] && exit 0
 
 cluster_log "local sweep of $SPEC"
 node bin/glocal.mjs sweep "$SPEC" --out "$CLUSTER_DIR/local" --workers 2 --quiet \
   || cluster_fail "local glocal sweep failed"
 
 cluster_log "job array of $TASKS tasks"
-node bin/glocal.mjs slurm "$SPEC" --tasks "$TASKS" --out "$CLUSTER_DIR/cluster" --time 00:30:00 --mem 1G --cpus-per-task 1 \
+OUT="$CLUSTER_DIR/cluster"
+node bin/glocal.mjs slurm "$SPEC" --tasks "$TASKS" --out "$OUT" --time 00:30:00 --mem 1G --cpus-per-task 1 \
   || cluster_fail "glocal slurm could not write the job script"
-JOB_SCRIPT="$CLUSTER_DIR/cluster/sweep.sbatch"
+JOB_SCRIPT="$OUT/sweep.sbatch"
 [[ -f "$JOB_SCRIPT" ]] || cluster_fail "glocal slurm wrote no $JOB_SCRIPT"
 timeout 1200 sbatch --wait "$JOB_SCRIPT" || cluster_fail "the job array failed or timed out (sbatch --wait exit $?)"
 for ((i = 0; i < TASKS; i++)); do
   shard="shard-$i-of-$TASKS" # shardFolder in src/sweep/shard.ts
-  [[ -f "$CLUSTER_DIR/cluster/$shard/manifest.json" ]] || cluster_fail "shard $i wrote no $shard/manifest.json"
+  [[ -f "$OUT/$shard/manifest.json" ]] || cluster_fail "array task $i wrote no $shard/manifest.json"
 done
 
+# A task that failed: its shard is lost. merge must refuse, and resubmitting only that index
+# (as docs/cluster.md says) must bring it back.
+cluster_log "losing shard 2, then resubmitting only array index 2"
+rm -rf "$OUT/shard-2-of-$TASKS"
+if node bin/glocal.mjs merge "$OUT" >"$CLUSTER_DIR/merge-incomplete.log" 2>&1; then
+  cluster_fail "glocal merge joined the shards although shard 2 of $TASKS was missing"
+fi
+grep -q "shard-2-of-$TASKS: missing" "$CLUSTER_DIR/merge-incomplete.log" \
+  || cluster_fail "glocal merge did not name the missing shard: $(cat "$CLUSTER_DIR/merge-incomplete.log")"
+timeout 600 sbatch --wait --array=2 "$JOB_SCRIPT" || cluster_fail "resubmitting array index 2 failed (sbatch --wait exit $?)"
+[[ -f "$OUT/shard-2-of-$TASKS/manifest.json" ]] || cluster_fail "resubmitted index 2 wrote no shard-2-of-$TASKS/manifest.json"
+
 cluster_log "merging the shards"
-node bin/glocal.mjs merge "$CLUSTER_DIR/cluster" || cluster_fail "glocal merge failed"
-node bin/run-ts.mjs scripts/cluster/compare-sweeps.ts "$CLUSTER_DIR/local" "$CLUSTER_DIR/cluster" \
+node bin/glocal.mjs merge "$OUT" || cluster_fail "glocal merge failed"
+node bin/run-ts.mjs scripts/cluster/compare-sweeps.ts "$CLUSTER_DIR/local" "$OUT" \
   || cluster_fail "the merged shards differ from the local sweep"
 cluster_log "merge of $TASKS shards equals the local sweep byte for byte"
+
+cluster_log "sensitivity analysis of the merged and the local sweep"
+for dir in "$CLUSTER_DIR/local" "$OUT"; do
+  node bin/glocal.mjs analyze "$dir" --metric smeAdoption --stat mean >/dev/null || cluster_fail "glocal analyze $dir failed"
+done
+same_file "$CLUSTER_DIR/local/sensitivity.csv" "$OUT/sensitivity.csv"
+grep -q '<svg' "$OUT/sensitivity.html" || cluster_fail "sensitivity.html of the merge has no chart"
+cluster_log "sensitivity.csv of the merge equals the local one"

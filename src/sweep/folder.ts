@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
+import { ATOMIC_TEMP_PATTERN } from '../output/output-file.ts';
 import { readPart, partPath } from './run-rows.ts';
 import type { SweepManifest } from './manifest.ts';
 import type { Shard } from './shard.ts';
 
 /** Files a sweep folder may hold besides temporary files. */
-const SWEEP_FILES = new Set(['manifest.json', 'results.parquet', 'runs.csv', 'results.csv', 'parts', '.lock']);
+const SWEEP_FILES = new Set(['manifest.json', 'results.parquet', 'runs.csv', 'results.csv', 'parts']);
 
 export type FolderState = { kind: 'fresh' } | { kind: 'resume'; manifest: SweepManifest } | { kind: 'complete'; manifest: SweepManifest };
 
@@ -29,7 +29,7 @@ export function readManifest(directory: string): SweepManifest | null {
  */
 export function inspectFolder(directory: string, specHash: string, shard: Shard | null, resumeHint: string): FolderState {
   if (!existsSync(directory)) return { kind: 'fresh' };
-  const entries = readdirSync(directory).filter((name) => !/^\..*\.tmp$/.test(name));
+  const entries = readdirSync(directory).filter((name) => !ATOMIC_TEMP_PATTERN.test(name));
   if (entries.length === 0) return { kind: 'fresh' };
   const manifest = readManifest(directory);
   if (!manifest) {
@@ -57,7 +57,7 @@ export function finishedParts(partsDirectory: string, specHash: string, runs: re
     const path = join(partsDirectory, name);
     const match = /^run-(\d+)\.bin$/.exec(name);
     if (!match) {
-      if (/^\..*\.tmp$/.test(name)) rmSync(path, { force: true }); // a part cut short by a crash
+      if (ATOMIC_TEMP_PATTERN.test(name)) rmSync(path, { force: true }); // a part cut short by a crash (the folder is locked: not ours in flight)
       continue;
     }
     const run = Number(match[1]);
@@ -66,34 +66,4 @@ export function finishedParts(partsDirectory: string, specHash: string, runs: re
     else rmSync(path, { force: true });
   }
   return done;
-}
-
-/** Removes temporary files a crashed writer left in the folder. */
-export function removeStaleTempFiles(directory: string): void {
-  if (!existsSync(directory)) return;
-  for (const name of readdirSync(directory)) if (/^\..*\.tmp$/.test(name)) rmSync(join(directory, name), { force: true });
-}
-
-/** A lock file naming the process that writes the folder; a lock of a dead process is taken over. */
-export function lockFolder(directory: string): () => void {
-  mkdirSync(directory, { recursive: true });
-  const path = join(directory, '.lock');
-  if (existsSync(path)) {
-    const [pid, host] = readFileSync(path, 'utf8').trim().split(' ');
-    if (host === hostname() && processAlive(Number(pid)) && Number(pid) !== process.pid) {
-      throw new UserError(`glocal: another glocal (process ${pid}) is writing ${directory}; wait for it or stop it first\nnothing was written.`);
-    }
-  }
-  writeFileSync(path, `${process.pid} ${hostname()}\n`);
-  return () => rmSync(path, { force: true });
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

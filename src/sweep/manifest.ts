@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../cli/atomic.ts';
+import { writeFileAtomic } from '../output/index.ts';
 import { metricKey, type MetricRef, type SampledDesignSpec } from './contracts.ts';
 import type { SweepSpec } from './spec-schema.ts';
 import type { SweepPlan } from './spec.ts';

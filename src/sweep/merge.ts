@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
+import { openLockedFolder } from '../output/index.ts';
 import { readManifest } from './folder.ts';
 import { buildManifest, newSession, writeManifest, type ManifestPlan, type SweepManifest } from './manifest.ts';
 import { readResultRuns, type ReadRun } from './results-reader.ts';
@@ -91,19 +92,22 @@ export async function mergeShards(directory: string, csv: boolean): Promise<Merg
     runCount: first.runs.total,
     metrics: first.metrics.map(({ indicator, scope, group }) => ({ indicator, scope, group })),
   };
+  const folder = openLockedFolder(directory, `glocal merge ${directory}`, 'DIR');
   const writer = new SweepWriter(directory, { factorNames: names, points, metrics: plan.metrics }, csv);
   try {
     for (const [index, manifest] of manifests.entries()) {
       const runs = shardRuns(plan.runCount, { index, count });
       for await (const rows of shardRunRows(join(directory, shardFolder({ index, count })), manifest, runs)) writer.add(rows);
     }
+    const outputs = writer.finish();
+    const sessions = [...manifests.flatMap((m) => m.provenance.sessions), { ...newSession(0, 'merged'), endedAt: new Date().toISOString() }];
+    const all = Array.from({ length: plan.runCount }, (_, run) => run);
+    writeManifest(directory, buildManifest(plan, null, plan.runCount, all, outputs, sessions));
+    return { directory, shards: count, runs: plan.runCount, outputs };
   } catch (error) {
     writer.abort();
     throw error;
+  } finally {
+    folder.lock.release();
   }
-  const outputs = writer.finish();
-  const sessions = [...manifests.flatMap((m) => m.provenance.sessions), { ...newSession(0, 'merged'), endedAt: new Date().toISOString() }];
-  const all = Array.from({ length: plan.runCount }, (_, run) => run);
-  writeManifest(directory, buildManifest(plan, null, plan.runCount, all, outputs, sessions));
-  return { directory, shards: count, runs: plan.runCount, outputs };
 }

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { atomicTempPath } from '../output/output-file.ts';
 import { SCOPES } from '../sim/observe/recorder.ts';
 import type { MetricRef } from './contracts.ts';
 import { evaluateCondition, type Condition } from './condition.ts';
@@ -128,7 +129,7 @@ export function writePart(path: string, specHash: string, rows: RunRows): void {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const chunks = [length, header, Buffer.from(rows.value.buffer, rows.value.byteOffset, rows.value.byteLength), Buffer.from(rows.tick.buffer, rows.tick.byteOffset, rows.tick.byteLength), Buffer.from(rows.metric.buffer, rows.metric.byteOffset, rows.metric.byteLength)];
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = atomicTempPath(path);
   const fd = openSync(temp, 'w');
   try {
     for (const chunk of chunks) {

@@ -2,7 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 import { describeProblems, type JsonInput } from '../cli/json-input.ts';
 import { loadScenario, resolveWorld } from '../cli/run-inputs.ts';
-import { canonicalJson, sha256 } from '../cli/atomic.ts';
+import { canonicalJson, sha256 } from '../output/index.ts';
 import { checkParamValue } from '../sim/params/define.ts';
 import { paramSpec, suggest } from '../sim/params/registry.ts';
 import { INCOME_GROUPS, type WorldDefinition } from '../sim/world-definition.ts';

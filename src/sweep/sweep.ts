@@ -2,7 +2,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonFile } from '../cli/json-input.ts';
 import { buildManifest, newSession, writeManifest, type SweepSession } from './manifest.ts';
-import { finishedParts, inspectFolder, lockFolder, removeStaleTempFiles } from './folder.ts';
+import { finishedParts, inspectFolder } from './folder.ts';
+import { abortPendingOutputs, checkOutputPath, failpoint, openLockedFolder } from '../output/index.ts';
 import { partPath, readPart, RunRowCollector, writePart, type RunRows } from './run-rows.ts';
 import { recordOnWorker, WorkerPool } from './runner.ts';
 import type { WorkerHandle } from '../worker/spawn.ts';
@@ -91,14 +92,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const plan = resolveSweep(readJsonFile(options.specPath, 'sweep spec'), options.overrides);
   const directory = options.shard ? join(options.out, shardFolder(options.shard)) : options.out;
   const runs = shardRuns(plan.runCount, options.shard);
+  checkOutputPath(directory, { allowExisting: true });
   const state = inspectFolder(directory, plan.specHash, options.shard, options.resumeCommand);
   if (state.kind === 'complete') {
     return { directory, plan, runsInFolder: runs.length, runsThisSession: 0, resumedFrom: runs.length, outputs: state.manifest.outputs, alreadyComplete: true };
   }
-  const unlock = lockFolder(directory);
+  const folder = openLockedFolder(directory, options.resumeCommand);
+  const unlock = () => folder.lock.release();
   const partsDirectory = join(directory, 'parts');
   mkdirSync(partsDirectory, { recursive: true });
-  removeStaleTempFiles(directory);
   const done = finishedParts(partsDirectory, plan.specHash, runs);
   const resumedFrom = done.size;
   const session = newSession(options.workers);
@@ -118,6 +120,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     session.endedAt = new Date().toISOString();
     session.outcome = 'interrupted';
     saveManifest(null);
+    abortPendingOutputs();
     unlock();
     process.stderr.write(
       `\nglocal: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; ${done.size} of ${runs.length} runs are done and kept in ${partsDirectory}.\n  resume with: ${options.resumeCommand}\n`,
@@ -134,6 +137,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
       (worker, run) => runOne(plan, worker, run),
       (run, rows) => {
         writePart(partPath(partsDirectory, run), plan.specHash, rows);
+        failpoint('sweep-after-part');
         done.add(run);
         session.runsDone++;
         output.finished(rows);
@@ -145,7 +149,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
       },
     );
     if (!output.complete) throw new Error('not every run reached the writer');
+    failpoint('sweep-before-outputs');
     const outputs = writer.finish();
+    failpoint('sweep-after-outputs');
     session.endedAt = new Date().toISOString();
     session.outcome = 'complete';
     saveManifest(outputs);

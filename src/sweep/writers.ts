@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { atomicTempPath, onAbort } from '../output/output-file.ts';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { formatNumber } from '../sim/observe/recorder.ts';
 import { paramSpec } from '../sim/params/registry.ts';
@@ -25,18 +26,23 @@ export interface WrittenFile {
   rows: number;
 }
 
-/** A binary file written under a temporary name, hashed as it goes, renamed into place on commit. */
+/**
+ * A binary file written under a temporary name, hashed as it goes, renamed into place on commit
+ * (src/output's AtomicFile, for bytes rather than text; the same temporary names and ^C clean-up).
+ */
 class StreamedFile {
   private readonly fd: number;
   private readonly tempPath: string;
   private readonly hash = createHash('sha256');
   bytes = 0;
   private open = true;
+  private readonly unregister: () => void;
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.tempPath = atomicTempPath(path);
     this.fd = openSync(this.tempPath, 'w');
+    this.unregister = onAbort(() => this.abort());
   }
 
   write(chunk: Uint8Array): void {
@@ -51,6 +57,7 @@ class StreamedFile {
     closeSync(this.fd);
     this.open = false;
     renameSync(this.tempPath, this.path);
+    this.unregister();
     return this.hash.digest('hex');
   }
 
@@ -58,6 +65,7 @@ class StreamedFile {
     if (this.open) closeSync(this.fd);
     this.open = false;
     rmSync(this.tempPath, { force: true });
+    this.unregister();
   }
 }
 

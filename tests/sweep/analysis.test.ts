@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesIn, glocal, parseCsv, tempDir, writeFile } from '../cli/cli-helpers.ts';
 import { sampleDesign } from '../../src/sweep/designs/index.ts';
 import { sobolIndices } from '../../src/sweep/analysis/sobol.ts';
 import { elementaryEffects, morrisIndices } from '../../src/sweep/analysis/morris.ts';
 import { pointOutputs } from '../../src/sweep/analysis/point-values.ts';
+import { analyzeResults } from '../../src/cli/commands/analyze.ts';
 import type { RunSummary, SampledDesignSpec, SweepResultsForAnalysis } from '../../src/sweep/contracts.ts';
 
 /** Ishigami & Homma (1990): f = sin x1 + a sin² x2 + b x3⁴ sin x1 on [−π, π]³. */
@@ -105,11 +109,12 @@ describe('Morris elementary effects', () => {
 
 describe('outputs per design point (mean over seeds)', () => {
   const design: SampledDesignSpec = { type: 'morris', samples: 2, ranges: { a: [0, 1], b: [0, 1] } };
+  const { factors, points } = sampleDesign(design, 1);
   const run = (run: number, point: number, seed: number, final: number): RunSummary => ({
     run,
     point,
     seed,
-    factors: {},
+    factors: Object.fromEntries(factors.map((name, j) => [name, points[point][j]])),
     metrics: { fillRate: { final, mean: final / 2, min: 0, max: final } },
   });
   const results = (runs: RunSummary[]): SweepResultsForAnalysis => ({ design, designSeed: 1, seedCount: 2, runs });
@@ -127,7 +132,97 @@ describe('outputs per design point (mean over seeds)', () => {
     expect(pointOutputs(results(complete.slice(0, 11)), 'fillRate', 'final')).toEqual({
       problem: '1 of 6 design points do not have all 2 seeds (points 5); finish the sweep (run the same command again to resume) before analysing',
     });
+    const otherSeed = { ...results(complete), designSeed: 2 };
+    expect(pointOutputs(otherSeed, 'fillRate', 'final')).toMatchObject({ problem: expect.stringMatching(/^run 0 has a = .* but the design \(seed 2\) puts .* runs.csv does not belong to this design$/) });
     const lhs = { ...results(complete), design: { ...design, type: 'lhs' as const } };
     expect('problem' in pointOutputs(lhs, 'fillRate', 'final')).toBe(true);
+  });
+});
+
+describe('analyzeResults', () => {
+  const design: SampledDesignSpec = { type: 'sobol', samples: 256, ranges: { a: [0, 1], b: [0, 1] } };
+  const { factors, points } = sampleDesign(design, 1);
+  const runs = points.map((point, p): RunSummary => ({
+    run: p,
+    point: p,
+    seed: 1,
+    factors: Object.fromEntries(factors.map((name, j) => [name, point[j]])),
+    metrics: { trust: { final: 0.5, mean: 0.5 + point[0], min: 0.5, max: 0.5 } },
+  }));
+  const flags = { metric: 'trust', stat: 'final' as const, resamples: '100', confidence: '0.9', seed: '3' };
+
+  it('refuses a metric that does not vary over the design (no variance to apportion)', () => {
+    expect(() => analyzeResults('out', { design, designSeed: 1, seedCount: 1, runs }, flags)).toThrow(/is the same at every design point/);
+  });
+
+  it('gives a factor that alone drives the metric S1 = ST = 1, the other 0, with the bootstrap settings asked for', () => {
+    const report = analyzeResults('out', { design, designSeed: 1, seedCount: 1, runs }, { ...flags, stat: 'mean' });
+    expect(report.bootstrap).toEqual({ resamples: 100, confidence: 0.9, seed: 3 });
+    if (report.result.method !== 'sobol') throw new Error('expected a Sobol analysis');
+    const [a, b] = report.result.analysis.indices;
+    expect(Math.abs(a.total.value - 1)).toBeLessThan(0.05);
+    expect(Math.abs(a.firstOrder.value - 1)).toBeLessThan(0.05);
+    expect(b.total.value).toBe(0); // f(AB_b) = f(A) exactly when b has no effect
+    expect(Math.abs(b.firstOrder.value)).toBe(0);
+  });
+});
+
+describe('glocal analyze (CLI) on a real Sobol sweep', () => {
+  // 2 factors, N = 4 base samples: 16 runs of two-hubs at a tenth of the scale, 6 weeks.
+  const spec = {
+    description: 'analyze test',
+    world: 'two-hubs',
+    params: { scale: 0.1, warmupWeeks: 4 },
+    design: { type: 'sobol', samples: 4, ranges: { bassInnovation: [0.01, 0.05], bassImitation: [0.2, 0.6] } },
+    seeds: 1,
+    weeks: 6,
+    recordEvery: 2,
+    metrics: ['smeAdoption'],
+  };
+  const folder = tempDir('glocal-analyze-');
+  const sweepDir = join(folder, 'sweep');
+  let swept: Promise<void> | null = null;
+  const sweep = () =>
+    (swept ??= (async () => {
+      const path = writeFile(folder, 'spec.json', JSON.stringify(spec, null, 2));
+      const result = await glocal(['sweep', path, '--out', sweepDir, '--workers', '2', '--quiet'], 300_000);
+      expect(result.code, result.stderr).toBe(0);
+    })());
+
+  it('writes sensitivity.csv (one row per factor) and a self-contained sensitivity.html, the same bytes each time', async () => {
+    await sweep();
+    const first = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'mean', '--resamples', '200']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Sobol sensitivity of smeAdoption (mean)');
+    const csv = readFileSync(join(sweepDir, 'sensitivity.csv'), 'utf8');
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['method', 'metric', 'stat', 'factor', 'factor_unit', 'S1', 'S1_low', 'S1_high', 'ST', 'ST_low', 'ST_high', 'base_samples']);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[11]])).toEqual([
+      ['sobol', 'bassInnovation', '1/year', '4'],
+      ['sobol', 'bassImitation', '1/year', '4'],
+    ]);
+    for (const row of rows.slice(1)) for (const cell of row.slice(5, 11)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+    const html = readFileSync(join(sweepDir, 'sensitivity.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('smeAdoption [share of SMEs]');
+    expect(html).not.toMatch(/<script|<link|<img|\bsrc=|\bhref=|url\(/i); // no external assets
+    const again = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'mean', '--resamples', '200', '--out', join(folder, 'again')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'again', 'sensitivity.csv'), 'utf8')).toBe(csv);
+  });
+
+  it('names an unknown metric and a bad option, exits 2 and writes nothing', async () => {
+    await sweep();
+    const out = join(folder, 'bad');
+    const unknown = await glocal(['analyze', sweepDir, '--metric', 'smeAdopton', '--out', out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no metric "smeAdopton" in runs.csv; expected one of: smeAdoption');
+    const stat = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--stat', 'median', '--out', out]);
+    expect(stat.code).toBe(2);
+    expect(stat.stderr).toMatch(/--stat.*median/);
+    const level = await glocal(['analyze', sweepDir, '--metric', 'smeAdoption', '--confidence', '95', '--out', out]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--confidence: expected a level between 0 and 1');
+    expect(filesIn(out)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesIn, glocal, ROOT, tempDir, writeFile } from '../cli/cli-helpers.ts';
 import { sbatchScript, slurmMemoryProblem, slurmTimeProblem, type SlurmJobOptions } from '../../src/sweep/slurm.ts';
 
 const base: SlurmJobOptions = {
@@ -113,5 +114,53 @@ describe('checks of Slurm option values', () => {
   it('accepts memory sizes with K, M, G, T and refuses others', () => {
     for (const ok of ['4G', '500M', '1024', '2t']) expect(slurmMemoryProblem(ok)).toBeNull();
     for (const bad of ['4 GB', '-1G', 'lots']) expect(slurmMemoryProblem(bad)).toMatch(/expected a memory size/);
+  });
+});
+
+describe('glocal slurm (CLI)', () => {
+  const spec = join(ROOT, 'tests', 'cluster', 'small-sweep.json'); // 12 runs
+
+  it('--dry-run prints the script for the spec and writes nothing', async () => {
+    const out = join(tempDir(), 'grid');
+    const result = await glocal(['slurm', spec, '--tasks', '4', '--out', out, '--dry-run', '--max-running', '2', '--module', 'nodejs/20']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(directives(result.stdout)).toMatchObject({ array: '0-3%2', time: '04:00:00', mem: '4G', 'cpus-per-task': '4' });
+    expect(result.stdout).toContain(`--out ${out} --quiet`);
+    expect(result.stdout).toContain('\nmodule load nodejs/20\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes DIR/sweep.sbatch and the log folder Slurm needs, and says how to submit and merge', async () => {
+    const out = join(tempDir(), 'grid');
+    const result = await glocal(['slurm', spec, '--tasks', '5', '--out', out, '--time', '1:00:00', '--mem', '2G', '--cpus-per-task', '2']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('a job array of 5 tasks, 12 runs (2–3 per task)');
+    expect(result.stdout).toContain(`sbatch ${out}/sweep.sbatch`);
+    expect(result.stdout).toContain(`glocal merge ${out}`);
+    expect(directives(readFileSync(join(out, 'sweep.sbatch'), 'utf8'))).toMatchObject({ array: '0-4', time: '1:00:00', mem: '2G', 'cpus-per-task': '2' });
+    expect(filesIn(out)).toEqual(['logs', 'sweep.sbatch']);
+  });
+
+  it('reports every bad option at once, exits 2 and writes nothing', async () => {
+    const out = join(tempDir(), 'grid');
+    const result = await glocal(['slurm', spec, '--tasks', '0', '--out', out, '--time', '4h', '--mem', 'lots']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--tasks: expected a whole number from 1 to 1000000, got "0"');
+    expect(result.stderr).toContain('--time: expected a Slurm time such as 04:00:00');
+    expect(result.stderr).toContain('--mem: expected a memory size such as 4G');
+    expect(result.stderr).toContain('nothing was written.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses more tasks than runs, and a bad spec, before writing anything', async () => {
+    const out = join(tempDir(), 'grid');
+    const tooMany = await glocal(['slurm', spec, '--tasks', '13', '--out', out]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--tasks 13 is more than the sweep\'s 12 runs; use at most 12 tasks');
+    const bad = writeFile(tempDir(), 'bad.json', JSON.stringify({ world: 'two-hubs', seeds: 2, metrics: ['smeAdoption'], weeks: -3 }, null, 2));
+    const invalid = await glocal(['slurm', bad, '--tasks', '2', '--out', out]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/weeks/);
+    expect(existsSync(out)).toBe(false);
   });
 });

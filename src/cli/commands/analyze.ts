@@ -1,7 +1,8 @@
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../atomic.ts';
+import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readSweepForAnalysis } from '../../sweep/runs-table.ts';
 import type { SweepResultsForAnalysis } from '../../sweep/contracts.ts';
 import { pointOutputs, type SummaryStat } from '../../sweep/analysis/point-values.ts';
@@ -60,6 +61,9 @@ export function analyzeResults(sweep: string, results: SweepResultsForAnalysis, 
     design.type === 'morris'
       ? { method: 'morris' as const, analysis: morrisIndices(design, results.designSeed, outputs.values, bootstrap) }
       : { method: 'sobol' as const, analysis: sobolIndices(outputs.values, factors, bootstrap) };
+  if (result.method === 'sobol' && !(result.analysis.variance > 0)) {
+    throw new UserError(`glocal analyze: ${sweep}: ${flags.metric} (${flags.stat}) is the same at every design point, so there is no variance to apportion; pick a metric that varies\nnothing was written.`);
+  }
   return {
     sweep,
     design,
@@ -75,8 +79,9 @@ export function analyzeResults(sweep: string, results: SweepResultsForAnalysis, 
 }
 
 function analyzeAction(dir: string, flags: AnalyzeFlags): void {
+  const out = checkOutputPath(flags.out ?? dir, { allowExisting: true }).target;
   const report = analyzeResults(dir, readSweepForAnalysis(dir), flags);
-  const out = resolve(flags.out ?? dir);
+  mkdirSync(out, { recursive: true });
   writeFileAtomic(join(out, 'sensitivity.csv'), sensitivityCsv(report));
   writeFileAtomic(join(out, 'sensitivity.html'), sensitivityHtml(report));
   const ranked =
@@ -99,6 +104,6 @@ export function registerAnalyze(program: Command): void {
     .option('--confidence <level>', 'confidence level of the intervals', String(DEFAULT_BOOTSTRAP.confidence))
     .option('--seed <n>', 'seed of the bootstrap resampling', String(DEFAULT_BOOTSTRAP.seed))
     .option('--out <dir>', 'write the two files here instead of DIR')
-    .addHelpText('after', '\nExample:\n  glocal sweep worlds/two-hubs/sweeps/sme-sobol.json --out sweeps/sobol\n  glocal analyze sweeps/sobol --metric smeChainShare --stat mean\n')
+    .addHelpText('after', '\nExample:\n  glocal sweep worlds/two-hubs/sweeps/sme-chain-sobol.json --out sweeps/sme-sobol\n  glocal analyze sweeps/sme-sobol --metric smeChainShare --stat mean\n')
     .action(analyzeAction);
 }

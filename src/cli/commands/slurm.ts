@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../atomic.ts';
+import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readJsonFile } from '../json-input.ts';
 import { parseOverrides } from '../run-inputs.ts';
 import { resolveSweep } from '../../sweep/spec.ts';
@@ -93,6 +93,7 @@ function runCountOf(spec: string, flags: SlurmFlags): number {
 /** `glocal slurm`: the job script's text and where it goes, after every check. */
 export function slurmCommand(spec: string, flags: SlurmFlags): { script: string; path: string; runs: number; options: SlurmJobOptions } {
   const options = jobOptions(spec, flags);
+  checkOutputPath(options.outDir, { allowExisting: true });
   const runs = runCountOf(spec, flags);
   if (options.tasks > runs) {
     throw new UserError(`glocal slurm: --tasks ${options.tasks} is more than the sweep's ${runs} runs; use at most ${runs} tasks\nnothing was written.`);

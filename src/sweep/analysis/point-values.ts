@@ -1,5 +1,5 @@
 import type { SweepResultsForAnalysis } from '../contracts.ts';
-import { designPointCount } from '../designs/index.ts';
+import { designPointCount, sampleDesign } from '../designs/index.ts';
 
 export type SummaryStat = 'final' | 'mean';
 
@@ -26,6 +26,8 @@ export function pointOutputs(results: SweepResultsForAnalysis, metric: string, s
     sums[run.point] += value;
     counts[run.point]++;
   }
+  const mismatch = designMismatch(results);
+  if (mismatch) return { problem: mismatch };
   const incomplete: number[] = [];
   for (let p = 0; p < points; p++) if (counts[p] !== seedCount) incomplete.push(p);
   if (incomplete.length > 0) {
@@ -33,4 +35,23 @@ export function pointOutputs(results: SweepResultsForAnalysis, metric: string, s
     return { problem: `${incomplete.length} of ${points} design points do not have all ${seedCount} seeds (points ${shown}); finish the sweep (run the same command again to resume) before analysing` };
   }
   return { values: sums.map((sum, p) => sum / counts[p]) };
+}
+
+/**
+ * The analysis regenerates the design from its seed (to know each Morris step, or each Saltelli
+ * block); a run whose factor values differ from its regenerated point means the folder's design
+ * or seed is not the one that ran, and every index would be wrong.
+ */
+function designMismatch(results: SweepResultsForAnalysis): string | null {
+  const { factors, points } = sampleDesign(results.design!, results.designSeed);
+  for (const run of results.runs) {
+    for (let j = 0; j < factors.length; j++) {
+      const value = run.factors[factors[j]];
+      const expected = points[run.point][j];
+      if (typeof value !== 'number' || Math.abs(value - expected) > 1e-12 * Math.max(1, Math.abs(expected))) {
+        return `run ${run.run} has ${factors[j]} = ${String(value)}, but the design (seed ${results.designSeed}) puts ${expected} at its point ${run.point}; runs.csv does not belong to this design`;
+      }
+    }
+  }
+  return null;
 }

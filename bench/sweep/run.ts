@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:sweep`: throughput and memory of `glocal sweep` (see docs/PERFORMANCE.md).
+ *
+ * 1. Runs per minute of the same sweep at 1 and 2 workers (scaling efficiency = rate₂ / 2·rate₁),
+ *    timed from the manifest's session start to its end (worker start-up included, process
+ *    start-up not).
+ * 2. Peak RSS of a sweep that writes more than 10⁷ result rows (Parquet only), sampled from
+ *    /proc while it runs, against the rows finished so far: flat if the writer streams.
+ *
+ * Each sweep runs as `glocal sweep` in its own process. Outside the deterministic core: reads clocks.
+ *
+ *   npm run bench:sweep               both parts; rewrites bench/sweep/results.json and the section of docs/PERFORMANCE.md
+ *   npm run bench:sweep -- --quick    smaller sweeps; prints, writes nothing
+ *   npm run bench:sweep -- --no-write both parts; prints, writes nothing
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REGIONAL_INDICATORS } from '../../src/sim/observe/indicators.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'glocal.mjs');
+const RESULTS_PATH = join(ROOT, 'bench', 'sweep', 'results.json');
+const DOC_PATH = join(ROOT, 'docs', 'PERFORMANCE.md');
+const START_MARKER = '<!-- bench:sweep:start -->';
+const END_MARKER = '<!-- bench:sweep:end -->';
+const quick = process.argv.includes('--quick');
+const write = !quick && !process.argv.includes('--no-write');
+
+/** Throughput sweep: two-hubs, a 2-factor grid × 2 seeds, one year. */
+function throughputSpec(points: number): object {
+  return {
+    description: 'bench:sweep throughput',
+    world: 'two-hubs',
+    scenario: 'hub-lockdown',
+    params: { scale: 0.5 },
+    factors: { bassImitation: { values: Array.from({ length: points }, (_, i) => Number((0.1 + 0.1 * i).toFixed(2))) } },
+    seeds: 2,
+    weeks: 52,
+    metrics: ['fillRate', 'smeChainShare', 'smeAdoption', 'fillRate@bloc', 'lostFinalDeliveries'],
+  };
+}
+
+/** Memory sweep: every headline indicator, globally and for each of the 12 regions, every week for ten years. */
+function memorySpec(runs: number): object {
+  const headline = REGIONAL_INDICATORS.filter((i) => i.headline).map((i) => i.name);
+  return {
+    description: 'bench:sweep memory (> 10⁷ rows)',
+    world: 'two-hubs',
+    scenario: 'baseline',
+    params: { scale: 0.05, warmupWeeks: 8 },
+    factors: { bassImitation: { values: Array.from({ length: runs / 2 }, (_, i) => Number((0.05 + 0.02 * i).toFixed(2))) } },
+    seeds: 2,
+    weeks: 520,
+    metrics: headline.flatMap((name) => [name, `${name}@region`]),
+  };
+}
+
+interface SweepRun {
+  seconds: number;
+  runs: number;
+  rows: number;
+  samples: { runsDone: number; rssMiB: number }[];
+  peakRssMiB: number;
+}
+
+function procStatus(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs `glocal sweep` on a spec in a child process, sampling its memory; returns the session's time. */
+async function sweep(spec: object, workers: number): Promise<SweepRun> {
+  const work = mkdtempSync(join(os.tmpdir(), 'glocal-bench-sweep-'));
+  const specPath = join(work, 'spec.json');
+  writeFileSync(specPath, JSON.stringify(spec));
+  const out = join(work, 'out');
+  const child = spawn(process.execPath, [BIN, 'sweep', specPath, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const samples: SweepRun['samples'] = [];
+  let peak = 0;
+  const timer = setInterval(() => {
+    const rss = procStatus(child.pid ?? 0, 'VmRSS');
+    peak = Math.max(peak, procStatus(child.pid ?? 0, 'VmHWM') || 0);
+    const parts = existsSync(join(out, 'parts')) ? readdirSync(join(out, 'parts')).filter((n) => n.endsWith('.bin')).length : 0;
+    if (Number.isFinite(rss)) samples.push({ runsDone: parts, rssMiB: rss });
+  }, 250);
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`glocal sweep exited with ${code}`);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const session = manifest.provenance.sessions[0];
+  rmSync(work, { recursive: true, force: true });
+  return {
+    seconds: (Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 1000,
+    runs: manifest.runs.total,
+    rows: manifest.outputs['results.parquet'].rows,
+    samples,
+    peakRssMiB: peak,
+  };
+}
+
+/** RSS when a tenth, a quarter, half, three quarters and all of the runs were done (first sample at or past each mark). */
+function rssByDecile(run: SweepRun): { share: number; runsDone: number; rssMiB: number }[] {
+  // Samples after the parts folder is removed (the end) read 0 runs done: keep those before.
+  const lastWithParts = run.samples.reduce((last, s, i) => (s.runsDone > 0 ? i : last), -1);
+  const during = run.samples.slice(0, lastWithParts + 1);
+  return [0.1, 0.25, 0.5, 0.75, 1].map((share) => {
+    const mark = Math.max(1, Math.round(run.runs * share));
+    const sample = during.find((s) => s.runsDone >= mark) ?? during[during.length - 1];
+    return { share, runsDone: sample?.runsDone ?? 0, rssMiB: sample?.rssMiB ?? NaN };
+  });
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function render(result: ReturnType<typeof summarize>): string {
+  const m = result.memory;
+  const lines = [
+    `_Generated by \`npm run bench:sweep\` on ${result.date}, commit ${result.commit}; ${result.machine}. Raw figures: \`bench/sweep/results.json\`. The machine was shared with other jobs (load average ${result.loadAverage} at the start): rates are lower, and less even, than on an idle machine._`,
+    '',
+    '### Throughput: runs per minute',
+    '',
+    `Sweep: two-hubs hub-lockdown (paired runs), scale 0.5, 52 weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
+    '',
+    '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...result.throughput.map((t) => `| ${t.workers} | ${t.runs} | ${t.seconds.toFixed(1)} | ${t.runsPerMinute.toFixed(1)} | ${t.speedup.toFixed(2)}× | ${(t.efficiency * 100).toFixed(0)} % |`),
+    '',
+    `Goal: ≥ 1.8× at 2 workers — ${result.throughput[1].speedup >= 1.8 ? 'met' : 'not met'} (${result.throughput[1].speedup.toFixed(2)}×).`,
+    '',
+    '### Memory while writing more than 10⁷ rows',
+    '',
+    `Sweep: two-hubs baseline, scale 0.05, 520 weeks, ${m.runs} runs × ${(m.rows / m.runs).toLocaleString('en')} rows (every headline indicator globally and per region, every week) = **${m.rows.toLocaleString('en')} rows** in results.parquet; 2 workers; ${m.seconds.toFixed(0)} s.`,
+    '',
+    '| Runs done | Rows done | RSS (MiB) |',
+    '| ---: | ---: | ---: |',
+    ...m.deciles.map((d) => `| ${d.runsDone} | ${(d.runsDone * (m.rows / m.runs)).toLocaleString('en')} | ${d.rssMiB.toFixed(0)} |`),
+    '',
+    `Peak RSS (VmHWM) of the sweep process, worker threads included: **${m.peakRssMiB.toFixed(0)} MiB**. RSS is ${m.flat ? 'flat' : 'not flat'} as rows grow (from a tenth of the runs to the end it changes by ${m.growthMiB >= 0 ? '+' : ''}${m.growthMiB.toFixed(0)} MiB).`,
+  ];
+  return lines.join('\n');
+}
+
+function summarize(one: SweepRun, two: SweepRun, memory: SweepRun) {
+  const rate = (r: SweepRun) => (r.runs / r.seconds) * 60;
+  const deciles = rssByDecile(memory);
+  const growth = deciles[deciles.length - 1].rssMiB - deciles[0].rssMiB;
+  const cpu = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
+    loadAverage: os.loadavg()[0].toFixed(1),
+    throughput: [one, two].map((r, i) => ({
+      workers: i + 1,
+      runs: r.runs,
+      seconds: r.seconds,
+      runsPerMinute: rate(r),
+      speedup: rate(r) / rate(one),
+      efficiency: rate(r) / rate(one) / (i + 1),
+    })),
+    memory: { runs: memory.runs, rows: memory.rows, seconds: memory.seconds, peakRssMiB: memory.peakRssMiB, deciles, growthMiB: growth, flat: Math.abs(growth) < 0.15 * deciles[0].rssMiB },
+  };
+}
+
+async function main(): Promise<void> {
+  const load = os.loadavg()[0];
+  const throughputPoints = quick ? 4 : 12;
+  process.stderr.write(`bench:sweep — throughput (${throughputPoints * 2} runs at 1, then 2 workers)…\n`);
+  const one = await sweep(throughputSpec(throughputPoints), 1);
+  const two = await sweep(throughputSpec(throughputPoints), 2);
+  const memoryRuns = quick ? 10 : 90;
+  process.stderr.write(`bench:sweep — memory (${memoryRuns} runs, ${quick ? '~10⁶' : '> 10⁷'} rows, 2 workers)…\n`);
+  const memory = await sweep(memorySpec(memoryRuns), 2);
+  const result = { ...summarize(one, two, memory), loadAverage: load.toFixed(1) };
+  const text = render(result);
+  process.stdout.write(text + '\n');
+  if (!write) return;
+  writeFileSync(RESULTS_PATH, JSON.stringify({ ...result, raw: { one, two, memory } }, null, 2) + '\n');
+  const doc = readFileSync(DOC_PATH, 'utf8');
+  const block = `${START_MARKER}\n${text}\n${END_MARKER}`;
+  const start = doc.indexOf(START_MARKER);
+  const end = doc.indexOf(END_MARKER);
+  const next = start >= 0 && end > start ? doc.slice(0, start) + block + doc.slice(end + END_MARKER.length) : `${doc.trimEnd()}\n\n## Sweeps (\`npm run bench:sweep\`)\n\n${block}\n`;
+  writeFileSync(DOC_PATH, next);
+  process.stderr.write(`wrote ${RESULTS_PATH} and the sweep section of ${DOC_PATH}\n`);
+}
+
+await main();
