@@ -1,6 +1,7 @@
 import type { World } from '../../src/sim/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { createCellStore } from './schema.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /** Most cross-region links a cell keeps (one cell of each bordering or nearest region). */
 export const MAX_CELL_LINKS = 4;
@@ -39,7 +40,7 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
       cells.skill[id] = skill;
       // Log-normal with mean 1 across cells: exp(σz − σ²/2).
       const sigma = params.incomeDispersion;
-      cells.incomeFactor[id] = Math.exp(sigma * incomeStream.normal() - (sigma * sigma) / 2);
+      cells.incomeFactor[id] = exp(sigma * incomeStream.normal() - (sigma * sigma) / 2);
       cells.trustFirms[id] = clamp01(regionTrust + 0.02 * trustStream.normal());
       cells.trustGovernment[id] = clamp01(regionTrustGov + 0.02 * trustStream.normal());
     }

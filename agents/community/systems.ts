@@ -1,6 +1,7 @@
 import type { World } from '../../src/sim/world.ts';
 import { INSTRUMENT_COUNT } from '../policymaker/schema.ts';
 import { SPENDING_INSTRUMENTS } from '../policymaker/spending.ts';
+import { exp } from '../../src/sim/math.ts';
 
 const RECORD_MEMORY = 1 / 26;
 const JOBS_SMOOTHING = 0.25;
@@ -95,7 +96,7 @@ function updateCells(world: World): void {
   const loss = params.trustGainRate * params.trustLossRatio;
   const good = scratch.regionTrustGood;
   const bad = scratch.regionTrustBad;
-  const skillKeep = Math.exp(-params.skillDecayRate / 52);
+  const skillKeep = exp(-params.skillDecayRate / 52);
   // Cells of a region are contiguous and usually share access and skill: the last result is reused
   // when the inputs are the same (exact, and it saves an exponential per cell).
   let accessRegion = -1;
@@ -114,7 +115,7 @@ function updateCells(world: World): void {
       const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
       accessRegion = r;
       accessIn = a;
-      accessOut = a + (1 - a) * (1 - Math.exp(-accessRate));
+      accessOut = a + (1 - a) * (1 - exp(-accessRate));
     }
     cells.access[c] = accessOut;
     // Literacy: access × (base + training, φ if not linked) + peer catch-up.
@@ -124,13 +125,13 @@ function updateCells(world: World): void {
     const peer = params.peerLiteracyRate * Math.max(0, scratch.cellNeighbourLiteracy[c] - l);
     const literacyRate =
       (accessOut * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
-    cells.literacy[c] = l + (1 - l) * (1 - Math.exp(-literacyRate));
+    cells.literacy[c] = l + (1 - l) * (1 - exp(-literacyRate));
     // Skill: learning by doing in manufacturing work and training; erodes slowly.
     const s = cells.skill[c];
     if (r !== skillRegion || s !== skillIn) {
       const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
       const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
-      const grown = s + (1 - s) * (1 - Math.exp(-skillRate));
+      const grown = s + (1 - s) * (1 - exp(-skillRate));
       skillRegion = r;
       skillIn = s;
       skillOut = grown - grown * (1 - skillKeep);

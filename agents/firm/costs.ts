@@ -1,4 +1,5 @@
 import type { World } from '../../src/sim/world.ts';
+import { pow } from '../../src/sim/math.ts';
 
 /**
  * Weekly overhead of a plant of the given capacity: the reference overhead × (capacity /
@@ -8,5 +9,5 @@ import type { World } from '../../src/sim/world.ts';
 export function plantOverheadFor(world: World, capacity: number): number {
   const { economy, params } = world;
   if (!(capacity > 0) || !(economy.referencePlantCapacity > 0)) return 0;
-  return economy.plantOverhead * Math.pow(capacity / economy.referencePlantCapacity, params.plantOverheadElasticity);
+  return economy.plantOverhead * pow(capacity / economy.referencePlantCapacity, params.plantOverheadElasticity);
 }

@@ -5,6 +5,7 @@ import { unitLabourCost } from '../../src/sim/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import { assignServingPlants, computeMarketShares } from './market.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
+import { pow } from '../../src/sim/math.ts';
 
 /**
  * The region of firm f's potential plant in bloc b: its home in the home bloc, else the bloc's
@@ -18,8 +19,8 @@ function plantRegionFor(world: World, home: number, bloc: number): number {
   let bestNonHub = -1;
   for (let r = 0; r < regions.count; r++) {
     if (regions.bloc[r] !== bloc) continue;
-    const demand = regions.population[r] * Math.pow(Math.max(regions.gdpPerCapita[r], 1), world.params.demandIncomeElasticity);
-    const better = (other: number) => other < 0 || demand > regions.population[other] * Math.pow(Math.max(regions.gdpPerCapita[other], 1), world.params.demandIncomeElasticity);
+    const demand = regions.population[r] * pow(Math.max(regions.gdpPerCapita[r], 1), world.params.demandIncomeElasticity);
+    const better = (other: number) => other < 0 || demand > regions.population[other] * pow(Math.max(regions.gdpPerCapita[other], 1), world.params.demandIncomeElasticity);
     if (better(best)) best = r;
     if (!regions.isHub[r] && better(bestNonHub)) bestNonHub = r;
   }

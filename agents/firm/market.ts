@@ -1,5 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /** Bloc plants serve their bloc once past half their target capacity; before that the nearest plant does. */
 const SERVING_CAPACITY_SHARE = 0.5;
@@ -98,7 +99,7 @@ export function computeMarketShares(world: World, r: number): boolean {
   for (let f = 0; f < firms.count; f++) {
     const p = scratch.servingPlant[f * R + r];
     if (p < 0 || !canShip(regions, plants.region[p], r)) continue;
-    const weight = Math.exp(scratch.marketShare[f * R + r] - maxUtility);
+    const weight = exp(scratch.marketShare[f * R + r] - maxUtility);
     scratch.marketShare[f * R + r] = weight;
     total += weight;
   }
@@ -110,7 +111,7 @@ export function computeMarketShares(world: World, r: number): boolean {
 export function regionalFinalDemand(world: World, r: number): number {
   const { regions, params } = world;
   const sd = params.demandNoiseSd;
-  return regions.finalDemandBase[r] * regions.finalDemandMultiplier[r] * Math.exp(regions.demandNoise[r] - (sd * sd) / 2);
+  return regions.finalDemandBase[r] * regions.finalDemandMultiplier[r] * exp(regions.demandNoise[r] - (sd * sd) / 2);
 }
 
 /** Advances every region's AR(1) demand noise by one week. */

@@ -1,5 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /** Landed cost at `plant` of a component from hub supplier `hub`; Infinity when it cannot ship. */
 export function landedHubCost(world: World, hub: number, plant: number): number {
@@ -25,7 +26,7 @@ export function updateHubWeights(world: World, plant: number): void {
   let total = 0;
   for (let j = 0; j < H; j++) {
     const landed = landedHubCost(world, j, plant);
-    const weight = Number.isFinite(landed) ? hubs.componentCapacity[j] * Math.exp(-(landed - best) / temperature) : 0;
+    const weight = Number.isFinite(landed) ? hubs.componentCapacity[j] * exp(-(landed - best) / temperature) : 0;
     plantHub.weight[plant * H + j] = weight;
     total += weight;
   }

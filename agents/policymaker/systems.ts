@@ -13,6 +13,7 @@ import {
   TRANSPARENCY,
 } from './schema.ts';
 import { availableBudget, recordSpend } from './spending.ts';
+import { exp } from '../../src/sim/math.ts';
 
 const INSTRUMENT_INDEX = new Map<string, number>(INSTRUMENTS.map((name, i) => [name, i]));
 
@@ -140,13 +141,13 @@ function runAdaptiveRules(world: World): void {
     // 6–7. Political pressure → tariff, then border closure, with probability rising in the excess.
     const pressure = (1 - regions.trustGovernment[r]) * regions.unemployment[r];
     const tariffTrigger = params.tariffPressureTrigger;
-    if (pressure > tariffTrigger && draws.uniform(r, tick, 0) < 1 - Math.exp(-(pressure - tariffTrigger) / Math.max(tariffTrigger, 1e-6))) {
+    if (pressure > tariffTrigger && draws.uniform(r, tick, 0) < 1 - exp(-(pressure - tariffTrigger) / Math.max(tariffTrigger, 1e-6))) {
       fire(TARIFF, params.adaptiveTariffRate);
     } else if (pressure < tariffTrigger / 2) {
       policy.adaptiveLevel[cell(TARIFF)] = 0;
     }
     const borderTrigger = params.borderPressureTrigger;
-    if (pressure > borderTrigger && draws.uniform(r, tick, 1) < 1 - Math.exp(-(pressure - borderTrigger) / Math.max(borderTrigger, 1e-6))) {
+    if (pressure > borderTrigger && draws.uniform(r, tick, 1) < 1 - exp(-(pressure - borderTrigger) / Math.max(borderTrigger, 1e-6))) {
       fire(BORDER_CLOSURE, 1);
     } else {
       policy.adaptiveLevel[cell(BORDER_CLOSURE)] = 0;

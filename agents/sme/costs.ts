@@ -1,4 +1,5 @@
 import type { World } from '../../src/sim/world.ts';
+import { pow } from '../../src/sim/math.ts';
 
 /** SME productivity multiplier from capability: 0.5 at q = 0, 1 at q = 1 (§7.6). */
 export function capabilityProductivity(capability: number): number {
@@ -45,6 +46,6 @@ export function smeWeeklyCost(world: World, id: number): number {
  */
 export function powerLawEmployees(u: number, exponent: number, maxEmployees: number): number {
   if (exponent <= 1e-9) return 1 + u * (maxEmployees - 1);
-  const tail = Math.pow(maxEmployees, -exponent);
-  return Math.min(maxEmployees, Math.pow(1 - u * (1 - tail), -1 / exponent));
+  const tail = pow(maxEmployees, -exponent);
+  return Math.min(maxEmployees, pow(1 - u * (1 - tail), -1 / exponent));
 }

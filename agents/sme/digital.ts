@@ -1,5 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { NO_BUYER } from './schema.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /**
  * Phase 10 — SMEs (§7.6). Digital adoption: hazard h = (p + q · adoptedShare) · a · l ·
@@ -28,11 +29,11 @@ export function adoptAndLearn(world: World): void {
         (1 + params.techGrantEffect * grant)) /
       52;
     const base = 1 + params.localPlantLearning * localPlant[r] + params.grantLearning * grant;
-    keepOutside[r] = Math.exp(-(params.capabilityRate * base) / 52);
-    keepInside[r] = Math.exp(-(params.capabilityRate * (base + params.chainLearning)) / 52);
+    keepOutside[r] = exp(-(params.capabilityRate * base) / 52);
+    keepInside[r] = exp(-(params.capabilityRate * (base + params.chainLearning)) / 52);
   }
   const draws = world.draws.for('sme.adopt');
-  const retain = Math.exp(-params.capabilityDepreciation / 52);
+  const retain = exp(-params.capabilityDepreciation / 52);
   const alive = smes.alive;
   const digital = smes.digital;
   const region = smes.region;

@@ -5,6 +5,7 @@ import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts'
 import { domesticRawPrice } from '../supplier/costs.ts';
 import { clamp01 } from '../community/initialize.ts';
 import { customerTarget } from './local-market.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /**
  * SMEs of each region: employees from a truncated power law (§7.6), capability from the
@@ -35,7 +36,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
       smes.riskPerception[id] = params.riskPerceptionInitial;
       smes.observedHazard[id] = params.hazardPerRegionYear / 52;
       // Cash: log-normal around the median buffer (Bartik et al. 2020).
-      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * Math.exp(0.5 * traits.normal());
+      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * exp(0.5 * traits.normal());
       smes.price[id] = smeComponentPrice(world, id);
       smes.customers[id] = customerTarget(world, id);
     }

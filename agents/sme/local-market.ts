@@ -1,5 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { capabilityProductivity, smeComponentCapacity } from './costs.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /**
  * Phase 4 (local markets, §2, §7.5) — each region's local market for components and services
@@ -21,7 +22,7 @@ export function serveLocalMarkets(world: World): void {
   const sd = params.demandNoiseSd;
   for (let r = 0; r < R; r++) {
     regions.localDemand[r] =
-      regions.localMarketBase[r] * regions.localDemandMultiplier[r] * Math.exp(regions.demandNoise[r] - (sd * sd) / 2);
+      regions.localMarketBase[r] * regions.localDemandMultiplier[r] * exp(regions.demandNoise[r] - (sd * sd) / 2);
     regions.localServed[r] = 0;
     // Revenue per worker-week at capability productivity 1, this week's capacity factor included.
     revenuePerWorkerBase[r] =

@@ -31,8 +31,8 @@ export const appStyles = css`
   :host([presentation]) .layout { grid-template-columns: minmax(0, 1fr) minmax(300px, 560px); }
   .left { display: flex; flex-direction: column; gap: 0.4em; min-width: 0; }
   .maps { display: grid; grid-template-columns: 1fr; gap: 0.4em; }
-  .maps.two { grid-template-columns: 1fr 1fr; }
-  figure { margin: 0; }
+  .maps.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  figure { margin: 0; min-width: 0; }
   figcaption { font-weight: 600; }
   glocal-map { height: min(64vh, 640px); }
   .maps.two glocal-map { height: min(52vh, 520px); }

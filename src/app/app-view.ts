@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
-import { MAP_LAYERS, type MapLayer } from '../worker/map-snapshot.ts';
+import { MAP_LAYERS, SME_ALIVE, SME_DIGITAL, SME_IN_CHAIN, type MapLayer } from '../worker/map-snapshot.ts';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type MessageKey } from './i18n/index.ts';
 import { LESSONS } from './lessons/index.ts';
 import type { Language } from './lessons/types.ts';
@@ -78,7 +78,18 @@ function tooltipText(app: GlocalApp, pointer: MapPointer): string {
   const values = app.maps()[0]?.view?.layerValues();
   const v = values ? values[pointer.region] : NaN;
   const layer = t(`layer_${app.state.layer}` as MessageKey);
-  return `${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}`;
+  const snapshot = app.main.snapshot;
+  let [count, adopted, chain] = [0, 0, 0];
+  if (snapshot) {
+    for (let i = 0; i < snapshot.smeRegion.length; i++) {
+      const s = snapshot.smeState[i];
+      if (snapshot.smeRegion[i] !== pointer.region || !(s & SME_ALIVE)) continue;
+      count++;
+      if (s & SME_DIGITAL) adopted++;
+      if (s & SME_IN_CHAIN) chain++;
+    }
+  }
+  return `${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}\n${t('tooltipAgentsIn', { count, adopted, chain })}`;
 }
 
 function hover(app: GlocalApp, e: CustomEvent<MapPointer | null>) {

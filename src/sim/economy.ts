@@ -1,5 +1,6 @@
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
+import { log, pow } from './math.ts';
 
 /** Wage per worker-week from GDP per capita (§7.5). */
 export function wageFor(gdpPerCapita: number, params: Params): number {
@@ -9,7 +10,7 @@ export function wageFor(gdpPerCapita: number, params: Params): number {
 /** Labour productivity relative to the reference GDP per capita. */
 export function productivityFor(gdpPerCapita: number, referenceGdpPerCapita: number, params: Params): number {
   if (!(gdpPerCapita > 0) || !(referenceGdpPerCapita > 0)) return 1;
-  return Math.pow(gdpPerCapita / referenceGdpPerCapita, params.productivityElasticity);
+  return pow(gdpPerCapita / referenceGdpPerCapita, params.productivityElasticity);
 }
 
 /** Unit labour cost of one reference worker-week in a region: wage / productivity. */
@@ -33,7 +34,7 @@ export function incomeDiffusionFactors(gdpPerCapita: Float64Array): Float64Array
   const factors = new Float64Array(gdpPerCapita.length);
   for (let r = 0; r < gdpPerCapita.length; r++) {
     const g = gdpPerCapita[r];
-    factors[r] = !(max > min) ? 1 : !(g > 0) ? 0 : Math.min(1, Math.max(0, Math.log(g / min) / Math.log(max / min)));
+    factors[r] = !(max > min) ? 1 : !(g > 0) ? 0 : Math.min(1, Math.max(0, log(g / min) / log(max / min)));
   }
   return factors;
 }

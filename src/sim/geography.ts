@@ -1,5 +1,6 @@
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
+import { asin, cos, sin } from './math.ts';
 
 const EARTH_RADIUS_KM = 6371;
 /** Pipelines are rings of this many weeks; lead times are capped one below (documented in ODD). */
@@ -20,9 +21,10 @@ export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: nu
   const toRad = Math.PI / 180;
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sinLat = sin(dLat / 2);
+  const sinLon = sin(dLon / 2);
+  const h = sinLat * sinLat + cos(lat1 * toRad) * cos(lat2 * toRad) * sinLon * sinLon;
+  return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Lead time L = handlingWeeks + ceil(km / shipKmPerWeek), at least 1 week, capped at the ring. */

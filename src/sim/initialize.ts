@@ -19,6 +19,7 @@ import { createHubs, sizeHubCapacity } from '../../agents/supplier/initialize.ts
 import { createFirms, startPlants, startingPlantCost } from '../../agents/firm/initialize.ts';
 import { createPolicyStore } from '../../agents/policymaker/schema.ts';
 import { aggregateSmes } from '../../agents/sme/aggregate.ts';
+import { pow } from './math.ts';
 
 export interface WorldOptions {
   seed: number;
@@ -161,7 +162,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   const demandWeights = new Float64Array(R);
   let demandWeightSum = 0;
   for (let r = 0; r < R; r++) {
-    demandWeights[r] = regions.population[r] * Math.pow(Math.max(regions.gdpPerCapita[r], 1), params.demandIncomeElasticity);
+    demandWeights[r] = regions.population[r] * pow(Math.max(regions.gdpPerCapita[r], 1), params.demandIncomeElasticity);
     demandWeightSum += demandWeights[r];
   }
   economy.totalFinalDemand =

@@ -18,8 +18,8 @@ export class GlocalMap extends LitElement {
   private resizeObserver: ResizeObserver | null = null;
 
   static override styles = css`
-    :host { display: block; position: relative; min-height: 240px; }
-    canvas { display: block; width: 100%; height: 100%; touch-action: none; border-radius: 6px; }
+    :host { display: block; position: relative; min-height: 240px; min-width: 0; overflow: hidden; border-radius: 6px; }
+    canvas { position: absolute; inset: 0; display: block; touch-action: none; }
     canvas:focus-visible { outline: 3px solid var(--focus, #ffbf47); outline-offset: 2px; }
     .tooltip { position: absolute; pointer-events: none; background: rgba(15, 23, 32, 0.92); color: #fff; padding: 0.35em 0.6em;
       border-radius: 4px; font-size: 0.85em; white-space: pre-line; max-width: 22em; z-index: 2; }

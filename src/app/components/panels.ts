@@ -43,10 +43,10 @@ export class GlocalPanels extends LitElement {
         <glocal-histogram .run=${app.main} .selected=${app.selected} .version=${this.version}></glocal-histogram></details>
       <details class="panel" open><summary>${t('policy')}</summary>${policyPanel(app, root)}</details>
       <details class="panel" open><summary>${t('shocks')}</summary>${shockPanel(app, root)}</details>
+      <details class="panel" open><summary>${t('exports')}</summary>${exportPanel(app)}</details>
       <details class="panel" open><summary>${t('parameters')}</summary>
         <glocal-params .overrides=${app.state.params} .effective=${app.effectiveParams} .language=${app.state.language}
-          @apply-params=${(e: CustomEvent<Record<string, number | boolean | string>>) => void app.applyParams(e.detail)}></glocal-params></details>
-      <details class="panel" open><summary>${t('exports')}</summary>${exportPanel(app)}</details>`;
+          @apply-params=${(e: CustomEvent<Record<string, number | boolean | string>>) => void app.applyParams(e.detail)}></glocal-params></details>`;
   }
 }
 customElements.define('glocal-panels', GlocalPanels);

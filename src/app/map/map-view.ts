@@ -31,12 +31,12 @@ export class MapView {
   private readonly regionShapes: Graphics[] = [];
   private readonly lockdowns: Graphics[] = [];
   private readonly borders: Graphics[] = [];
-  private readonly selection = new Graphics();
-  private readonly markers = new Graphics();
+  private selection = new Graphics();
+  private markers = new Graphics();
   private agents!: AgentLayer;
   private flows!: FlowLayer;
   private viewport!: Viewport;
-  private geometry!: MapGeometry;
+  private geometry: MapGeometry | null = null;
   snapshot: MapSnapshot | null = null;
   layer: MapLayer = 'access';
   palette: PaletteName = 'viridis';
@@ -63,9 +63,11 @@ export class MapView {
   }
 
   setGeometry(geometry: MapGeometry): void {
+    if (this.geometry === geometry) return;
     this.geometry = geometry;
-    this.viewport?.destroy({ children: true });
-    this.regionShapes.length = this.lockdowns.length = this.borders.length = 0;
+    this.dropViewport();
+    this.selection = new Graphics();
+    this.markers = new Graphics();
     const { app } = this;
     const viewport = new Viewport({
       screenWidth: app.screen.width,
@@ -101,6 +103,15 @@ export class MapView {
     this.fit();
   }
 
+  /** Takes the old scene off the stage now (no more hit tests on it) and frees it a moment later. */
+  private dropViewport(): void {
+    const old = this.viewport;
+    this.regionShapes.length = this.lockdowns.length = this.borders.length = 0;
+    if (!old) return;
+    old.removeFromParent();
+    setTimeout(() => old.destroy({ children: true }), 0);
+  }
+
   private overlay(rings: number[][], draw: (g: Graphics, ring: number[]) => void): Graphics {
     const g = new Graphics();
     for (const ring of rings) draw(g, ring);
@@ -116,6 +127,7 @@ export class MapView {
 
   /** Zooms to the regions' extent. */
   fit(): void {
+    if (!this.geometry) return;
     const xs: number[] = [];
     const ys: number[] = [];
     for (const shape of this.geometry.regions) for (const ring of shape.rings) for (let i = 0; i < ring.length; i += 2) (xs.push(ring[i]), ys.push(ring[i + 1]));
@@ -126,7 +138,7 @@ export class MapView {
 
   resize(width: number, height: number): void {
     this.app.renderer.resize(width, height);
-    this.viewport?.resize(width, height, this.geometry.width, this.geometry.height);
+    if (this.geometry) this.viewport?.resize(width, height, this.geometry.width, this.geometry.height);
   }
 
   /** Region values of the current layer (NaN where undefined). */
@@ -138,6 +150,7 @@ export class MapView {
 
   update(snapshot: MapSnapshot): void {
     this.snapshot = snapshot;
+    if (!this.geometry || this.geometry.regions.length !== snapshot.regionCount) return;
     this.recolour();
     for (let r = 0; r < this.regionShapes.length; r++) {
       this.lockdowns[r].visible = snapshot.lockedDown[r] === 1;
@@ -155,6 +168,7 @@ export class MapView {
 
   /** Lead-firm plants (squares, size by capacity) and hub suppliers (diamonds) at region anchors. */
   private drawMarkers(snapshot: MapSnapshot): void {
+    const geometry = this.geometry as MapGeometry;
     const g = this.markers.clear();
     const perRegion = new Map<number, number>();
     const next = (r: number) => {
@@ -163,14 +177,14 @@ export class MapView {
       return k;
     };
     for (let h = 0; h < snapshot.hubRegion.length; h++) {
-      const [x, y] = this.geometry.regions[snapshot.hubRegion[h]].anchor;
+      const [x, y] = geometry.regions[snapshot.hubRegion[h]].anchor;
       const k = next(snapshot.hubRegion[h]);
       const cx = x + (k % 4) * 7 - 10;
       const cy = y - 10 - Math.floor(k / 4) * 7;
       g.poly([cx, cy - 4, cx + 4, cy, cx, cy + 4, cx - 4, cy]).fill(0xe7298a).stroke({ width: 0.8, color: 0x000000 });
     }
     for (let p = 0; p < snapshot.plantRegion.length; p++) {
-      const [x, y] = this.geometry.regions[snapshot.plantRegion[p]].anchor;
+      const [x, y] = geometry.regions[snapshot.plantRegion[p]].anchor;
       const k = next(snapshot.plantRegion[p]);
       const size = 2.5 + Math.min(4, Math.sqrt(snapshot.plantCapacity[p]) / 40);
       const cx = x + (k % 4) * 7 - 10;
@@ -182,6 +196,7 @@ export class MapView {
   }
 
   setSelection(regions: number[]): void {
+    if (!this.geometry) return;
     const g = this.selection.clear();
     for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
   }

@@ -28,7 +28,13 @@ export async function worldGeometry(world: string): Promise<MapGeometry> {
 function ringsOf(geometry: Geometry): number[][] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   // Outer rings only: holes (lakes, enclaves) are covered by the neighbours drawn on top.
-  return polygons.map((polygon) => polygon[0].flatMap(([lon, lat]) => project(lon, lat)));
+  return polygons.map((polygon) => unwrapped(polygon[0]).flatMap(([lon, lat]) => project(lon, lat)));
+}
+
+/** A ring that crosses the antimeridian (Russia, Fiji) continues past 180° instead of streaking across the map. */
+function unwrapped(ring: number[][]): number[][] {
+  const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
 }
 
 /** A small hexagon for territories too small for the 1:50m atlas. */

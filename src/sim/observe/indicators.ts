@@ -250,9 +250,14 @@ export const GLOBAL_INDICATORS: GlobalIndicator[] = [
       for (let j = 0; j < hubs.count; j++) total += hubs.componentOutput[j];
       for (let i = 0; i < smes.count; i++) if (smes.alive[i] && smes.buyerPlant[i] !== NO_BUYER) total += smes.chainOutput[i];
       if (total <= 0) return 0;
-      for (let j = 0; j < hubs.count; j++) squares += (hubs.componentOutput[j] / total) ** 2;
+      for (let j = 0; j < hubs.count; j++) {
+        const share = hubs.componentOutput[j] / total;
+        squares += share * share;
+      }
       for (let i = 0; i < smes.count; i++) {
-        if (smes.alive[i] && smes.buyerPlant[i] !== NO_BUYER) squares += (smes.chainOutput[i] / total) ** 2;
+        if (!smes.alive[i] || smes.buyerPlant[i] === NO_BUYER) continue;
+        const share = smes.chainOutput[i] / total;
+        squares += share * share;
       }
       return squares;
     },

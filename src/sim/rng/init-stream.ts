@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cos, log } from '../math.ts';
 
 /**
  * Sequential stream for initialisation only (sizes, positions, initial states): seedrandom's
@@ -21,7 +22,7 @@ export function initStream(seed: number, purpose: string): InitStream {
       let u1 = uniform();
       while (u1 <= 0) u1 = uniform();
       const u2 = uniform();
-      return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
     },
     integer(lo: number, hi: number): number {
       return lo + Math.floor(uniform() * (hi - lo + 1));

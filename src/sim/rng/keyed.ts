@@ -1,5 +1,6 @@
 import { philox4x32 } from './philox.ts';
 import { hashString32 } from './hash.ts';
+import { cos, exp, log } from '../math.ts';
 
 const INV_2_32 = 1 / 4294967296;
 const TWO_PI = 2 * Math.PI;
@@ -70,12 +71,12 @@ export class KeyedDraws {
   normal(entity: number, tick: number, draw = 0): number {
     const u1 = this.uniformOpen(entity, tick, draw);
     const u2 = this.uniform(entity, tick, draw + 1);
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+    return Math.sqrt(-2 * log(u1)) * cos(TWO_PI * u2);
   }
 
   /** Standard Gumbel variate, for logit choices by the Gumbel-max rule. */
   gumbel(entity: number, tick: number, draw = 0): number {
-    return -Math.log(-Math.log(this.uniformOpen(entity, tick, draw)));
+    return -log(-log(this.uniformOpen(entity, tick, draw)));
   }
 
   /**
@@ -91,7 +92,7 @@ export class KeyedDraws {
     }
     const u = this.uniform(entity, tick, firstDraw);
     let k = 0;
-    let probability = Math.exp(-mean);
+    let probability = exp(-mean);
     let cumulative = probability;
     while (u > cumulative && k < 200) {
       k++;

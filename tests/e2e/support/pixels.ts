@@ -61,3 +61,14 @@ export function changedShare(a: PixelSample, b: PixelSample, tolerance = 8): num
   }
   return changed / (a.rgba.length / 4);
 }
+
+/** Waits until a canvas shows more than `colours` distinct colours (a map drawn, not blank). */
+export async function waitForPaint(canvas: Locator, colours = 8, timeout = 60_000): Promise<PixelSample> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const sample = await samplePixels(canvas);
+    if (distinctColours(sample) > colours) return sample;
+    if (Date.now() > deadline) throw new Error(`the canvas stayed blank (${distinctColours(sample)} colour(s)) for ${timeout / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
