@@ -1,5 +1,4 @@
 import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 
 /**
  * Phase 3 — component pipelines advance: this week's slot lands in the plant's stock. Goods
@@ -9,7 +8,7 @@ import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 export function receiveComponents(world: World): void {
   const { plants, firms, ledger, tick } = world;
   const P = plants.count;
-  const slot = (tick % PIPELINE_WEEKS) * P;
+  const slot = (tick % world.geo.pipelineWeeks) * P;
   for (let p = 0; p < P; p++) {
     const arriving = plants.pipeline[slot + p];
     if (arriving === 0) continue;

@@ -1,6 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { createFirmStore, createPlantHubLinks, createPlantStore, GLOBAL } from './schema.ts';
-import { PIPELINE_WEEKS, currentLeadTime } from '../../src/sim/geography.ts';
+import { currentLeadTime } from '../../src/sim/geography.ts';
 import { unitLabourCost } from '../../src/sim/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import { assignServingPlants, computeMarketShares } from './market.ts';
@@ -33,7 +33,7 @@ export function createFirms(world: World): void {
   const F = definition.leadFirmHomes.length;
   const B = definition.blocs.length;
   world.firms = createFirmStore(F, regions.count, B);
-  world.plants = createPlantStore(F, B);
+  world.plants = createPlantStore(F, B, world.geo.pipelineWeeks);
   world.plantHub = createPlantHubLinks(F * B, hubs.count);
   const { firms, plants } = world;
   const startStrategy = params.strategyOverride === 'none' ? GLOBAL : STRATEGY_CODES[params.strategyOverride];
@@ -105,7 +105,7 @@ export function startPlants(world: World): void {
       if (flow <= 0) continue;
       const lead = currentLeadTime(geo, regions, hubs.region[j], plants.region[p]);
       // Shipments already on the way for the next lead-time weeks.
-      for (let k = 0; k < lead; k++) plants.pipeline[(k % PIPELINE_WEEKS) * plants.count + p] += flow;
+      for (let k = 0; k < lead; k++) plants.pipeline[(k % geo.pipelineWeeks) * plants.count + p] += flow;
       hubs.forecast[j] += flow;
       hubs.ordersLastWeek[j] += flow;
     }

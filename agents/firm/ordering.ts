@@ -1,6 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { LOCAL } from './schema.ts';
-import { PIPELINE_WEEKS, canShip } from '../../src/sim/geography.ts';
+import { canShip } from '../../src/sim/geography.ts';
 import { hubMixLeadTime } from './sourcing.ts';
 
 /**
@@ -55,7 +55,7 @@ export function placePlantOrders(world: World): void {
     let owedByHubs = 0;
     for (let j = 0; j < H; j++) owedByHubs += plantHub.owed[p * H + j];
     let inTransit = 0;
-    for (let s = 0; s < PIPELINE_WEEKS; s++) inTransit += plants.pipeline[s * plants.count + p];
+    for (let s = 0; s < world.geo.pipelineWeeks; s++) inTransit += plants.pipeline[s * plants.count + p];
     const supplyLine = inTransit + owedByHubs + plants.owedBySmes[p];
     const stock = plants.finishedStock[p] + plants.componentStock[p];
 

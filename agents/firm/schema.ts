@@ -54,7 +54,7 @@ export interface PlantStore {
   rampStartTick: Int32Array;
   finishedStock: Float64Array;
   componentStock: Float64Array;
-  /** Components in transit, ring of PIPELINE_WEEKS slots per plant (slot-major: slot × count + plant). */
+  /** Components in transit, ring of `geo.pipelineWeeks` slots per plant (slot-major: slot × count + plant). */
   pipeline: Float64Array;
   /** D̂: forecast of customer orders, units/week. */
   forecast: Float64Array;
@@ -140,7 +140,7 @@ export function createFirmStore(count: number, regionCount: number, blocCount: n
   };
 }
 
-export function createPlantStore(firmCount: number, blocCount: number): PlantStore {
+export function createPlantStore(firmCount: number, blocCount: number, pipelineWeeks = PIPELINE_WEEKS): PlantStore {
   const count = firmCount * blocCount;
   const f64 = () => new Float64Array(count);
   return {
@@ -155,7 +155,7 @@ export function createPlantStore(firmCount: number, blocCount: number): PlantSto
     rampStartTick: new Int32Array(count).fill(-1),
     finishedStock: f64(),
     componentStock: f64(),
-    pipeline: new Float64Array(count * PIPELINE_WEEKS),
+    pipeline: new Float64Array(count * pipelineWeeks),
     forecast: f64(),
     customerOrders: f64(),
     delivered: f64(),

@@ -1,5 +1,5 @@
 import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
 
 
 /**
@@ -42,7 +42,7 @@ export function pullFromHubs(world: World): void {
       if (shipped <= 0) continue;
       plantHub.owed[cell] = owed - shipped;
       const lead = currentLeadTime(geo, regions, origin, destination);
-      plants.pipeline[((tick + lead) % PIPELINE_WEEKS) * P + p] += shipped;
+      plants.pipeline[((tick + lead) % geo.pipelineWeeks) * P + p] += shipped;
       const price = hubs.price[j];
       const payment = price * shipped;
       const freight = currentFreight(geo, regions, origin, destination) * shipped;
@@ -68,7 +68,7 @@ export function receiveFromSmes(world: World): void {
   const { plants, firms, scratch, params } = world;
   const P = plants.count;
   for (let p = 0; p < P; p++) {
-    for (let s = 0; s < PIPELINE_WEEKS; s++) plants.pipeline[s * P + p] += scratch.plantSmeIncoming[s * P + p];
+    for (let s = 0; s < world.geo.pipelineWeeks; s++) plants.pipeline[s * P + p] += scratch.plantSmeIncoming[s * P + p];
     const spend = scratch.plantSmePayment[p] + scratch.plantSmeFreight[p] + scratch.plantSmeTariff[p];
     firms.cash[plants.firm[p]] -= spend;
     plants.inputSpend[p] += spend;

@@ -1,10 +1,9 @@
 import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 
 /** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock. */
 export function receiveRawInputs(world: World): void {
   const { smes, tick } = world;
-  const offset = (tick % PIPELINE_WEEKS) * smes.capacity;
+  const offset = (tick % smes.pipelineWeeks) * smes.capacity;
   const pipeline = smes.rawPipeline;
   const stock = smes.rawStock;
   for (let i = 0; i < smes.count; i++) {

@@ -1,5 +1,4 @@
 import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
 import { initialCapability } from './initialize.ts';
@@ -43,7 +42,7 @@ export function smeExitsAndEntries(world: World, exiting: readonly number[] = ex
     regions.smeExits[r]++;
     ledger.exitWriteOffs += smes.cash[i];
     let raw = smes.rawStock[i];
-    for (let s = 0; s < PIPELINE_WEEKS; s++) {
+    for (let s = 0; s < smes.pipelineWeeks; s++) {
       raw += smes.rawPipeline[s * cap + i];
       smes.rawPipeline[s * cap + i] = 0;
     }

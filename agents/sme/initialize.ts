@@ -16,7 +16,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
   const { regions, params } = world;
   let total = 0;
   for (const n of smesPerRegion) total += n;
-  world.smes = createSmeStore(total);
+  world.smes = createSmeStore(total, world.geo.pipelineWeeks);
   const smes = world.smes;
   const sizes = initStream(world.seed, 'sme.sizes');
   const traits = initStream(world.seed, 'sme.traits');

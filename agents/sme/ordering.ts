@@ -1,6 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { PIPELINE_WEEKS, currentLeadTime } from '../../src/sim/geography.ts';
+import { currentLeadTime } from '../../src/sim/geography.ts';
 import { stermanOrder, updateForecast } from '../firm/ordering.ts';
 
 /**
@@ -26,7 +26,7 @@ export function placeSmeOrders(world: World): void {
     smes.rawForecast[i] = updateForecast(smes.rawForecast[i], smes.ordersLastWeek[i], params.forecastSmoothing);
     if (p === NO_BUYER && smes.owedToBuyer[i] <= 0 && smes.rawForecast[i] < 1e-6) continue;
     let inTransit = 0;
-    for (let s = 0; s < PIPELINE_WEEKS; s++) inTransit += smes.rawPipeline[s * cap + i];
+    for (let s = 0; s < smes.pipelineWeeks; s++) inTransit += smes.rawPipeline[s * cap + i];
     const source = smes.rawSource[i];
     const hubShare = source >= 0 ? smes.rawHubShare[i] : 0;
     const hubLead = source >= 0 ? currentLeadTime(geo, regions, hubs.region[source], smes.region[i]) : handling;

@@ -14,6 +14,8 @@ export interface SmeStore {
   /** Slots in use (live + dead). */
   count: number;
   capacity: number;
+  /** Weekly slots of the raw-input pipeline ring (the world's `geo.pipelineWeeks`). */
+  pipelineWeeks: number;
   freeSlots: FreeList;
   alive: Uint8Array;
   region: Uint16Array;
@@ -71,18 +73,20 @@ export interface SmeStore {
   rawCost: Float32Array;
 }
 
-const PER_SLOT_WIDTH: Record<string, number> = { rawPipeline: PIPELINE_WEEKS };
+/** Arrays with one value per pipeline slot per SME (slot-major), re-laid out on growth. */
+const PER_SLOT_ARRAYS = new Set(['rawPipeline']);
 
 /** Room for the entrants of the first weeks (before the first exits free slots), so they do not reallocate every array. */
 const START_HEADROOM = 1.05;
 /** Capacity grows by this factor when full (not 2: at 10⁶ SMEs a doubling costs ~200 MB). */
 const GROWTH_FACTOR = 1.5;
 
-export function createSmeStore(initialCapacity: number): SmeStore {
+export function createSmeStore(initialCapacity: number, pipelineWeeks = PIPELINE_WEEKS): SmeStore {
   const n = Math.max(16, Math.ceil(initialCapacity * START_HEADROOM));
   return {
     count: 0,
     capacity: n,
+    pipelineWeeks,
     freeSlots: new FreeList(),
     alive: new Uint8Array(n),
     region: new Uint16Array(n),
@@ -98,7 +102,7 @@ export function createSmeStore(initialCapacity: number): SmeStore {
     ordersLastWeek: new Float32Array(n),
     owedToBuyer: new Float64Array(n),
     rawStock: new Float64Array(n),
-    rawPipeline: new Float64Array(n * PIPELINE_WEEKS),
+    rawPipeline: new Float64Array(n * pipelineWeeks),
     owedByHub: new Float64Array(n),
     owedByDomestic: new Float64Array(n),
     rawSource: new Int16Array(n).fill(DOMESTIC_SOURCE),
@@ -128,7 +132,7 @@ export function growSmeStore(store: SmeStore, minimumCapacity: number): void {
   while (capacity < minimumCapacity) capacity = Math.ceil(capacity * GROWTH_FACTOR);
   const target = store as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(store)) {
-    if (!ArrayBuffer.isView(value) || name in PER_SLOT_WIDTH) continue;
+    if (!ArrayBuffer.isView(value) || PER_SLOT_ARRAYS.has(name)) continue;
     const array = value as Float64Array;
     const next = resized(array, capacity);
     if (name === 'buyerPlant') next.fill(NO_BUYER, store.capacity);
@@ -136,8 +140,8 @@ export function growSmeStore(store: SmeStore, minimumCapacity: number): void {
     if (name === 'hubReliability') next.fill(1, store.capacity);
     target[name] = next;
   }
-  const pipeline = new Float64Array(capacity * PIPELINE_WEEKS);
-  for (let slot = 0; slot < PIPELINE_WEEKS; slot++) {
+  const pipeline = new Float64Array(capacity * store.pipelineWeeks);
+  for (let slot = 0; slot < store.pipelineWeeks; slot++) {
     pipeline.set(store.rawPipeline.subarray(slot * store.capacity, (slot + 1) * store.capacity), slot * capacity);
   }
   store.rawPipeline = pipeline;
@@ -190,7 +194,7 @@ function clearSme(store: SmeStore, id: number): void {
   store.utilisation[id] = 0;
   store.price[id] = 0;
   store.rawCost[id] = 0;
-  for (let slot = 0; slot < PIPELINE_WEEKS; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
+  for (let slot = 0; slot < store.pipelineWeeks; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
   store.buyerPlant[id] = NO_BUYER;
   store.rawSource[id] = DOMESTIC_SOURCE;
   store.hubReliability[id] = 1;

@@ -1,6 +1,6 @@
 import type { World } from '../../src/sim/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
 import { domesticRawPrice } from '../supplier/costs.ts';
 
 const RAW_COST_MEMORY = 0.2;
@@ -55,7 +55,7 @@ export function shipSmeGoods(world: World): void {
       smes.riskPerception[i] += delta * (shortfall - smes.riskPerception[i]);
       if (shipped > 0) {
         smes.owedToBuyer[i] = owed - shipped;
-        scratch.plantSmeIncoming[((tick + lead) % PIPELINE_WEEKS) * P + p] += shipped;
+        scratch.plantSmeIncoming[((tick + lead) % geo.pipelineWeeks) * P + p] += shipped;
         const payment = smes.price[i] * shipped;
         const freight = currentFreight(geo, regions, r, destination) * shipped;
         const tariff = tariffRate(regions, r, destination) * payment;
@@ -85,7 +85,7 @@ export function shipSmeGoods(world: World): void {
       if (shipped > 0) {
         smes.owedByHub[i] -= shipped;
         const lead = currentLeadTime(geo, regions, origin, r);
-        smes.rawPipeline[((tick + lead) % PIPELINE_WEEKS) * cap + i] += shipped;
+        smes.rawPipeline[((tick + lead) % smes.pipelineWeeks) * cap + i] += shipped;
         const payment = hubs.rawPrice[source] * shipped;
         const freight = currentFreight(geo, regions, origin, r) * shipped;
         const tariff = tariffRate(regions, origin, r) * payment;
@@ -106,7 +106,7 @@ export function shipSmeGoods(world: World): void {
       const shipped = smes.owedByDomestic[i] * regions.capacityFactor[r];
       if (shipped > 0) {
         smes.owedByDomestic[i] -= shipped;
-        smes.rawPipeline[((tick + domesticLead) % PIPELINE_WEEKS) * cap + i] += shipped;
+        smes.rawPipeline[((tick + domesticLead) % smes.pipelineWeeks) * cap + i] += shipped;
         const payment = domesticPrice * shipped;
         ledger.domesticRawPurchases += payment;
         rawBought += shipped;

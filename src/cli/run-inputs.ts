@@ -5,6 +5,7 @@ import { decodeInput, describeProblems, lineOf, parseJsonText, readJsonFile, typ
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../sim/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
+import { leadTimeLimitMessage } from '../sim/lead-times.ts';
 import type { RunSpec } from '../sim/simulation.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { WorldDefinition } from '../sim/world-definition.ts';
@@ -190,6 +191,8 @@ export function resolveRun(request: RunRequest): ResolvedRun {
     }
     throw error;
   }
+  const leadTimeLimit = leadTimeLimitMessage(definition, params, scenario);
+  if (leadTimeLimit) throw new UserError(`glocal: invalid parameters and scenario: ${leadTimeLimit}\nnothing was written.`);
   const paired = request.paired ?? scenario.shocks.length > 0;
   return {
     spec: { world: request.world, worldOptions, scenarioName: name, scenario, seed, weeks, params: overrides, paired },

@@ -14,7 +14,7 @@ export function goodsStocks(world: World): GoodsStocks {
   for (let j = 0; j < hubs.count; j++) raw += hubs.rawStock[j];
   for (let i = 0; i < smes.count; i++) raw += smes.rawStock[i];
   const ring = smes.rawPipeline;
-  for (let s = 0; s < PIPELINE_WEEKS; s++) {
+  for (let s = 0; s < world.geo.pipelineWeeks; s++) {
     for (let i = 0; i < smes.count; i++) raw += ring[s * smes.capacity + i];
   }
   let components = 0;

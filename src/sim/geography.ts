@@ -1,11 +1,14 @@
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
 import { asin, cos, sin } from './math.ts';
+import { LeadTimeLimitError, MAX_LEAD_TIME_WEEKS, baseLeadTime, pipelineWeeksFor, shockedLeadTime } from './lead-times.ts';
 
 const EARTH_RADIUS_KM = 6371;
-/** Pipelines are rings of this many weeks; lead times are capped one below (documented in ODD). */
+/**
+ * The smallest pipeline ring (weeks). A world's rings (`Geography.pipelineWeeks`) are sized from
+ * the longest lead time its scenario can produce, never less than this (src/sim/lead-times.ts).
+ */
 export const PIPELINE_WEEKS = 8;
-export const MAX_LEAD_TIME = PIPELINE_WEEKS - 1;
 
 /** Pairwise distances and base costs between regions (R × R, row = origin). */
 export interface Geography {
@@ -15,6 +18,8 @@ export interface Geography {
   leadTimeWeeks: Uint8Array;
   /** Freight per unit, $, before logistics shocks. */
   freightPerUnit: Float64Array;
+  /** Weekly slots of every pipeline ring: more than the longest lead time the scenario can produce. */
+  pipelineWeeks: number;
 }
 
 export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -27,36 +32,44 @@ export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: nu
   return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Lead time L = handlingWeeks + ceil(km / shipKmPerWeek), at least 1 week, capped at the ring. */
+/** Lead time L = handlingWeeks + ceil(km / shipKmPerWeek), at least 1 week (never clipped). */
 export function leadTimeFor(km: number, params: Pick<Params, 'handlingWeeks' | 'shipKmPerWeek'>): number {
-  const weeks = params.handlingWeeks + Math.ceil(km / params.shipKmPerWeek);
-  return Math.max(1, Math.min(MAX_LEAD_TIME, weeks));
+  return baseLeadTime(km, params);
 }
 
-export function buildGeography(regions: RegionStore, params: Params): Geography {
+/**
+ * Distances, base lead times and freight; the pipeline rings hold the longest lead time that
+ * `leadTimeMultiplier` (the scenario's largest) can produce, or the world is refused.
+ */
+export function buildGeography(regions: RegionStore, params: Params, leadTimeMultiplier = 1): Geography {
   const n = regions.count;
   const distanceKm = new Float64Array(n * n);
   const leadTimeWeeks = new Uint8Array(n * n);
   const freightPerUnit = new Float64Array(n * n);
+  let longest = { weeks: 1, from: 0, to: 0 };
   for (let a = 0; a < n; a++) {
     for (let b = 0; b < n; b++) {
       const km =
         a === b ? 0 : greatCircleKm(regions.latitude[a], regions.longitude[a], regions.latitude[b], regions.longitude[b]);
       distanceKm[a * n + b] = km;
       leadTimeWeeks[a * n + b] = leadTimeFor(km, params);
+      if (leadTimeWeeks[a * n + b] > longest.weeks) longest = { weeks: leadTimeWeeks[a * n + b], from: a, to: b };
       const landlocked = regions.landlocked[a] || regions.landlocked[b] ? params.landlockedFreightFactor : 1;
       freightPerUnit[a * n + b] = a === b ? 0 : params.freightPerUnitKm * km * landlocked;
     }
   }
-  return { regionCount: n, distanceKm, leadTimeWeeks, freightPerUnit };
+  const weeks = shockedLeadTime(longest.weeks, leadTimeMultiplier);
+  if (weeks > MAX_LEAD_TIME_WEEKS) {
+    throw new LeadTimeLimitError({ weeks: longest.weeks, from: regions.codes[longest.from], to: regions.codes[longest.to] }, weeks);
+  }
+  return { regionCount: n, distanceKm, leadTimeWeeks, freightPerUnit, pipelineWeeks: pipelineWeeksFor(weeks) };
 }
 
 /** Current lead time from origin to destination, with both ends' logistics multipliers. */
 export function currentLeadTime(geo: Geography, regions: RegionStore, origin: number, destination: number): number {
   const base = geo.leadTimeWeeks[origin * geo.regionCount + destination];
   const multiplier = Math.max(regions.leadTimeMultiplier[origin], regions.leadTimeMultiplier[destination]);
-  if (multiplier === 1) return base;
-  return Math.max(1, Math.min(MAX_LEAD_TIME, Math.round(base * multiplier)));
+  return shockedLeadTime(base, multiplier);
 }
 
 /** Current freight per unit from origin to destination. */

@@ -4,6 +4,7 @@ import { emptyScenario } from './scenario.ts';
 import { resolveParams, type Params } from './params/registry.ts';
 import { createRegionStore } from './regions.ts';
 import { buildGeography } from './geography.ts';
+import { largestLeadTimeMultiplier } from './lead-times.ts';
 import { DrawRegistry } from './rng/keyed.ts';
 import { emptyLedger } from './ledger.ts';
 import { createScratch } from './scratch.ts';
@@ -89,7 +90,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     draws: new DrawRegistry(seed),
     economy,
     regions,
-    geo: buildGeography(regions, params),
+    geo: buildGeography(regions, params, largestLeadTimeMultiplier(scenario.shocks)),
     ledger: emptyLedger(),
     ledgerTotal: emptyLedger(),
     policy: createPolicyStore(R),
@@ -152,7 +153,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   createFirms(world);
   // Provisional hub capacities: only their proportions matter for the starting hub mix.
   sizeHubCapacity(world, 1);
-  world.scratch = createScratch(world.firms.count, R, world.plants.count, world.hubs.count, world.cells.count);
+  world.scratch = createScratch(world.firms.count, R, world.plants.count, world.hubs.count, world.cells.count, world.geo.pipelineWeeks);
   let finalPriceSum = 0;
   for (let f = 0; f < world.firms.count; f++) {
     const home = f * B + world.firms.homeBloc[f];

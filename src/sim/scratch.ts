@@ -58,7 +58,7 @@ export interface Scratch {
   cellNeighbourLiteracy: Float64Array;
 }
 
-export function createScratch(firms: number, regions: number, plants: number, hubs: number, cells: number): Scratch {
+export function createScratch(firms: number, regions: number, plants: number, hubs: number, cells: number, pipelineWeeks = PIPELINE_WEEKS): Scratch {
   return {
     marketShare: new Float64Array(firms * regions),
     servingPlant: new Int32Array(firms * regions),
@@ -73,7 +73,7 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     plantSmeTariff: new Float64Array(plants),
     plantSmeLeadWeighted: new Float64Array(plants),
     plantSourceRegion: new Uint8Array(plants * regions),
-    plantSmeIncoming: new Float64Array(plants * PIPELINE_WEEKS),
+    plantSmeIncoming: new Float64Array(plants * pipelineWeeks),
     hubRawOwed: new Float64Array(hubs),
     hubRawDeliverable: new Float64Array(hubs),
     hubRawRevenue: new Float64Array(hubs),

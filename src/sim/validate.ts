@@ -6,6 +6,7 @@ import type { WorldDefinition } from './world-definition.ts';
 import { checkParamValue, describe as describeValue } from './params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
+import { leadTimeProblems } from './lead-times.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
 export interface InputProblem {
@@ -163,6 +164,7 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
     const error = checkParamValue(spec, value);
     if (error) problems.push({ path: ['params', name], message: error });
   }
+  problems.push(...leadTimeProblems(scenario, world));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
 }
 

@@ -1,4 +1,4 @@
-import type { PatternDefinition, PatternResult, ValidationSettings } from './types.ts';
+import type { AblationResult, Origin, PatternDefinition, PatternResult, PatternRun, ValidationSettings } from './types.ts';
 import { p01 } from './patterns/p01-efficiency-resilience.ts';
 import { p02 } from './patterns/p02-indirect-losses.ts';
 import { p03 } from './patterns/p03-convex-duration.ts';
@@ -21,17 +21,28 @@ export function patternById(id: string): PatternDefinition {
 }
 
 /**
- * Runs a pattern, and its ablation when it has one: it "emerges" if it still holds with the
- * assumed input neutralised, else it is "assumed" (MODEL.md §8).
+ * Runs a pattern and, when it passes, each of its ablations (MODEL.md §8): it "emerges" only if it
+ * survives every one, else it is "assumed"; a failing pattern gets no origin label.
  */
 export async function evaluatePattern(definition: PatternDefinition, settings: ValidationSettings): Promise<PatternResult> {
   const main = await definition.run(settings);
   const pass = main.checks.every((c) => c.pass);
-  let ablation = null;
-  let origin: PatternResult['origin'] = 'emerges';
-  if (definition.ablation) {
-    ablation = await definition.run(settings, definition.ablation.params);
-    origin = ablation.checks.every((c) => c.pass) ? 'emerges' : 'assumed';
+  const ablations: AblationResult[] = [];
+  if (pass) {
+    for (const ablation of definition.ablations) {
+      const run = await definition.run(settings, ablation);
+      ablations.push({ ablation, run, survives: run.checks.every((c) => c.pass) });
+    }
   }
-  return { definition, main, ablation, pass, origin, seeds: settings.seeds, settings };
+  return { definition, main, ablations, pass, origin: originOf(pass, ablations), seeds: settings.seeds, settings };
+}
+
+export function originOf(pass: boolean, ablations: readonly AblationResult[]): Origin {
+  if (!pass) return null;
+  return ablations.every((a) => a.survives) ? 'emerges' : 'assumed';
+}
+
+/** Names of the checks a run fails, in order. */
+export function failingChecks(run: PatternRun): string[] {
+  return run.checks.filter((c) => !c.pass).map((c) => c.name);
 }

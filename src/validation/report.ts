@@ -13,6 +13,31 @@ function headline(result: PatternResult): string {
   return `${c.name}: ${format(c.interval.mean)} [${format(c.interval.low)}, ${format(c.interval.high)}]`;
 }
 
+/** The origin column: which ablations broke a passing pattern; none for a failing one. */
+function originText(r: PatternResult): string {
+  if (r.origin === null) return '— (fails)';
+  if (r.ablations.length === 0) return 'emerges (no assumed input)';
+  const broken = r.ablations.filter((a) => !a.survives).map((a) => a.ablation.input);
+  return r.origin === 'emerges' ? `emerges (survives ${r.ablations.length} ablations)` : `assumed: breaks with ${broken.join('; ')}`;
+}
+
+function ablationLines(r: PatternResult): string[] {
+  const d = r.definition;
+  if (!r.pass) {
+    const planned = d.ablations.map((a) => a.input).join('; ');
+    return ['', `No origin label: the pattern fails, so its ablations${planned ? ` (${planned})` : ''} are not run.`];
+  }
+  const lines: string[] = [];
+  for (const a of r.ablations) {
+    lines.push('', `Ablation — ${a.ablation.input}:`, '');
+    for (const c of a.run.checks) lines.push(`- ${checkText(c)}`);
+    for (const n of a.run.notes) lines.push(`- ${n}`);
+    lines.push(`- The pattern ${a.survives ? '**survives** this ablation.' : 'does **not** survive this ablation: this input carries it.'}`);
+  }
+  lines.push('', `Origin: **${r.origin}**${r.origin === 'emerges' ? ' (survives every ablation).' : ' (carried by an assumed input).'}`);
+  return lines;
+}
+
 /** docs/VALIDATION.md: one row per pattern, then the evidence, then the backcast. */
 export function validationMarkdown(results: PatternResult[], backcast: string, meta: { date: string; commit: string; seconds: number }): string {
   const settings = results[0]?.settings;
@@ -24,9 +49,11 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
     'Glocal is checked against the eleven stylized facts of MODEL.md §1 (P1–P11). Each pattern is a',
     'named test (`tests/validation/`) over many seeds; a pattern **passes** when the paired 90%',
     'confidence interval of the mean (t-based, over seeds, common random numbers) lies wholly on the',
-    'required side of its threshold — for every comparison it makes. A pattern partly carried by an',
-    'assumed input is run again with that input neutralised (MODEL.md §8): it **emerges** if it still',
-    'holds, else it is **assumed**. Thresholds are fixed in MODEL.md and never tuned.',
+    'required side of its threshold — for every comparison it makes. A passing pattern is run again',
+    'once for each assumed input that could carry it, with that input neutralised (MODEL.md §8): it',
+    '**emerges** only if it survives every one of these ablations, else it is **assumed**; a failing',
+    'pattern gets no origin label. Thresholds are fixed in MODEL.md and never tuned; the defaults of',
+    'every assumed input are frozen (`tests/unit/frozen-defaults.json`).',
     '',
     `Settings (full): ${settings?.seeds} seeds per arm, two-hubs at scale ${settings?.twoHubsScale}, world-2019 at scale ${settings?.worldScale}. ` +
       `Run on ${meta.date} at commit ${meta.commit} in ${Math.round(meta.seconds)} s. ` +
@@ -38,7 +65,7 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
   for (const r of results) {
     const d = r.definition;
     lines.push(
-      `| ${d.id} | ${d.title} | ${d.threshold} | ${headline(r)} | ${r.seeds} | ${r.pass ? 'pass' : '**fail**'} | ${d.ablation ? r.origin : 'emerges (no assumed input)'} |`,
+      `| ${d.id} | ${d.title} | ${d.threshold} | ${headline(r)} | ${r.seeds} | ${r.pass ? 'pass' : '**fail**'} | ${originText(r)} |`,
     );
   }
   const failing = results.filter((r) => !r.pass);
@@ -51,13 +78,8 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
     for (const c of r.main.checks) lines.push(`- ${checkText(c)}`);
     for (const n of r.main.notes) lines.push(`- ${n}`);
     lines.push(`- Verdict: **${r.pass ? 'pass' : 'fail'}** (${r.main.runs} runs).`);
-    if (d.ablation && r.ablation) {
-      lines.push('', `Ablation — ${d.ablation.input}:`, '');
-      for (const c of r.ablation.checks) lines.push(`- ${checkText(c)}`);
-      for (const n of r.ablation.notes) lines.push(`- ${n}`);
-      lines.push(`- The pattern ${r.origin === 'emerges' ? '**survives** the ablation: it **emerges**.' : 'does **not** survive the ablation: it is **assumed** (carried by that input).'}`);
-    }
-    if (!r.pass && d.knownShortfall) lines.push('', `Mechanism that falls short: ${d.knownShortfall}`);
+    lines.push(...ablationLines(r));
+    if (!r.pass && d.knownFailures) lines.push('', `Mechanism that falls short: ${d.knownFailures.mechanism}`);
     lines.push('');
   }
   lines.push('## Backcast: internet use 2010 → 2019 (world-2019)', '', backcast.trim(), '');

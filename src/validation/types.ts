@@ -31,25 +31,58 @@ export interface PatternRun {
   runs: number;
 }
 
+/** Parameter overrides of one run: a pattern's arms, or an ablation's neutralised inputs. */
+export type Overrides = Record<string, number | boolean | string>;
+
+/**
+ * One assumed input neutralised (MODEL.md §8). `params` apply to every arm; `id` lets a pattern
+ * change an arm itself when the input is a scenario choice rather than a parameter (P7's link).
+ */
+export interface Ablation {
+  id: string;
+  input: string;
+  params: Overrides;
+}
+
+/** The checks a pattern fails today, exactly, and the mechanism that falls short. */
+export interface KnownFailures {
+  checks: string[];
+  mechanism: string;
+}
+
 export interface PatternDefinition {
   id: string;
   title: string;
   statement: string;
   source: string;
   threshold: string;
-  /** The assumed input neutralised in the ablation (MODEL.md §8), if the pattern has one. */
-  ablation?: { input: string; params: Record<string, number | boolean | string> };
-  /** Mechanism that falls short, when the pattern is known to fail (shown in the report and used by `it.fails`). */
-  knownShortfall?: string;
-  run(settings: ValidationSettings, overrides?: Record<string, number | boolean | string>): Promise<PatternRun>;
+  /**
+   * Every assumed input that could carry the pattern, each neutralised in its own run: the
+   * pattern "emerges" only if it survives all of them (MODEL.md §8, issue 11).
+   */
+  ablations: Ablation[];
+  /** Set when the pattern is known to fail: the exact failing checks (at reduced settings), asserted by `npm test`. */
+  knownFailures?: KnownFailures;
+  run(settings: ValidationSettings, ablation?: Ablation): Promise<PatternRun>;
 }
+
+export interface AblationResult {
+  ablation: Ablation;
+  run: PatternRun;
+  /** Every check of the ablated run passes. */
+  survives: boolean;
+}
+
+/** "emerges": passes and survives every ablation; "assumed": passes but some ablation breaks it; null: fails (no label). */
+export type Origin = 'emerges' | 'assumed' | null;
 
 export interface PatternResult {
   definition: PatternDefinition;
   main: PatternRun;
-  ablation: PatternRun | null;
+  /** Run only for a passing pattern (a failing one gets no origin label). */
+  ablations: AblationResult[];
   pass: boolean;
-  origin: 'emerges' | 'assumed';
+  origin: Origin;
   seeds: number;
   settings: ValidationSettings;
 }

@@ -19,7 +19,7 @@ for (const pattern of PATTERNS) {
   process.stderr.write(`${pattern.id} ${pattern.title} … `);
   const result = await evaluatePattern(pattern, FULL_SETTINGS);
   results.push(result);
-  process.stderr.write(`${result.pass ? 'pass' : 'FAIL'} (${result.origin}) in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  process.stderr.write(`${result.pass ? 'pass' : 'FAIL'} (${result.origin ?? 'no origin label'}) in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 process.stderr.write('backcast 2010 → 2019 … ');
 const backcast = backcastMarkdown(runBackcast({ seeds: 20, scale: 1 }));

@@ -20,9 +20,10 @@ export const LOSS_INDICATORS: IndicatorInfo[] = [
 
 /**
  * Loss measures of §6 for a shocked world against its same-seed reference world without the
- * scenario's shocks (common random numbers). Value added is compared by agent group: each plant,
- * each hub supplier, and each region's SME sector and domestic raw source (SME identities diverge
- * between the two runs once entry and exit differ, so SMEs are compared by region).
+ * scenario's shocks (common random numbers). Value added is compared agent by agent before any
+ * sum, so no agent's gain cancels another's loss in the gross figures: each plant, each hub
+ * supplier, each region's domestic raw source, and each SME, matched between the two runs by id
+ * and birth week (an SME alive in one run only counts against zero in the other).
  */
 export class LossTracker {
   private grossDirect = 0;
@@ -87,14 +88,10 @@ export class LossTracker {
     };
     for (let p = 0; p < world.plants.count; p++) add(world.plants.region[p], world.plants.valueAdded[p], reference.plants.valueAdded[p]);
     for (let j = 0; j < world.hubs.count; j++) add(world.hubs.region[j], world.hubs.valueAdded[j], reference.hubs.valueAdded[j]);
-    const smeShock = smeValueAddedByRegion(world);
-    const smeReference = smeValueAddedByRegion(reference);
+    forEachSmePair(world, reference, add);
     const domesticShock = domesticValueAdded(world);
     const domesticReference = domesticValueAdded(reference);
-    for (let r = 0; r < R; r++) {
-      add(r, smeShock[r], smeReference[r]);
-      add(r, domesticShock[r], domesticReference[r]);
-    }
+    for (let r = 0; r < R; r++) add(r, domesticShock[r], domesticReference[r]);
     // Final deliveries, by region and overall.
     let delivered = 0;
     let deliveredReference = 0;
@@ -166,6 +163,27 @@ export class LossTracker {
       if (ArrayBuffer.isView(current)) (current as Float64Array).set(value as number[]);
       else self[key] = value;
     }
+  }
+}
+
+/**
+ * Calls `visit(region, shocked value added, reference value added)` once per SME: the same slot
+ * with the same birth week is the same SME in both runs; one alive in a single run (it exited, or
+ * entered, in one run only) is compared against zero value added in the other.
+ */
+export function forEachSmePair(world: World, reference: World, visit: (region: number, shocked: number, referenceValue: number) => void): void {
+  const a = world.smes;
+  const b = reference.smes;
+  const n = Math.max(a.count, b.count);
+  for (let i = 0; i < n; i++) {
+    const inShocked = i < a.count && a.alive[i] === 1;
+    const inReference = i < b.count && b.alive[i] === 1;
+    if (inShocked && inReference && a.bornAtTick[i] === b.bornAtTick[i]) {
+      visit(a.region[i], a.revenue[i] - a.spend[i], b.revenue[i] - b.spend[i]);
+      continue;
+    }
+    if (inShocked) visit(a.region[i], a.revenue[i] - a.spend[i], 0);
+    if (inReference) visit(b.region[i], 0, b.revenue[i] - b.spend[i]);
   }
 }
 

@@ -13,7 +13,21 @@ export const p01: PatternDefinition = {
     'With strategies forced, GLOBAL has the lowest calm-year unit cost of GLOBAL, DUAL, NEARSHORE and MULTILOCAL, and under a hub lockdown the most lost final deliveries and the longest recovery; each of DUAL, NEARSHORE and MULTILOCAL loses less than GLOBAL.',
   source: 'seed 001 table; OECD METRO 2021',
   threshold: 'paired 90% CI of (C_k − C_GLOBAL), (L_GLOBAL − L_k), (R_GLOBAL − R_k) wholly > 0 for each k',
-  async run(settings, overrides = {}) {
+  ablations: [
+    // The hubs' cost edge: labour productivity rising with GDP per capita (without it low-wage regions undercut the hubs).
+    { id: 'productivity', input: 'no productivity gradient (productivityElasticity = 0)', params: { productivityElasticity: 0 } },
+    // Economies of scale that make many small plants dear (departure 2 of docs/ODD.md).
+    { id: 'overheads', input: 'plant overheads off (plantOverheadShare = 0)', params: { plantOverheadShare: 0 } },
+    // The cost of coordinating several sourcing regions.
+    { id: 'coordination', input: 'no coordination cost (coordinationCostPerRegion = 0)', params: { coordinationCostPerRegion: 0 } },
+  ],
+  knownFailures: {
+    checks: ['recovery GLOBAL − NEARSHORE (weeks)', 'unit cost MULTILOCAL − GLOBAL ($)'],
+    mechanism:
+      'At the frozen initialAdoptionFactor (0.15) few SMEs are visible (adopted) at the start, so the SME-using strategies find too few eligible suppliers and buy most inputs from the hubs (docs/ODD.md departure 4): MULTILOCAL then pairs plants in cheaper regions with hub inputs and undercuts GLOBAL, and NEARSHORE, still mostly hub-supplied, recovers no faster than GLOBAL. With 0.45 — the value it was moved to after the core landed — P1 passes: it rests on that assumed share of visible SMEs.',
+  },
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     // two-hubs, both hubs locked down for 8 weeks at 40% from week 52: weeks 0–51 are the calm year.
     const scenario = variant(builtInScenario('two-hubs', 'hub-lockdown'), (s) => {
       s.shocks = [{ kind: 'lockdown', target: { hubs: true }, start: 52, weeks: 8, capacityFactor: 0.4 }];

@@ -11,9 +11,17 @@ export const p02: PatternDefinition = {
     'Hub lockdown: gross value added lost outside the locked-down region-weeks (indirect) exceeds that inside (direct); reported beside the pure value-added accounting ratio and Inoue & Todo’s ≈ 2.',
   source: 'Inoue & Todo 2020; Acclimate',
   threshold: 'paired 90% CI of (indirect − direct gross value-added loss) wholly > 0, in two-hubs hub-lockdown and world-2019 covid-2020',
-  knownShortfall:
-    'Region-wide lockdowns cut the hub regions’ whole local SME economy (direct), while the only links from those regions to the rest of the world are the final-good chain and SMEs’ raw inputs; local markets elsewhere buy nothing from the hubs, so supply-chain propagation (indirect) stays smaller than the direct loss.',
-  async run(settings, overrides = {}) {
+  ablations: [
+    // Each tier's value-added share follows its labour per unit (MODEL.md §7.5): equal labour per tier neutralises it.
+    { id: 'equal-labour', input: 'equal labour per unit in every tier (0.4 worker-weeks)', params: { labourPerRawUnit: 0.4, labourPerComponent: 0.4, labourPerAssembly: 0.4 } },
+  ],
+  knownFailures: {
+    checks: ['two-hubs hub-lockdown: indirect − direct gross value-added loss ($)', 'world-2019 covid-2020: indirect − direct gross value-added loss ($)'],
+    mechanism:
+      'Region-wide lockdowns cut the hub regions’ whole local SME economy (direct), while the only links from those regions to the rest of the world are the final-good chain and SMEs’ raw inputs; local markets elsewhere buy nothing from the hubs, so supply-chain propagation (indirect) stays smaller than the direct loss.',
+  },
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const [twoHubs, world] = await runArms(
       [
         { world: 'two-hubs', scenario: builtInScenario('two-hubs', 'hub-lockdown'), scenarioName: 'hub-lockdown', weeks: 104, paired: true },

@@ -16,10 +16,17 @@ export const p03: PatternDefinition = {
   statement: 'Lost final deliveries(8 weeks) > 2 × lost final deliveries(4 weeks); more inventory cover and DUAL sourcing each cut them.',
   source: 'DisruptSC (Colon et al. 2021); Acclimate',
   threshold: 'paired 90% CI of L8 − 2·L4 > 0; of L8(cover 2) − L8(cover 4) > 0; of L8(default) − L8(DUAL) > 0',
-  ablation: { input: 'zero inventory (inventoryCoverWeeks = 0)', params: { inventoryCoverWeeks: 0 } },
-  async run(settings, overrides = {}) {
+  ablations: [
+    // MODEL.md §8: buffers that absorb a short lockdown but not a long one.
+    { id: 'no-inventory', input: 'zero inventory (inventoryCoverWeeks = 0)', params: { inventoryCoverWeeks: 0 } },
+    // Hub congestion: a backlog served at a rising cost can make a long lockdown disproportionately costly.
+    { id: 'no-congestion', input: 'no hub congestion (congestionSlope = 0)', params: { congestionSlope: 0 } },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const base = { world: 'two-hubs', scenarioName: 'hub-lockdown', weeks: 104, paired: true, params: { hazardEnabled: false } };
-    const ablated = overrides.inventoryCoverWeeks !== undefined;
+    // Without inventory the cover comparison has no meaning; only convexity is tested.
+    const ablated = ablation?.id === 'no-inventory';
     const arms: Arm[] = [
       { ...base, scenario: lockdown(4) },
       { ...base, scenario: lockdown(8) },

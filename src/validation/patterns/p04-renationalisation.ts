@@ -20,9 +20,17 @@ export const p04: PatternDefinition = {
     'Renationalisation (all inputs from the firm’s own region) raises unit cost, and under the mixed lockdowns of covid-2020 does not cut the average region’s lost final deliveries relative to GLOBAL.',
   source: 'Bonadio et al. 2021',
   threshold: 'paired 90% CI of (C_LOCAL − C_GLOBAL) wholly > 0; CI of (loss_LOCAL − loss_GLOBAL) includes or lies above 0',
-  knownShortfall:
-    'Under covid-2020 a GLOBAL firm is hit twice — by the hub lockdowns (6–10 weeks at 30–50%) and by its own region’s lockdown — while a LOCAL firm is hit once: its home lockdown stops its plant anyway, so putting its inputs at home adds no exposure the plant did not already have. The channels through which renationalisation failed in Bonadio et al. (many foreign suppliers with uncorrelated lockdown timing; domestic input–output links that spread the home lockdown to other sectors) are not in the model.',
-  async run(settings, overrides = {}) {
+  ablations: [
+    // LOCAL's cost penalty comes from inputs bought where labour is dear: the productivity gradient carries it.
+    { id: 'productivity', input: 'no productivity gradient (productivityElasticity = 0)', params: { productivityElasticity: 0 } },
+  ],
+  knownFailures: {
+    checks: ['average region’s lost deliveries share LOCAL − GLOBAL'],
+    mechanism:
+      'Under covid-2020 a GLOBAL firm is hit twice — by the hub lockdowns (6–10 weeks at 30–50%) and by its own region’s lockdown — while a LOCAL firm is hit once: its home lockdown stops its plant anyway, so putting its inputs at home adds no exposure the plant did not already have. The channels through which renationalisation failed in Bonadio et al. (many foreign suppliers with uncorrelated lockdown timing; domestic input–output links that spread the home lockdown to other sectors) are not in the model.',
+  },
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const covid = builtInScenario('world-2019', 'covid-2020');
     const calm = builtInScenario('world-2019', 'baseline-2019');
     const arm = (scenario: typeof covid, name: string, strategy: string, paired: boolean) => ({

@@ -74,8 +74,12 @@ export const p05: PatternDefinition = {
   statement: 'SME digital adoption follows an S-curve (the hazard rises with the adopted share); time to 50% adoption falls as access × literacy rises.',
   source: 'Bass 1969; p ≈ 0.03, q ≈ 0.38/yr (Sultan, Farley & Lehmann 1990); Rand & Rust 2011',
   threshold: '90% CI of the slope of (hazard / a·l) on adopted share wholly > 0; CI of the rank correlation of a·l with weeks to 50% wholly < 0',
-  ablation: { input: 'no word of mouth (bassImitation = 0)', params: { bassImitation: 0 } },
-  async run(settings, overrides = {}) {
+  ablations: [
+    // MODEL.md §8: imitation (q) is what makes the hazard rise with the adopted share.
+    { id: 'no-imitation', input: 'no word of mouth (q = bassImitation = 0)', params: { bassImitation: 0 } },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const [runs] = await runArms(
       [{ world: 'two-hubs', scenario: builtInScenario('two-hubs', 'baseline'), scenarioName: 'baseline', weeks: 520 }],
       settings,

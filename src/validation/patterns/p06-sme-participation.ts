@@ -11,11 +11,14 @@ export const p06: PatternDefinition = {
     'Chain participation rises with SME size class (micro < small < medium) and with digital adoption; WTO’s export participation (micro 9% < small 38% < medium 59%, large 66%) is the reference ordering.',
   source: 'WTO World Trade Report 2016',
   threshold: 'paired 90% CI of (small − micro), (medium − small), (adopted − not adopted) participation wholly > 0',
-  ablation: {
-    input: 'size-neutral order limits and visibility off (contractFixedCost = 0, minOrderUnits = 0, visibilityRequired = false)',
-    params: { contractFixedCost: 0, minOrderUnits: 0, visibilityRequired: false },
-  },
-  async run(settings, overrides = {}) {
+  ablations: [
+    // MODEL.md §8: a per-contract fixed cost and a minimum order keep micro SMEs out.
+    { id: 'size-neutral', input: 'size-neutral order limits (contractFixedCost = 0, minOrderUnits = 0)', params: { contractFixedCost: 0, minOrderUnits: 0 } },
+    // Only visible (adopted) SMEs can be contracted: carries the adoption comparison.
+    { id: 'no-visibility', input: 'visibility off (visibilityRequired = false)', params: { visibilityRequired: false } },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     // Lead firms source from SMEs (DUAL) so that chains exist to join; measured over the second year.
     const [runs] = await runArms(
       [{ world: 'two-hubs', scenario: builtInScenario('two-hubs', 'baseline'), scenarioName: 'baseline', weeks: 104, params: { strategyOverride: 'DUAL' } }],

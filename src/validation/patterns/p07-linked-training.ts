@@ -11,8 +11,18 @@ export const p07: PatternDefinition = {
     'With equal budgets over 10 years aimed at the bottom-quartile regions, infrastructure plus linked training (50/50) narrows the usage gap more than infrastructure alone. Observed 2019 internet use, population-weighted: high-income ≈ 89%, low-income ≈ 16% (shipped data); ITU 2023: 93% vs 27%.',
   source: 'seed 000; ITU; Gapminder data',
   threshold: 'paired 90% CI of (gap after infrastructure alone − gap after infrastructure + linked training) wholly > 0',
-  ablation: { input: 'unlinked training as good as linked (φ = 1)', params: { unlinkedTrainingFactor: 1 } },
-  async run(settings, overrides = {}) {
+  ablations: [
+    /*
+     * The link's advantage switched off. MODEL.md §8 names "φ = 1", but φ scales only unlinked
+     * training and every arm of this threshold trains linked, so φ = 1 changes no arm (the old
+     * ablation reproduced the main numbers exactly). Switching the advantage off for the arm that
+     * has it means its training works as unlinked training does (× φ = 0.4): what survives is the
+     * complementarity of access and literacy in usage a·l.
+     */
+    { id: 'unlinked', input: 'the link’s advantage off: the combined arm’s training unlinked (× φ = 0.4)', params: {} },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const baseline = builtInScenario('two-hubs', 'baseline');
     const target = { incomeQuartiles: [1] };
     const infrastructureOnly = variant(baseline, (s) => {
@@ -21,7 +31,7 @@ export const p07: PatternDefinition = {
     const linked = variant(baseline, (s) => {
       s.policy = [
         { week: 0, target, instrument: 'digitalInfrastructure', level: 0.5 },
-        { week: 0, target, instrument: 'training', level: 0.5, linked: true },
+        { week: 0, target, instrument: 'training', level: 0.5, linked: ablation?.id !== 'unlinked' },
       ];
     });
     const [none, infra, both] = await runArms(

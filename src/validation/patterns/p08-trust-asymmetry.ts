@@ -35,8 +35,16 @@ export const p08: PatternDefinition = {
   source: 'Slovic 1993; Edelman Trust Barometer (business ≈ 62%); seed 000',
   threshold:
     'paired 90% CI of (fall − regained over as many weeks) wholly > 0 after a lockdown of Valderra; CI of τF(transparency) − τF(none) wholly > 0; CI of τF(none) − τF(hub lockdown) wholly > 0',
-  ablation: { input: 'symmetric trust (α⁻ = α⁺)', params: { trustLossRatio: 1 } },
-  async run(settings, overrides = {}) {
+  ablations: [
+    // MODEL.md §8: the asymmetry α⁻ = 3α⁺ is assumed (Slovic 1993).
+    { id: 'symmetric', input: 'symmetric trust (α⁻ = α⁺, trustLossRatio = 1)', params: { trustLossRatio: 1 } },
+    // Transparency's pull of τF toward the firms' record (ω_T): one of its two channels.
+    { id: 'no-pull', input: 'no transparency pull (transparencyPull = 0)', params: { transparencyPull: 0 } },
+    // Shortages as bad events: what makes a hub lockdown lower trust outside the hubs.
+    { id: 'no-shortage-events', input: 'shortages are no trust event (shortageTrustWeight = 0)', params: { shortageTrustWeight: 0 } },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     const baseline = builtInScenario('two-hubs', 'baseline');
     const closure = variant(baseline, (s) => {
       s.shocks = [{ kind: 'lockdown', target: { regions: [REGION] }, start: START, weeks: WEEKS, capacityFactor: 0.3 }];

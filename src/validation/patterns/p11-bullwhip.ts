@@ -33,8 +33,12 @@ export const p11: PatternDefinition = {
     'In calm years the per-firm coefficient of variation of orders grows upstream: final demand < lead-firm orders < tier-1 orders for raw inputs.',
   source: 'Sterman 1989; Lee et al. 1997',
   threshold: 'paired 90% CI of CV(lead-firm orders) − CV(final demand) and CV(tier-1 raw orders) − CV(lead-firm orders) wholly > 0',
-  ablation: { input: 'white-noise demand (demandNoiseAr = 0)', params: { demandNoiseAr: 0 } },
-  async run(settings, overrides = {}) {
+  ablations: [
+    // MODEL.md §1: the bullwhip depends on autocorrelated demand noise.
+    { id: 'white-noise', input: 'white-noise demand (demandNoiseAr = 0)', params: { demandNoiseAr: 0 } },
+  ],
+  async run(settings, ablation) {
+    const overrides = ablation?.params ?? {};
     // Calm: no hazard, firms half DUAL so tier 1 includes SMEs; two calm years.
     const [runs] = await runArms(
       [

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../../src/sim/schedule.ts';
 import {
-  MAX_LEAD_TIME,
   canShip,
   currentFreight,
   currentLeadTime,
@@ -54,13 +53,11 @@ describe('§2 geography', () => {
     expect(leadTimeFor(7000, { handlingWeeks: 2, shipKmPerWeek: 2000 })).toBe(2 + 4);
   });
 
-  it('lead time is capped at the pipeline ring (PIPELINE_WEEKS − 1 = 7) and is at least 1 week', () => {
-    // Departures from MODEL.md §2 (which gives no bounds): the cap is docs/ODD.md "Departures"
-    // item 9 (pipelines are 8-week rings); the 1-week floor is documented only in the code
-    // (src/sim/geography.ts:28, "at least 1 week"): with handlingWeeks = 0 a same-region shipment
-    // would otherwise take 0 weeks, which a pipeline ring cannot hold.
-    expect(MAX_LEAD_TIME).toBe(7);
-    expect(leadTimeFor(20_000, { handlingWeeks: 4, shipKmPerWeek: 5000 })).toBe(7); // 4 + 4 = 8 → 7
+  it('lead time is never clipped above and is at least 1 week', () => {
+    // The 1-week floor (docs/ODD.md "Departures" item 9): with handlingWeeks = 0 a same-region
+    // shipment would otherwise take 0 weeks, which a pipeline ring cannot hold. No upper cap: the
+    // rings are sized from the longest lead time (tests/unit/lead-times.test.ts).
+    expect(leadTimeFor(20_000, { handlingWeeks: 4, shipKmPerWeek: 5000 })).toBe(8); // 4 + 4
     expect(leadTimeFor(0, { handlingWeeks: 0, shipKmPerWeek: 5000 })).toBe(1); // 0 + 0 → 1
     // The longest great circle (π · 6371 = 20 015 km) at the defaults: 1 + ⌈4.003⌉ = 6 weeks.
     expect(leadTimeFor(Math.PI * 6371, { handlingWeeks: 1, shipKmPerWeek: 5000 })).toBe(6);
@@ -88,7 +85,7 @@ describe('§2 geography', () => {
     expect(world.geo.freightPerUnit[HOM * n + HOM]).toBe(0);
   });
 
-  it('a logistics shock multiplies lead time (rounded, capped) and freight, by the larger multiplier of the two ends', () => {
+  it('a logistics shock multiplies lead time (rounded, not clipped) and freight, by the larger multiplier of the two ends', () => {
     const world = tinyWorld();
     const { geo, regions } = world;
     regions.leadTimeMultiplier[HUB] = 1.5;
@@ -99,7 +96,7 @@ describe('§2 geography', () => {
     expect(currentFreight(geo, regions, HUB, HOM)).toBeCloseTo(3 * 0.0012 * equatorKm(90), 6);
     expect(currentFreight(geo, regions, NBR, HOM)).toBeCloseTo(0.0012 * equatorKm(10), 6);
     regions.leadTimeMultiplier[HOM] = 2.5;
-    expect(currentLeadTime(geo, regions, HUB, HOM)).toBe(7); // round(4 × 2.5) = 10 → capped at 7
+    expect(currentLeadTime(geo, regions, HUB, HOM)).toBe(10); // round(4 × 2.5), not clipped
     expect(currentLeadTime(geo, regions, HOM, NBR)).toBe(5); // round(2 × 2.5)
   });
 

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { LossTracker, forEachSmePair } from '../../src/sim/observe/losses.ts';
+import type { WorldDefinition } from '../../src/sim/world-definition.ts';
+import type { World } from '../../src/sim/world.ts';
+import { addSme, region, tinyWorld } from './submodels/tiny-world.ts';
+
+/**
+ * Gross losses (issue 11, MODEL.md P2): direct and indirect value-added losses are summed agent by
+ * agent, SMEs matched between the shocked and the reference run by id and birth week, so no gain
+ * cancels a loss. A hand-built two-region world with hand-set weekly value added.
+ */
+const LOCKED = 0; // region LCK: locked down (direct)
+const OTHER = 1; // region OTH: not locked down (indirect)
+
+function twoRegions(): WorldDefinition {
+  return {
+    name: 'two-regions',
+    blocs: ['A'],
+    regions: [region('LCK', { isHub: true, longitude: 0 }), region('OTH', { longitude: 10 })],
+    leadFirmHomes: [OTHER],
+    hubSuppliersPerHub: 1,
+    smesAtScaleOne: 0,
+    cellsAtScaleOne: 2,
+    regionNeighbours: [[1], [0]],
+  };
+}
+
+const LOCKDOWN = { shocks: [{ kind: 'lockdown' as const, target: { regions: ['LCK'] }, start: 0, weeks: 4, capacityFactor: 0.5 }] };
+
+/** A world whose agents all add no value, so each test sets exactly the value added it checks. */
+function quietWorld(shocked: boolean): World {
+  const world = tinyWorld(twoRegions(), {}, shocked ? LOCKDOWN : undefined);
+  world.plants.valueAdded.fill(0);
+  world.hubs.valueAdded.fill(0);
+  world.regions.domesticRawOutput.fill(0);
+  return world;
+}
+
+/** Adds an SME born at `born` with weekly value added `va` (revenue va, spend 0). */
+function sme(world: World, r: number, va: number, born = 0): number {
+  const id = addSme(world, r, { employees: 5, capability: 0.5 });
+  world.smes.bornAtTick[id] = born;
+  world.smes.revenue[id] = va;
+  world.smes.spend[id] = 0;
+  return id;
+}
+
+/** Shocked and reference worlds, slot by slot: [region, shocked VA or null (dead), reference VA or null, birth in shocked, birth in reference]. */
+type SmeRow = [number, number | null, number | null, number?, number?];
+
+function pairOfWorlds(rows: SmeRow[]): { shocked: World; reference: World } {
+  const shocked = quietWorld(true);
+  const reference = quietWorld(false);
+  for (const [r, vaShocked, vaReference, bornShocked = 0, bornReference = 0] of rows) {
+    const a = sme(shocked, r, vaShocked ?? 0, bornShocked);
+    const b = sme(reference, r, vaReference ?? 0, bornReference);
+    if (vaShocked === null) shocked.smes.alive[a] = 0;
+    if (vaReference === null) reference.smes.alive[b] = 0;
+  }
+  return { shocked, reference };
+}
+
+function lossesAfterOneWeek(shocked: World, reference: World): Record<string, number | number[]> {
+  shocked.regions.lockedDown[LOCKED] = 1;
+  const tracker = new LossTracker(shocked, reference);
+  tracker.update(0);
+  return tracker.state();
+}
+
+describe('gross value-added losses, agent by agent', () => {
+  const rows: SmeRow[] = [
+    [LOCKED, 40, 100], // direct loss 60
+    [LOCKED, 30, 10], // direct gain 20: must not cancel the loss above
+    [OTHER, 20, 50], // indirect loss 30
+    [OTHER, 25, 0], // indirect gain 25
+    [OTHER, null, 15], // exited in the shocked run only: indirect loss 15
+    [OTHER, 8, 12, 5, 3], // same slot, different births: two SMEs, a gain of 8 and a loss of 12
+  ];
+
+  it('pairs SMEs by id and birth week, and an unmatched SME against zero', () => {
+    const { shocked, reference } = pairOfWorlds(rows);
+    const pairs: [number, number, number][] = [];
+    forEachSmePair(shocked, reference, (r, a, b) => pairs.push([r, a, b]));
+    expect(pairs).toEqual([
+      [LOCKED, 40, 100],
+      [LOCKED, 30, 10],
+      [OTHER, 20, 50],
+      [OTHER, 25, 0],
+      [OTHER, 0, 15],
+      [OTHER, 8, 0],
+      [OTHER, 0, 12],
+    ]);
+  });
+
+  it('splits direct (locked-down region) and indirect losses with no gain cancelling a loss', () => {
+    const { shocked, reference } = pairOfWorlds(rows);
+    const hub = 0;
+    reference.hubs.valueAdded[hub] = 10; // the hub in LCK loses 10: direct
+    const plant = 0;
+    shocked.plants.valueAdded[plant] = 100; // the plant in OTH gains 30: no gross loss
+    reference.plants.valueAdded[plant] = 70;
+    expect(reference.hubs.region[hub]).toBe(LOCKED);
+    expect(reference.plants.region[plant]).toBe(OTHER);
+    const s = lossesAfterOneWeek(shocked, reference);
+    expect(s.grossDirect).toBeCloseTo(60 + 10, 9);
+    expect(s.grossIndirect).toBeCloseTo(30 + 15 + 12, 9);
+    // Net figures keep the gains: reference − shocked, summed.
+    expect(s.netDirect).toBeCloseTo(60 - 20 + 10, 9);
+    expect(s.netIndirect).toBeCloseTo(30 - 25 + 15 - 8 + 12 - 30, 9);
+  });
+
+  it('counts nothing outside the loss window (no shock, no window)', () => {
+    const reference = quietWorld(false);
+    const other = quietWorld(false);
+    sme(reference, OTHER, 50);
+    sme(other, OTHER, 10);
+    const tracker = new LossTracker(other, reference);
+    tracker.update(0);
+    expect(tracker.state().grossIndirect).toBe(0);
+  });
+});
