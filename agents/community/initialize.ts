@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { createCellStore } from './schema.ts';
 

@@ -1,6 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
-import { INSTRUMENT_COUNT } from '../policymaker/schema.ts';
-import { SPENDING_INSTRUMENTS } from '../policymaker/spending.ts';
+import type { World } from '../../src/model/world.ts';
+import { INSTRUMENT_COUNT } from '../policymaker/index.ts';
+import { SPENDING_INSTRUMENTS } from '../policymaker/index.ts';
 
 const RECORD_MEMORY = 1 / 26;
 const JOBS_SMOOTHING = 0.25;

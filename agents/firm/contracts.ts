@@ -1,9 +1,9 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { GLOBAL, LOCAL, MULTILOCAL } from './schema.ts';
-import { NO_BUYER } from '../sme/schema.ts';
+import { NO_BUYER } from '../sme/index.ts';
 import { contractOffer, isEligible, minCapability } from './pools.ts';
-import { smeComponentPrice } from '../sme/costs.ts';
-import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+import { smeComponentPrice } from '../sme/index.ts';
+import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
 /** Contracts are dropped when capability falls this far below qMin (hysteresis). */
 const CAPABILITY_SLACK = 0.05;

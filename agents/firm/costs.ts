@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 
 /**
  * Weekly overhead of a plant of the given capacity: the reference overhead × (capacity /

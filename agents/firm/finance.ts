@@ -1,9 +1,9 @@
-import type { World } from '../../src/sim/world.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
-import { payLocalSourcingSubsidy } from '../policymaker/spending.ts';
+import type { World } from '../../src/model/world.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
+import { payLocalSourcingSubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
 import { plantOverheadFor } from './costs.ts';
-import { NO_BUYER } from '../sme/schema.ts';
+import { NO_BUYER } from '../sme/index.ts';
 
 const COST_MEMORY = 0.1;
 const PRICE_ADJUSTMENT = 0.1;

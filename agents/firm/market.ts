@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
 /** Bloc plants serve their bloc once past half their target capacity; before that the nearest plant does. */
 const SERVING_CAPACITY_SHARE = 0.5;

@@ -1,6 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { LOCAL } from './schema.ts';
-import { PIPELINE_WEEKS, canShip } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS, canShip } from '../../src/model/geography.ts';
 import { hubMixLeadTime } from './sourcing.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 
 /** Strategy codes as stored in `FirmStore.strategy`. */
 export const GLOBAL = 0;

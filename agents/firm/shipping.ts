@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 
 
 /**

@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 
 /** Landed cost at `plant` of a component from hub supplier `hub`; Infinity when it cannot ship. */
 export function landedHubCost(world: World, hub: number, plant: number): number {

@@ -1,11 +1,11 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
-import { currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
+import { currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import type { SmePools } from './pools.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
-import { payReshoringGrant } from '../policymaker/spending.ts';
+import { payReshoringGrant } from '../policymaker/index.ts';
 import { plantOverheadFor } from './costs.ts';
 
 /** The four strategies a firm chooses among (LOCAL is override-only). */

@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { isStrategyWeek, scenarioWeek } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
+import { isStrategyWeek, scenarioWeek } from '../../src/model/world.ts';
 import {
   BORDER_CLOSURE,
   DIGITAL_INFRASTRUCTURE,

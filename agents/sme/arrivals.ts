@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 
 /** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock. */
 export function receiveRawInputs(world: World): void {

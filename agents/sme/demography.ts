@@ -1,10 +1,10 @@
-import type { World } from '../../src/sim/world.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
 import { initialCapability } from './initialize.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
-import { clamp01 } from '../community/initialize.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
+import { clamp01 } from '../community/index.ts';
 import { customerTarget } from './local-market.ts';
 
 /**

@@ -1,15 +1,15 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { capabilityProductivity } from './costs.ts';
-import { LOCAL } from '../firm/schema.ts';
+import { LOCAL } from '../firm/index.ts';
 
 /** Share of its capacity an SME offers its contract: all of it to a LOCAL firm (§ODD 7.1). */
 function contractShareOf(world: World, id: number): number {
   const p = world.smes.buyerPlant[id];
   return p !== NO_BUYER && world.firms.strategy[world.plants.firm[p]] === LOCAL ? 1 : world.params.smeMaxChainShare;
 }
-import { recordSpend } from '../policymaker/spending.ts';
-import { SME_TECH_GRANT } from '../policymaker/schema.ts';
+import { recordSpend } from '../policymaker/index.ts';
+import { SME_TECH_GRANT } from '../policymaker/index.ts';
 
 /**
  * Phase 8 — SME accounts and growth (§7.6): wages out, technology grants in, profit tax, owners

@@ -1,9 +1,9 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { allocateSme, createSmeStore } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
-import { clamp01 } from '../community/initialize.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
+import { clamp01 } from '../community/index.ts';
 import { customerTarget } from './local-market.ts';
 
 /**

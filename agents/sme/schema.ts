@@ -1,4 +1,4 @@
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 import { FreeList, resized } from '../../src/sim/store.ts';
 
 /** `SmeStore.rawSource` value for the region's generic domestic raw-input source. */

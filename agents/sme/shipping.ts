@@ -1,7 +1,7 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
+import { PIPELINE_WEEKS, canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
 
 const RAW_COST_MEMORY = 0.2;
 

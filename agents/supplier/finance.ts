@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { congestionFactor, hubComponentUnitCost, hubRawUnitCost } from './costs.ts';
 
 const PRICE_ADJUSTMENT = 0.1;

@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip } from '../../src/model/geography.ts';
 
 /**
  * Phase 6 — hub suppliers produce (§3): raw inputs first, for their own use and for the SMEs

@@ -5,7 +5,7 @@ import { runCommand } from './commands/run.ts';
 import { paramsCommand } from './commands/params.ts';
 import { startCommand } from './commands/start.ts';
 import { kebab } from './run-inputs.ts';
-import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
+import { allParams, PARAM_NAMES } from '../model/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 

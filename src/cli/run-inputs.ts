@@ -3,11 +3,11 @@ import { relative } from 'node:path';
 import { UserError } from './errors.ts';
 import { describeProblems, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
-import { checkScenario } from '../sim/validate.ts';
-import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
-import type { RunSpec } from '../sim/simulation.ts';
-import type { Scenario } from '../sim/scenario.ts';
-import type { WorldDefinition } from '../sim/world-definition.ts';
+import { checkScenario } from '../model/validate.ts';
+import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../model/params/registry.ts';
+import type { RunSpec } from '../model/simulation.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { WorldDefinition } from '../model/world-definition.ts';
 
 export interface RunRequest {
   world: string;

@@ -4,21 +4,20 @@ import { emptyScenario } from './scenario.ts';
 import { resolveParams, type Params } from './params/registry.ts';
 import { createRegionStore } from './regions.ts';
 import { buildGeography } from './geography.ts';
-import { DrawRegistry } from './rng/keyed.ts';
+import { DrawRegistry } from '../sim/rng/keyed.ts';
 import { emptyLedger } from './ledger.ts';
 import { createScratch } from './scratch.ts';
 import { resolveScenario } from './shocks.ts';
 import { incomeQuartiles } from './selection.ts';
 import { apportion, incomeDiffusionFactors, productivityFor, wageFor } from './economy.ts';
 import type { Economy, World } from './world.ts';
-import { initializeCells } from '../../agents/community/initialize.ts';
-import { summariseCells } from '../../agents/community/systems.ts';
-import { initializeSmes } from '../../agents/sme/initialize.ts';
-import { capabilityProductivity, localRevenuePerWorker } from '../../agents/sme/costs.ts';
-import { createHubs, sizeHubCapacity } from '../../agents/supplier/initialize.ts';
-import { createFirms, startPlants, startingPlantCost } from '../../agents/firm/initialize.ts';
-import { createPolicyStore } from '../../agents/policymaker/schema.ts';
-import { aggregateSmes } from '../../agents/sme/aggregate.ts';
+import { initializeCells, summariseCells } from '../../agents/community/index.ts';
+import {
+  initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes,
+} from '../../agents/sme/index.ts';
+import { createHubs, sizeHubCapacity } from '../../agents/supplier/index.ts';
+import { createFirms, startPlants, startingPlantCost } from '../../agents/firm/index.ts';
+import { createPolicyStore } from '../../agents/policymaker/index.ts';
 
 export interface WorldOptions {
   seed: number;

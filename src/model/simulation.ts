@@ -6,7 +6,8 @@ import { step } from './schedule.ts';
 import { withoutShocks } from './shocks.ts';
 import { Recorder } from './observe/recorder.ts';
 import { LOSS_INDICATORS, LossTracker } from './observe/losses.ts';
-import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
+import { readCheckpoint, writeCheckpoint } from '../sim/checkpoint.ts';
+import { WORLD_CHECKPOINT } from './checkpoint-layout.ts';
 
 /** Everything that defines a run: with the same spec, the same bytes come out. */
 export interface RunSpec {
@@ -127,6 +128,7 @@ export class Simulation {
     const worlds = this.reference ? [this.world, this.reference] : [this.world];
     const rows = this.recorder.view(0);
     return writeCheckpoint(
+      WORLD_CHECKPOINT,
       worlds,
       { spec: this.spec, losses: this.losses?.state() ?? null },
       { week: rows.week, scope: rows.scope, group: rows.group, indicator: rows.indicator, value: rows.value },
@@ -139,7 +141,7 @@ export class Simulation {
     lookup: (world: string, options?: RunSpec['worldOptions']) => WorldDefinition,
     probes: Record<string, ProbeHooks> = {},
   ): Simulation {
-    const contents = readCheckpoint(bytes);
+    const contents = readCheckpoint(WORLD_CHECKPOINT, bytes);
     const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null };
     const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions), probes);
     contents.restoreInto(simulation.world, 0);

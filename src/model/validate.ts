@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './scenario.ts';
 import type { WorldDefinition } from './world-definition.ts';
-import { checkParamValue, describe } from './params/define.ts';
+import { checkParamValue, describe } from '../sim/params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
-import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
+import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
 export interface InputProblem {

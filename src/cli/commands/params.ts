@@ -1,4 +1,4 @@
-import { parameterGroups } from '../../sim/params/registry.ts';
+import { parameterGroups } from '../../model/params/registry.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 
 function range(spec: ParamSpec): string {
@@ -67,7 +67,7 @@ export function paramsCommand(format: 'text' | 'json' | 'markdown' | 'csv'): str
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
-      out.push('', `${group.toUpperCase()} (agents/${group === 'engine' ? '../src/sim/params' : group}/params.ts)`);
+      out.push('', `${group.toUpperCase()} (agents/${group === 'engine' ? '../src/model/params' : group}/params.ts)`);
     }
     out.push(`  ${r.name} = ${r.default}${r.unit ? ` ${r.unit}` : ''}   range ${r.range}   [${r.status}, MODEL.md §${r.section}]`);
     out.push(`      ${r.description}`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { spawnWorker } from '../../worker/spawn.ts';
-import { rowsToCsv } from '../../sim/observe/recorder.ts';
+import { rowsToCsv } from '../../model/observe/recorder.ts';
 import type { IndicatorBatch, RunInfo } from '../../worker/api.ts';
 import { AtomicFile, canonicalJson, sha256, writeFileAtomic } from '../atomic.ts';
 import { progressBar } from '../progress.ts';

@@ -1,4 +1,4 @@
-import { int, num, bool } from './define.ts';
+import { int, num, bool } from '../../sim/params/define.ts';
 
 /** Run-wide parameters: scale, schedule, geography, prices, money. MODEL.md §2, §3, §7.4. */
 export const engineParams = {

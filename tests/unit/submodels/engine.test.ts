@@ -3,7 +3,7 @@
  * demand, §7.7 f(g), §7.10 shocks, §6 inequality measures).
  */
 import { describe, expect, it } from 'vitest';
-import { PHASES } from '../../../src/sim/schedule.ts';
+import { PHASES } from '../../../src/model/schedule.ts';
 import {
   MAX_LEAD_TIME,
   canShip,
@@ -12,12 +12,12 @@ import {
   greatCircleKm,
   leadTimeFor,
   tariffRate,
-} from '../../../src/sim/geography.ts';
-import { incomeDiffusionFactors, productivityFor, wageFor } from '../../../src/sim/economy.ts';
-import { applyShocks } from '../../../src/sim/shocks.ts';
-import { herfindahl, weightedGini } from '../../../src/sim/observe/inequality.ts';
+} from '../../../src/model/geography.ts';
+import { incomeDiffusionFactors, productivityFor, wageFor } from '../../../src/model/economy.ts';
+import { applyShocks } from '../../../src/model/shocks.ts';
+import { herfindahl, weightedGini } from '../../../src/model/observe/inequality.ts';
 import { advanceDemandNoise, regionalFinalDemand } from '../../../agents/firm/market.ts';
-import { defaultParams } from '../../../src/sim/params/registry.ts';
+import { defaultParams } from '../../../src/model/params/registry.ts';
 import { HOM, HUB, NBR, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 describe('§3 schedule', () => {
@@ -57,7 +57,7 @@ describe('§2 geography', () => {
   it('lead time is capped at the pipeline ring (PIPELINE_WEEKS − 1 = 7) and is at least 1 week', () => {
     // Departures from MODEL.md §2 (which gives no bounds): the cap is docs/ODD.md "Departures"
     // item 9 (pipelines are 8-week rings); the 1-week floor is documented only in the code
-    // (src/sim/geography.ts:28, "at least 1 week"): with handlingWeeks = 0 a same-region shipment
+    // (src/model/geography.ts:28, "at least 1 week"): with handlingWeeks = 0 a same-region shipment
     // would otherwise take 0 weeks, which a pipeline ring cannot hold.
     expect(MAX_LEAD_TIME).toBe(7);
     expect(leadTimeFor(20_000, { handlingWeeks: 4, shipKmPerWeek: 5000 })).toBe(7); // 4 + 4 = 8 → 7
