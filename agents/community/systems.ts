@@ -2,9 +2,6 @@ import type { World } from '../../src/model/world.ts';
 import { INSTRUMENT_COUNT } from '../policymaker/index.ts';
 import { SPENDING_INSTRUMENTS } from '../policymaker/index.ts';
 
-const RECORD_MEMORY = 1 / 26;
-const JOBS_SMOOTHING = 0.25;
-
 /**
  * Phase 9 — communities (§7.7, §7.8): jobs and unemployment; access (private diffusion +
  * infrastructure), literacy (access × (base + training, linked or not) + peers), skill, income;
@@ -41,7 +38,7 @@ function tallyJobs(world: World): void {
     }
     // Net hiring or layoffs people notice: the change in jobs smoothed over about a month,
     // beyond the weekly noise.
-    const smoothed = regions.jobsSmoothed[r] + JOBS_SMOOTHING * (jobs - regions.jobsSmoothed[r]);
+    const smoothed = regions.jobsSmoothed[r] + params.jobsSmoothingRate * (jobs - regions.jobsSmoothed[r]);
     const change = smoothed - regions.jobsSmoothed[r];
     const noticed = Math.max(0, Math.abs(change) - params.noticeThreshold * regions.jobsTrend[r]);
     if (change > 0) regions.goodEvents[r] += noticed;
@@ -50,7 +47,7 @@ function tallyJobs(world: World): void {
     regions.jobsLastWeek[r] = regions.jobs[r];
     regions.jobs[r] = jobs;
     regions.jobsTrend[r] += trendRate * (jobs - regions.jobsTrend[r]);
-    const sectorShare = Math.min(1, Math.max(0.05, regions.industryWorkersShare[r]));
+    const sectorShare = Math.min(1, Math.max(params.unemploymentMinIndustryShare, regions.industryWorkersShare[r]));
     const shortfall = regions.jobsTrend[r] > 0 ? 1 - jobs / regions.jobsTrend[r] : 0;
     regions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
   }
@@ -63,6 +60,8 @@ function tallyJobs(world: World): void {
  */
 function weighTrustEvents(world: World): void {
   const { regions, params, policy, scratch } = world;
+  const plantJobs = world.plantJobEvents;
+  const recordMemory = 1 / params.firmRecordMemoryWeeks;
   for (let r = 0; r < regions.count; r++) {
     let programme = 0;
     for (const k of SPENDING_INSTRUMENTS) programme += policy.spentQuarter[r * INSTRUMENT_COUNT + k];
@@ -71,21 +70,26 @@ function weighTrustEvents(world: World): void {
     const jobsBase = Math.max(regions.jobsTrend[r], 1e-9);
     const lostShare = regions.finalDemand[r] > 0 ? regions.finalLost[r] / regions.finalDemand[r] : 0;
     const grantJobs = regions.smeGrantIntensity[r] > 0 ? regions.smeGrantSpend[r] / Math.max(regions.wage[r], 1e-9) : 0;
-    let good = (params.trustEventScale * (regions.goodEvents[r] + grantJobs)) / jobsBase;
-    if (lostShare < 0.02) good += params.timelySupplyWeight;
-    const bad = (params.trustEventScale * regions.badEvents[r]) / jobsBase + params.shortageTrustWeight * lostShare;
+    // The week's events: jobs noticed (tallyJobs) plus plants opened and closed (the firms' buffer).
+    const jobsGained = plantJobs.opened[r] + regions.goodEvents[r];
+    const jobsLost = plantJobs.closed[r] + regions.badEvents[r];
+    let good = (params.trustEventScale * (jobsGained + grantJobs)) / jobsBase;
+    if (lostShare < params.timelySupplyMaxLostShare) good += params.timelySupplyWeight;
+    const bad = (params.trustEventScale * jobsLost) / jobsBase + params.shortageTrustWeight * lostShare;
     const amplify = 1 + regions.transparency[r];
     scratch.regionTrustGood[r] = good * amplify;
     scratch.regionTrustBad[r] = bad * amplify;
-    if (good + bad > 0) regions.firmRecord[r] += RECORD_MEMORY * (good / (good + bad) - regions.firmRecord[r]);
+    if (good + bad > 0) regions.firmRecord[r] += recordMemory * (good / (good + bad) - regions.firmRecord[r]);
     // Government: programmes (as a share of GDP) and transparency are good; excess unemployment and shortages bad.
     const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
     const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
     scratch.regionGovernmentGood[r] = Math.min(
       1,
-      100 * programmeShare + 0.5 * regions.transparency[r] + 5 * Math.max(0, -unemploymentGap),
+      params.governmentProgrammeWeight * programmeShare +
+        params.governmentTransparencyWeight * regions.transparency[r] +
+        params.governmentUnemploymentWeight * Math.max(0, -unemploymentGap),
     );
-    scratch.regionGovernmentBad[r] = Math.min(1, 5 * Math.max(0, unemploymentGap) + lostShare);
+    scratch.regionGovernmentBad[r] = Math.min(1, params.governmentUnemploymentWeight * Math.max(0, unemploymentGap) + lostShare);
   }
 }
 

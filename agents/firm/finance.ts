@@ -5,8 +5,6 @@ import { closePlant } from './strategy.ts';
 import { plantOverheadFor } from './costs.ts';
 import { NO_BUYER } from '../sme/index.ts';
 
-const COST_MEMORY = 0.1;
-const PRICE_ADJUSTMENT = 0.1;
 
 /**
  * Phase 8 — lead firms' accounts (§3, §7.4): wages, coordination (per contract and per extra
@@ -58,16 +56,16 @@ export function settleFirms(world: World): void {
     profit[f] += subsidy - wages - coordination - overhead - plants.inputSpend[p];
     if (received > 0) {
       // Fixed costs are spread over the usual volume, so a thin week does not spike the unit cost.
-      const volume = Math.max(received, 0.5 * plants.forecast[p]);
+      const volume = Math.max(received, params.unitCostVolumeFloor * plants.forecast[p]);
       const landed = (plants.inputSpend[p] - subsidy) / received + coordination / volume;
-      plants.componentCost[p] += COST_MEMORY * (landed - plants.componentCost[p]);
+      plants.componentCost[p] += params.componentCostMemoryRate * (landed - plants.componentCost[p]);
     }
     plants.unitCost[p] =
       plants.componentCost[p] +
       params.labourPerAssembly * unitLabourCost(regions, region) +
       // Overhead per unit at the plant's normal volume (target capacity at target utilisation).
       (overhead > 0 ? overhead / (plants.capacityTarget[p] * params.plantUtilisationTarget) : 0);
-    plants.price[p] += PRICE_ADJUSTMENT * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
+    plants.price[p] += params.priceAdjustmentRate * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
     plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
   }
   for (let f = 0; f < firms.count; f++) {
@@ -84,16 +82,21 @@ export function settleFirms(world: World): void {
   }
 }
 
-/** π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed, else the prior (§7.1). */
+/**
+ * π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed (through its plants
+ * and hubs, or through its SMEs' `smeSupplyExposure`), else the prior (§7.1).
+ */
 function updatePerception(world: World, f: number): void {
   const { firms, regions, params } = world;
   const R = regions.count;
   firms.riskPerception[f] += params.riskMemoryRate * (firms.shortfall[f] - firms.riskPerception[f]);
   const rate = 1 / params.hazardMemoryWeeks;
   const prior = params.hazardPerRegionYear / 52;
+  const smeExposure = world.smeSupplyExposure.byFirmRegion;
   for (let r = 0; r < R; r++) {
     const cell = f * R + r;
-    const target = firms.exposure[cell] ? regions.disruptionOnset[r] : prior;
+    const exposed = firms.exposure[cell] | smeExposure[cell];
+    const target = exposed ? regions.disruptionOnset[r] : prior;
     firms.observedHazard[cell] += rate * (target - firms.observedHazard[cell]);
   }
 }

@@ -5,8 +5,8 @@
  */
 export {
   GLOBAL, DUAL, NEARSHORE, MULTILOCAL, LOCAL,
-  createFirmStore, createPlantStore, createPlantHubLinks,
-  type FirmStore, type PlantStore, type PlantHubLinks,
+  createFirmStore, createPlantStore, createPlantHubLinks, createPlantJobEvents,
+  type FirmStore, type PlantStore, type PlantHubLinks, type PlantJobEvents,
 } from './schema.ts';
 export { firmParams, STRATEGIES, type Strategy } from './params.ts';
 export { STRATEGY_CODES, STRATEGY_NAMES } from './strategy-codes.ts';
@@ -15,7 +15,7 @@ export { createFirms, startPlants, startingPlantCost } from './initialize.ts';
 export { receiveComponents } from './arrivals.ts';
 export { serveFinalDemand } from './market.ts';
 export { computeSmePools } from './pools.ts';
-export { chooseStrategies } from './strategy.ts';
+export { chooseStrategies, clearPlantJobEvents } from './strategy.ts';
 export { renewContracts, topUpContracts } from './contracts.ts';
 export { placePlantOrders, stermanOrder, updateForecast } from './ordering.ts';
 export { assembleAtPlants } from './production.ts';

@@ -1,16 +1,16 @@
 import type { World } from '../../src/model/world.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
-/** Bloc plants serve their bloc once past half their target capacity; before that the nearest plant does. */
-const SERVING_CAPACITY_SHARE = 0.5;
-
 /**
  * For every (firm, market region): the plant that serves it — the firm's plant in the region's
- * bloc when it is running, else its nearest running plant (§2: "a bloc under the 15% line is
+ * bloc when it is running (past `servingCapacityShare` of its target), else its nearest running
+ * plant (§2: "a bloc under the 15% line is
  * served from the firm's nearest plant").
  */
 export function assignServingPlants(world: World): void {
   const { firms, plants, regions, geo, scratch } = world;
+  // Bloc plants serve their bloc once past `servingCapacityShare` of their target capacity.
+  const servingShare = world.params.servingCapacityShare;
   const R = regions.count;
   const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
@@ -18,13 +18,13 @@ export function assignServingPlants(world: World): void {
       let chosen = -1;
       if (firms.alive[f]) {
         const own = f * B + regions.bloc[r];
-        if (plants.active[own] && plants.capacity[own] >= SERVING_CAPACITY_SHARE * plants.capacityTarget[own]) {
+        if (plants.active[own] && plants.capacity[own] >= servingShare * plants.capacityTarget[own]) {
           chosen = own;
         } else {
           let best = Infinity;
           for (let b = 0; b < B; b++) {
             const p = f * B + b;
-            if (!plants.active[p] || plants.capacity[p] < SERVING_CAPACITY_SHARE * plants.capacityTarget[p]) continue;
+            if (!plants.active[p] || plants.capacity[p] < servingShare * plants.capacityTarget[p]) continue;
             const km = geo.distanceKm[plants.region[p] * R + r];
             if (km < best) {
               best = km;
@@ -158,7 +158,7 @@ export function serveFinalDemand(world: World): void {
     plants.lostSales[p] = orders - delivered;
     plants.finishedStock[p] -= delivered;
     if (plants.finishedStock[p] < 0) plants.finishedStock[p] = 0;
-    plants.availability[p] += 0.2 * (fill - plants.availability[p]);
+    plants.availability[p] += params.availabilityMemoryRate * (fill - plants.availability[p]);
     ledger.finalSold += delivered;
     scratch.plantFill[p] = fill;
   }

@@ -15,7 +15,7 @@ export function entrantCapability(world: World, region: number, z: number): numb
   const { regions, params } = world;
   if (regions.smeCount[region] <= 0) return initialCapability(world, region, z);
   const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
-  return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + 0.1 * z));
+  return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + params.capabilityDispersion * z));
 }
 
 /** Living SMEs with `smeExitWeeks` or more weeks of negative cash (what `settleSmes` returns). */

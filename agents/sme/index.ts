@@ -2,7 +2,10 @@
  * SMEs (MODEL.md §7.5–§7.6): the store schema, the parameters, the systems the phase table runs,
  * the initialisation and what reporters read.
  */
-export { DOMESTIC_SOURCE, NO_BUYER, createSmeStore, growSmeStore, allocateSme, sizeClass, type SmeStore } from './schema.ts';
+export {
+  DOMESTIC_SOURCE, NO_BUYER, createSmeStore, growSmeStore, allocateSme, sizeClass, createSmeSupplyExposure,
+  type SmeStore, type SmeSupplyExposure,
+} from './schema.ts';
 export { smeParams } from './params.ts';
 export { initializeSmes } from './initialize.ts';
 export { capabilityProductivity, localRevenuePerWorker, smeComponentCapacity, smeComponentPrice } from './costs.ts';

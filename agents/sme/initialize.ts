@@ -35,7 +35,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
       smes.riskPerception[id] = params.riskPerceptionInitial;
       smes.observedHazard[id] = params.hazardPerRegionYear / 52;
       // Cash: log-normal around the median buffer (Bartik et al. 2020).
-      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * Math.exp(0.5 * traits.normal());
+      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * Math.exp(params.smeCashDispersion * traits.normal());
       smes.price[id] = smeComponentPrice(world, id);
       smes.customers[id] = customerTarget(world, id);
     }
@@ -44,6 +44,8 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
 
 /** Capability of a new SME: the mean scaled by the region's literacy, plus spread. */
 export function initialCapability(world: World, region: number, z: number): number {
-  const base = world.params.initialCapability * (0.6 + 0.4 * world.regions.literacy[region]);
-  return Math.min(0.95, Math.max(0.05, base + 0.1 * z));
+  const { params, regions } = world;
+  const literacyWeight = params.capabilityLiteracyWeight;
+  const base = params.initialCapability * (1 - literacyWeight + literacyWeight * regions.literacy[region]);
+  return Math.min(0.95, Math.max(0.05, base + params.capabilityDispersion * z));
 }

@@ -42,7 +42,7 @@ export function produceAtHubs(world: World): void {
     ledger.rawUsed += components;
     ledger.componentsProduced += components;
     const utilisation = hubs.componentCapacity[j] > 0 ? components / hubs.componentCapacity[j] : 0;
-    hubs.utilisation[j] += 0.1 * (utilisation - hubs.utilisation[j]);
+    hubs.utilisation[j] += params.hubUtilisationMemoryRate * (utilisation - hubs.utilisation[j]);
     hubs.employment[j] =
       ((rawOutput * params.labourPerRawUnit + components * params.labourPerComponent) * params.hubLabourFactor) /
       regions.productivity[region];

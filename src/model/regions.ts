@@ -102,6 +102,7 @@ export interface RegionStore {
   income: Float64Array;
   /** Share of good events in firms' recent record in the region (what transparency reveals). */
   firmRecord: Float64Array;
+  /** Net hiring and layoffs people noticed this week (communities' tally; plant openings and closures are in the firms' `PlantJobEvents`). */
   goodEvents: Float64Array;
   badEvents: Float64Array;
   /** Domestic raw-input source: owed, produced, price. */

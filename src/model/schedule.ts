@@ -5,7 +5,7 @@ import { applyShocks } from './shocks.ts';
 import { runPhases, type Phase } from '../sim/runner.ts';
 import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/index.ts';
 import {
-  receiveComponents, serveFinalDemand, computeSmePools, chooseStrategies, renewContracts, topUpContracts,
+  receiveComponents, serveFinalDemand, computeSmePools, chooseStrategies, clearPlantJobEvents, renewContracts, topUpContracts,
   placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms,
 } from '../../agents/firm/index.ts';
 import {
@@ -32,6 +32,7 @@ export const PHASES = [
 export type PhaseName = (typeof PHASES)[number]['name'];
 
 function strategyAndOrders(world: World): void {
+  clearPlantJobEvents(world);
   if (isStrategyWeek(world)) {
     chooseStrategies(world, computeSmePools(world));
     renewContracts(world);

@@ -6,9 +6,9 @@ import type { Ledger } from './ledger.ts';
 import type { WorldDefinition } from './world-definition.ts';
 import type { ResolvedScenario } from './shocks.ts';
 import type { Scratch } from './scratch.ts';
-import type { FirmStore, PlantHubLinks, PlantStore } from '../../agents/firm/index.ts';
+import type { FirmStore, PlantHubLinks, PlantJobEvents, PlantStore } from '../../agents/firm/index.ts';
 import type { HubStore } from '../../agents/supplier/index.ts';
-import type { SmeStore } from '../../agents/sme/index.ts';
+import type { SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
 import type { CellStore } from '../../agents/community/index.ts';
 import type { PolicyStore } from '../../agents/policymaker/index.ts';
 
@@ -55,6 +55,11 @@ export interface World {
   smes: SmeStore;
   cells: CellStore;
   policy: PolicyStore;
+  /** Cross-kind event buffers, each written by one kind and read by another within the week. */
+  /** Plant openings and closures (firms → communities' trust events). */
+  plantJobEvents: PlantJobEvents;
+  /** Where firms are exposed through their SME suppliers (SMEs → firms' observed hazards). */
+  smeSupplyExposure: SmeSupplyExposure;
   /** This week's flows. */
   ledger: Ledger;
   /** Cumulative flows since the start of the run. */
