@@ -94,26 +94,27 @@ function weighTrustEvents(world: World): void {
 }
 
 function updateCells(world: World): void {
-  const { cells, regions, params, scratch } = world;
-  const gain = params.trustGainRate;
-  const loss = params.trustGainRate * params.trustLossRatio;
-  const good = scratch.regionTrustGood;
-  const bad = scratch.regionTrustBad;
-  const skillKeep = Math.exp(-params.skillDecayRate / 52);
-  // Cells of a region are contiguous and usually share access and skill: the last result is reused
-  // when the inputs are the same (exact, and it saves an exponential per cell).
+  updateAccess(world);
+  updateLiteracy(world);
+  updateSkillAndIncome(world);
+  updateCellTrust(world);
+}
+
+/**
+ * Access: private diffusion (logistic in a, scaled by f(GDP per capita)) plus infrastructure,
+ * saturating (§7.7). Cells of a region are contiguous and usually share access: the last result
+ * is reused when the inputs are the same (exact, and it saves an exponential per cell).
+ */
+function updateAccess(world: World): void {
+  const { cells, regions, params } = world;
   let accessRegion = -1;
   let accessIn = NaN;
   let accessOut = 0;
-  let skillRegion = -1;
-  let skillIn = NaN;
-  let skillOut = 0;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
-    const population = Math.max(regions.population[r], 1);
-    // Access: private diffusion (logistic in a) plus infrastructure, saturating (§7.7).
     const a = cells.access[c];
     if (r !== accessRegion || a !== accessIn) {
+      const population = Math.max(regions.population[r], 1);
       const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
       const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
       accessRegion = r;
@@ -121,17 +122,42 @@ function updateCells(world: World): void {
       accessOut = a + (1 - a) * (1 - Math.exp(-accessRate));
     }
     cells.access[c] = accessOut;
-    // Literacy: access × (base + training, φ if not linked) + peer catch-up.
+  }
+}
+
+/** Literacy: this week's access × (base + training, φ if not linked) + peer catch-up, saturating (§7.7). */
+function updateLiteracy(world: World): void {
+  const { cells, regions, params, scratch } = world;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    const population = Math.max(regions.population[r], 1);
     const l = cells.literacy[c];
     const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
     const linkFactor = regions.trainingLinked[r] ? 1 : params.unlinkedTrainingFactor;
     const peer = params.peerLiteracyRate * Math.max(0, scratch.cellNeighbourLiteracy[c] - l);
     const literacyRate =
-      (accessOut * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
+      (cells.access[c] * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
     cells.literacy[c] = l + (1 - l) * (1 - Math.exp(-literacyRate));
-    // Skill: learning by doing in manufacturing work and training; erodes slowly.
+  }
+}
+
+/**
+ * Skill: learning by doing in manufacturing work and training, eroding slowly (reused across a
+ * region's cells with the same skill, as access is); then income per person per week, with the
+ * premium of skill above the regional mean.
+ */
+function updateSkillAndIncome(world: World): void {
+  const { cells, regions, params } = world;
+  const skillKeep = Math.exp(-params.skillDecayRate / 52);
+  let skillRegion = -1;
+  let skillIn = NaN;
+  let skillOut = 0;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
     const s = cells.skill[c];
     if (r !== skillRegion || s !== skillIn) {
+      const population = Math.max(regions.population[r], 1);
+      const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
       const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
       const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
       const grown = s + (1 - s) * (1 - Math.exp(-skillRate));
@@ -140,19 +166,31 @@ function updateCells(world: World): void {
       skillOut = grown - grown * (1 - skillKeep);
     }
     cells.skill[c] = skillOut;
-    // Income per person per week.
     const skillPremium = 1 + params.skillPremium * (cells.skill[c] - regions.skill[r]);
     cells.income[c] = Math.max(
       0,
       (regions.gdpPerCapita[r] / 52) * (1 - regions.unemployment[r]) * cells.incomeFactor[c] * skillPremium,
     );
-    // Trust in firms: asymmetric events (§7.8), then the pull of transparency toward the record.
+  }
+}
+
+/**
+ * Trust in firms: the week's asymmetric events (§7.8), then the pull of transparency toward the
+ * firms' record; trust in government follows its good and bad events.
+ */
+function updateCellTrust(world: World): void {
+  const { cells, regions, params, scratch } = world;
+  const gain = params.trustGainRate;
+  const loss = params.trustGainRate * params.trustLossRatio;
+  const good = scratch.regionTrustGood;
+  const bad = scratch.regionTrustBad;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
     let tf = cells.trustFirms[c];
     tf += Math.min(1, gain * good[r]) * (1 - tf);
     tf -= Math.min(1, loss * bad[r]) * tf;
     tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (regions.firmRecord[r] - tf);
     cells.trustFirms[c] = tf;
-    // Trust in government.
     let tg = cells.trustGovernment[c];
     tg += params.governmentTrustRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
     cells.trustGovernment[c] = tg;

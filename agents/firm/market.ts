@@ -129,11 +129,18 @@ export function advanceDemandNoise(world: World): void {
  * plant cannot fill is lost (§3). Plants ration all their markets by one fill fraction.
  */
 export function serveFinalDemand(world: World): void {
-  const { firms, plants, regions, scratch, ledger, params } = world;
-  const R = regions.count;
-  const B = plants.blocCount;
   advanceDemandNoise(world);
   assignServingPlants(world);
+  collectCustomerOrders(world);
+  fillFromStock(world);
+  recordDeliveries(world);
+  bookRevenueAndShortfall(world);
+}
+
+/** Each region's final demand is split among firms by market share and sent to each firm's serving plant. */
+function collectCustomerOrders(world: World): void {
+  const { firms, plants, regions, scratch } = world;
+  const R = regions.count;
   plants.customerOrders.fill(0);
   regions.finalDemand.fill(0);
   regions.finalDelivered.fill(0);
@@ -150,6 +157,11 @@ export function serveFinalDemand(world: World): void {
       if (share > 0) plants.customerOrders[scratch.servingPlant[f * R + r]] += share * demand;
     }
   }
+}
+
+/** Each plant fills all its markets by one fraction of its orders from finished stock; its availability follows the fill. */
+function fillFromStock(world: World): void {
+  const { plants, scratch, ledger, params } = world;
   for (let p = 0; p < plants.count; p++) {
     const orders = plants.customerOrders[p];
     const fill = orders > 0 ? Math.min(1, plants.finishedStock[p] / orders) : 1;
@@ -162,6 +174,13 @@ export function serveFinalDemand(world: World): void {
     ledger.finalSold += delivered;
     scratch.plantFill[p] = fill;
   }
+}
+
+/** Regions' delivered and lost final goods, and each firm's demand by bloc (an average over a strategy period). */
+function recordDeliveries(world: World): void {
+  const { firms, plants, regions, scratch, params } = world;
+  const R = regions.count;
+  const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
     firms.revenue[f] = 0;
     for (let b = 0; b < B; b++) firms.demandByBloc[f * B + b] *= 1 - 1 / params.strategyPeriodWeeks;
@@ -178,6 +197,12 @@ export function serveFinalDemand(world: World): void {
       firms.demandByBloc[f * B + regions.bloc[r]] += ordered / params.strategyPeriodWeeks;
     }
   }
+}
+
+/** Firms are paid for what their plants delivered; a firm's shortfall is its lost share of orders. */
+function bookRevenueAndShortfall(world: World): void {
+  const { firms, plants, ledger } = world;
+  const B = plants.blocCount;
   for (let p = 0; p < plants.count; p++) {
     const revenue = plants.price[p] * plants.delivered[p];
     firms.revenue[plants.firm[p]] += revenue;
