@@ -67,7 +67,7 @@ export function paramsCommand(format: 'text' | 'json' | 'markdown' | 'csv'): str
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
-      out.push('', `${group.toUpperCase()} (agents/${group === 'engine' ? '../src/model/params' : group}/params.ts)`);
+      out.push('', `${group.toUpperCase()} (${group === 'engine' ? 'src/model/params/engine-params.ts' : `agents/${group}/params.ts`})`);
     }
     out.push(`  ${r.name} = ${r.default}${r.unit ? ` ${r.unit}` : ''}   range ${r.range}   [${r.status}, MODEL.md §${r.section}]`);
     out.push(`      ${r.description}`);
