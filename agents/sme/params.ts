@@ -126,6 +126,6 @@ export const smeParams = {
   smeEntryRate: num({
     default: 0.1, min: 0, max: 1, unit: '1/year', section: '7.6', status: 'cited',
     doc: 'Base entry: new SMEs per year per initial SME slot of the region, × (1 + literacy) × (1 + demand growth⁺).',
-    source: 'OECD Structural and Demographic Business Statistics (SDBS), enterprise birth rates ≈ 8–12% a year',
+    source: 'OECD Structural and Demographic Business Statistics (SDBS database, 2019 edition): enterprise birth rates ≈ 8–12% a year',
   }),
 } as const;
