@@ -20,10 +20,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { PerformanceObserver, constants as perfConstants, type PerformanceEntry } from 'node:perf_hooks';
-import { createWorld } from '../src/sim/initialize.ts';
-import { PHASES, step } from '../src/sim/schedule.ts';
-import { Simulation, type RunSpec } from '../src/sim/simulation.ts';
-import type { World } from '../src/sim/world.ts';
+import { createWorld } from '../src/model/initialize.ts';
+import { PHASES, step } from '../src/model/schedule.ts';
+import { Simulation, type RunSpec } from '../src/model/simulation.ts';
+import type { World } from '../src/model/world.ts';
 import { lookupWorld } from '../worlds/index.ts';
 import { builtInScenario } from '../src/validation/specs.ts';
 

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { INCOME_GROUPS } from '../src/sim/world-definition.ts';
+import { INCOME_GROUPS } from '../src/model/world-definition.ts';
 import {
   calibrateDiffusion,
   CALIBRATION_CUTOFF_YEAR,

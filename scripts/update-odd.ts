@@ -1,6 +1,6 @@
 /** Regenerates the parameter and indicator tables of docs/ODD.md from the schema (`npm run docs`). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { refreshOddTables } from '../src/sim/docs-tables.ts';
+import { refreshOddTables } from '../src/model/docs-tables.ts';
 
 const path = 'docs/ODD.md';
 writeFileSync(path, refreshOddTables(readFileSync(path, 'utf8')));

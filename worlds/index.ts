@@ -1,4 +1,4 @@
-import type { WorldDefinition } from '../src/sim/world-definition.ts';
+import type { WorldDefinition } from '../src/model/world-definition.ts';
 import { twoHubs } from './two-hubs/world.ts';
 import twoHubsBaseline from './two-hubs/scenarios/baseline.json' with { type: 'json' };
 import twoHubsLockdown from './two-hubs/scenarios/hub-lockdown.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { createCellStore } from './schema.ts';
 import { exp } from '../../src/sim/math.ts';
@@ -31,7 +31,7 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
     );
     const regionTrust = clamp01(params.trustInitial + params.trustInitialSpread * trustStream.normal());
     const regionTrustGov = clamp01(params.governmentTrustInitial + params.trustInitialSpread * trustStream.normal());
-    const skill = clamp01(0.2 + regions.industryWorkersShare[r]);
+    const skill = clamp01(params.skillInitialBase + regions.industryWorkersShare[r]);
     for (let k = 0; k < n; k++, id++) {
       cells.region[id] = r;
       cells.population[id] = regions.population[r] / n;
@@ -41,8 +41,8 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
       // Log-normal with mean 1 across cells: exp(σz − σ²/2).
       const sigma = params.incomeDispersion;
       cells.incomeFactor[id] = exp(sigma * incomeStream.normal() - (sigma * sigma) / 2);
-      cells.trustFirms[id] = clamp01(regionTrust + 0.02 * trustStream.normal());
-      cells.trustGovernment[id] = clamp01(regionTrustGov + 0.02 * trustStream.normal());
+      cells.trustFirms[id] = clamp01(regionTrust + params.trustInitialCellSpread * trustStream.normal());
+      cells.trustGovernment[id] = clamp01(regionTrustGov + params.trustInitialCellSpread * trustStream.normal());
     }
     regions.cellCount[r] = n;
   }

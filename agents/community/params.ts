@@ -18,16 +18,18 @@ export const communityParams = {
     source: 'Assumed (frozen at the core’s value; no data up to 2010 to calibrate it on). For scale: digital-skills courses cost about $50–100 per trainee (ITU Digital Skills Toolkit 2018).',
   }),
   unlinkedTrainingFactor: num({
-    default: 0.4, min: 0, max: 1, unit: '×', section: '7.7',
-    doc: 'φ: effect of training not delivered with infrastructure (1 = the P7 ablation).', source: 'MODEL.md §7.7 (seed 000)',
+    default: 0.4, min: 0, max: 1, unit: '×', section: '7.7', status: 'assumption',
+    doc: 'φ: effect of training not delivered with infrastructure (1 = the P7 ablation).',
+    source: 'Assumed in the specification (MODEL.md §7.7: φ < 1 is assumed, after seed 000’s claim that infrastructure works best tied to education); validation also runs φ = 1.',
   }),
   peerLiteracyRate: num({
     default: 0.1, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'assumption',
     doc: 'λpeer: literacy catch-up toward better-literate neighbours.', source: 'Assumed.',
   }),
   connectCostPerPerson: num({
-    default: 140, min: 1, max: 2000, unit: '$/person', section: '7.7',
-    doc: 'Infrastructure cost of connecting one person.', source: 'ITU 2020: ≈ $428 bn to connect ≈ 3 bn people',
+    default: 140, min: 1, max: 2000, unit: '$/person', section: '7.7', status: 'cited',
+    doc: 'Infrastructure cost of connecting one person.',
+    source: 'ITU 2020, "Connecting Humanity: Assessing investment needs of connecting humanity to the Internet by 2030": ≈ $428 bn to connect ≈ 3 bn people',
   }),
   digitalLiteracyFactor: num({
     default: 0.9, min: 0.1, max: 1, unit: '×', section: '7.7', status: 'assumption',
@@ -40,6 +42,15 @@ export const communityParams = {
   skillTrainingEffect: num({
     default: 0.002, min: 0, max: 1, unit: '1/year per $/person/year', section: '7.7', status: 'assumption',
     doc: 'Skill growth per dollar of training per person per year.', source: 'Assumed.',
+  }),
+  skillInitialBase: num({
+    default: 0.2, min: 0, max: 1, unit: 'skill', section: '7.7', status: 'assumption',
+    doc: 'Initial skill of a region’s cells = this + the region’s industry-workers share (capped at 1).', source: 'Assumed.',
+  }),
+  unemploymentMinIndustryShare: num({
+    default: 0.05, min: 0, max: 1, unit: 'share', section: '7.7', status: 'assumption',
+    doc: 'Least industry-workers share by which a shortfall of the modelled sector’s jobs raises unemployment (so regions with tiny industries still feel closures).',
+    source: 'Assumed.',
   }),
   skillDecayRate: num({
     default: 0.02, min: 0, max: 1, unit: '1/year', section: '7.7', status: 'assumption',
@@ -54,28 +65,36 @@ export const communityParams = {
     doc: 'Log-normal spread of household income across the cells of a region.', source: 'Assumed (within-country income spread).',
   }),
   povertyLinePerDay: num({
-    default: 2.15, min: 0, max: 100, unit: '$/person/day', section: '6',
-    doc: 'Income line for the SDG 1 proxy.', source: 'World Bank international poverty line (2017 PPP)',
+    default: 2.15, min: 0, max: 100, unit: '$/person/day', section: '6', status: 'cited',
+    doc: 'Income line for the SDG 1 proxy.',
+    source: 'World Bank 2022, Poverty and Shared Prosperity 2022: international poverty line $2.15 a day (2017 PPP)',
   }),
   trustInitial: num({
-    default: 0.62, min: 0, max: 1, unit: 'share', section: '7.8',
-    doc: 'Mean initial trust in business τF.', source: 'Edelman Trust Barometer 2021 (business ≈ 61–62%)',
+    default: 0.62, min: 0, max: 1, unit: 'share', section: '7.8', status: 'cited',
+    doc: 'Mean initial trust in business τF.',
+    source: 'Edelman Trust Barometer 2021, global report: trust in business ≈ 61–62% (28-market average)',
+  }),
+  trustInitialCellSpread: num({
+    default: 0.02, min: 0, max: 0.3, unit: 'sd', section: '7.8', status: 'assumption',
+    doc: 'Spread of initial trust (τF and τG) across the cells of a region, around the region’s draw.', source: 'Assumed.',
   }),
   trustInitialSpread: num({
     default: 0.05, min: 0, max: 0.3, unit: 'sd', section: '7.8', status: 'assumption',
     doc: 'Spread of initial trust across regions.', source: 'Assumed.',
   }),
   governmentTrustInitial: num({
-    default: 0.52, min: 0, max: 1, unit: 'share', section: '7.8',
-    doc: 'Mean initial trust in government τG.', source: 'Edelman Trust Barometer 2021 (government ≈ 52–53%)',
+    default: 0.52, min: 0, max: 1, unit: 'share', section: '7.8', status: 'cited',
+    doc: 'Mean initial trust in government τG.',
+    source: 'Edelman Trust Barometer 2021, global report: trust in government ≈ 52–53% (28-market average)',
   }),
   trustGainRate: num({
     default: 0.3, min: 0, max: 1, unit: 'per unit event weight', section: '7.8', status: 'assumption',
     doc: 'α⁺: trust gained per unit weight of a good event.', source: 'Assumed.',
   }),
   trustLossRatio: num({
-    default: 3, min: 1, max: 10, unit: 'α⁻/α⁺', section: '7.8',
-    doc: 'α⁻ = this × α⁺ (1 = the P8 ablation).', source: 'Slovic 1993 (trust asymmetry); MODEL.md §7.8',
+    default: 3, min: 1, max: 10, unit: 'α⁻/α⁺', section: '7.8', status: 'cited',
+    doc: 'α⁻ = this × α⁺ (1 = the P8 ablation).',
+    source: 'Slovic 1993, "Perceived risk, trust, and democracy", Risk Analysis 13(6): trust-destroying events weigh far more than trust-building ones (the asymmetry principle); the ratio 3 is MODEL.md §7.8’s',
   }),
   trustEventScale: num({
     default: 4, min: 0, max: 200, unit: '× jobs share', section: '7.8', status: 'assumption',
@@ -103,6 +122,35 @@ export const communityParams = {
   transparencyPull: num({
     default: 0.05, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
     doc: 'ω_T: pull of τF toward firms’ actual record, times the transparency level.', source: 'Assumed.',
+  }),
+  firmRecordMemoryWeeks: num({
+    default: 26, min: 1, max: 520, unit: 'weeks', section: '7.8', status: 'assumption',
+    doc: 'Memory of firms’ record in a region (the share of good events that transparency reveals): an EMA over about this many weeks.',
+    source: 'Assumed: about half a year of news.',
+  }),
+  jobsSmoothingRate: num({
+    default: 0.25, min: 0.01, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
+    doc: 'Weight of this week’s jobs in the smoothed jobs count whose changes people notice as hiring or layoffs (about a month).',
+    source: 'Assumed: people notice hiring and layoffs over about a month, not week to week.',
+  }),
+  timelySupplyMaxLostShare: num({
+    default: 0.02, min: 0, max: 1, unit: 'share of demand', section: '7.8', status: 'assumption',
+    doc: 'A region counts as timely supplied (a good event of weight timelySupplyWeight) when less than this share of its final demand was lost this week.',
+    source: 'Assumed: a 98% fill rate goes unnoticed by customers.',
+  }),
+  governmentProgrammeWeight: num({
+    default: 100, min: 0, max: 10000, unit: 'per share of weekly GDP', section: '7.8', status: 'assumption',
+    doc: 'τG good-event weight per unit of weekly programme spending as a share of the region’s weekly GDP (capped at 1 with the other good terms).',
+    source: 'Assumed: programmes of 1% of GDP are a full-weight good event.',
+  }),
+  governmentTransparencyWeight: num({
+    default: 0.5, min: 0, max: 10, unit: 'per θ_T', section: '7.8', status: 'assumption',
+    doc: 'τG good-event weight per unit of transparency θ_T.', source: 'Assumed.',
+  }),
+  governmentUnemploymentWeight: num({
+    default: 5, min: 0, max: 100, unit: 'per unemployment share', section: '7.8', status: 'assumption',
+    doc: 'τG event weight per unit of unemployment below (good) or above (bad) baseUnemployment.',
+    source: 'Assumed: 20 points of excess unemployment are a full-weight bad event.',
   }),
   governmentTrustRate: num({
     default: 0.02, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',

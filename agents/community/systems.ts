@@ -1,10 +1,7 @@
-import type { World } from '../../src/sim/world.ts';
-import { INSTRUMENT_COUNT } from '../policymaker/schema.ts';
-import { SPENDING_INSTRUMENTS } from '../policymaker/spending.ts';
+import type { World } from '../../src/model/world.ts';
+import { INSTRUMENT_COUNT } from '../policymaker/index.ts';
+import { SPENDING_INSTRUMENTS } from '../policymaker/index.ts';
 import { exp } from '../../src/sim/math.ts';
-
-const RECORD_MEMORY = 1 / 26;
-const JOBS_SMOOTHING = 0.25;
 
 /**
  * Phase 9 — communities (§7.7, §7.8): jobs and unemployment; access (private diffusion +
@@ -42,7 +39,7 @@ function tallyJobs(world: World): void {
     }
     // Net hiring or layoffs people notice: the change in jobs smoothed over about a month,
     // beyond the weekly noise.
-    const smoothed = regions.jobsSmoothed[r] + JOBS_SMOOTHING * (jobs - regions.jobsSmoothed[r]);
+    const smoothed = regions.jobsSmoothed[r] + params.jobsSmoothingRate * (jobs - regions.jobsSmoothed[r]);
     const change = smoothed - regions.jobsSmoothed[r];
     const noticed = Math.max(0, Math.abs(change) - params.noticeThreshold * regions.jobsTrend[r]);
     if (change > 0) regions.goodEvents[r] += noticed;
@@ -51,7 +48,7 @@ function tallyJobs(world: World): void {
     regions.jobsLastWeek[r] = regions.jobs[r];
     regions.jobs[r] = jobs;
     regions.jobsTrend[r] += trendRate * (jobs - regions.jobsTrend[r]);
-    const sectorShare = Math.min(1, Math.max(0.05, regions.industryWorkersShare[r]));
+    const sectorShare = Math.min(1, Math.max(params.unemploymentMinIndustryShare, regions.industryWorkersShare[r]));
     const shortfall = regions.jobsTrend[r] > 0 ? 1 - jobs / regions.jobsTrend[r] : 0;
     regions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
   }
@@ -64,6 +61,8 @@ function tallyJobs(world: World): void {
  */
 function weighTrustEvents(world: World): void {
   const { regions, params, policy, scratch } = world;
+  const plantJobs = world.plantJobEvents;
+  const recordMemory = 1 / params.firmRecordMemoryWeeks;
   for (let r = 0; r < regions.count; r++) {
     let programme = 0;
     for (const k of SPENDING_INSTRUMENTS) programme += policy.spentQuarter[r * INSTRUMENT_COUNT + k];
@@ -72,45 +71,51 @@ function weighTrustEvents(world: World): void {
     const jobsBase = Math.max(regions.jobsTrend[r], 1e-9);
     const lostShare = regions.finalDemand[r] > 0 ? regions.finalLost[r] / regions.finalDemand[r] : 0;
     const grantJobs = regions.smeGrantIntensity[r] > 0 ? regions.smeGrantSpend[r] / Math.max(regions.wage[r], 1e-9) : 0;
-    let good = (params.trustEventScale * (regions.goodEvents[r] + grantJobs)) / jobsBase;
-    if (lostShare < 0.02) good += params.timelySupplyWeight;
-    const bad = (params.trustEventScale * regions.badEvents[r]) / jobsBase + params.shortageTrustWeight * lostShare;
+    // The week's events: jobs noticed (tallyJobs) plus plants opened and closed (the firms' buffer).
+    const jobsGained = plantJobs.opened[r] + regions.goodEvents[r];
+    const jobsLost = plantJobs.closed[r] + regions.badEvents[r];
+    let good = (params.trustEventScale * (jobsGained + grantJobs)) / jobsBase;
+    if (lostShare < params.timelySupplyMaxLostShare) good += params.timelySupplyWeight;
+    const bad = (params.trustEventScale * jobsLost) / jobsBase + params.shortageTrustWeight * lostShare;
     const amplify = 1 + regions.transparency[r];
     scratch.regionTrustGood[r] = good * amplify;
     scratch.regionTrustBad[r] = bad * amplify;
-    if (good + bad > 0) regions.firmRecord[r] += RECORD_MEMORY * (good / (good + bad) - regions.firmRecord[r]);
+    if (good + bad > 0) regions.firmRecord[r] += recordMemory * (good / (good + bad) - regions.firmRecord[r]);
     // Government: programmes (as a share of GDP) and transparency are good; excess unemployment and shortages bad.
     const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
     const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
     scratch.regionGovernmentGood[r] = Math.min(
       1,
-      100 * programmeShare + 0.5 * regions.transparency[r] + 5 * Math.max(0, -unemploymentGap),
+      params.governmentProgrammeWeight * programmeShare +
+        params.governmentTransparencyWeight * regions.transparency[r] +
+        params.governmentUnemploymentWeight * Math.max(0, -unemploymentGap),
     );
-    scratch.regionGovernmentBad[r] = Math.min(1, 5 * Math.max(0, unemploymentGap) + lostShare);
+    scratch.regionGovernmentBad[r] = Math.min(1, params.governmentUnemploymentWeight * Math.max(0, unemploymentGap) + lostShare);
   }
 }
 
 function updateCells(world: World): void {
-  const { cells, regions, params, scratch } = world;
-  const gain = params.trustGainRate;
-  const loss = params.trustGainRate * params.trustLossRatio;
-  const good = scratch.regionTrustGood;
-  const bad = scratch.regionTrustBad;
-  const skillKeep = exp(-params.skillDecayRate / 52);
-  // Cells of a region are contiguous and usually share access and skill: the last result is reused
-  // when the inputs are the same (exact, and it saves an exponential per cell).
+  updateAccess(world);
+  updateLiteracy(world);
+  updateSkillAndIncome(world);
+  updateCellTrust(world);
+}
+
+/**
+ * Access: private diffusion (logistic in a, scaled by f(GDP per capita)) plus infrastructure,
+ * saturating (§7.7). Cells of a region are contiguous and usually share access: the last result
+ * is reused when the inputs are the same (exact, and it saves an exponential per cell).
+ */
+function updateAccess(world: World): void {
+  const { cells, regions, params } = world;
   let accessRegion = -1;
   let accessIn = NaN;
   let accessOut = 0;
-  let skillRegion = -1;
-  let skillIn = NaN;
-  let skillOut = 0;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
-    const population = Math.max(regions.population[r], 1);
-    // Access: private diffusion (logistic in a) plus infrastructure, saturating (§7.7).
     const a = cells.access[c];
     if (r !== accessRegion || a !== accessIn) {
+      const population = Math.max(regions.population[r], 1);
       const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
       const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
       accessRegion = r;
@@ -118,17 +123,42 @@ function updateCells(world: World): void {
       accessOut = a + (1 - a) * (1 - exp(-accessRate));
     }
     cells.access[c] = accessOut;
-    // Literacy: access × (base + training, φ if not linked) + peer catch-up.
+  }
+}
+
+/** Literacy: this week's access × (base + training, φ if not linked) + peer catch-up, saturating (§7.7). */
+function updateLiteracy(world: World): void {
+  const { cells, regions, params, scratch } = world;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
+    const population = Math.max(regions.population[r], 1);
     const l = cells.literacy[c];
     const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
     const linkFactor = regions.trainingLinked[r] ? 1 : params.unlinkedTrainingFactor;
     const peer = params.peerLiteracyRate * Math.max(0, scratch.cellNeighbourLiteracy[c] - l);
     const literacyRate =
-      (accessOut * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
+      (cells.access[c] * (params.literacyBaseRate + params.trainingEffect * trainingPerPersonYear * linkFactor) + peer) / 52;
     cells.literacy[c] = l + (1 - l) * (1 - exp(-literacyRate));
-    // Skill: learning by doing in manufacturing work and training; erodes slowly.
+  }
+}
+
+/**
+ * Skill: learning by doing in manufacturing work and training, eroding slowly (reused across a
+ * region's cells with the same skill, as access is); then income per person per week, with the
+ * premium of skill above the regional mean.
+ */
+function updateSkillAndIncome(world: World): void {
+  const { cells, regions, params } = world;
+  const skillKeep = exp(-params.skillDecayRate / 52);
+  let skillRegion = -1;
+  let skillIn = NaN;
+  let skillOut = 0;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
     const s = cells.skill[c];
     if (r !== skillRegion || s !== skillIn) {
+      const population = Math.max(regions.population[r], 1);
+      const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
       const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
       const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
       const grown = s + (1 - s) * (1 - exp(-skillRate));
@@ -137,19 +167,31 @@ function updateCells(world: World): void {
       skillOut = grown - grown * (1 - skillKeep);
     }
     cells.skill[c] = skillOut;
-    // Income per person per week.
     const skillPremium = 1 + params.skillPremium * (cells.skill[c] - regions.skill[r]);
     cells.income[c] = Math.max(
       0,
       (regions.gdpPerCapita[r] / 52) * (1 - regions.unemployment[r]) * cells.incomeFactor[c] * skillPremium,
     );
-    // Trust in firms: asymmetric events (§7.8), then the pull of transparency toward the record.
+  }
+}
+
+/**
+ * Trust in firms: the week's asymmetric events (§7.8), then the pull of transparency toward the
+ * firms' record; trust in government follows its good and bad events.
+ */
+function updateCellTrust(world: World): void {
+  const { cells, regions, params, scratch } = world;
+  const gain = params.trustGainRate;
+  const loss = params.trustGainRate * params.trustLossRatio;
+  const good = scratch.regionTrustGood;
+  const bad = scratch.regionTrustBad;
+  for (let c = 0; c < cells.count; c++) {
+    const r = cells.region[c];
     let tf = cells.trustFirms[c];
     tf += Math.min(1, gain * good[r]) * (1 - tf);
     tf -= Math.min(1, loss * bad[r]) * tf;
     tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (regions.firmRecord[r] - tf);
     cells.trustFirms[c] = tf;
-    // Trust in government.
     let tg = cells.trustGovernment[c];
     tg += params.governmentTrustRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
     cells.trustGovernment[c] = tg;

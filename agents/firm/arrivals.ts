@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 
 /**
  * Phase 3 — component pipelines advance: this week's slot lands in the plant's stock. Goods

@@ -1,12 +1,11 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { GLOBAL, LOCAL, MULTILOCAL } from './schema.ts';
-import { NO_BUYER } from '../sme/schema.ts';
+import { NO_BUYER } from '../sme/index.ts';
 import { contractOffer, isEligible, minCapability } from './pools.ts';
-import { smeComponentPrice } from '../sme/costs.ts';
-import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+import { smeComponentPrice } from '../sme/index.ts';
+import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
 /** Contracts are dropped when capability falls this far below qMin (hysteresis). */
-const CAPABILITY_SLACK = 0.05;
 
 /** Whether region r is in the SME pool of plant p under its firm's strategy. */
 export function inPool(world: World, plant: number, region: number): boolean {
@@ -61,16 +60,13 @@ export function renewContracts(world: World): void {
 }
 
 /**
- * Between reviews (weekly): a plant that has lost more than 1 − `TOP_UP_SHARE` of the SME
+ * Between reviews (weekly): a plant that has lost more than 1 − `contractTopUpShare` of the SME
  * capacity it held after its last recruitment (suppliers exited) and is short of its need
  * recruits again at once.
  */
 export function topUpContracts(world: World): void {
-  recruitSmes(world, 0, TOP_UP_SHARE);
+  recruitSmes(world, 0, world.params.contractTopUpShare);
 }
-
-/** A plant tops up its SME base between reviews when it holds less than this share of its need. */
-const TOP_UP_SHARE = 0.85;
 
 function contractNeed(world: World, plant: number): number {
   return (world.plants.smeShareTarget[plant] * world.plants.forecast[plant]) / world.params.plantUtilisationTarget;
@@ -88,7 +84,7 @@ function dropUnfitContracts(world: World): void {
       plants.active[p] === 1 &&
       plants.smeShareTarget[p] > 0 &&
       inPool(world, p, smes.region[i]) &&
-      smes.capability[i] >= minCapability(world, strategy) - CAPABILITY_SLACK &&
+      smes.capability[i] >= minCapability(world, strategy) - params.contractCapabilitySlack &&
       (strategy === LOCAL || !params.visibilityRequired || smes.digital[i] === 1);
     if (!keep) dropContract(world, i);
   }

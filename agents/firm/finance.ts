@@ -1,12 +1,10 @@
-import type { World } from '../../src/sim/world.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
-import { payLocalSourcingSubsidy } from '../policymaker/spending.ts';
+import type { World } from '../../src/model/world.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
+import { payLocalSourcingSubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
 import { plantOverheadFor } from './costs.ts';
-import { NO_BUYER } from '../sme/schema.ts';
+import { NO_BUYER } from '../sme/index.ts';
 
-const COST_MEMORY = 0.1;
-const PRICE_ADJUSTMENT = 0.1;
 
 /**
  * Phase 8 — lead firms' accounts (§3, §7.4): wages, coordination (per contract and per extra
@@ -15,85 +13,117 @@ const PRICE_ADJUSTMENT = 0.1;
  * (§7.1). A firm with negative cash for `firmExitWeeks` weeks exits.
  */
 export function settleFirms(world: World): void {
-  const { firms, plants, regions, params, economy, ledger, scratch } = world;
-  const R = regions.count;
-  const B = plants.blocCount;
+  const { firms, plants } = world;
   const profit = firms.profit;
   for (let f = 0; f < firms.count; f++) profit[f] = firms.alive[f] ? firms.revenue[f] : 0;
   for (let p = 0; p < plants.count; p++) {
     plants.valueAdded[p] = 0;
     plants.sourcingRegions[p] = 0;
     if (!plants.active[p] && plants.inputSpend[p] === 0) continue;
-    const f = plants.firm[p];
-    const region = plants.region[p];
-    const wages = plants.employment[p] * regions.wage[region];
-    let sources = 0;
-    let accessSum = 0;
-    for (let r = 0; r < R; r++) {
-      if (scratch.plantSourceRegion[p * R + r]) {
-        sources++;
-        accessSum += regions.access[r];
-      }
-    }
-    plants.sourcingRegions[p] = sources;
-    const meanAccess = sources > 0 ? accessSum / sources : 0;
-    const received = plants.receivedTotal[p];
-    const coordinationPerUnit =
-      params.coordinationCostPerRegion *
-      economy.referenceFinalPrice *
-      Math.max(0, sources - 1) *
-      (1 - params.coordinationDigitalDiscount * meanAccess);
-    const coordination =
-      coordinationPerUnit * received + plants.smeContracts[p] * params.contractFixedCost * economy.referenceComponentPrice;
-    const subsidy = payLocalSourcingSubsidy(
-      world,
-      region,
-      regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
-    );
-    const overhead = plants.active[p] ? plantOverheadFor(world, plants.capacityTarget[p]) : 0;
-    firms.cash[f] += subsidy - wages - coordination - overhead;
-    ledger.wages += wages;
-    ledger.coordination += coordination;
-    ledger.overheads += overhead;
-    profit[f] += subsidy - wages - coordination - overhead - plants.inputSpend[p];
-    if (received > 0) {
-      // Fixed costs are spread over the usual volume, so a thin week does not spike the unit cost.
-      const volume = Math.max(received, 0.5 * plants.forecast[p]);
-      const landed = (plants.inputSpend[p] - subsidy) / received + coordination / volume;
-      plants.componentCost[p] += COST_MEMORY * (landed - plants.componentCost[p]);
-    }
-    plants.unitCost[p] =
-      plants.componentCost[p] +
-      params.labourPerAssembly * unitLabourCost(regions, region) +
-      // Overhead per unit at the plant's normal volume (target capacity at target utilisation).
-      (overhead > 0 ? overhead / (plants.capacityTarget[p] * params.plantUtilisationTarget) : 0);
-    plants.price[p] += PRICE_ADJUSTMENT * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
-    plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
+    settlePlant(world, p);
   }
   for (let f = 0; f < firms.count; f++) {
-    if (!firms.alive[f]) continue;
-    const tax = params.profitTaxRate * Math.max(0, profit[f]);
-    firms.cash[f] -= tax;
-    ledger.profitTaxes += tax;
-    firms.negativeCashWeeks[f] = firms.cash[f] < 0 ? firms.negativeCashWeeks[f] + 1 : 0;
-    updatePerception(world, f);
-    let forecast = 0;
-    for (let b = 0; b < B; b++) forecast += plants.forecast[f * B + b];
-    firms.demandForecast[f] = forecast;
-    if (firms.negativeCashWeeks[f] >= params.firmExitWeeks) exitFirm(world, f);
+    if (firms.alive[f]) reviewFirm(world, f);
   }
 }
 
-/** π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed, else the prior (§7.1). */
+/** A plant's week: wages, coordination, subsidy and overhead to its firm's cash and profit; then its unit cost and price. */
+function settlePlant(world: World, p: number): void {
+  const { firms, plants, regions, params, economy, ledger } = world;
+  const f = plants.firm[p];
+  const region = plants.region[p];
+  const wages = plants.employment[p] * regions.wage[region];
+  const coordination =
+    coordinationPerUnit(world, p) * plants.receivedTotal[p] +
+    plants.smeContracts[p] * params.contractFixedCost * economy.referenceComponentPrice;
+  const subsidy = payLocalSourcingSubsidy(
+    world,
+    region,
+    regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
+  );
+  const overhead = plants.active[p] ? plantOverheadFor(world, plants.capacityTarget[p]) : 0;
+  firms.cash[f] += subsidy - wages - coordination - overhead;
+  ledger.wages += wages;
+  ledger.coordination += coordination;
+  ledger.overheads += overhead;
+  firms.profit[f] += subsidy - wages - coordination - overhead - plants.inputSpend[p];
+  updateCostAndPrice(world, p, subsidy, coordination, overhead);
+}
+
+/**
+ * Coordination cost per unit received (§7.1): grows with the regions the plant sourced from this
+ * week (recorded in `sourcingRegions`) and falls with their digital access.
+ */
+function coordinationPerUnit(world: World, p: number): number {
+  const { plants, regions, params, economy, scratch } = world;
+  const R = regions.count;
+  let sources = 0;
+  let accessSum = 0;
+  for (let r = 0; r < R; r++) {
+    if (scratch.plantSourceRegion[p * R + r]) {
+      sources++;
+      accessSum += regions.access[r];
+    }
+  }
+  plants.sourcingRegions[p] = sources;
+  const meanAccess = sources > 0 ? accessSum / sources : 0;
+  return (
+    params.coordinationCostPerRegion *
+    economy.referenceFinalPrice *
+    Math.max(0, sources - 1) *
+    (1 - params.coordinationDigitalDiscount * meanAccess)
+  );
+}
+
+/** Component cost follows the landed cost slowly; unit cost adds assembly labour and overhead; price follows cost plus markup (§7.4). */
+function updateCostAndPrice(world: World, p: number, subsidy: number, coordination: number, overhead: number): void {
+  const { plants, regions, params } = world;
+  const received = plants.receivedTotal[p];
+  if (received > 0) {
+    // Fixed costs are spread over the usual volume, so a thin week does not spike the unit cost.
+    const volume = Math.max(received, params.unitCostVolumeFloor * plants.forecast[p]);
+    const landed = (plants.inputSpend[p] - subsidy) / received + coordination / volume;
+    plants.componentCost[p] += params.componentCostMemoryRate * (landed - plants.componentCost[p]);
+  }
+  plants.unitCost[p] =
+    plants.componentCost[p] +
+    params.labourPerAssembly * unitLabourCost(regions, plants.region[p]) +
+    // Overhead per unit at the plant's normal volume (target capacity at target utilisation).
+    (overhead > 0 ? overhead / (plants.capacityTarget[p] * params.plantUtilisationTarget) : 0);
+  plants.price[p] += params.priceAdjustmentRate * (plants.unitCost[p] * (1 + params.markup) - plants.price[p]);
+  plants.valueAdded[p] = plants.production[p] * Math.max(0, plants.price[p] - plants.componentCost[p]);
+}
+
+/** A living firm pays profit tax, updates its risk perception and forecast, and exits after `firmExitWeeks` weeks of negative cash. */
+function reviewFirm(world: World, f: number): void {
+  const { firms, plants, params, ledger } = world;
+  const B = plants.blocCount;
+  const tax = params.profitTaxRate * Math.max(0, firms.profit[f]);
+  firms.cash[f] -= tax;
+  ledger.profitTaxes += tax;
+  firms.negativeCashWeeks[f] = firms.cash[f] < 0 ? firms.negativeCashWeeks[f] + 1 : 0;
+  updatePerception(world, f);
+  let forecast = 0;
+  for (let b = 0; b < B; b++) forecast += plants.forecast[f * B + b];
+  firms.demandForecast[f] = forecast;
+  if (firms.negativeCashWeeks[f] >= params.firmExitWeeks) exitFirm(world, f);
+}
+
+/**
+ * π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed (through its plants
+ * and hubs, or through its SMEs' `smeSupplyExposure`), else the prior (§7.1).
+ */
 function updatePerception(world: World, f: number): void {
   const { firms, regions, params } = world;
   const R = regions.count;
   firms.riskPerception[f] += params.riskMemoryRate * (firms.shortfall[f] - firms.riskPerception[f]);
   const rate = 1 / params.hazardMemoryWeeks;
   const prior = params.hazardPerRegionYear / 52;
+  const smeExposure = world.smeSupplyExposure.byFirmRegion;
   for (let r = 0; r < R; r++) {
     const cell = f * R + r;
-    const target = firms.exposure[cell] ? regions.disruptionOnset[r] : prior;
+    const exposed = firms.exposure[cell] | smeExposure[cell];
+    const target = exposed ? regions.disruptionOnset[r] : prior;
     firms.observedHazard[cell] += rate * (target - firms.observedHazard[cell]);
   }
 }

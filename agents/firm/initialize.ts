@@ -1,7 +1,7 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { createFirmStore, createPlantHubLinks, createPlantStore, GLOBAL } from './schema.ts';
-import { currentLeadTime } from '../../src/sim/geography.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
+import { currentLeadTime } from '../../src/model/geography.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import { assignServingPlants, computeMarketShares } from './market.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';

@@ -1,17 +1,17 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip, currentFreight, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 import { exp } from '../../src/sim/math.ts';
-
-/** Bloc plants serve their bloc once past half their target capacity; before that the nearest plant does. */
-const SERVING_CAPACITY_SHARE = 0.5;
 
 /**
  * For every (firm, market region): the plant that serves it — the firm's plant in the region's
- * bloc when it is running, else its nearest running plant (§2: "a bloc under the 15% line is
+ * bloc when it is running (past `servingCapacityShare` of its target), else its nearest running
+ * plant (§2: "a bloc under the 15% line is
  * served from the firm's nearest plant").
  */
 export function assignServingPlants(world: World): void {
   const { firms, plants, regions, geo, scratch } = world;
+  // Bloc plants serve their bloc once past `servingCapacityShare` of their target capacity.
+  const servingShare = world.params.servingCapacityShare;
   const R = regions.count;
   const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
@@ -19,13 +19,13 @@ export function assignServingPlants(world: World): void {
       let chosen = -1;
       if (firms.alive[f]) {
         const own = f * B + regions.bloc[r];
-        if (plants.active[own] && plants.capacity[own] >= SERVING_CAPACITY_SHARE * plants.capacityTarget[own]) {
+        if (plants.active[own] && plants.capacity[own] >= servingShare * plants.capacityTarget[own]) {
           chosen = own;
         } else {
           let best = Infinity;
           for (let b = 0; b < B; b++) {
             const p = f * B + b;
-            if (!plants.active[p] || plants.capacity[p] < SERVING_CAPACITY_SHARE * plants.capacityTarget[p]) continue;
+            if (!plants.active[p] || plants.capacity[p] < servingShare * plants.capacityTarget[p]) continue;
             const km = geo.distanceKm[plants.region[p] * R + r];
             if (km < best) {
               best = km;
@@ -130,11 +130,18 @@ export function advanceDemandNoise(world: World): void {
  * plant cannot fill is lost (§3). Plants ration all their markets by one fill fraction.
  */
 export function serveFinalDemand(world: World): void {
-  const { firms, plants, regions, scratch, ledger, params } = world;
-  const R = regions.count;
-  const B = plants.blocCount;
   advanceDemandNoise(world);
   assignServingPlants(world);
+  collectCustomerOrders(world);
+  fillFromStock(world);
+  recordDeliveries(world);
+  bookRevenueAndShortfall(world);
+}
+
+/** Each region's final demand is split among firms by market share and sent to each firm's serving plant. */
+function collectCustomerOrders(world: World): void {
+  const { firms, plants, regions, scratch } = world;
+  const R = regions.count;
   plants.customerOrders.fill(0);
   regions.finalDemand.fill(0);
   regions.finalDelivered.fill(0);
@@ -151,6 +158,11 @@ export function serveFinalDemand(world: World): void {
       if (share > 0) plants.customerOrders[scratch.servingPlant[f * R + r]] += share * demand;
     }
   }
+}
+
+/** Each plant fills all its markets by one fraction of its orders from finished stock; its availability follows the fill. */
+function fillFromStock(world: World): void {
+  const { plants, scratch, ledger, params } = world;
   for (let p = 0; p < plants.count; p++) {
     const orders = plants.customerOrders[p];
     const fill = orders > 0 ? Math.min(1, plants.finishedStock[p] / orders) : 1;
@@ -159,10 +171,17 @@ export function serveFinalDemand(world: World): void {
     plants.lostSales[p] = orders - delivered;
     plants.finishedStock[p] -= delivered;
     if (plants.finishedStock[p] < 0) plants.finishedStock[p] = 0;
-    plants.availability[p] += 0.2 * (fill - plants.availability[p]);
+    plants.availability[p] += params.availabilityMemoryRate * (fill - plants.availability[p]);
     ledger.finalSold += delivered;
     scratch.plantFill[p] = fill;
   }
+}
+
+/** Regions' delivered and lost final goods, and each firm's demand by bloc (an average over a strategy period). */
+function recordDeliveries(world: World): void {
+  const { firms, plants, regions, scratch, params } = world;
+  const R = regions.count;
+  const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
     firms.revenue[f] = 0;
     for (let b = 0; b < B; b++) firms.demandByBloc[f * B + b] *= 1 - 1 / params.strategyPeriodWeeks;
@@ -179,6 +198,12 @@ export function serveFinalDemand(world: World): void {
       firms.demandByBloc[f * B + regions.bloc[r]] += ordered / params.strategyPeriodWeeks;
     }
   }
+}
+
+/** Firms are paid for what their plants delivered; a firm's shortfall is its lost share of orders. */
+function bookRevenueAndShortfall(world: World): void {
+  const { firms, plants, ledger } = world;
+  const B = plants.blocCount;
   for (let p = 0; p < plants.count; p++) {
     const revenue = plants.price[p] * plants.delivered[p];
     firms.revenue[plants.firm[p]] += revenue;

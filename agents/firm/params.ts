@@ -6,20 +6,24 @@ export type Strategy = (typeof STRATEGIES)[number];
 /** Lead firms: strategy, ordering, markets, finance. MODEL.md §7.1, §7.2, §7.5. */
 export const firmParams = {
   strategyOverride: choice({
-    default: 'none', options: ['none', 'GLOBAL', 'DUAL', 'NEARSHORE', 'MULTILOCAL', 'LOCAL'] as const, section: '7.1',
-    doc: 'Force one sourcing strategy on every lead firm (LOCAL = renationalisation, override only).', source: 'MODEL.md §7.1',
+    default: 'none', options: ['none', 'GLOBAL', 'DUAL', 'NEARSHORE', 'MULTILOCAL', 'LOCAL'] as const, section: '7.1', status: 'setting',
+    doc: 'Force one sourcing strategy on every lead firm (LOCAL = renationalisation, override only).',
+    source: 'Experiment switch (MODEL.md §7.1): none by default.',
   }),
   dualShare: num({
-    default: 0.3, min: 0, max: 1, unit: 'share', section: '7.1',
-    doc: 'Share of components a DUAL firm buys from SMEs of its home bloc.', source: 'MODEL.md §7.1',
+    default: 0.3, min: 0, max: 1, unit: 'share', section: '7.1', status: 'assumption',
+    doc: 'Share of components a DUAL firm buys from SMEs of its home bloc.',
+    source: 'Assumed in the specification (MODEL.md §7.1); no publication gives the value.',
   }),
   multilocalMinShare: num({
-    default: 0.15, min: 0, max: 1, unit: 'share of demand', section: '7.1',
-    doc: 'A MULTILOCAL firm opens a plant in every bloc with at least this share of its demand.', source: 'MODEL.md §2',
+    default: 0.15, min: 0, max: 1, unit: 'share of demand', section: '7.1', status: 'assumption',
+    doc: 'A MULTILOCAL firm opens a plant in every bloc with at least this share of its demand.',
+    source: 'Assumed in the specification (MODEL.md §2); no publication gives the value.',
   }),
   rampWeeks: int({
-    default: 26, min: 1, max: 156, unit: 'weeks', section: '7.1',
-    doc: 'Weeks for new plant capacity to ramp up to its target.', source: 'MODEL.md §7.1',
+    default: 26, min: 1, max: 156, unit: 'weeks', section: '7.1', status: 'assumption',
+    doc: 'Weeks for new plant capacity to ramp up to its target.',
+    source: 'Assumed in the specification (MODEL.md §7.1); no publication gives the value.',
   }),
   amortisationWeeks: int({
     default: 156, min: 13, max: 520, unit: 'weeks', section: '7.1', status: 'assumption',
@@ -36,9 +40,9 @@ export const firmParams = {
     source: 'Assumed; seed 001 (global: economies of scale).',
   }),
   plantOverheadElasticity: num({
-    default: 0.7, min: 0, max: 1, unit: '', section: '7.1',
+    default: 0.7, min: 0, max: 1, unit: '', section: '7.1', status: 'cited',
     doc: 'Plant overhead grows with capacity to this power (below 1: economies of scale).',
-    source: 'The "six-tenths rule" of plant costs, exponents 0.6–0.7 (Chilton 1950; Moore 1959)',
+    source: 'Chilton 1950, "Six-tenths factor applies to complete plant costs", Chemical Engineering 57(4); Moore 1959, "Economies of scale: some statistical evidence", QJE 73(2): exponents 0.6–0.7',
   }),
   onboardingWeeks: num({
     default: 4, min: 0, max: 52, unit: 'weeks of component spend', section: '7.1', status: 'assumption',
@@ -68,12 +72,14 @@ export const firmParams = {
     source: 'Assumed; seed 001 (digital twin logistics).',
   }),
   riskPerceptionInitial: num({
-    default: 0.05, min: 0, max: 1, unit: 'share', section: '7.1',
-    doc: 'Initial risk perception π0 of every agent.', source: 'MODEL.md §2',
+    default: 0.05, min: 0, max: 1, unit: 'share', section: '7.1', status: 'assumption',
+    doc: 'Initial risk perception π0 of every agent.',
+    source: 'Assumed in the specification (MODEL.md §2: π0 = 0.05); no publication gives the value.',
   }),
   riskMemoryRate: num({
-    default: 0.05, min: 0.001, max: 1, unit: '1/week', section: '7.1',
-    doc: 'δ in π ← (1 − δ)π + δ · shortfall.', source: 'MODEL.md §7.1',
+    default: 0.05, min: 0.001, max: 1, unit: '1/week', section: '7.1', status: 'assumption',
+    doc: 'δ in π ← (1 − δ)π + δ · shortfall.',
+    source: 'Assumed in the specification (MODEL.md §7.1: δ = 0.05); no publication gives the value.',
   }),
   hazardMemoryWeeks: int({
     default: 104, min: 4, max: 1040, unit: 'weeks', section: '7.1', status: 'assumption',
@@ -88,24 +94,29 @@ export const firmParams = {
     doc: 'Headroom other sources can add when one fails (1/0.8 − 1 at 80% utilisation).', source: 'DisruptSC utilisation 0.8',
   }),
   forecastSmoothing: num({
-    default: 0.36, min: 0, max: 1, unit: '1/week', section: '7.2',
-    doc: 'θ: weight of the latest demand in the forecast.', source: 'Sterman 1989',
+    default: 0.36, min: 0, max: 1, unit: '1/week', section: '7.2', status: 'cited',
+    doc: 'θ: weight of the latest demand in the forecast.',
+    source: 'Sterman 1989, "Modeling managerial behavior: misperceptions of feedback in a dynamic decision making experiment", Management Science 35(3): mean of the estimated θ = 0.36',
   }),
   stockAdjustment: num({
-    default: 0.26, min: 0, max: 1, unit: '1/week', section: '7.2',
-    doc: 'α_S: share of the stock gap ordered each week.', source: 'Sterman 1989',
+    default: 0.26, min: 0, max: 1, unit: '1/week', section: '7.2', status: 'cited',
+    doc: 'α_S: share of the stock gap ordered each week.',
+    source: 'Sterman 1989, Management Science 35(3): mean of the estimated α_S = 0.26',
   }),
   supplyLineWeight: num({
-    default: 0.34, min: 0, max: 1, unit: 'share', section: '7.2',
-    doc: 'β: fraction of the supply-line gap taken into account.', source: 'Sterman 1989',
+    default: 0.34, min: 0, max: 1, unit: 'share', section: '7.2', status: 'cited',
+    doc: 'β: fraction of the supply-line gap taken into account.',
+    source: 'Sterman 1989, Management Science 35(3): mean of the estimated β = 0.34',
   }),
   inventoryCoverWeeks: num({
-    default: 2, min: 0, max: 12, unit: 'weeks', section: '7.2',
-    doc: 'Safety stock in weeks of forecast demand (0 = the P3 no-inventory ablation).', source: 'MODEL.md §7.2',
+    default: 2, min: 0, max: 12, unit: 'weeks', section: '7.2', status: 'assumption',
+    doc: 'Safety stock in weeks of forecast demand (0 = the P3 no-inventory ablation).',
+    source: 'Assumed in the specification (MODEL.md §7.2: cover = 2 weeks); no publication gives the value.',
   }),
   plantUtilisationTarget: num({
-    default: 0.8, min: 0.3, max: 1, unit: 'share', section: '2',
-    doc: 'Plants and hubs are sized to run at this utilisation in calm years.', source: 'Colon et al. 2021 (DisruptSC): 0.8',
+    default: 0.8, min: 0.3, max: 1, unit: 'share', section: '2', status: 'cited',
+    doc: 'Plants and hubs are sized to run at this utilisation in calm years.',
+    source: 'Colon, Hallegatte & Rozenberg 2021, "Criticality analysis of a country’s transport network via an agent-based supply chain model" (DisruptSC), Nature Sustainability 4: firms run at 80% utilisation',
   }),
   capacityAdjustWeeks: int({
     default: 26, min: 1, max: 520, unit: 'weeks', section: '7.1', status: 'assumption',
@@ -114,6 +125,39 @@ export const firmParams = {
   reorderShiftRate: num({
     default: 0.2, min: 0, max: 1, unit: '1/week', section: '2', status: 'assumption',
     doc: 'How fast a buyer’s record of each source’s deliveries (an EMA of fill fractions) follows the latest week; orders shift toward sources with a good record.',
+    source: 'Assumed.',
+  }),
+  componentCostMemoryRate: num({
+    default: 0.1, min: 0.001, max: 1, unit: '1/week', section: '7.4', status: 'assumption',
+    doc: 'How fast a plant’s component cost per unit (landed inputs plus coordination) follows this week’s.', source: 'Assumed.',
+  }),
+  unitCostVolumeFloor: num({
+    default: 0.5, min: 0, max: 1, unit: 'share of forecast', section: '7.4', status: 'assumption',
+    doc: 'Coordination cost is spread over at least this share of the plant’s forecast volume, so a thin week does not spike the unit cost.',
+    source: 'Assumed.',
+  }),
+  availabilityMemoryRate: num({
+    default: 0.2, min: 0.001, max: 1, unit: '1/week', section: '7.5', status: 'assumption',
+    doc: 'How fast a plant’s availability (the fill rate its customers remember, β_a’s input) follows this week’s fill.',
+    source: 'Assumed: customers remember about five weeks of service.',
+  }),
+  blocContentMemoryRate: num({
+    default: 0.1, min: 0.001, max: 1, unit: '1/week', section: '7.5', status: 'assumption',
+    doc: 'How fast a plant’s recorded same-bloc content follows this week’s inputs.', source: 'Assumed.',
+  }),
+  servingCapacityShare: num({
+    default: 0.5, min: 0, max: 1, unit: 'share of target capacity', section: '2', status: 'assumption',
+    doc: 'A plant serves its bloc’s market once its ramping capacity reaches this share of its target; until then the nearest running plant does.',
+    source: 'Assumed.',
+  }),
+  hubExposureMinWeight: num({
+    default: 0.01, min: 0, max: 1, unit: 'share of orders', section: '7.1', status: 'assumption',
+    doc: 'A plant observes disruption onsets in a hub’s region (ĥ) when the hub’s share of its component orders exceeds this.',
+    source: 'Assumed.',
+  }),
+  sourcingRegionMinWeight: num({
+    default: 0.05, min: 0, max: 1, unit: 'share of inputs', section: '7.1', status: 'assumption',
+    doc: 'A region counts as a sourcing region in coordination_k when it supplies more than this share of a strategy’s inputs.',
     source: 'Assumed.',
   }),
   priceWeight: num({
@@ -150,13 +194,24 @@ export const firmParams = {
     doc: 'Smallest weekly order a lead firm places with one supplier (larger SMEs can take larger orders).',
     source: 'Assumed; set to 0 in the P6 size-neutral ablation.',
   }),
+  contractCapabilitySlack: num({
+    default: 0.05, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
+    doc: 'A contracted SME keeps its contract at a review while its capability is at least qMin(strategy) minus this (hysteresis).',
+    source: 'Assumed.',
+  }),
+  contractTopUpShare: num({
+    default: 0.85, min: 0, max: 1, unit: 'share of need', section: '7.6', status: 'assumption',
+    doc: 'Between reviews, a plant that holds less than this share of the SME capacity it needs (suppliers exited) recruits again at once.',
+    source: 'Assumed.',
+  }),
   smeMaxChainShare: num({
     default: 0.6, min: 0.05, max: 1, unit: 'share of capacity', section: '7.6', status: 'assumption',
     doc: 'Most of an SME’s capacity one contract can take.', source: 'Assumed.',
   }),
   visibilityRequired: bool({
-    default: true, section: '7.6',
-    doc: 'Lead firms can find only digitally adopted SMEs (false = the P6 visibility-off ablation).', source: 'MODEL.md §7.6',
+    default: true, section: '7.6', status: 'setting',
+    doc: 'Lead firms can find only digitally adopted SMEs (false = the P6 visibility-off ablation).',
+    source: 'Ablation switch (MODEL.md §7.6, §8): true is the model; false is the P6 visibility-off ablation.',
   }),
   minCapabilityDual: num({
     default: 0.3, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',

@@ -1,6 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
-import { smeComponentCapacity, smeComponentPrice } from '../sme/costs.ts';
+import { smeComponentCapacity, smeComponentPrice } from '../sme/index.ts';
 
 /** Strategy codes that source from SMEs, each with its own least capability qMin. */
 export const SME_STRATEGIES = [DUAL, NEARSHORE, MULTILOCAL, LOCAL] as const;

@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 
 /**
  * Phase 6 — plants assemble to stock (§3): min(capacity × shock factor, components on hand,

@@ -1,4 +1,4 @@
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 
 /** Strategy codes as stored in `FirmStore.strategy`. */
 export const GLOBAL = 0;
@@ -22,7 +22,7 @@ export interface FirmStore {
   riskPerception: Float64Array;
   /** ĥ_r: disruption onsets per week observed in each region (F × R). */
   observedHazard: Float64Array;
-  /** F × R: 1 where the firm has a plant or a first- or (visible) second-tier source; it observes onsets there. */
+  /** F × R: 1 where the firm has an active plant or a hub source (its SMEs' regions are in `SmeSupplyExposure`); it observes onsets there. */
   exposure: Uint8Array;
   /** Share of the firm's demand unmet this week. */
   shortfall: Float64Array;
@@ -115,6 +115,22 @@ export interface PlantHubLinks {
   reliability: Float64Array;
   /** Orders placed this week. */
   ordered: Float64Array;
+}
+
+/**
+ * Trust events from plants (§7.8), by region: jobs created by plant openings and lost by plant
+ * closures this week. Owned and written by the firm kind (strategy, finance); read by
+ * communities. Cleared at the start of each week's strategy phase.
+ */
+export interface PlantJobEvents {
+  /** Jobs created by plants opened this week (workers). */
+  opened: Float64Array;
+  /** Jobs lost by plants closed this week (workers). */
+  closed: Float64Array;
+}
+
+export function createPlantJobEvents(regionCount: number): PlantJobEvents {
+  return { opened: new Float64Array(regionCount), closed: new Float64Array(regionCount) };
 }
 
 export function createFirmStore(count: number, regionCount: number, blocCount: number): FirmStore {

@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 
 
 /**
@@ -30,7 +30,7 @@ export function pullFromHubs(world: World): void {
       const cell = p * H + j;
       const owed = plantHub.owed[cell];
       const origin = hubs.region[j];
-      if (plantHub.weight[cell] * (1 - plants.smeShareTarget[p]) > 0.01 && plants.active[p]) {
+      if (plantHub.weight[cell] * (1 - plants.smeShareTarget[p]) > params.hubExposureMinWeight && plants.active[p]) {
         firms.exposure[firm * R + origin] = 1;
       }
       if (owed <= 0) continue;
@@ -85,6 +85,6 @@ export function receiveFromSmes(world: World): void {
       plants.smeLeadTime[p] = scratch.plantSmeLeadWeighted[p] / plants.smeContractCapacity[p];
     }
     const received = plants.receivedTotal[p];
-    if (received > 0) plants.blocContent[p] += 0.1 * (plants.receivedBloc[p] / received - plants.blocContent[p]);
+    if (received > 0) plants.blocContent[p] += params.blocContentMemoryRate * (plants.receivedBloc[p] / received - plants.blocContent[p]);
   }
 }

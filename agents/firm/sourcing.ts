@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 import { exp } from '../../src/sim/math.ts';
 
 /** Landed cost at `plant` of a component from hub supplier `hub`; Infinity when it cannot ship. */

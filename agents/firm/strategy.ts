@@ -1,11 +1,11 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
-import { currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
+import { currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import type { SmePools } from './pools.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
-import { payReshoringGrant } from '../policymaker/spending.ts';
+import { payReshoringGrant } from '../policymaker/index.ts';
 import { plantOverheadFor } from './costs.ts';
 
 /** The four strategies a firm chooses among (LOCAL is override-only). */
@@ -78,156 +78,254 @@ function outboundCost(world: World, plant: number, bloc: number, price: number):
   return demand > 0 ? cost / demand : 0;
 }
 
+/** What the SMEs of a strategy's pool regions offer one plant (sampled-economy units). */
+interface PoolOffer {
+  regions: number[];
+  /** Contract capacity of the visible, capable SMEs (units/week). */
+  capacity: number;
+  /** Σ capacity × delivered unit cost (price + freight + tariff). */
+  cost: number;
+  /** Number of such SMEs. */
+  count: number;
+  /** Capacity in the plant's own region. */
+  local: number;
+}
+
+/** One plant's part of C_k. */
+interface PlantEstimate {
+  /** Cost per unit at this plant, risk included, before the local bonus ($). */
+  cost: number;
+  /** Effective share of components from SMEs. */
+  smeShare: number;
+  /** Local bonus for the plant's own-bloc customers ($/unit). */
+  bonus: number;
+}
+
 /**
  * C_k of §7.1 for firm f and strategy k: production + freight + tariff − subsidy +
  * coordination + (π/π0) · E[loss_k] − localBonus_k, averaged over the plants k implies.
  */
 export function estimateStrategy(world: World, firm: number, strategy: number, pools: SmePools): StrategyEstimate {
-  const { plants, regions, hubs, plantHub, params, economy, firms, geo } = world;
-  const R = regions.count;
+  const { plants, regions, params, economy, firms } = world;
   const B = plants.blocCount;
-  const H = hubs.count;
-  const HR = pools.hubRegions.length;
   const plan = plantPlan(world, firm, strategy);
   let demandTotal = 0;
   for (let b = 0; b < B; b++) demandTotal += firms.demandByBloc[firm * B + b];
   demandTotal = Math.max(demandTotal, 1e-9);
-  const riskWeight =
-    params.riskPerceptionInitial > 0 ? firms.riskPerception[firm] / params.riskPerceptionInitial : 1 + firms.riskPerception[firm];
-  const target = smeShareOf(world, strategy);
   let cost = 0;
   let switchCost = 0;
   let smeShareTotal = 0;
-  const exposure = new Float64Array(R);
+  const exposure = new Float64Array(regions.count);
   const bonusByBloc = new Float64Array(B);
   for (const { plant, share } of plan) {
     const volume = share * demandTotal;
-    const region = plants.region[plant];
-    const pool = poolRegions(world, firm, strategy, plant);
-    let poolCapacity = 0;
-    let poolCost = 0;
-    let poolCount = 0;
-    let poolLocal = 0;
-    for (const r of pool) {
-      const cell = strategy * R + r;
-      const capacity = pools.capacity[cell];
-      if (capacity <= 0) continue;
-      const price = pools.priceTimesCapacity[cell] / capacity;
-      poolCapacity += capacity;
-      poolCount += pools.count[cell];
-      poolCost += capacity * (price + currentFreight(geo, regions, r, region) + tariffRate(regions, r, region) * price);
-      if (r === region) poolLocal += capacity;
-    }
-    const available = poolCapacity * params.plantUtilisationTarget;
-    const smeShare =
-      strategy === LOCAL ? target : volume > 0 ? Math.min(target, available / volume) : target;
-    const smeUnitCost = poolCapacity > 0 ? poolCost / poolCapacity : economy.referenceComponentPrice * 3;
-    const hubUnitCost = hubMixCost(world, plant);
-    const hubCost = Number.isFinite(hubUnitCost) ? hubUnitCost : economy.referenceComponentPrice * 3;
-    const components = (1 - smeShare) * hubCost + smeShare * smeUnitCost;
-    const assembly = params.labourPerAssembly * unitLabourCost(regions, region);
-    const unitCost = components + assembly;
-    // Outbound delivery cost to the blocs this plant serves.
-    let outbound = 0;
-    let servedDemand = 0;
-    for (let b = 0; b < B; b++) {
-      const servedHere =
-        plants.bloc[plant] === b || (plant === plan[0].plant && !plan.some((x) => plants.bloc[x.plant] === b));
-      if (!servedHere) continue;
-      const d = firms.demandByBloc[firm * B + b];
-      outbound += d * outboundCost(world, plant, b, unitCost * (1 + params.markup));
-      servedDemand += d;
-    }
-    outbound = servedDemand > 0 ? outbound / servedDemand : 0;
-    // Sourcing regions and their digital access (coordination, §7.1).
-    let regionsUsed = 0;
-    let accessSum = 0;
-    const hubRegionWeight = new Float64Array(R);
-    if (smeShare < 1) {
-      for (let j = 0; j < H; j++) hubRegionWeight[hubs.region[j]] += plantHub.weight[plant * H + j];
-      for (let r = 0; r < R; r++) {
-        if (hubRegionWeight[r] > 0.05) {
-          regionsUsed++;
-          accessSum += regions.access[r];
-        }
-      }
-    }
-    const poolWeight = new Float64Array(R);
-    if (smeShare > 0 && poolCapacity > 0) {
-      for (const r of pool) {
-        const capacity = pools.capacity[strategy * R + r];
-        if (capacity <= 0) continue;
-        poolWeight[r] = capacity / poolCapacity;
-        if (poolWeight[r] > 0.05) {
-          regionsUsed++;
-          accessSum += regions.access[r];
-        }
-      }
-    }
-    const meanAccess = regionsUsed > 0 ? accessSum / regionsUsed : 0;
-    const coordination =
-      params.coordinationCostPerRegion *
-      economy.referenceFinalPrice *
-      Math.max(0, regionsUsed - 1) *
-      (1 - params.coordinationDigitalDiscount * meanAccess);
-    const meanOffer = poolCount > 0 ? poolCapacity / poolCount : 1;
-    const contracts = (smeShare * params.contractFixedCost * economy.referenceComponentPrice) / Math.max(meanOffer, 1e-9);
-    const localShare =
-      (1 - smeShare) * hubRegionWeight[region] + (poolCapacity > 0 ? (smeShare * poolLocal) / poolCapacity : 0);
-    const subsidy = regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * localShare;
-    // Exposure by source region (first tier, the plant itself, visible second tier).
-    exposure.fill(0);
-    for (let r = 0; r < R; r++) exposure[r] = (1 - smeShare) * hubRegionWeight[r] + smeShare * poolWeight[r];
-    if (smeShare > 0 && poolCapacity > 0) {
-      for (const r of pool) {
-        for (let k = 0; k < HR; k++) {
-          const tier = pools.tierTwo[(strategy * R + r) * HR + k];
-          if (tier > 0) exposure[pools.hubRegions[k]] += (smeShare * tier) / poolCapacity;
-        }
-      }
-    }
-    const margin = params.markup * unitCost;
-    let expectedLoss = 0;
-    const cover = params.inventoryCoverWeeks;
-    for (let r = 0; r < R; r++) {
-      const w = exposure[r];
-      if (w <= 0) continue;
-      const lead = currentLeadTime(geo, regions, r, region);
-      const spare = Math.min(1, (params.spareCapacityShare * (1 - Math.min(1, w))) / Math.max(w, 1e-9));
-      expectedLoss +=
-        w * firms.observedHazard[firm * R + r] * Math.max(0, lead + params.meanDisruptionWeeks - cover) * (1 - spare);
-    }
-    // The plant's own region stops the plant itself, whatever the sourcing.
-    expectedLoss += firms.observedHazard[firm * R + region] * Math.max(0, params.meanDisruptionWeeks - cover);
-    expectedLoss *= margin;
-    // Local content this plant gives the customers of its own bloc (§7.5).
-    const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
-    bonusByBloc[plants.bloc[plant]] = bonusFor(world, plant, localContent, share);
-    const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
-    const plantCost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * expectedLoss;
-    cost += share * plantCost;
-    smeShareTotal += share * smeShare;
-    // Switching: new plants' capex and onboarding a new SME supplier base, net of grants.
+    const estimate = estimatePlant(world, firm, strategy, { plant, share, volume }, plan, pools, exposure);
+    bonusByBloc[plants.bloc[plant]] = estimate.bonus;
+    cost += share * estimate.cost;
+    smeShareTotal += share * estimate.smeShare;
+    // Switching: new plants' capex, net of grants.
     if (!plants.active[plant]) {
       switchCost +=
-        params.plantCapexWeeks * volume * economy.referenceFinalPrice * (1 - regions.reshoringGrantShare[region]);
+        params.plantCapexWeeks * volume * economy.referenceFinalPrice * (1 - regions.reshoringGrantShare[plants.region[plant]]);
     }
   }
   // Local bonus: the price equivalent of the utility local content and presence bring (§7.5).
   let bonus = 0;
   for (let b = 0; b < B; b++) bonus += (firms.demandByBloc[firm * B + b] / demandTotal) * bonusByBloc[b];
   cost -= bonus;
-  const currentSme = currentSmeShare(world, firm);
-  if (smeShareTotal > currentSme) {
-    const home = firms.homeRegion[firm];
-    switchCost +=
-      params.onboardingWeeks *
-      (smeShareTotal - currentSme) *
-      demandTotal *
-      economy.referenceComponentPrice *
-      (1 - regions.reshoringGrantShare[home]);
-  }
+  switchCost += onboardingCost(world, firm, smeShareTotal, demandTotal);
   return { cost, switchCost, smeShare: smeShareTotal };
+}
+
+/**
+ * C_k's terms at one plant of the plan, serving `share` of the firm's demand (`volume` units a
+ * week); `exposure` is working space.
+ */
+function estimatePlant(
+  world: World,
+  firm: number,
+  strategy: number,
+  { plant, share, volume }: { plant: number; share: number; volume: number },
+  plan: { plant: number; share: number }[],
+  pools: SmePools,
+  exposure: Float64Array,
+): PlantEstimate {
+  const { plants, regions, params, economy, firms } = world;
+  const R = regions.count;
+  const region = plants.region[plant];
+  const offer = poolOffer(world, firm, strategy, plant, pools);
+  const target = smeShareOf(world, strategy);
+  const available = offer.capacity * params.plantUtilisationTarget;
+  const smeShare = strategy === LOCAL ? target : volume > 0 ? Math.min(target, available / volume) : target;
+  const smeUnitCost = offer.capacity > 0 ? offer.cost / offer.capacity : economy.referenceComponentPrice * 3;
+  const hubUnitCost = hubMixCost(world, plant);
+  const hubCost = Number.isFinite(hubUnitCost) ? hubUnitCost : economy.referenceComponentPrice * 3;
+  const components = (1 - smeShare) * hubCost + smeShare * smeUnitCost;
+  const assembly = params.labourPerAssembly * unitLabourCost(regions, region);
+  const unitCost = components + assembly;
+  const outbound = outboundPerUnit(world, firm, plant, plan, unitCost * (1 + params.markup));
+  const hubRegionWeight = new Float64Array(R);
+  if (smeShare < 1) addHubRegionWeights(world, plant, hubRegionWeight);
+  const poolWeight = new Float64Array(R);
+  if (smeShare > 0 && offer.capacity > 0) setPoolWeights(world, strategy, offer, pools, poolWeight);
+  const coordination = coordinationCost(world, hubRegionWeight, poolWeight, offer.regions);
+  const meanOffer = offer.count > 0 ? offer.capacity / offer.count : 1;
+  const contracts = (smeShare * params.contractFixedCost * economy.referenceComponentPrice) / Math.max(meanOffer, 1e-9);
+  const localShare =
+    (1 - smeShare) * hubRegionWeight[region] + (offer.capacity > 0 ? (smeShare * offer.local) / offer.capacity : 0);
+  const subsidy = regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * localShare;
+  exposureBySourceRegion(world, strategy, smeShare, offer, pools, hubRegionWeight, poolWeight, exposure);
+  const riskWeight =
+    params.riskPerceptionInitial > 0 ? firms.riskPerception[firm] / params.riskPerceptionInitial : 1 + firms.riskPerception[firm];
+  const loss = expectedLoss(world, firm, region, exposure, params.markup * unitCost);
+  // Local content this plant gives the customers of its own bloc (§7.5).
+  const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
+  const bonus = bonusFor(world, plant, localContent, share);
+  const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
+  const cost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * loss;
+  return { cost, smeShare, bonus };
+}
+
+/** Capacity, delivered cost and count of the SMEs a strategy's pool regions offer `plant`. */
+function poolOffer(world: World, firm: number, strategy: number, plant: number, pools: SmePools): PoolOffer {
+  const { plants, regions, geo } = world;
+  const R = regions.count;
+  const region = plants.region[plant];
+  const offer: PoolOffer = { regions: poolRegions(world, firm, strategy, plant), capacity: 0, cost: 0, count: 0, local: 0 };
+  for (const r of offer.regions) {
+    const cell = strategy * R + r;
+    const capacity = pools.capacity[cell];
+    if (capacity <= 0) continue;
+    const price = pools.priceTimesCapacity[cell] / capacity;
+    offer.capacity += capacity;
+    offer.count += pools.count[cell];
+    offer.cost += capacity * (price + currentFreight(geo, regions, r, region) + tariffRate(regions, r, region) * price);
+    if (r === region) offer.local += capacity;
+  }
+  return offer;
+}
+
+/** Outbound freight and tariff per unit to the blocs this plant serves, weighted by their demand. */
+function outboundPerUnit(world: World, firm: number, plant: number, plan: { plant: number }[], price: number): number {
+  const { plants, firms } = world;
+  const B = plants.blocCount;
+  let outbound = 0;
+  let servedDemand = 0;
+  for (let b = 0; b < B; b++) {
+    const servedHere =
+      plants.bloc[plant] === b || (plant === plan[0].plant && !plan.some((x) => plants.bloc[x.plant] === b));
+    if (!servedHere) continue;
+    const d = firms.demandByBloc[firm * B + b];
+    outbound += d * outboundCost(world, plant, b, price);
+    servedDemand += d;
+  }
+  return servedDemand > 0 ? outbound / servedDemand : 0;
+}
+
+/** Adds each hub's weight in the plant's GLOBAL mix to its region. */
+function addHubRegionWeights(world: World, plant: number, hubRegionWeight: Float64Array): void {
+  const { hubs, plantHub } = world;
+  const H = hubs.count;
+  for (let j = 0; j < H; j++) hubRegionWeight[hubs.region[j]] += plantHub.weight[plant * H + j];
+}
+
+/** Each pool region's share of the pool's SME capacity. */
+function setPoolWeights(world: World, strategy: number, offer: PoolOffer, pools: SmePools, poolWeight: Float64Array): void {
+  const R = world.regions.count;
+  for (const r of offer.regions) {
+    const capacity = pools.capacity[strategy * R + r];
+    if (capacity <= 0) continue;
+    poolWeight[r] = capacity / offer.capacity;
+  }
+}
+
+/**
+ * coordination_k (§7.1): a per-unit cost that grows with the number of sourcing regions (hub
+ * regions, then pool regions, above `sourcingRegionMinWeight`) and falls with their digital access.
+ */
+function coordinationCost(world: World, hubRegionWeight: Float64Array, poolWeight: Float64Array, pool: number[]): number {
+  const { regions, params, economy } = world;
+  let regionsUsed = 0;
+  let accessSum = 0;
+  for (let r = 0; r < regions.count; r++) {
+    if (hubRegionWeight[r] > params.sourcingRegionMinWeight) {
+      regionsUsed++;
+      accessSum += regions.access[r];
+    }
+  }
+  for (const r of pool) {
+    if (poolWeight[r] > params.sourcingRegionMinWeight) {
+      regionsUsed++;
+      accessSum += regions.access[r];
+    }
+  }
+  const meanAccess = regionsUsed > 0 ? accessSum / regionsUsed : 0;
+  return (
+    params.coordinationCostPerRegion *
+    economy.referenceFinalPrice *
+    Math.max(0, regionsUsed - 1) *
+    (1 - params.coordinationDigitalDiscount * meanAccess)
+  );
+}
+
+/** w_{k,r}: the share sourced from each region — hubs, first-tier SMEs, and visible second tier (§2). */
+function exposureBySourceRegion(
+  world: World,
+  strategy: number,
+  smeShare: number,
+  offer: PoolOffer,
+  pools: SmePools,
+  hubRegionWeight: Float64Array,
+  poolWeight: Float64Array,
+  exposure: Float64Array,
+): void {
+  const R = world.regions.count;
+  const HR = pools.hubRegions.length;
+  exposure.fill(0);
+  for (let r = 0; r < R; r++) exposure[r] = (1 - smeShare) * hubRegionWeight[r] + smeShare * poolWeight[r];
+  if (smeShare > 0 && offer.capacity > 0) {
+    for (const r of offer.regions) {
+      for (let k = 0; k < HR; k++) {
+        const tier = pools.tierTwo[(strategy * R + r) * HR + k];
+        if (tier > 0) exposure[pools.hubRegions[k]] += (smeShare * tier) / offer.capacity;
+      }
+    }
+  }
+}
+
+/**
+ * E[loss_k] = margin · Σ_r w_{k,r} · ĥ_r · max(0, L_r + d̄ − cover) · (1 − spare_{k,r}), plus the
+ * plant's own region, which stops the plant whatever the sourcing (§7.1).
+ */
+function expectedLoss(world: World, firm: number, region: number, exposure: Float64Array, margin: number): number {
+  const { regions, geo, params, firms } = world;
+  const R = regions.count;
+  const cover = params.inventoryCoverWeeks;
+  let loss = 0;
+  for (let r = 0; r < R; r++) {
+    const w = exposure[r];
+    if (w <= 0) continue;
+    const lead = currentLeadTime(geo, regions, r, region);
+    const spare = Math.min(1, (params.spareCapacityShare * (1 - Math.min(1, w))) / Math.max(w, 1e-9));
+    loss += w * firms.observedHazard[firm * R + r] * Math.max(0, lead + params.meanDisruptionWeeks - cover) * (1 - spare);
+  }
+  loss += firms.observedHazard[firm * R + region] * Math.max(0, params.meanDisruptionWeeks - cover);
+  return loss * margin;
+}
+
+/** Onboarding a new SME supplier base: paid on the rise in the firm's SME share, net of grants. */
+function onboardingCost(world: World, firm: number, smeShare: number, demandTotal: number): number {
+  const { params, firms, economy, regions } = world;
+  const currentSme = currentSmeShare(world, firm);
+  if (smeShare <= currentSme) return 0;
+  const home = firms.homeRegion[firm];
+  return (
+    params.onboardingWeeks *
+    (smeShare - currentSme) *
+    demandTotal *
+    economy.referenceComponentPrice *
+    (1 - regions.reshoringGrantShare[home])
+  );
 }
 
 /** Utility gain for the plant's own-bloc customers from local content and presence, in $ per unit. */
@@ -362,7 +460,7 @@ export function applyStrategy(world: World, firm: number, strategy: number, swit
       plants.capacity[p] = 0;
       plants.rampStartTick[p] = tick;
       plants.forecast[p] = volume;
-      regions.goodEvents[plants.region[p]] += (volume * params.labourPerAssembly) / regions.productivity[plants.region[p]];
+      world.plantJobEvents.opened[plants.region[p]] += (volume * params.labourPerAssembly) / regions.productivity[plants.region[p]];
     } else if (share === undefined && plants.active[p] && p !== home) {
       closePlant(world, p, home);
     }
@@ -379,17 +477,23 @@ export function applyStrategy(world: World, firm: number, strategy: number, swit
 
 /** Closes a plant: its stock moves to the home plant; what it was owed is cancelled; layoffs count as a bad event. */
 export function closePlant(world: World, plant: number, home: number): void {
-  const { plants, plantHub, hubs, regions } = world;
+  const { plants, plantHub, hubs } = world;
   const H = hubs.count;
   plants.finishedStock[home] += plants.finishedStock[plant];
   plants.componentStock[home] += plants.componentStock[plant];
   plants.finishedStock[plant] = 0;
   plants.componentStock[plant] = 0;
   for (let j = 0; j < H; j++) plantHub.owed[plant * H + j] = 0;
-  regions.badEvents[plants.region[plant]] += plants.employment[plant];
+  world.plantJobEvents.closed[plants.region[plant]] += plants.employment[plant];
   plants.active[plant] = 0;
   plants.capacity[plant] = 0;
   plants.capacityTarget[plant] = 0;
   plants.rampStartTick[plant] = -1;
   plants.smeShareTarget[plant] = 0;
+}
+
+/** Empties the week's plant-job events before the strategy phase writes this week's. */
+export function clearPlantJobEvents(world: World): void {
+  world.plantJobEvents.opened.fill(0);
+  world.plantJobEvents.closed.fill(0);
 }

@@ -3,17 +3,27 @@ import { choice, int, num } from '../../src/sim/params/define.ts';
 /** Policymakers: scheme or adaptive mode, and the adaptive trigger rules. MODEL.md §7.9. */
 export const policyParams = {
   policyMode: choice({
-    default: 'scheme', options: ['scheme', 'adaptive'] as const, section: '7.9',
+    default: 'scheme', options: ['scheme', 'adaptive'] as const, section: '7.9', status: 'setting',
     doc: 'scheme: follow the scenario’s timeline; adaptive: every policymaker applies the trigger rules below.',
-    source: 'MODEL.md §7.9',
+    source: 'Experiment switch (MODEL.md §7.9): scheme by default.',
   }),
   shortageTrigger: num({
     default: 0.05, min: 0, max: 1, unit: 'share of demand', section: '7.9', status: 'assumption',
-    doc: 'Adaptive: lost final deliveries above this share of the region’s demand raise the local-sourcing subsidy.', source: 'Assumed.',
+    doc: 'Adaptive: lost final deliveries above this share of the region’s demand raise the local-sourcing subsidy.',
+    source: 'Assumed.',
   }),
   adaptiveSubsidyRate: num({
     default: 0.1, min: 0, max: 1, unit: 'share of component price', section: '7.9', status: 'assumption',
     doc: 'Adaptive: local-sourcing subsidy set when the shortage trigger fires.', source: 'Assumed.',
+  }),
+  adaptiveSubsidyDecay: num({
+    default: 0.5, min: 0, max: 1, unit: 'per quarter', section: '7.9', status: 'assumption',
+    doc: 'Adaptive: without shortages, the local-sourcing subsidy is multiplied by this each quarter.', source: 'Assumed.',
+  }),
+  adaptiveProgrammeLevel: num({
+    default: 0.5, min: 0, max: 1, unit: 'level', section: '7.9', status: 'assumption',
+    doc: 'Adaptive: level (1 = full) at which infrastructure, training and SME tech grants start when their trigger fires.',
+    source: 'Assumed.',
   }),
   reshoringRecurrence: int({
     default: 2, min: 1, max: 4, unit: 'quarters of the last 4', section: '7.9', status: 'assumption',

@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { isStrategyWeek, scenarioWeek } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
+import { isStrategyWeek, scenarioWeek } from '../../src/model/world.ts';
 import {
   BORDER_CLOSURE,
   DIGITAL_INFRASTRUCTURE,
@@ -119,24 +119,24 @@ function runAdaptiveRules(world: World): void {
     policy.shortageHistory[r] = ((policy.shortageHistory[r] << 1) | (shortage ? 1 : 0)) & 0b1111;
     // 1. Shortages → local-sourcing subsidy.
     if (shortage) fire(LOCAL_SOURCING_SUBSIDY, params.adaptiveSubsidyRate);
-    else policy.adaptiveLevel[cell(LOCAL_SOURCING_SUBSIDY)] *= 0.5;
+    else policy.adaptiveLevel[cell(LOCAL_SOURCING_SUBSIDY)] *= params.adaptiveSubsidyDecay;
     // 2. Recurring shortages → reshoring grant.
     if (popCount(policy.shortageHistory[r]) >= params.reshoringRecurrence) fire(RESHORING_GRANT, params.adaptiveReshoringShare);
     else policy.adaptiveLevel[cell(RESHORING_GRANT)] = 0;
     // 3. Usage gap → infrastructure (with linked training).
     const usage = regions.access[r] * regions.literacy[r];
     if (topUsage - usage > params.usageGapTrigger) {
-      fire(DIGITAL_INFRASTRUCTURE, 0.5);
+      fire(DIGITAL_INFRASTRUCTURE, params.adaptiveProgrammeLevel);
       policy.adaptiveLinked[r] = 1;
     } else {
       policy.adaptiveLevel[cell(DIGITAL_INFRASTRUCTURE)] = 0;
     }
     // 4. Literacy gap → training.
-    if (topLiteracy - regions.literacy[r] > params.literacyGapTrigger) fire(TRAINING, 0.5);
+    if (topLiteracy - regions.literacy[r] > params.literacyGapTrigger) fire(TRAINING, params.adaptiveProgrammeLevel);
     else policy.adaptiveLevel[cell(TRAINING)] = 0;
     // 5. SME exits → SME technology grants.
     const exitRate = policy.quarterSmes[r] > 0 ? (4 * policy.quarterExits[r]) / policy.quarterSmes[r] : 0;
-    if (exitRate > params.smeExitTrigger) fire(SME_TECH_GRANT, 0.5);
+    if (exitRate > params.smeExitTrigger) fire(SME_TECH_GRANT, params.adaptiveProgrammeLevel);
     else policy.adaptiveLevel[cell(SME_TECH_GRANT)] = 0;
     // 6–7. Political pressure → tariff, then border closure, with probability rising in the excess.
     const pressure = (1 - regions.trustGovernment[r]) * regions.unemployment[r];

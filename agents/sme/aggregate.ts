@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 
 /** Regional SME totals (count, adopted, employment, in chain), read by later phases and reporters. */

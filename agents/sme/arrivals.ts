@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 
 /** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock. */
 export function receiveRawInputs(world: World): void {

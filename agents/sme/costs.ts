@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { pow } from '../../src/sim/math.ts';
 
 /** SME productivity multiplier from capability: 0.5 at q = 0, 1 at q = 1 (§7.6). */

@@ -1,9 +1,10 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
+import type { KeyedDraws } from '../../src/sim/rng/keyed.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
 import { initialCapability } from './initialize.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
-import { clamp01 } from '../community/initialize.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
+import { clamp01 } from '../community/index.ts';
 import { customerTarget } from './local-market.ts';
 
 /**
@@ -14,7 +15,7 @@ export function entrantCapability(world: World, region: number, z: number): numb
   const { regions, params } = world;
   if (regions.smeCount[region] <= 0) return initialCapability(world, region, z);
   const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
-  return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + 0.1 * z));
+  return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + params.capabilityDispersion * z));
 }
 
 /** Living SMEs with `smeExitWeeks` or more weeks of negative cash (what `settleSmes` returns). */
@@ -33,9 +34,14 @@ export function exitingSmes(world: World): number[] {
  * the lowest free slots.
  */
 export function smeExitsAndEntries(world: World, exiting: readonly number[] = exitingSmes(world)): void {
-  const { smes, regions, params, ledger, tick } = world;
+  removeExitingSmes(world, exiting);
+  enterSmes(world);
+}
+
+/** Deaths: an exiting SME's cash, raw stock and in-transit inputs are written off, its contract ends, its slot is freed. */
+function removeExitingSmes(world: World, exiting: readonly number[]): void {
+  const { smes, regions, ledger } = world;
   regions.smeExits.fill(0);
-  regions.smeEntries.fill(0);
   const cap = smes.capacity;
   for (const i of exiting) {
     const r = smes.region[i];
@@ -57,7 +63,12 @@ export function smeExitsAndEntries(world: World, exiting: readonly number[] = ex
     smes.owedByDomestic[i] = 0;
   }
   smes.freeSlots.release(exiting);
+}
 
+/** Births: Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) new SMEs per region. */
+function enterSmes(world: World): void {
+  const { regions, params, tick } = world;
+  regions.smeEntries.fill(0);
   const entryDraws = world.draws.for('sme.entry');
   const entrantDraws = world.draws.for('sme.entrant');
   const rawPrice = domesticRawPrice(world);
@@ -67,30 +78,34 @@ export function smeExitsAndEntries(world: World, exiting: readonly number[] = ex
     const mean =
       (params.smeEntryRate / 52) * regions.smeSlots[r] * (1 + regions.literacy[r]) * (1 + Math.max(0, growth));
     const entrants = entryDraws.poisson(r, tick, mean);
-    const usage = regions.access[r] * regions.literacy[r];
-    for (let k = 0; k < entrants; k++) {
-      const key = (r << 16) | (k & 0xffff);
-      const id = allocateSme(smes);
-      smes.alive[id] = 1;
-      smes.region[id] = r;
-      smes.bornAtTick[id] = tick;
-      smes.employees[id] = powerLawEmployees(entrantDraws.uniform(key, tick, 0), params.smeSizeExponent, params.smeMaxEmployees);
-      smes.capability[id] = entrantCapability(world, r, entrantDraws.normal(key, tick, 2));
-      smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
-      smes.rawCost[id] = rawPrice;
-      smes.riskPerception[id] = params.riskPerceptionInitial;
-      smes.observedHazard[id] = params.hazardPerRegionYear / 52;
-      const capital = params.smeCashWeeks * smeWeeklyCost(world, id);
-      smes.cash[id] = capital;
-      ledger.entryCapital += capital;
-      smes.price[id] = smeComponentPrice(world, id);
-      smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
-      regions.smeEntries[r]++;
-      // Entrants join the census the SME finance pass took of the SMEs that stayed.
-      regions.smeCount[r]++;
-      regions.smeAdopted[r] += smes.digital[id];
-      regions.smeEmployment[r] += smes.employees[id];
-      regions.smeCapabilitySum[r] += smes.capability[id];
-    }
+    for (let k = 0; k < entrants; k++) createEntrant(world, r, k, rawPrice, entrantDraws);
   }
+}
+
+/** The k-th entrant of region r this week: its traits drawn from the seed, in the lowest free slot; it joins the census. */
+function createEntrant(world: World, r: number, k: number, rawPrice: number, entrantDraws: KeyedDraws): void {
+  const { smes, regions, params, ledger, tick } = world;
+  const usage = regions.access[r] * regions.literacy[r];
+  const key = (r << 16) | (k & 0xffff);
+  const id = allocateSme(smes);
+  smes.alive[id] = 1;
+  smes.region[id] = r;
+  smes.bornAtTick[id] = tick;
+  smes.employees[id] = powerLawEmployees(entrantDraws.uniform(key, tick, 0), params.smeSizeExponent, params.smeMaxEmployees);
+  smes.capability[id] = entrantCapability(world, r, entrantDraws.normal(key, tick, 2));
+  smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
+  smes.rawCost[id] = rawPrice;
+  smes.riskPerception[id] = params.riskPerceptionInitial;
+  smes.observedHazard[id] = params.hazardPerRegionYear / 52;
+  const capital = params.smeCashWeeks * smeWeeklyCost(world, id);
+  smes.cash[id] = capital;
+  ledger.entryCapital += capital;
+  smes.price[id] = smeComponentPrice(world, id);
+  smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
+  regions.smeEntries[r]++;
+  // Entrants join the census the SME finance pass took of the SMEs that stayed.
+  regions.smeCount[r]++;
+  regions.smeAdopted[r] += smes.digital[id];
+  regions.smeEmployment[r] += smes.employees[id];
+  regions.smeCapabilitySum[r] += smes.capability[id];
 }

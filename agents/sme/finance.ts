@@ -1,15 +1,25 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { capabilityProductivity } from './costs.ts';
-import { LOCAL } from '../firm/schema.ts';
+import { LOCAL } from '../firm/index.ts';
+import { recordSpend, SME_TECH_GRANT } from '../policymaker/index.ts';
 
 /** Share of its capacity an SME offers its contract: all of it to a LOCAL firm (§ODD 7.1). */
 function contractShareOf(world: World, id: number): number {
   const p = world.smes.buyerPlant[id];
   return p !== NO_BUYER && world.firms.strategy[world.plants.firm[p]] === LOCAL ? 1 : world.params.smeMaxChainShare;
 }
-import { recordSpend } from '../policymaker/spending.ts';
-import { SME_TECH_GRANT } from '../policymaker/schema.ts';
+
+/** This week's constants of the SME settlement, and its running totals. */
+interface SettlementWeek {
+  referenceGrantWeeks: number;
+  markup: number;
+  /** Totals for the ledger, summed in id order. */
+  wages: number;
+  grants: number;
+  taxes: number;
+  drawn: number;
+}
 
 /**
  * Phase 8 — SME accounts and growth (§7.6): wages out, technology grants in, profit tax, owners
@@ -23,29 +33,51 @@ import { SME_TECH_GRANT } from '../policymaker/schema.ts';
  */
 export function settleSmes(world: World): number[] {
   const { smes, regions, params, ledger, economy, scratch } = world;
-  const R = regions.count;
-  const referenceGrantWeeks = params.smeGrantReferenceWeeks / 52;
-  // Grant intensity per region: the pot over the reference grants of its SMEs (last census).
+  const week: SettlementWeek = {
+    referenceGrantWeeks: params.smeGrantReferenceWeeks / 52,
+    markup: 1 + params.markup,
+    wages: 0,
+    grants: 0,
+    taxes: 0,
+    drawn: 0,
+  };
+  setGrantIntensity(world, week.referenceGrantWeeks);
+  clearSmeCensus(world);
+  const inverseWage = scratch.regionInverseWage;
+  for (let r = 0; r < regions.count; r++) inverseWage[r] = regions.wage[r] > 0 ? 1 / regions.wage[r] : 0;
+  const exiting: number[] = [];
+  for (let i = 0; i < smes.count; i++) {
+    smes.profit[i] = 0;
+    if (!smes.alive[i]) continue;
+    const earned = settleAccounts(world, i, week);
+    growAndPrice(world, i, earned, week.markup);
+    endFinishedContract(world, i);
+    if (smes.negativeCashWeeks[i] >= params.smeExitWeeks) exiting.push(i);
+    else countStayingSme(world, i);
+  }
   const grantPaid = scratch.regionGrantDemand;
-  for (let r = 0; r < R; r++) {
+  for (let r = 0; r < regions.count; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
+  ledger.wages += week.wages;
+  ledger.grants += week.grants;
+  ledger.profitTaxes += week.taxes;
+  ledger.ownerDrawings += week.drawn;
+  return exiting;
+}
+
+/** Grant intensity per region: the pot over the reference grants of its SMEs (last census). */
+function setGrantIntensity(world: World, referenceGrantWeeks: number): void {
+  const { regions, scratch } = world;
+  const grantPaid = scratch.regionGrantDemand;
+  for (let r = 0; r < regions.count; r++) {
     const demand = referenceGrantWeeks * regions.smeEmployment[r] * regions.wage[r];
     regions.smeGrantIntensity[r] = demand > 0 ? Math.min(1, regions.smeGrantSpend[r] / demand) : 0;
     grantPaid[r] = 0;
   }
-  const markup = 1 + params.markup;
-  const taxRate = params.profitTaxRate;
-  const cashTarget = params.smeCashTargetWeeks;
-  const drawRate = params.smeDrawRate;
-  const expand = params.expandUtilisation;
-  const maxEmployees = params.smeMaxEmployees;
-  const labourPerUnit = params.labourPerComponent;
-  let wagesTotal = 0;
-  let grantsTotal = 0;
-  let taxTotal = 0;
-  let drawn = 0;
-  const { alive, region, employees, cash, revenue, spend, profit, chainOutput, localLabour, utilisation } = smes;
-  const { plants } = world;
-  const exiting: number[] = [];
+}
+
+/** Empties the census the settlement recounts: plants' SME contracts and regions' SME aggregates. */
+function clearSmeCensus(world: World): void {
+  const { plants, regions } = world;
   plants.smeContractCapacity.fill(0);
   plants.smeContracts.fill(0);
   regions.smeCount.fill(0);
@@ -53,86 +85,85 @@ export function settleSmes(world: World): number[] {
   regions.smeEmployment.fill(0);
   regions.smeInChain.fill(0);
   regions.smeCapabilitySum.fill(0);
-  // Arrays and scalars read in the loop, hoisted (the loop body pushes to a list, which keeps the
-  // compiler from hoisting them itself).
-  const { capability, negativeCashWeeks, ordersLastWeek, ordersReceived, price, rawCost, contractCapacity, buyerPlant, owedToBuyer, digital } = smes;
-  const wageOf = regions.wage;
-  const productivityOf = regions.productivity;
-  const grantIntensity = regions.smeGrantIntensity;
-  const { smeCount, smeAdopted, smeEmployment, smeInChain, smeCapabilitySum } = regions;
-  const growthResponse = params.growthResponse;
-  const shrinkResponse = params.shrinkResponse;
-  const exitWeeks = params.smeExitWeeks;
-  const inverseWage = scratch.regionInverseWage;
-  for (let r = 0; r < R; r++) inverseWage[r] = wageOf[r] > 0 ? 1 / wageOf[r] : 0;
-  for (let i = 0; i < smes.count; i++) {
-    profit[i] = 0;
-    if (!alive[i]) continue;
-    const r = region[i];
-    const wage = wageOf[r];
-    const wages = employees[i] * wage;
-    const grant = grantIntensity[r] * referenceGrantWeeks * wages;
-    const earned = revenue[i] - spend[i] - wages;
-    const tax = earned > 0 ? taxRate * earned : 0;
-    let balance = cash[i] + grant - wages - tax;
-    const target = cashTarget * wages;
-    if (balance > target) {
-      const out = drawRate * (balance - target);
-      balance -= out;
-      drawn += out;
-    }
-    cash[i] = balance;
-    wagesTotal += wages;
-    grantsTotal += grant;
-    grantPaid[r] += grant;
-    taxTotal += tax;
-    profit[i] = earned;
-    const productivity = capabilityProductivity(capability[i]);
-    const workerOutput = productivityOf[r] * productivity;
-    const perWorkerOutput = 1 / workerOutput; // one division, reused (divisions dominate this loop)
-    const chainLabour = chainOutput[i] * labourPerUnit * perWorkerOutput;
-    const used = employees[i] > 0 ? (localLabour[i] + chainLabour) / employees[i] : 0;
-    utilisation[i] = used;
-    // Gibrat-like growth: in proportion to profit (hiring) or loss (shedding), in wage units.
-    if (earned > 0 && used >= expand) {
-      employees[i] = Math.min(maxEmployees, employees[i] + growthResponse * earned * inverseWage[r]);
-    } else if (earned < 0) {
-      employees[i] = Math.max(1, employees[i] + shrinkResponse * earned * inverseWage[r]);
-    }
-    negativeCashWeeks[i] = balance < 0 ? Math.min(255, negativeCashWeeks[i] + 1) : 0;
-    ordersLastWeek[i] = ordersReceived[i];
-    price[i] = (labourPerUnit * wage * perWorkerOutput + rawCost[i]) * markup;
-    // A contract never covers more than the SME can now offer (it may have shed staff).
-    if (contractCapacity[i] > 0) {
-      const offer =
-        (contractShareOf(world, i) * employees[i] * workerOutput) / labourPerUnit;
-      if (contractCapacity[i] > offer) contractCapacity[i] = offer;
-    }
-    if (buyerPlant[i] === NO_BUYER) contractCapacity[i] = 0;
-    else if (contractCapacity[i] === 0 && owedToBuyer[i] <= 1e-9) {
-      buyerPlant[i] = NO_BUYER; // an ended contract whose backlog is delivered
-      owedToBuyer[i] = 0;
-    }
-    if (negativeCashWeeks[i] >= exitWeeks) {
-      exiting.push(i);
-      continue;
-    }
-    // Census of the SMEs that stay.
-    const buyer = buyerPlant[i];
-    if (buyer !== NO_BUYER && contractCapacity[i] > 0) {
-      plants.smeContractCapacity[buyer] += contractCapacity[i];
-      plants.smeContracts[buyer]++;
-    }
-    smeCount[r]++;
-    smeAdopted[r] += digital[i];
-    smeEmployment[r] += employees[i];
-    if (buyer !== NO_BUYER) smeInChain[r]++;
-    smeCapabilitySum[r] += capability[i];
+}
+
+/**
+ * SME `i`'s accounts: wages out, its tech grant in, profit tax, owners' drawings above the cash
+ * target. Returns the week's profit before tax at full precision (the store keeps it in 32 bits).
+ */
+function settleAccounts(world: World, i: number, week: SettlementWeek): number {
+  const { smes, regions, params, scratch } = world;
+  const r = smes.region[i];
+  const wages = smes.employees[i] * regions.wage[r];
+  const grant = regions.smeGrantIntensity[r] * week.referenceGrantWeeks * wages;
+  const earned = smes.revenue[i] - smes.spend[i] - wages;
+  const tax = earned > 0 ? params.profitTaxRate * earned : 0;
+  let balance = smes.cash[i] + grant - wages - tax;
+  const target = params.smeCashTargetWeeks * wages;
+  if (balance > target) {
+    const out = params.smeDrawRate * (balance - target);
+    balance -= out;
+    week.drawn += out;
   }
-  for (let r = 0; r < R; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
-  ledger.wages += wagesTotal;
-  ledger.grants += grantsTotal;
-  ledger.profitTaxes += taxTotal;
-  ledger.ownerDrawings += drawn;
-  return exiting;
+  smes.cash[i] = balance;
+  week.wages += wages;
+  week.grants += grant;
+  scratch.regionGrantDemand[r] += grant;
+  week.taxes += tax;
+  smes.profit[i] = earned;
+  smes.negativeCashWeeks[i] = balance < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
+  return earned;
+}
+
+/**
+ * Gibrat-like growth of SME `i` in proportion to its profit (hiring, above `expandUtilisation`)
+ * or loss (shedding), in wage units; then next week's price, cost plus markup; and a contract
+ * never covers more than the SME can now offer (it may have shed staff).
+ */
+function growAndPrice(world: World, i: number, earned: number, markup: number): void {
+  const { smes, regions, params, scratch } = world;
+  const r = smes.region[i];
+  const labourPerUnit = params.labourPerComponent;
+  const workerOutput = regions.productivity[r] * capabilityProductivity(smes.capability[i]);
+  const perWorkerOutput = 1 / workerOutput; // one division, reused (divisions dominate this loop)
+  const chainLabour = smes.chainOutput[i] * labourPerUnit * perWorkerOutput;
+  const used = smes.employees[i] > 0 ? (smes.localLabour[i] + chainLabour) / smes.employees[i] : 0;
+  smes.utilisation[i] = used;
+  if (earned > 0 && used >= params.expandUtilisation) {
+    smes.employees[i] = Math.min(params.smeMaxEmployees, smes.employees[i] + params.growthResponse * earned * scratch.regionInverseWage[r]);
+  } else if (earned < 0) {
+    smes.employees[i] = Math.max(1, smes.employees[i] + params.shrinkResponse * earned * scratch.regionInverseWage[r]);
+  }
+  smes.ordersLastWeek[i] = smes.ordersReceived[i];
+  smes.price[i] = (labourPerUnit * regions.wage[r] * perWorkerOutput + smes.rawCost[i]) * markup;
+  if (smes.contractCapacity[i] > 0) {
+    const offer = (contractShareOf(world, i) * smes.employees[i] * workerOutput) / labourPerUnit;
+    if (smes.contractCapacity[i] > offer) smes.contractCapacity[i] = offer;
+  }
+}
+
+/** A contract ended at review keeps its buyer until its backlog is delivered; then the SME is free. */
+function endFinishedContract(world: World, i: number): void {
+  const { smes } = world;
+  if (smes.buyerPlant[i] === NO_BUYER) smes.contractCapacity[i] = 0;
+  else if (smes.contractCapacity[i] === 0 && smes.owedToBuyer[i] <= 1e-9) {
+    smes.buyerPlant[i] = NO_BUYER;
+    smes.owedToBuyer[i] = 0;
+  }
+}
+
+/** Census of an SME that stays: its buyer plant's contracts, and its region's SME aggregates. */
+function countStayingSme(world: World, i: number): void {
+  const { smes, plants, regions } = world;
+  const r = smes.region[i];
+  const buyer = smes.buyerPlant[i];
+  if (buyer !== NO_BUYER && smes.contractCapacity[i] > 0) {
+    plants.smeContractCapacity[buyer] += smes.contractCapacity[i];
+    plants.smeContracts[buyer]++;
+  }
+  regions.smeCount[r]++;
+  regions.smeAdopted[r] += smes.digital[i];
+  regions.smeEmployment[r] += smes.employees[i];
+  if (buyer !== NO_BUYER) regions.smeInChain[r]++;
+  regions.smeCapabilitySum[r] += smes.capability[i];
 }

@@ -1,9 +1,9 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { allocateSme, createSmeStore } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
-import { clamp01 } from '../community/initialize.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
+import { clamp01 } from '../community/index.ts';
 import { customerTarget } from './local-market.ts';
 import { exp } from '../../src/sim/math.ts';
 
@@ -36,7 +36,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
       smes.riskPerception[id] = params.riskPerceptionInitial;
       smes.observedHazard[id] = params.hazardPerRegionYear / 52;
       // Cash: log-normal around the median buffer (Bartik et al. 2020).
-      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * exp(0.5 * traits.normal());
+      smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * exp(params.smeCashDispersion * traits.normal());
       smes.price[id] = smeComponentPrice(world, id);
       smes.customers[id] = customerTarget(world, id);
     }
@@ -45,6 +45,8 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
 
 /** Capability of a new SME: the mean scaled by the region's literacy, plus spread. */
 export function initialCapability(world: World, region: number, z: number): number {
-  const base = world.params.initialCapability * (0.6 + 0.4 * world.regions.literacy[region]);
-  return Math.min(0.95, Math.max(0.05, base + 0.1 * z));
+  const { params, regions } = world;
+  const literacyWeight = params.capabilityLiteracyWeight;
+  const base = params.initialCapability * (1 - literacyWeight + literacyWeight * regions.literacy[region]);
+  return Math.min(0.95, Math.max(0.05, base + params.capabilityDispersion * z));
 }

@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { capabilityProductivity, smeComponentCapacity } from './costs.ts';
 import { exp } from '../../src/sim/math.ts';
 
@@ -12,15 +12,18 @@ import { exp } from '../../src/sim/math.ts';
  * SME can serve is lost.
  */
 export function serveLocalMarkets(world: World): void {
-  const { smes, regions, params, ledger, scratch, economy } = world;
-  const R = regions.count;
-  const weight = scratch.regionSmeWeight;
-  const spare = scratch.regionGrantDemand;
+  setLocalDemand(world);
+  followCustomers(world);
+  serveFirstChoices(world);
+  serveRemainder(world);
+}
+
+/** This week's local demand of each region, and its revenue per worker-week at capability productivity 1. */
+function setLocalDemand(world: World): void {
+  const { regions, params, scratch, economy } = world;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
-  weight.fill(0);
-  spare.fill(0);
   const sd = params.demandNoiseSd;
-  for (let r = 0; r < R; r++) {
+  for (let r = 0; r < regions.count; r++) {
     regions.localDemand[r] =
       regions.localMarketBase[r] * regions.localDemandMultiplier[r] * exp(regions.demandNoise[r] - (sd * sd) / 2);
     regions.localServed[r] = 0;
@@ -28,9 +31,16 @@ export function serveLocalMarkets(world: World): void {
     revenuePerWorkerBase[r] =
       (regions.wage[r] * (1 + params.markup) * regions.capacityFactor[r]) / economy.referenceSmeProductivity;
   }
+}
+
+/** Each SME's customer base follows its capacity × capability with a lag of `customerMemoryWeeks`; regions sum them. */
+function followCustomers(world: World): void {
+  const { smes, regions, params, scratch } = world;
+  const weight = scratch.regionSmeWeight;
+  weight.fill(0);
   const follow = 1 / params.customerMemoryWeeks;
   const perUnitLabour = params.labourPerComponent;
-  const { alive, region, employees, capability, customers, localRevenue, localLabour, owedToBuyer, ordersLastWeek } = smes;
+  const { alive, region, employees, capability, customers } = smes;
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;
     // customerTarget, written out (the same arithmetic, without calls in the hot loop).
@@ -38,7 +48,17 @@ export function serveLocalMarkets(world: World): void {
     customers[i] += follow * (target - customers[i]);
     weight[region[i]] += customers[i];
   }
-  // First round: shares by customer base, up to each SME's local capacity ($ this week).
+}
+
+/** First round: shares by customer base, up to each SME's local capacity ($ this week) after its chain work. */
+function serveFirstChoices(world: World): void {
+  const { smes, regions, params, scratch } = world;
+  const weight = scratch.regionSmeWeight;
+  const spare = scratch.regionGrantDemand;
+  const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
+  spare.fill(0);
+  const perUnitLabour = params.labourPerComponent;
+  const { alive, region, employees, capability, customers, localRevenue, localLabour, owedToBuyer, ordersLastWeek } = smes;
   for (let i = 0; i < smes.count; i++) {
     localRevenue[i] = 0;
     localLabour[i] = 0;
@@ -56,13 +76,20 @@ export function serveLocalMarkets(world: World): void {
     regions.localServed[r] += served;
     spare[r] += capacity - served;
   }
-  // Second round: the unserved remainder, in proportion to spare capacity.
+}
+
+/** Second round: the unserved remainder goes to SMEs in proportion to their spare capacity; SMEs are paid. */
+function serveRemainder(world: World): void {
+  const { smes, regions, ledger, scratch } = world;
+  const spare = scratch.regionGrantDemand;
+  const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const fillSpare = scratch.regionSecondRoundShare;
-  for (let r = 0; r < R; r++) {
+  for (let r = 0; r < regions.count; r++) {
     const remainder = regions.localDemand[r] - regions.localServed[r];
     fillSpare[r] = remainder > 0 && spare[r] > 0 ? Math.min(1, remainder / spare[r]) : 0;
     regions.localServed[r] += fillSpare[r] * spare[r];
   }
+  const { alive, region, capability, localRevenue, localLabour } = smes;
   let spending = 0;
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;

@@ -1,7 +1,7 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { currentLeadTime } from '../../src/sim/geography.ts';
-import { stermanOrder, updateForecast } from '../firm/ordering.ts';
+import { currentLeadTime } from '../../src/model/geography.ts';
+import { stermanOrder, updateForecast } from '../firm/index.ts';
 
 /**
  * Phase 5 (weekly) — contracted SMEs take their share of their buyer's SME order (∝ contracted

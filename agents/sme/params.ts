@@ -3,21 +3,24 @@ import { int, num } from '../../src/sim/params/define.ts';
 /** SMEs: sizes, adoption, capability, growth, cash, exit, entry. MODEL.md §7.6. */
 export const smeParams = {
   smeSizeExponent: num({
-    default: 1, min: 0, max: 3, unit: '', section: '7.6',
+    default: 1, min: 0, max: 3, unit: '', section: '7.6', status: 'cited',
     doc: 'Tail exponent of the truncated power law of initial employees (0 = uniform sizes, the P10 ablation).',
-    source: 'Axtell 2001 (Zipf-distributed US firm sizes)',
+    source: 'Axtell 2001, "Zipf distribution of U.S. firm sizes", Science 293(5536): tail exponent ≈ 1.06',
   }),
   smeMaxEmployees: int({
-    default: 249, min: 10, max: 1000, unit: 'employees', section: '7.6',
-    doc: 'Largest SME (medium firms have 50–249 employees).', source: 'OECD / EU SME definition',
+    default: 249, min: 10, max: 1000, unit: 'employees', section: '7.6', status: 'cited',
+    doc: 'Largest SME (medium firms have 50–249 employees).',
+    source: 'European Commission Recommendation 2003/361/EC, Annex Art. 2: medium-sized enterprises have fewer than 250 employees',
   }),
   bassInnovation: num({
-    default: 0.03, min: 0, max: 0.5, unit: '1/year', section: '7.6',
-    doc: 'External influence p of the Bass adoption hazard.', source: 'Sultan, Farley & Lehmann 1990 (meta-analysis)',
+    default: 0.03, min: 0, max: 0.5, unit: '1/year', section: '7.6', status: 'cited',
+    doc: 'External influence p of the Bass adoption hazard.',
+    source: 'Sultan, Farley & Lehmann 1990, "A meta-analysis of applications of diffusion models", Journal of Marketing Research 27(1): mean p = 0.03 over 213 applications',
   }),
   bassImitation: num({
-    default: 0.38, min: 0, max: 2, unit: '1/year', section: '7.6',
-    doc: 'Word-of-mouth q of the Bass adoption hazard (0 = the P5 ablation).', source: 'Sultan, Farley & Lehmann 1990',
+    default: 0.38, min: 0, max: 2, unit: '1/year', section: '7.6', status: 'cited',
+    doc: 'Word-of-mouth q of the Bass adoption hazard (0 = the P5 ablation).',
+    source: 'Sultan, Farley & Lehmann 1990, Journal of Marketing Research 27(1): mean q = 0.38',
   }),
   initialAdoptionFactor: num({
     default: 0.15, min: 0, max: 1, unit: '× a·l', section: '7.6', status: 'assumption',
@@ -43,6 +46,16 @@ export const smeParams = {
   grantLearning: num({
     default: 0.5, min: 0, max: 10, unit: '×', section: '7.6', status: 'assumption',
     doc: 'γ: extra learning with an SME tech grant.', source: 'Assumed.',
+  }),
+  capabilityLiteracyWeight: num({
+    default: 0.4, min: 0, max: 1, unit: 'share', section: '7.6', status: 'assumption',
+    doc: 'Initial capability = initialCapability × (1 − w + w × the region’s literacy): how much literacy shapes starting capability.',
+    source: 'Assumed.',
+  }),
+  capabilityDispersion: num({
+    default: 0.1, min: 0, max: 0.5, unit: 'sd', section: '7.6', status: 'assumption',
+    doc: 'Spread of a new SME’s capability around its starting mean (at the start and at entry), clipped to [0.05, 0.95].',
+    source: 'Assumed.',
   }),
   capabilityDepreciation: num({
     default: 0.02, min: 0, max: 1, unit: '1/year', section: '7.6', status: 'assumption',
@@ -80,8 +93,22 @@ export const smeParams = {
     doc: 'Employees shed per weekly wage of loss.', source: 'Assumed.',
   }),
   smeCashWeeks: num({
-    default: 2, min: 0, max: 52, unit: 'weeks of costs', section: '7.6',
-    doc: 'Median initial cash buffer of an SME.', source: 'Bartik et al. 2020 (median small business: about 2 weeks of cash)',
+    default: 2, min: 0, max: 52, unit: 'weeks of costs', section: '7.6', status: 'cited',
+    doc: 'Median initial cash buffer of an SME.',
+    source: 'Bartik, Bertrand, Cullen, Glaeser, Luca & Stanton 2020, "The impact of COVID-19 on small business outcomes and expectations", PNAS 117(30): the median business had about 2 weeks of cash (cash-on-hand results)',
+  }),
+  smeCashDispersion: num({
+    default: 0.5, min: 0, max: 2, unit: 'log sd', section: '7.6', status: 'assumption',
+    doc: 'Log-normal spread of SMEs’ initial cash buffers around smeCashWeeks.', source: 'Assumed.',
+  }),
+  smeRawCostMemoryRate: num({
+    default: 0.2, min: 0.001, max: 1, unit: '1/week', section: '7.6', status: 'assumption',
+    doc: 'How fast an SME’s recorded raw-input cost per unit follows this week’s purchases.', source: 'Assumed.',
+  }),
+  tier2VisibleMinHubShare: num({
+    default: 0.05, min: 0, max: 1, unit: 'share of raw inputs', section: '2', status: 'assumption',
+    doc: 'A digitally visible SME shows its buyer its hub raw-input source (tier-2 exposure) when the hub’s share of its raw inputs exceeds this.',
+    source: 'Assumed.',
   }),
   smeCashTargetWeeks: num({
     default: 8, min: 1, max: 104, unit: 'weeks of costs', section: '7.6', status: 'assumption',
@@ -92,12 +119,13 @@ export const smeParams = {
     doc: 'Share of cash above the target buffer drawn out each week.', source: 'Assumed.',
   }),
   smeExitWeeks: int({
-    default: 8, min: 1, max: 104, unit: 'weeks', section: '7.6',
-    doc: 'An SME exits after this many consecutive weeks of negative cash.', source: 'MODEL.md §7.6',
+    default: 8, min: 1, max: 104, unit: 'weeks', section: '7.6', status: 'assumption',
+    doc: 'An SME exits after this many consecutive weeks of negative cash.',
+    source: 'Assumed in the specification (MODEL.md §7.6: exitWeeks = 8); no publication gives the value.',
   }),
   smeEntryRate: num({
-    default: 0.1, min: 0, max: 1, unit: '1/year', section: '7.6',
+    default: 0.1, min: 0, max: 1, unit: '1/year', section: '7.6', status: 'cited',
     doc: 'Base entry: new SMEs per year per initial SME slot of the region, × (1 + literacy) × (1 + demand growth⁺).',
-    source: 'OECD Structural and Demographic Business Statistics: enterprise birth rates ≈ 8–12%/year',
+    source: 'OECD Structural and Demographic Business Statistics (SDBS database, 2019 edition): enterprise birth rates ≈ 8–12% a year',
   }),
 } as const;

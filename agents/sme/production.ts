@@ -1,6 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
-import { canShip } from '../../src/sim/geography.ts';
+import { canShip } from '../../src/model/geography.ts';
 import { smeWorkerOutput } from './costs.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 import { FreeList, resized } from '../../src/sim/store.ts';
 
 /** `SmeStore.rawSource` value for the region's generic domestic raw-input source. */
@@ -80,6 +80,21 @@ const PER_SLOT_ARRAYS = new Set(['rawPipeline']);
 const START_HEADROOM = 1.05;
 /** Capacity grows by this factor when full (not 2: at 10⁶ SMEs a doubling costs ~200 MB). */
 const GROWTH_FACTOR = 1.5;
+
+/**
+ * Lead firms' exposure through their SME suppliers (§2, §7.1), firm × region: 1 where a firm's
+ * SME supplier sits (first tier) or, for a digitally visible SME, where its hub raw inputs come
+ * from (second tier). Owned and written by the SME kind when it ships; read by firms when they
+ * update observed hazards. Rewritten every week.
+ */
+export interface SmeSupplyExposure {
+  regionCount: number;
+  byFirmRegion: Uint8Array;
+}
+
+export function createSmeSupplyExposure(firmCount: number, regionCount: number): SmeSupplyExposure {
+  return { regionCount, byFirmRegion: new Uint8Array(firmCount * regionCount) };
+}
 
 export function createSmeStore(initialCapacity: number, pipelineWeeks = PIPELINE_WEEKS): SmeStore {
   const n = Math.max(16, Math.ceil(initialCapacity * START_HEADROOM));

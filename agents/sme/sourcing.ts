@@ -1,8 +1,8 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { DOMESTIC_SOURCE, NO_BUYER } from './schema.ts';
-import { LOCAL } from '../firm/schema.ts';
-import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/sim/geography.ts';
-import { domesticRawPrice } from '../supplier/costs.ts';
+import { LOCAL } from '../firm/index.ts';
+import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { domesticRawPrice } from '../supplier/index.ts';
 import { smeComponentPrice } from './costs.ts';
 
 /** Landed raw-input cost from hub supplier j into region r; Infinity when it cannot ship. */

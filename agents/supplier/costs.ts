@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { unitLabourCost } from '../../src/sim/economy.ts';
+import type { World } from '../../src/model/world.ts';
+import { unitLabourCost } from '../../src/model/economy.ts';
 
 /** Hub cost of a raw-input unit ($). */
 export function hubRawUnitCost(world: World, hub: number): number {

@@ -1,7 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { congestionFactor, hubComponentUnitCost, hubRawUnitCost } from './costs.ts';
 
-const PRICE_ADJUSTMENT = 0.1;
 
 /**
  * Phase 8 — hub suppliers' accounts: revenue came on dispatch; wages and profit tax go out.
@@ -20,8 +19,8 @@ export function settleHubs(world: World): void {
     hubs.unitCost[j] = hubComponentUnitCost(world, j);
     hubs.rawUnitCost[j] = hubRawUnitCost(world, j);
     const congestion = congestionFactor(world, hubs.utilisation[j]);
-    hubs.price[j] += PRICE_ADJUSTMENT * (hubs.unitCost[j] * (1 + params.markup) * congestion - hubs.price[j]);
-    hubs.rawPrice[j] += PRICE_ADJUSTMENT * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
+    hubs.price[j] += params.priceAdjustmentRate * (hubs.unitCost[j] * (1 + params.markup) * congestion - hubs.price[j]);
+    hubs.rawPrice[j] += params.priceAdjustmentRate * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
     hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j];
     hubs.ordersLastWeek[j] = hubs.ordersThisWeek[j];
   }

@@ -1,4 +1,4 @@
-import type { World } from '../../src/sim/world.ts';
+import type { World } from '../../src/model/world.ts';
 import { createHubStore } from './schema.ts';
 import { hubComponentUnitCost, hubRawUnitCost } from './costs.ts';
 

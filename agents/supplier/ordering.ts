@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { stermanOrder, updateForecast } from '../firm/ordering.ts';
+import type { World } from '../../src/model/world.ts';
+import { stermanOrder, updateForecast } from '../firm/index.ts';
 
 /**
  * Phase 5 (weekly) — hub suppliers forecast component orders from last week's orders (a

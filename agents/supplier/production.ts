@@ -1,5 +1,5 @@
-import type { World } from '../../src/sim/world.ts';
-import { canShip } from '../../src/sim/geography.ts';
+import type { World } from '../../src/model/world.ts';
+import { canShip } from '../../src/model/geography.ts';
 
 /**
  * Phase 6 — hub suppliers produce (§3): raw inputs first, for their own use and for the SMEs
@@ -42,7 +42,7 @@ export function produceAtHubs(world: World): void {
     ledger.rawUsed += components;
     ledger.componentsProduced += components;
     const utilisation = hubs.componentCapacity[j] > 0 ? components / hubs.componentCapacity[j] : 0;
-    hubs.utilisation[j] += 0.1 * (utilisation - hubs.utilisation[j]);
+    hubs.utilisation[j] += params.hubUtilisationMemoryRate * (utilisation - hubs.utilisation[j]);
     hubs.employment[j] =
       ((rawOutput * params.labourPerRawUnit + components * params.labourPerComponent) * params.hubLabourFactor) /
       regions.productivity[region];

@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { Simulation } from '../../src/model/simulation.ts';
 import { buildRunSpec } from '../../src/worker/run-spec.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/support/paths.ts';

@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import type { Api, IndicatorBatch, RunInfo } from '../worker/api.ts';
-import { rowsToCsv } from '../sim/observe/recorder.ts';
+import { rowsToCsv } from '../model/observe/recorder.ts';
 
 /** Triggers a browser download of `data` through an <a download> link. */
 export function download(name: string, data: Blob): void {

@@ -1,7 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Api, RunInfo } from '../worker/api.ts';
 import type { MapSnapshot } from '../worker/map-snapshot.ts';
-import type { RunSpec } from '../sim/simulation.ts';
+import type { RunSpec } from '../model/simulation.ts';
 import { SeriesStore } from './series-store.ts';
 
 /** Weeks per worker call at most: keeps a frame's work small even at high speed. */

@@ -1,5 +1,5 @@
-import type { IncomeGroup } from '../sim/world-definition.ts';
-import { INCOME_GROUPS } from '../sim/world-definition.ts';
+import type { IncomeGroup } from '../model/world-definition.ts';
+import { INCOME_GROUPS } from '../model/world-definition.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { internetSeries2019, percentile } from '../../worlds/world-2019/world.ts';
 import { INCOME_GROUP_LABELS, observedByIncomeGroup } from './series.ts';

@@ -1,6 +1,6 @@
-import type { IncomeGroup, WorldDefinition } from '../sim/world-definition.ts';
-import { INCOME_GROUPS } from '../sim/world-definition.ts';
-import { paramSpec } from '../sim/params/registry.ts';
+import type { IncomeGroup, WorldDefinition } from '../model/world-definition.ts';
+import { INCOME_GROUPS } from '../model/world-definition.ts';
+import { paramSpec } from '../model/params/registry.ts';
 import type { NumberParam } from '../sim/params/define.ts';
 import { buildWorld2019, FIRST_START_YEAR, type InternetSeries } from '../../worlds/world-2019/world.ts';
 import { observedByIncomeGroup, toInternetSeries, type InternetObservation } from './series.ts';

@@ -1,9 +1,9 @@
-import { Simulation, type RunSpec } from '../sim/simulation.ts';
-import { Recorder } from '../sim/observe/recorder.ts';
-import { checkScenario, formatPath } from '../sim/validate.ts';
-import type { Scenario } from '../sim/scenario.ts';
-import type { IncomeGroup, WorldDefinition } from '../sim/world-definition.ts';
-import { INCOME_GROUPS } from '../sim/world-definition.ts';
+import { Simulation, type RunSpec } from '../model/simulation.ts';
+import { Recorder } from '../model/observe/recorder.ts';
+import { checkScenario, formatPath } from '../model/validate.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { IncomeGroup, WorldDefinition } from '../model/world-definition.ts';
+import { INCOME_GROUPS } from '../model/world-definition.ts';
 import { WORLDS } from '../../worlds/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { UserError } from './errors.ts';
-import { formatPath, type InputProblem } from '../sim/validate.ts';
+import { formatPath, type InputProblem } from '../model/validate.ts';
 
 /** A JSON input with its text kept, so problems can be reported with line numbers. */
 export interface JsonInput {

@@ -10,7 +10,7 @@ import { registerSlurm } from './commands/slurm.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerMerge } from './commands/merge.ts';
 import { kebab, type RunRequest } from './run-inputs.ts';
-import { allParams, PARAM_NAMES } from '../sim/params/registry.ts';
+import { allParams, PARAM_NAMES } from '../model/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 

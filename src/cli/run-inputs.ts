@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
 import { decodeInput, describeProblems, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
-import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../sim/validate.ts';
-import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../sim/params/registry.ts';
-import { leadTimeLimitMessage } from '../sim/lead-times.ts';
-import type { RunSpec } from '../sim/simulation.ts';
-import type { Scenario } from '../sim/scenario.ts';
-import type { WorldDefinition } from '../sim/world-definition.ts';
+import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../model/validate.ts';
+import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../model/params/registry.ts';
+import { leadTimeLimitMessage } from '../model/lead-times.ts';
+import type { RunSpec } from '../model/simulation.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { WorldDefinition } from '../model/world-definition.ts';
 
 export interface RunRequest {
   world: string;

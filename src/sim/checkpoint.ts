@@ -1,9 +1,18 @@
-import type { World } from './world.ts';
-import { FreeList, type NumericArray } from './store.ts';
+import type { NumericArray } from './store.ts';
 import { encodeUtf8, decodeUtf8 } from './utf8.ts';
 
-/** Stores whose contents change during a run (static data is rebuilt from the inputs). */
-const DYNAMIC_STORES = ['regions', 'firms', 'plants', 'plantHub', 'hubs', 'smes', 'cells', 'policy'] as const;
+/**
+ * What the model tells the kernel about a world it checkpoints: its stores whose contents change
+ * during a run (static data is rebuilt from the inputs), and its other state as JSON scalars.
+ */
+export interface CheckpointLayout<W> {
+  /** Dynamic stores by name, in a fixed order: every typed array and number in them is saved. */
+  stores(world: W): Record<string, object>;
+  /** Scalars outside the stores (clock, flow totals, free lists), as JSON. */
+  scalars(world: W): Record<string, unknown>;
+  /** Puts `scalars()`'s values back into a freshly created world. */
+  restoreScalars(world: W, scalars: Record<string, unknown>): void;
+}
 const MAGIC = 0x4b434c47; // "GLCK"
 const VERSION = 1;
 
@@ -34,15 +43,15 @@ interface Header {
 }
 
 /** Everything about one world that a restore must put back (scalars here, arrays in `arrays`). */
-function worldScalars(world: World, prefix: string, arrays: [string, NumericArray][]): Record<string, unknown> {
-  const scalars: Record<string, unknown> = {
-    tick: world.tick,
-    ledger: world.ledger,
-    ledgerTotal: world.ledgerTotal,
-    freeSlots: world.smes.freeSlots.toArray(),
-  };
-  for (const storeName of DYNAMIC_STORES) {
-    const store = world[storeName] as unknown as Record<string, unknown>;
+function worldScalars<W>(
+  layout: CheckpointLayout<W>,
+  world: W,
+  prefix: string,
+  arrays: [string, NumericArray][],
+): Record<string, unknown> {
+  const scalars: Record<string, unknown> = layout.scalars(world);
+  for (const [storeName, storeObject] of Object.entries(layout.stores(world))) {
+    const store = storeObject as Record<string, unknown>;
     const numbers: Record<string, number> = {};
     for (const [key, value] of Object.entries(store)) {
       if (ArrayBuffer.isView(value)) arrays.push([`${prefix}.${storeName}.${key}`, value as NumericArray]);
@@ -57,9 +66,14 @@ function worldScalars(world: World, prefix: string, arrays: [string, NumericArra
  * Serialises worlds plus caller metadata into one byte array: a small header (magic, version,
  * JSON index) and then every dynamic typed array, 8-byte aligned.
  */
-export function writeCheckpoint(worlds: World[], meta: unknown, extra: Record<string, NumericArray> = {}): Uint8Array {
+export function writeCheckpoint<W>(
+  layout: CheckpointLayout<W>,
+  worlds: W[],
+  meta: unknown,
+  extra: Record<string, NumericArray> = {},
+): Uint8Array {
   const arrays: [string, NumericArray][] = [];
-  const worldHeaders = worlds.map((w, k) => worldScalars(w, `w${k}`, arrays));
+  const worldHeaders = worlds.map((w, k) => worldScalars(layout, w, `w${k}`, arrays));
   for (const [name, array] of Object.entries(extra)) arrays.push([`x.${name}`, array]);
   const entries: ArrayEntry[] = [];
   let offset = 0;
@@ -82,15 +96,15 @@ export function writeCheckpoint(worlds: World[], meta: unknown, extra: Record<st
   return out;
 }
 
-export interface CheckpointContents {
+export interface CheckpointContents<W> {
   meta: unknown;
   /** The extra arrays saved with the worlds, by name (copies). */
   extra: Record<string, NumericArray>;
   /** Puts the saved state of world `index` into a freshly created world with the same inputs. */
-  restoreInto(world: World, index: number): void;
+  restoreInto(world: W, index: number): void;
 }
 
-export function readCheckpoint(bytes: Uint8Array): CheckpointContents {
+export function readCheckpoint<W>(layout: CheckpointLayout<W>, bytes: Uint8Array): CheckpointContents<W> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a Glocal checkpoint');
   const version = view.getUint32(4, true);
@@ -109,20 +123,16 @@ export function readCheckpoint(bytes: Uint8Array): CheckpointContents {
   return {
     meta: header.meta,
     extra,
-    restoreInto(world: World, index: number): void {
+    restoreInto(world: W, index: number): void {
       const scalars = header.worlds[index] as Record<string, unknown>;
-      world.tick = scalars.tick as number;
-      Object.assign(world.ledger, scalars.ledger);
-      Object.assign(world.ledgerTotal, scalars.ledgerTotal);
-      for (const storeName of DYNAMIC_STORES) {
-        Object.assign(world[storeName] as object, scalars[storeName] as object);
-      }
-      world.smes.freeSlots = FreeList.from(scalars.freeSlots as number[]);
+      layout.restoreScalars(world, scalars);
+      const stores = layout.stores(world);
+      for (const [storeName, store] of Object.entries(stores)) Object.assign(store, scalars[storeName] as object);
       const prefix = `w${index}.`;
       for (const entry of header.arrays) {
         if (!entry.path.startsWith(prefix)) continue;
         const [storeName, key] = entry.path.slice(prefix.length).split('.');
-        (world[storeName as (typeof DYNAMIC_STORES)[number]] as unknown as Record<string, unknown>)[key] = copyOf(entry);
+        (stores[storeName] as Record<string, unknown>)[key] = copyOf(entry);
       }
     },
   };

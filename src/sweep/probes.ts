@@ -1,5 +1,5 @@
-import type { World } from '../sim/world.ts';
-import { NO_BUYER } from '../../agents/sme/schema.ts';
+import type { World } from '../model/world.ts';
+import { NO_BUYER } from '../../agents/sme/index.ts';
 
 /**
  * Probes: named measurements taken inside a run, for validation and sweeps, when the recorded

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicTempPath } from '../output/output-file.ts';
-import { SCOPES } from '../sim/observe/recorder.ts';
+import { SCOPES } from '../model/observe/recorder.ts';
 import type { MetricRef } from './contracts.ts';
 import { evaluateCondition, type Condition } from './condition.ts';
 import type { RecordedRows } from './runner.ts';

@@ -1,9 +1,9 @@
-import { Simulation, type ProbeHooks, type RunSpec } from '../sim/simulation.ts';
+import { Simulation, type ProbeHooks, type RunSpec } from '../model/simulation.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { PROBES } from './probes.ts';
 import { spawnWorker, type WorkerHandle } from '../worker/spawn.ts';
-import type { IndicatorInfo } from '../sim/observe/recorder.ts';
-import { SCOPES } from '../sim/observe/recorder.ts';
+import type { IndicatorInfo } from '../model/observe/recorder.ts';
+import { SCOPES } from '../model/observe/recorder.ts';
 
 /** One finished run: its spec, indicator rows (columns) and probe results. */
 export interface RunOutput {

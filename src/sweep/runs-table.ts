@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 import { parseCsv } from '../../worlds/world-2019/scripts/build-data-lib.ts';
-import { paramSpec } from '../sim/params/registry.ts';
+import { paramSpec } from '../model/params/registry.ts';
 import type { RunSummary, SampledDesignSpec, SweepResultsForAnalysis } from './contracts.ts';
 import { readManifest } from './folder.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPARISONS } from './condition.ts';
-import type { InputProblem } from '../sim/validate.ts';
+import type { InputProblem } from '../model/validate.ts';
 import { describe } from '../sim/params/define.ts';
 
 /**

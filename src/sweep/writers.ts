@@ -3,8 +3,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { dirname, join } from 'node:path';
 import { atomicTempPath, onAbort } from '../output/output-file.ts';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import { formatNumber } from '../sim/observe/recorder.ts';
-import { paramSpec } from '../sim/params/registry.ts';
+import { formatNumber } from '../model/observe/recorder.ts';
+import { paramSpec } from '../model/params/registry.ts';
 import { metricKey, type MetricRef } from './contracts.ts';
 import { summarize, type RunRows } from './run-rows.ts';
 import type { FactorValue } from './spec.ts';

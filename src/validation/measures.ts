@@ -1,5 +1,5 @@
 import { seriesOf, type RunOutput } from '../sweep/runner.ts';
-import type { SCOPES } from '../sim/observe/recorder.ts';
+import type { SCOPES } from '../model/observe/recorder.ts';
 
 type Scope = (typeof SCOPES)[number];
 

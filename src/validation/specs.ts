@@ -1,6 +1,6 @@
-import type { RunSpec } from '../sim/simulation.ts';
-import type { Scenario, ScenarioInput } from '../sim/scenario.ts';
-import { checkScenario } from '../sim/validate.ts';
+import type { RunSpec } from '../model/simulation.ts';
+import type { Scenario, ScenarioInput } from '../model/scenario.ts';
+import { checkScenario } from '../model/validate.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';
 import { runMany, type RunOutput } from '../sweep/runner.ts';
 import type { ValidationSettings } from './types.ts';

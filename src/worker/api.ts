@@ -1,9 +1,9 @@
 import { transfer } from 'comlink';
-import { Simulation, type RunSpec } from '../sim/simulation.ts';
-import { SCOPES, type IndicatorInfo } from '../sim/observe/recorder.ts';
+import { Simulation, type RunSpec } from '../model/simulation.ts';
+import { SCOPES, type IndicatorInfo } from '../model/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { PROBES } from '../sweep/probes.ts';
-import type { ProbeHooks } from '../sim/simulation.ts';
+import type { ProbeHooks } from '../model/simulation.ts';
 import { mapSnapshot, snapshotBuffers, type MapSnapshot } from './map-snapshot.ts';
 import { addPolicy, addShocks, distribution, inspect, type AgentKind, type Distribution, type DistributionAttribute, type DistributionGrouping } from './live.ts';
 

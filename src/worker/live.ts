@@ -1,9 +1,9 @@
-import { policyItemSchema, shockSchema, type PolicyItem, type Shock } from '../sim/scenario.ts';
-import { resolveScenario } from '../sim/shocks.ts';
-import { INCOME_GROUPS } from '../sim/world-definition.ts';
-import { formatPath } from '../sim/validate.ts';
-import type { Simulation } from '../sim/simulation.ts';
-import type { World } from '../sim/world.ts';
+import { policyItemSchema, shockSchema, type PolicyItem, type Shock } from '../model/scenario.ts';
+import { resolveScenario } from '../model/shocks.ts';
+import { INCOME_GROUPS } from '../model/world-definition.ts';
+import { formatPath } from '../model/validate.ts';
+import type { Simulation } from '../model/simulation.ts';
+import type { World } from '../model/world.ts';
 import { NO_BUYER } from '../../agents/sme/schema.ts';
 import { STRATEGY_NAMES } from '../../agents/firm/strategy-codes.ts';
 

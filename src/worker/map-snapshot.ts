@@ -1,4 +1,4 @@
-import type { World } from '../sim/world.ts';
+import type { World } from '../model/world.ts';
 import { NO_BUYER } from '../../agents/sme/schema.ts';
 
 /** Choropleth layers, in the order of `MapSnapshot.layers` (region-major blocks of R values). */

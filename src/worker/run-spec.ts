@@ -1,8 +1,8 @@
 import { WORLDS } from '../../worlds/index.ts';
-import { checkScenario, formatPath } from '../sim/validate.ts';
-import { resolveParams, ParamError, type Params } from '../sim/params/registry.ts';
-import type { RunSpec } from '../sim/simulation.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import { checkScenario, formatPath } from '../model/validate.ts';
+import { resolveParams, ParamError, type Params } from '../model/params/registry.ts';
+import type { RunSpec } from '../model/simulation.ts';
+import type { Scenario } from '../model/scenario.ts';
 
 /** What a browser (or any DOM-free caller) asks for: the same inputs as `glocal run`. */
 export interface RunRequestData {

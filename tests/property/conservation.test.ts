@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { createWorld } from '../../src/sim/initialize.ts';
-import { step } from '../../src/sim/schedule.ts';
-import { scenarioSchema } from '../../src/sim/scenario.ts';
-import { checkScenario } from '../../src/sim/validate.ts';
-import { Recorder } from '../../src/sim/observe/recorder.ts';
+import { createWorld } from '../../src/model/initialize.ts';
+import { step } from '../../src/model/schedule.ts';
+import { scenarioSchema } from '../../src/model/scenario.ts';
+import { checkScenario } from '../../src/model/validate.ts';
+import { Recorder } from '../../src/model/observe/recorder.ts';
 import { checkWeek } from '../support/invariants.ts';
 import { paramsOrDefaultsArbitrary, scenarioArbitrary, worldDefinitionArbitrary } from '../support/worlds.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
 import { UserError } from '../../src/cli/errors.ts';
 import { checkScenarioDocument } from '../../src/cli/run-inputs.ts';
-import type { WorldDefinition } from '../../src/sim/world-definition.ts';
+import type { WorldDefinition } from '../../src/model/world-definition.ts';
 
 /**
  * Generated scenario documents for the fuzzer (tests/property/scenario-fuzz.test.ts and

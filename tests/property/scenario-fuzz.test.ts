@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioDocument } from '../../src/cli/run-inputs.ts';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { Simulation } from '../../src/model/simulation.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { judgeDocument, scenarioDocument, type ScenarioDocument } from './scenario-documents.ts';
 

@@ -1,8 +1,8 @@
-import type { World } from '../../src/sim/world.ts';
-import type { Scenario } from '../../src/sim/scenario.ts';
-import { createWorld } from '../../src/sim/initialize.ts';
-import { step } from '../../src/sim/schedule.ts';
-import { Recorder, type Scope } from '../../src/sim/observe/recorder.ts';
+import type { World } from '../../src/model/world.ts';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { createWorld } from '../../src/model/initialize.ts';
+import { step } from '../../src/model/schedule.ts';
+import { Recorder, type Scope } from '../../src/model/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { INSTRUMENT_COUNT } from '../../agents/policymaker/schema.ts';
 

@@ -1,6 +1,6 @@
-import type { World } from '../../src/sim/world.ts';
-import { goodsStocks, moneyStock, nonFiniteValues } from '../../src/sim/audit.ts';
-import { netMoneyFlow } from '../../src/sim/ledger.ts';
+import type { World } from '../../src/model/world.ts';
+import { goodsStocks, moneyStock, nonFiniteValues } from '../../src/model/audit.ts';
+import { netMoneyFlow } from '../../src/model/ledger.ts';
 
 const RELATIVE_TOLERANCE = 1e-9;
 

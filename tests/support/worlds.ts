@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { RegionDefinition, WorldDefinition } from '../../src/sim/world-definition.ts';
-import { INCOME_GROUPS } from '../../src/sim/world-definition.ts';
-import { nearestRegions } from '../../src/sim/geography.ts';
-import { allParams, PARAM_NAMES } from '../../src/sim/params/registry.ts';
+import type { RegionDefinition, WorldDefinition } from '../../src/model/world-definition.ts';
+import { INCOME_GROUPS } from '../../src/model/world-definition.ts';
+import { nearestRegions } from '../../src/model/geography.ts';
+import { allParams, PARAM_NAMES } from '../../src/model/params/registry.ts';
 import type { ParamSpec } from '../../src/sim/params/define.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInScenario, variant } from '../../src/validation/specs.ts';
 import { interval90, pairedDifferences, type Interval } from '../../src/validation/stats.ts';
-import { rowsToCsv } from '../../src/sim/observe/recorder.ts';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { rowsToCsv } from '../../src/model/observe/recorder.ts';
+import { Simulation } from '../../src/model/simulation.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import {
   BORDER_CLOSURE,
@@ -16,8 +16,8 @@ import {
   TRAINING,
   TRANSPARENCY,
 } from '../../agents/policymaker/schema.ts';
-import type { World } from '../../src/sim/world.ts';
-import type { Scenario } from '../../src/sim/scenario.ts';
+import type { World } from '../../src/model/world.ts';
+import type { Scenario } from '../../src/model/scenario.ts';
 import {
   TRIGGERS_OFF,
   experimentCache,

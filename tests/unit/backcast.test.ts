@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backcastMarkdown, BACKCAST_TOLERANCE_PP, BACKCAST_WEEKS, runBackcast, type BacktestTable } from '../../src/calibration/backcast.ts';
 import { observedByIncomeGroup } from '../../src/calibration/series.ts';
 import { internetSeries2019 } from '../../worlds/world-2019/world.ts';
-import { INCOME_GROUPS } from '../../src/sim/world-definition.ts';
+import { INCOME_GROUPS } from '../../src/model/world-definition.ts';
 
 describe('backcast 2010 → 2019 (world-2019 issue)', () => {
   let table: BacktestTable;

@@ -20,7 +20,7 @@ import {
 } from '../../src/calibration/series.ts';
 import { simulateDigitalUsage } from '../../src/calibration/model-run.ts';
 import { buildWorld2019 } from '../../worlds/world-2019/world.ts';
-import { INCOME_GROUPS } from '../../src/sim/world-definition.ts';
+import { INCOME_GROUPS } from '../../src/model/world-definition.ts';
 
 const csv = readFileSync(
   join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'worlds', 'world-2019', 'data', 'internet_users_timeseries.csv'),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Simulation, type RunSpec } from '../../src/sim/simulation.ts';
-import { rowsToCsv, type IndicatorRows } from '../../src/sim/observe/recorder.ts';
-import { checkScenario } from '../../src/sim/validate.ts';
+import { Simulation, type RunSpec } from '../../src/model/simulation.ts';
+import { rowsToCsv, type IndicatorRows } from '../../src/model/observe/recorder.ts';
+import { checkScenario } from '../../src/model/validate.ts';
 import { spawnWorker } from '../../src/worker/spawn.ts';
 import type { IndicatorBatch } from '../../src/worker/api.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { refreshOddTables } from '../../src/sim/docs-tables.ts';
-import { PARAM_NAMES } from '../../src/sim/params/registry.ts';
+import { refreshOddTables } from '../../src/model/docs-tables.ts';
+import { PARAM_NAMES } from '../../src/model/params/registry.ts';
 
 describe('docs/ODD.md', () => {
   const text = readFileSync('docs/ODD.md', 'utf8');

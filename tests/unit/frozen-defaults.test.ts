@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { allParams } from '../../src/sim/params/registry.ts';
+import { allParams } from '../../src/model/params/registry.ts';
 import type { ParamSpec } from '../../src/sim/params/define.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { currentLeadTime, PIPELINE_WEEKS } from '../../src/sim/geography.ts';
-import { MAX_LEAD_TIME_WEEKS, LeadTimeLimitError, leadTimeLimitMessage, longestRoute } from '../../src/sim/lead-times.ts';
-import { checkScenario } from '../../src/sim/validate.ts';
-import { defaultParams } from '../../src/sim/params/registry.ts';
-import { createWorld } from '../../src/sim/initialize.ts';
+import { currentLeadTime, PIPELINE_WEEKS } from '../../src/model/geography.ts';
+import { MAX_LEAD_TIME_WEEKS, LeadTimeLimitError, leadTimeLimitMessage, longestRoute } from '../../src/model/lead-times.ts';
+import { checkScenario } from '../../src/model/validate.ts';
+import { defaultParams } from '../../src/model/params/registry.ts';
+import { createWorld } from '../../src/model/initialize.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';
 import { HOM, HUB, threeRegions, tinyWorld } from './submodels/tiny-world.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/app/lessons/index.ts';
 import type { Lesson, Localized } from '../../src/app/lessons/types.ts';
-import { checkScenario, formatPath } from '../../src/sim/validate.ts';
+import { checkScenario, formatPath } from '../../src/model/validate.ts';
 import { checkParamValue } from '../../src/sim/params/define.ts';
-import { paramSpec, resolveParams } from '../../src/sim/params/registry.ts';
+import { paramSpec, resolveParams } from '../../src/model/params/registry.ts';
 import { WORLDS } from '../../worlds/index.ts';
 
 /** The choropleth layers of the app (the `choropleth` select's values). */

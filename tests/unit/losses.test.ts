@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LossTracker, forEachSmePair } from '../../src/sim/observe/losses.ts';
-import type { WorldDefinition } from '../../src/sim/world-definition.ts';
-import type { World } from '../../src/sim/world.ts';
+import { LossTracker, forEachSmePair } from '../../src/model/observe/losses.ts';
+import type { WorldDefinition } from '../../src/model/world-definition.ts';
+import type { World } from '../../src/model/world.ts';
 import { addSme, region, tinyWorld } from './submodels/tiny-world.ts';
 
 /**

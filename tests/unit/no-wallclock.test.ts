@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Everything in the deterministic core: the engine, the agents and the worlds. */
-const CORE_FOLDERS = ['src/sim', 'agents', 'worlds'];
+/** Everything in the deterministic core: the kernel, the model layer, the agents and the worlds. */
+const CORE_FOLDERS = ['src/sim', 'src/model', 'agents', 'worlds'];
 const FORBIDDEN = ['Math.random', 'Date.now', 'new Date', 'performance.now', 'process.hrtime', 'crypto.getRandomValues'];
 
 function filesUnder(folder: string): string[] {

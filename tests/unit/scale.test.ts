@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { Simulation } from '../../src/model/simulation.ts';
 import { runInProcess, type RunOutput } from '../../src/sweep/runner.ts';
 import { windowMean } from '../../src/validation/measures.ts';
 import { builtInScenario } from '../../src/validation/specs.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.ts';
-import { Recorder, rowsToCsv } from '../../src/sim/observe/recorder.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { Recorder, rowsToCsv } from '../../src/model/observe/recorder.ts';
 import { builtInScenario } from '../../src/validation/specs.ts';
 import { interval90, mean, pairedDifferences } from '../../src/validation/stats.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateSme, createSmeStore, growSmeStore, NO_BUYER, DOMESTIC_SOURCE } from '../../agents/sme/schema.ts';
-import { PIPELINE_WEEKS } from '../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../src/model/geography.ts';
 
 describe('SME store', () => {
   it('a reused slot is cleared in every per-slot field', () => {

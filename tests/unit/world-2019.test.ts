@@ -19,9 +19,9 @@ import {
 } from '../../worlds/world-2019/world.ts';
 import data from '../../worlds/world-2019/data/world-2019.generated.json' with { type: 'json' };
 import { imputationRow, imputationsSection } from '../../worlds/world-2019/scripts/readme-imputations-lib.ts';
-import { checkScenario, formatPath } from '../../src/sim/validate.ts';
-import { Simulation } from '../../src/sim/simulation.ts';
-import { INCOME_GROUPS, type RegionDefinition } from '../../src/sim/world-definition.ts';
+import { checkScenario, formatPath } from '../../src/model/validate.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { INCOME_GROUPS, type RegionDefinition } from '../../src/model/world-definition.ts';
 import baseline from '../../worlds/world-2019/scenarios/baseline-2019.json' with { type: 'json' };
 import covid from '../../worlds/world-2019/scenarios/covid-2020.json' with { type: 'json' };
 import recession from '../../worlds/world-2019/scenarios/recession.json' with { type: 'json' };

@@ -1,5 +1,5 @@
-import type { RegionDefinition, WorldDefinition } from '../../src/sim/world-definition.ts';
-import { nearestRegions } from '../../src/sim/geography.ts';
+import type { RegionDefinition, WorldDefinition } from '../../src/model/world-definition.ts';
+import { nearestRegions } from '../../src/model/geography.ts';
 
 /**
  * two-hubs: a classroom world of twelve synthetic regions in three blocs, with two low-cost

@@ -1,6 +1,6 @@
-import type { IncomeGroup, RegionDefinition, WorldDefinition } from '../../src/sim/world-definition.ts';
-import { INCOME_GROUPS } from '../../src/sim/world-definition.ts';
-import { greatCircleKm, nearestRegions } from '../../src/sim/geography.ts';
+import type { IncomeGroup, RegionDefinition, WorldDefinition } from '../../src/model/world-definition.ts';
+import { INCOME_GROUPS } from '../../src/model/world-definition.ts';
+import { greatCircleKm, nearestRegions } from '../../src/model/geography.ts';
 import type { World2019Country, World2019Data } from './data-types.ts';
 import data from './data/world-2019.generated.json' with { type: 'json' };
 

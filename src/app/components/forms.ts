@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { INSTRUMENTS } from '../../../agents/policymaker/schema.ts';
-import { INCOME_GROUPS } from '../../sim/world-definition.ts';
+import { INCOME_GROUPS } from '../../model/world-definition.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { GlocalApp } from '../app.ts';
 import type { PolicySetting, ShockSetting } from '../app-state.ts';

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { parameterGroups } from '../../sim/params/registry.ts';
+import { parameterGroups } from '../../model/params/registry.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ParamValue } from '../app-state.ts';
 import { panelStyles } from './panel-styles.ts';
 
 /**
- * The parameter panel, generated from the one parameter schema (src/sim/params/registry.ts):
+ * The parameter panel, generated from the one parameter schema (src/model/params/registry.ts):
  * one input per parameter (`data-testid="param-<name>"`) with its unit, range, description and
  * source. Changes apply on "Apply and reset" (event `apply-params`, detail: the overrides).
  */

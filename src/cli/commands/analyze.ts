@@ -10,9 +10,9 @@ import { morrisIndices } from '../../sweep/analysis/morris.ts';
 import { sobolIndices } from '../../sweep/analysis/sobol.ts';
 import { sensitivityCsv, sensitivityHtml, type SensitivityReport } from '../../sweep/analysis/report.ts';
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from '../../sweep/analysis/bootstrap.ts';
-import { paramSpec } from '../../sim/params/registry.ts';
-import { GLOBAL_INDICATORS, REGIONAL_INDICATORS } from '../../sim/observe/indicators.ts';
-import { LOSS_INDICATORS } from '../../sim/observe/losses.ts';
+import { paramSpec } from '../../model/params/registry.ts';
+import { GLOBAL_INDICATORS, REGIONAL_INDICATORS } from '../../model/observe/indicators.ts';
+import { LOSS_INDICATORS } from '../../model/observe/losses.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 export interface AnalyzeFlags {

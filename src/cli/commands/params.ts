@@ -1,4 +1,4 @@
-import { parameterGroups } from '../../sim/params/registry.ts';
+import { parameterGroups } from '../../model/params/registry.ts';
 import { WORLDS } from '../../../worlds/index.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 
@@ -85,7 +85,7 @@ export function paramsCommand(format: 'text' | 'json' | 'markdown' | 'csv'): str
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
-      out.push('', `${group.toUpperCase()} (${group === 'engine' ? 'src/sim/params' : `agents/${group}`}/params.ts)`);
+      out.push('', `${group.toUpperCase()} (${group === 'engine' ? 'src/model/params/engine-params.ts' : `agents/${group}/params.ts`})`);
     }
     const perWorldText = worldText(r) ? `   (world defaults: ${worldText(r)})` : '';
     out.push(`  ${r.name} = ${r.default}${r.unit ? ` ${r.unit}` : ''}${perWorldText}   range ${r.range}   [${r.status}, docs/ODD.md §${r.section}]`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { quote } from 'shell-quote';
-import { rowsToCsv } from '../../sim/observe/recorder.ts';
+import { rowsToCsv } from '../../model/observe/recorder.ts';
 import type { RunInfo } from '../../worker/api.ts';
 import { OutputTransaction, failpoint, type WrittenFile } from '../../output/index.ts';
 import { resolveRun, type RunRequest } from '../run-inputs.ts';

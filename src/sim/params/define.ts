@@ -4,14 +4,22 @@
  * generated from these declarations.
  */
 
-/** Where a default comes from: a cited source, our own assumption, or calibration on data. */
-export type ParamStatus = 'cited' | 'assumption' | 'calibrated';
+/**
+ * Where a default comes from: `cited` — a publication gives it (the source names author, year and
+ * table or figure); `assumption` — our choice, with its reason; `calibrated` — fitted on data by a
+ * script in the repo; `setting` — a knob of the run or an experiment (scale, warm-up, an override
+ * or ablation switch), not a claim about the world.
+ */
+export type ParamStatus = 'cited' | 'assumption' | 'calibrated' | 'setting';
+
+export const PARAM_STATUSES: readonly ParamStatus[] = ['cited', 'assumption', 'calibrated', 'setting'];
 
 interface ParamBase {
   /** What the parameter means, in one sentence a user can act on. */
   doc: string;
   /** Citation for the default, or the reason for an assumed value. */
   source: string;
+  /** Required: every declaration says where its default comes from. */
   status: ParamStatus;
   /** MODEL.md section it belongs to, e.g. "7.6". */
   section: string;
@@ -39,24 +47,24 @@ export interface ChoiceParam<T extends string = string> extends ParamBase {
 
 export type ParamSpec = NumberParam | BooleanParam | ChoiceParam;
 
-type Common = Omit<ParamBase, 'status'> & { status?: ParamStatus };
+type Common = ParamBase;
 
 export function num(spec: Common & { default: number; min: number; max: number; unit: string }): NumberParam {
-  return { kind: 'number', integer: false, status: 'cited', ...spec };
+  return { kind: 'number', integer: false, ...spec };
 }
 
 export function int(spec: Common & { default: number; min: number; max: number; unit: string }): NumberParam {
-  return { kind: 'number', status: 'cited', ...spec, integer: true };
+  return { kind: 'number', ...spec, integer: true };
 }
 
 export function bool(spec: Common & { default: boolean }): BooleanParam {
-  return { kind: 'boolean', status: 'cited', ...spec };
+  return { kind: 'boolean', ...spec };
 }
 
 export function choice<const T extends string>(
   spec: Common & { default: NoInfer<T>; options: readonly T[] },
 ): ChoiceParam<T> {
-  return { kind: 'choice', status: 'cited', ...spec };
+  return { kind: 'choice', ...spec };
 }
 
 /** The value type a declaration stands for. */

@@ -4,13 +4,13 @@
  * its output. Not a test: the validation patterns P1, P7 and P8 test the same effects with
  * many seeds.
  */
-import { checkScenario } from '../../../src/sim/validate.ts';
-import type { Scenario } from '../../../src/sim/scenario.ts';
+import { checkScenario } from '../../../src/model/validate.ts';
+import type { Scenario } from '../../../src/model/scenario.ts';
 import { lookupWorld, WORLDS } from '../../../worlds/index.ts';
 import { LESSONS } from '../../../src/app/lessons/index.ts';
 import type { Lesson } from '../../../src/app/lessons/types.ts';
 import { runExperiment, windowMean, type ParamValues } from '../../support/experiments.ts';
-import type { Recorder } from '../../../src/sim/observe/recorder.ts';
+import type { Recorder } from '../../../src/model/observe/recorder.ts';
 
 function scenarioOf(lesson: Lesson): Scenario {
   const raw = typeof lesson.scenario === 'string' ? WORLDS[lesson.world].scenarios[lesson.scenario] : lesson.scenario;

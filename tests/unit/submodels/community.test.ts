@@ -7,7 +7,7 @@ import { fc, test } from '@fast-check/vitest';
 import { updateCommunities } from '../../../agents/community/systems.ts';
 import { startingAccessLiteracy } from '../../../agents/community/initialize.ts';
 import { INSTRUMENT_COUNT, DIGITAL_INFRASTRUCTURE } from '../../../agents/policymaker/schema.ts';
-import type { World } from '../../../src/sim/world.ts';
+import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, threeRegions, tinyWorld } from './tiny-world.ts';
 
 /** Cells of region r. */

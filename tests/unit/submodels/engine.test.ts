@@ -3,7 +3,7 @@
  * demand, §7.7 f(g), §7.10 shocks, §6 inequality measures).
  */
 import { describe, expect, it } from 'vitest';
-import { PHASES } from '../../../src/sim/schedule.ts';
+import { PHASES } from '../../../src/model/schedule.ts';
 import {
   canShip,
   currentFreight,
@@ -11,12 +11,12 @@ import {
   greatCircleKm,
   leadTimeFor,
   tariffRate,
-} from '../../../src/sim/geography.ts';
-import { incomeDiffusionFactors, productivityFor, wageFor } from '../../../src/sim/economy.ts';
-import { applyShocks } from '../../../src/sim/shocks.ts';
-import { herfindahl, weightedGini } from '../../../src/sim/observe/inequality.ts';
+} from '../../../src/model/geography.ts';
+import { incomeDiffusionFactors, productivityFor, wageFor } from '../../../src/model/economy.ts';
+import { applyShocks } from '../../../src/model/shocks.ts';
+import { herfindahl, weightedGini } from '../../../src/model/observe/inequality.ts';
 import { advanceDemandNoise, regionalFinalDemand } from '../../../agents/firm/market.ts';
-import { defaultParams } from '../../../src/sim/params/registry.ts';
+import { defaultParams } from '../../../src/model/params/registry.ts';
 import { HOM, HUB, NBR, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 describe('§3 schedule', () => {

@@ -15,7 +15,7 @@ import { assignServingPlants, computeMarketShares, serveFinalDemand } from '../.
 import { assembleAtPlants } from '../../../agents/firm/production.ts';
 import { settleFirms } from '../../../agents/firm/finance.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
-import type { World } from '../../../src/sim/world.ts';
+import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, addSme, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const KM_HUB = equatorKm(90); // 10 007.543 km

@@ -19,10 +19,10 @@ import {
 } from '../../../agents/policymaker/schema.ts';
 import { settleFirms } from '../../../agents/firm/finance.ts';
 import { landedHubCost } from '../../../agents/firm/sourcing.ts';
-import { canShip, tariffRate } from '../../../src/sim/geography.ts';
-import { step } from '../../../src/sim/schedule.ts';
+import { canShip, tariffRate } from '../../../src/model/geography.ts';
+import { step } from '../../../src/model/schedule.ts';
 import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
-import type { ScenarioInput } from '../../../src/sim/scenario.ts';
+import type { ScenarioInput } from '../../../src/model/scenario.ts';
 import { HOM, HUB, NBR, equatorKm, tinyWorld } from './tiny-world.ts';
 
 const cell = (r: number, k: number) => r * INSTRUMENT_COUNT + k;

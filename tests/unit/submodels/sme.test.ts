@@ -16,10 +16,10 @@ import { produceAtSmes } from '../../../agents/sme/production.ts';
 import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
 import { powerLawEmployees } from '../../../agents/sme/costs.ts';
 import { LOCAL } from '../../../agents/firm/schema.ts';
-import { step } from '../../../src/sim/schedule.ts';
-import { PIPELINE_WEEKS } from '../../../src/sim/geography.ts';
+import { step } from '../../../src/model/schedule.ts';
+import { PIPELINE_WEEKS } from '../../../src/model/geography.ts';
 import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
-import type { World } from '../../../src/sim/world.ts';
+import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, addSme, equatorKm, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const SEED = 7;

@@ -9,7 +9,7 @@ import { congestionFactor, domesticRawPrice } from '../../../agents/supplier/cos
 import { settleHubs } from '../../../agents/supplier/finance.ts';
 import { planHubRawInputs } from '../../../agents/supplier/ordering.ts';
 import { pullFromHubs } from '../../../agents/firm/shipping.ts';
-import { PIPELINE_WEEKS } from '../../../src/sim/geography.ts';
+import { PIPELINE_WEEKS } from '../../../src/model/geography.ts';
 import { HOM, HUB, NBR, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 /** Two firms (homes HOM and NBR) whose home plants (ids 0 and 2) both owe the hub supplier in HUB. */

@@ -3,10 +3,10 @@
  * equator, so the great-circle distance between two of them is exactly
  * EARTH_RADIUS_KM × |Δlongitude| in radians — easy to write out by hand.
  */
-import type { RegionDefinition, WorldDefinition } from '../../../src/sim/world-definition.ts';
-import { createWorld } from '../../../src/sim/initialize.ts';
-import { scenarioSchema, type ScenarioInput } from '../../../src/sim/scenario.ts';
-import type { World } from '../../../src/sim/world.ts';
+import type { RegionDefinition, WorldDefinition } from '../../../src/model/world-definition.ts';
+import { createWorld } from '../../../src/model/initialize.ts';
+import { scenarioSchema, type ScenarioInput } from '../../../src/model/scenario.ts';
+import type { World } from '../../../src/model/world.ts';
 import { allocateSme } from '../../../agents/sme/schema.ts';
 
 export const EARTH_RADIUS_KM = 6371;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INCOME_GROUPS } from './world-definition.ts';
-import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
+import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
 
 /**
  * Scenario files: shocks and a policy timeline on top of a world, plus parameter overrides.

@@ -1,10 +1,10 @@
-import { firmParams } from '../../../agents/firm/params.ts';
-import { supplierParams } from '../../../agents/supplier/params.ts';
-import { smeParams } from '../../../agents/sme/params.ts';
-import { communityParams } from '../../../agents/community/params.ts';
-import { policyParams } from '../../../agents/policymaker/params.ts';
+import { firmParams } from '../../../agents/firm/index.ts';
+import { supplierParams } from '../../../agents/supplier/index.ts';
+import { smeParams } from '../../../agents/sme/index.ts';
+import { communityParams } from '../../../agents/community/index.ts';
+import { policyParams } from '../../../agents/policymaker/index.ts';
 import { engineParams } from './engine-params.ts';
-import { checkParamValue, type ParamSpec, type ValuesOf } from './define.ts';
+import { checkParamValue, type ParamSpec, type ValuesOf } from '../../sim/params/define.ts';
 
 /** Every parameter of the model, by group (the group names the folder it lives in). */
 export const parameterGroups = {

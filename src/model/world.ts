@@ -1,4 +1,4 @@
-import type { DrawRegistry } from './rng/keyed.ts';
+import type { DrawRegistry } from '../sim/rng/keyed.ts';
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
 import type { Geography } from './geography.ts';
@@ -6,11 +6,11 @@ import type { Ledger } from './ledger.ts';
 import type { WorldDefinition } from './world-definition.ts';
 import type { ResolvedScenario } from './shocks.ts';
 import type { Scratch } from './scratch.ts';
-import type { FirmStore, PlantHubLinks, PlantStore } from '../../agents/firm/schema.ts';
-import type { HubStore } from '../../agents/supplier/schema.ts';
-import type { SmeStore } from '../../agents/sme/schema.ts';
-import type { CellStore } from '../../agents/community/schema.ts';
-import type { PolicyStore } from '../../agents/policymaker/schema.ts';
+import type { FirmStore, PlantHubLinks, PlantJobEvents, PlantStore } from '../../agents/firm/index.ts';
+import type { HubStore } from '../../agents/supplier/index.ts';
+import type { SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
+import type { CellStore } from '../../agents/community/index.ts';
+import type { PolicyStore } from '../../agents/policymaker/index.ts';
 
 /** Constants of the sampled economy, fixed at initialisation. */
 export interface Economy {
@@ -55,6 +55,11 @@ export interface World {
   smes: SmeStore;
   cells: CellStore;
   policy: PolicyStore;
+  /** Cross-kind event buffers, each written by one kind and read by another within the week. */
+  /** Plant openings and closures (firms → communities' trust events). */
+  plantJobEvents: PlantJobEvents;
+  /** Where firms are exposed through their SME suppliers (SMEs → firms' observed hazards). */
+  smeSupplyExposure: SmeSupplyExposure;
   /** This week's flows. */
   ledger: Ledger;
   /** Cumulative flows since the start of the run. */

@@ -1,5 +1,5 @@
 import type { World } from '../world.ts';
-import { NO_BUYER, sizeClass } from '../../../agents/sme/schema.ts';
+import { NO_BUYER, sizeClass } from '../../../agents/sme/index.ts';
 
 /**
  * Per-region totals gathered in one pass over every store after the week's phases, from which

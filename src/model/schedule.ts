@@ -2,29 +2,18 @@ import type { World } from './world.ts';
 import { isStrategyWeek } from './world.ts';
 import { resetLedger, type Ledger } from './ledger.ts';
 import { applyShocks } from './shocks.ts';
-import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/systems.ts';
-import { receiveComponents } from '../../agents/firm/arrivals.ts';
-import { receiveRawInputs } from '../../agents/sme/arrivals.ts';
-import { serveFinalDemand } from '../../agents/firm/market.ts';
-import { serveLocalMarkets } from '../../agents/sme/local-market.ts';
-import { computeSmePools } from '../../agents/firm/pools.ts';
-import { chooseStrategies } from '../../agents/firm/strategy.ts';
-import { renewContracts, topUpContracts } from '../../agents/firm/contracts.ts';
-import { chooseRawSources } from '../../agents/sme/sourcing.ts';
-import { placePlantOrders } from '../../agents/firm/ordering.ts';
-import { placeSmeOrders } from '../../agents/sme/ordering.ts';
-import { planHubRawInputs } from '../../agents/supplier/ordering.ts';
-import { produceAtSmes } from '../../agents/sme/production.ts';
-import { produceAtHubs, produceDomesticRaw } from '../../agents/supplier/production.ts';
-import { assembleAtPlants } from '../../agents/firm/production.ts';
-import { pullFromHubs, receiveFromSmes } from '../../agents/firm/shipping.ts';
-import { shipSmeGoods } from '../../agents/sme/shipping.ts';
-import { settleFirms } from '../../agents/firm/finance.ts';
-import { settleHubs } from '../../agents/supplier/finance.ts';
-import { settleSmes } from '../../agents/sme/finance.ts';
-import { smeExitsAndEntries } from '../../agents/sme/demography.ts';
-import { updateCommunities } from '../../agents/community/systems.ts';
-import { adoptAndLearn } from '../../agents/sme/digital.ts';
+import { runPhases, type Phase } from '../sim/runner.ts';
+import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/index.ts';
+import {
+  receiveComponents, serveFinalDemand, computeSmePools, chooseStrategies, clearPlantJobEvents, renewContracts, topUpContracts,
+  placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms,
+} from '../../agents/firm/index.ts';
+import {
+  receiveRawInputs, serveLocalMarkets, chooseRawSources, placeSmeOrders, produceAtSmes, shipSmeGoods,
+  settleSmes, smeExitsAndEntries, adoptAndLearn,
+} from '../../agents/sme/index.ts';
+import { planHubRawInputs, produceAtHubs, produceDomesticRaw, settleHubs } from '../../agents/supplier/index.ts';
+import { updateCommunities } from '../../agents/community/index.ts';
 
 /** The phases of one tick, in MODEL.md §3's order (observation is run by the caller). */
 export const PHASES = [
@@ -38,11 +27,12 @@ export const PHASES = [
   { name: 'finance', run: finance },
   { name: 'communities', run: (w: World) => (updateCommunities(w), recordPolicyQuarter(w)) },
   { name: 'smes', run: adoptAndLearn },
-] as const;
+] as const satisfies readonly Phase<World>[];
 
 export type PhaseName = (typeof PHASES)[number]['name'];
 
 function strategyAndOrders(world: World): void {
+  clearPlantJobEvents(world);
   if (isStrategyWeek(world)) {
     chooseStrategies(world, computeSmePools(world));
     renewContracts(world);
@@ -67,15 +57,7 @@ function finance(world: World): void {
  */
 export function step(world: World, clock?: () => number, phaseSeconds?: Float64Array): void {
   resetLedger(world.ledger);
-  if (clock && phaseSeconds) {
-    for (let k = 0; k < PHASES.length; k++) {
-      const start = clock();
-      PHASES[k].run(world);
-      phaseSeconds[k] += clock() - start;
-    }
-  } else {
-    for (let k = 0; k < PHASES.length; k++) PHASES[k].run(world);
-  }
+  runPhases(world, PHASES, clock, phaseSeconds);
   accumulate(world.ledgerTotal, world.ledger);
   world.tick++;
 }

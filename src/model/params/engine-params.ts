@@ -1,33 +1,35 @@
-import { int, num, bool } from './define.ts';
+import { int, num, bool } from '../../sim/params/define.ts';
 
 /** Run-wide parameters: scale, schedule, geography, prices, money. MODEL.md §2, §3, §7.4. */
 export const engineParams = {
   scale: num({
-    default: 1, min: 0.01, max: 1000, unit: '×', section: '2', status: 'assumption',
+    default: 1, min: 0.01, max: 1000, unit: '×', section: '2', status: 'setting',
     doc: 'Agent-count multiplier: SMEs and community cells (and the sampled economy) grow with it; shares and means do not.',
-    source: 'Glocal design: scale is a sampling knob, checked by the scale test (MODEL.md §8).',
+    source: 'Sampling knob (MODEL.md §8): shares and means do not depend on it; the scale test checks that.',
   }),
   warmupWeeks: int({
-    default: 52, min: 0, max: 520, unit: 'weeks', section: '3',
+    default: 52, min: 0, max: 520, unit: 'weeks', section: '3', status: 'setting',
     doc: 'Weeks simulated before week 0 and not recorded, so pre-shock levels exist even for a shock at week 0.',
-    source: 'MODEL.md §3',
+    source: 'Run setting (MODEL.md §3): weeks simulated before week 0, not recorded.',
   }),
   recordEvery: int({
-    default: 1, min: 1, max: 52, unit: 'weeks', section: '6',
-    doc: 'Record indicators every this many weeks.', source: 'MODEL.md §6',
+    default: 1, min: 1, max: 52, unit: 'weeks', section: '6', status: 'setting',
+    doc: 'Record indicators every this many weeks.', source: 'Output setting (MODEL.md §6).',
   }),
   strategyPeriodWeeks: int({
-    default: 13, min: 1, max: 52, unit: 'weeks', section: '7.1',
+    default: 13, min: 1, max: 52, unit: 'weeks', section: '7.1', status: 'assumption',
     doc: 'Weeks between strategic decisions (sourcing strategy, supplier contracts, policy reviews).',
-    source: 'MODEL.md §2 (quarterly)',
+    source: 'Assumed in the specification (MODEL.md §2: strategic decisions quarterly); no publication gives the value.',
   }),
   handlingWeeks: int({
-    default: 1, min: 0, max: 4, unit: 'weeks', section: '2',
-    doc: 'Fixed handling time added to every shipment.', source: 'MODEL.md §2',
+    default: 1, min: 0, max: 4, unit: 'weeks', section: '2', status: 'assumption',
+    doc: 'Fixed handling time added to every shipment.',
+    source: 'Assumed in the specification (MODEL.md §2: handling 1 week); no publication gives the value.',
   }),
   shipKmPerWeek: num({
-    default: 5000, min: 1000, max: 20000, unit: 'km/week', section: '2',
-    doc: 'Distance a shipment covers per week; lead time = handling + ceil(km / this).', source: 'MODEL.md §2',
+    default: 5000, min: 1000, max: 20000, unit: 'km/week', section: '2', status: 'assumption',
+    doc: 'Distance a shipment covers per week; lead time = handling + ceil(km / this).',
+    source: 'Assumed in the specification (MODEL.md §2: 5,000 km a week); no publication gives the value.',
   }),
   freightPerUnitKm: num({
     default: 0.0012, min: 0, max: 0.01, unit: '$/(unit·km)', section: '2', status: 'assumption',
@@ -45,12 +47,19 @@ export const engineParams = {
     source: 'ITF Transport Outlook 2019 (sea freight ≈ 10–20 g CO₂/t·km)',
   }),
   markup: num({
-    default: 0.2, min: 0, max: 1, unit: 'share of cost', section: '7.4',
-    doc: 'Cost-plus markup μ at every tier.', source: 'MODEL.md §7.4',
+    default: 0.2, min: 0, max: 1, unit: 'share of cost', section: '7.4', status: 'assumption',
+    doc: 'Cost-plus markup μ at every tier.',
+    source: 'Assumed in the specification (MODEL.md §7.4: μ = 0.2); no publication gives the value.',
+  }),
+  priceAdjustmentRate: num({
+    default: 0.1, min: 0.001, max: 1, unit: '1/week', section: '7.4', status: 'assumption',
+    doc: 'How fast plants’ and hub suppliers’ prices move toward cost plus markup each week.',
+    source: 'Assumed: prices adjust over about ten weeks.',
   }),
   labourShareOfGdp: num({
-    default: 0.55, min: 0.2, max: 0.8, unit: 'share', section: '7.5',
-    doc: 'Wage per worker-week = GDP per capita × this / 52.', source: 'ILO 2019, labour income share ≈ 0.51–0.55',
+    default: 0.55, min: 0.2, max: 0.8, unit: 'share', section: '7.5', status: 'cited',
+    doc: 'Wage per worker-week = GDP per capita × this / 52.',
+    source: 'ILO 2019, "The Global Labour Income Share and Distribution", data production and analysis unit: labour income share ≈ 0.51–0.55 of GDP',
   }),
   productivityElasticity: num({
     default: 0.75, min: 0, max: 1, unit: '', section: '7.5', status: 'assumption',
@@ -79,9 +88,15 @@ export const engineParams = {
     doc: 'Local market for components and services served by a region’s SMEs, as a share of its GDP.',
     source: 'Assumed: sized so SMEs hold most firm employment (OECD ≈ 60%, MODEL.md P10).',
   }),
+  startingSmeUtilisation: num({
+    default: 0.9, min: 0.1, max: 1, unit: 'share', section: '5', status: 'assumption',
+    doc: 'Local markets are sized so that the starting SMEs run at this utilisation (just above break-even).',
+    source: 'Assumed.',
+  }),
   demandIncomeElasticity: num({
-    default: 0.8, min: 0, max: 2, unit: '', section: '7.5',
-    doc: 'Final demand ∝ population × GDP per capita^η.', source: 'MODEL.md §7.5',
+    default: 0.8, min: 0, max: 2, unit: '', section: '7.5', status: 'assumption',
+    doc: 'Final demand ∝ population × GDP per capita^η.',
+    source: 'Assumed in the specification (MODEL.md §7.5: η = 0.8); no publication gives the value.',
   }),
   demandNoiseSd: num({
     default: 0.05, min: 0, max: 0.5, unit: 'log', section: '7.5', status: 'assumption',
@@ -92,28 +107,34 @@ export const engineParams = {
     doc: 'Weekly autocorrelation of the demand noise (0 = white noise; P11 ablation).', source: 'MODEL.md §7.5 (assumption)',
   }),
   profitTaxRate: num({
-    default: 0.2, min: 0, max: 0.6, unit: 'share of profit', section: '7.9',
-    doc: 'Tax on positive weekly profit, paid by every firm.', source: 'OECD Corporate Tax Statistics 2020: average statutory rate ≈ 20–23%',
+    default: 0.2, min: 0, max: 0.6, unit: 'share of profit', section: '7.9', status: 'cited',
+    doc: 'Tax on positive weekly profit, paid by every firm.',
+    source: 'OECD 2020, Corporate Tax Statistics, second edition: average combined statutory rate ≈ 20–23%',
   }),
   taxShare: num({
-    default: 0.15, min: 0, max: 0.5, unit: 'share of GDP', section: '7.9',
-    doc: 'Tax revenue as a share of GDP (sets policy budgets).', source: 'World Bank WDI, tax revenue ≈ 15% of GDP (world)',
+    default: 0.15, min: 0, max: 0.5, unit: 'share of GDP', section: '7.9', status: 'cited',
+    doc: 'Tax revenue as a share of GDP (sets policy budgets).',
+    source: 'World Bank, World Development Indicators 2019, GC.TAX.TOTL.GD.ZS: tax revenue ≈ 15% of GDP (world)',
   }),
   policyShare: num({
     default: 0.01, min: 0, max: 0.2, unit: 'share of tax revenue', section: '7.9', status: 'assumption',
-    doc: 'Share of tax revenue a policymaker can spend on these instruments.', source: 'Assumed (industrial and digital programmes are ≈ 1% of budgets).',
+    doc: 'Share of tax revenue a policymaker can spend on these instruments.',
+    source: 'Assumed (industrial and digital programmes are ≈ 1% of budgets).',
   }),
   baseUnemployment: num({
-    default: 0.06, min: 0, max: 0.5, unit: 'share', section: '7.7',
-    doc: 'Unemployment when the modelled sector employs its trend level.', source: 'ILO 2019: world unemployment ≈ 5.4%',
+    default: 0.06, min: 0, max: 0.5, unit: 'share', section: '7.7', status: 'cited',
+    doc: 'Unemployment when the modelled sector employs its trend level.',
+    source: 'ILO 2020, World Employment and Social Outlook: Trends 2020: world unemployment 5.4% in 2019',
   }),
   jobsTrendWeeks: int({
     default: 52, min: 1, max: 520, unit: 'weeks', section: '7.7', status: 'assumption',
-    doc: 'Memory of the jobs trend against which job losses raise unemployment.', source: 'Assumed: labour reallocates within about a year.',
+    doc: 'Memory of the jobs trend against which job losses raise unemployment.',
+    source: 'Assumed: labour reallocates within about a year.',
   }),
   hazardEnabled: bool({
-    default: true, section: '7.10',
-    doc: 'Random regional disruptions (the background hazard) are drawn.', source: 'MODEL.md §7.10',
+    default: true, section: '7.10', status: 'setting',
+    doc: 'Random regional disruptions (the background hazard) are drawn.',
+    source: 'Ablation switch (MODEL.md §7.10): the background hazard is on by default.',
   }),
   hazardPerRegionYear: num({
     default: 0.27, min: 0, max: 2, unit: '1/year', section: '7.10', status: 'calibrated',
@@ -121,8 +142,9 @@ export const engineParams = {
     source: 'McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains" (1/3.7 per year)',
   }),
   hazardMinWeeks: int({
-    default: 4, min: 1, max: 52, unit: 'weeks', section: '7.10',
-    doc: 'Shortest hazard disruption.', source: 'MGI 2020 (disruptions of one month or more)',
+    default: 4, min: 1, max: 52, unit: 'weeks', section: '7.10', status: 'cited',
+    doc: 'Shortest hazard disruption.',
+    source: 'McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains": disruptions lasting a month or longer',
   }),
   hazardMaxWeeks: int({
     default: 8, min: 1, max: 52, unit: 'weeks', section: '7.10', status: 'assumption',

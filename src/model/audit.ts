@@ -1,5 +1,4 @@
 import type { World } from './world.ts';
-import { PIPELINE_WEEKS } from './geography.ts';
 
 /** Goods held anywhere in the world, by good: stocks plus everything in transit. */
 export interface GoodsStocks {

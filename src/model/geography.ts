@@ -1,12 +1,12 @@
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
-import { asin, cos, sin } from './math.ts';
+import { asin, cos, sin } from '../sim/math.ts';
 import { LeadTimeLimitError, MAX_LEAD_TIME_WEEKS, baseLeadTime, pipelineWeeksFor, shockedLeadTime } from './lead-times.ts';
 
 const EARTH_RADIUS_KM = 6371;
 /**
  * The smallest pipeline ring (weeks). A world's rings (`Geography.pipelineWeeks`) are sized from
- * the longest lead time its scenario can produce, never less than this (src/sim/lead-times.ts).
+ * the longest lead time its scenario can produce, never less than this (src/model/lead-times.ts).
  */
 export const PIPELINE_WEEKS = 8;
 

@@ -1,6 +1,6 @@
 import type { Params } from './params/registry.ts';
 import type { RegionStore } from './regions.ts';
-import { log, pow } from './math.ts';
+import { log, pow } from '../sim/math.ts';
 
 /** Wage per worker-week from GDP per capita (§7.5). */
 export function wageFor(gdpPerCapita: number, params: Params): number {

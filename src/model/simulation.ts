@@ -6,7 +6,8 @@ import { step } from './schedule.ts';
 import { withoutShocks } from './shocks.ts';
 import { Recorder } from './observe/recorder.ts';
 import { LOSS_INDICATORS, LossTracker } from './observe/losses.ts';
-import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
+import { readCheckpoint, writeCheckpoint } from '../sim/checkpoint.ts';
+import { WORLD_CHECKPOINT } from './checkpoint-layout.ts';
 
 /** Everything that defines a run: with the same spec, the same bytes come out. */
 export interface RunSpec {
@@ -128,6 +129,7 @@ export class Simulation {
     const firstRow = this.recorder.firstKept;
     const rows = this.recorder.view(firstRow);
     return writeCheckpoint(
+      WORLD_CHECKPOINT,
       worlds,
       // The first row's number only when rows were released (streamed), so other checkpoints keep their bytes.
       { spec: this.spec, losses: this.losses?.state() ?? null, ...(firstRow > 0 ? { recorderFirstRow: firstRow } : {}) },
@@ -141,7 +143,7 @@ export class Simulation {
     lookup: (world: string, options?: RunSpec['worldOptions']) => WorldDefinition,
     probes: Record<string, ProbeHooks> = {},
   ): Simulation {
-    const contents = readCheckpoint(bytes);
+    const contents = readCheckpoint(WORLD_CHECKPOINT, bytes);
     const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null; recorderFirstRow?: number };
     const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions), probes);
     contents.restoreInto(simulation.world, 0);

@@ -63,7 +63,12 @@ export interface RegionStore {
   /** Grant intensity per SME this week, in [0, 1] (1 = a full grant). */
   smeGrantIntensity: Float64Array;
 
-  // Aggregates written by systems (read by later phases and reporters)
+  // Aggregates written by systems (read by later phases and reporters). Each is written by one
+  // kind only: firms — finalDemand, finalDelivered, finalLost; SMEs — localDemand, localServed,
+  // localDemandTrend, sme*, domesticRawOwed (their orders to the domestic source, which the
+  // supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput; communities —
+  // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
+  // jobs people noticed (goodEvents, badEvents).
   finalDemand: Float64Array;
   finalDelivered: Float64Array;
   finalLost: Float64Array;
@@ -81,7 +86,6 @@ export interface RegionStore {
   /** SMEs that adopted digital technology this week. */
   smeAdoptions: Float64Array;
   smeEntries: Float64Array;
-  smeExitRateEma: Float64Array;
   plantEmployment: Float64Array;
   hubEmployment: Float64Array;
   domesticRawEmployment: Float64Array;
@@ -102,6 +106,7 @@ export interface RegionStore {
   income: Float64Array;
   /** Share of good events in firms' recent record in the region (what transparency reveals). */
   firmRecord: Float64Array;
+  /** Net hiring and layoffs people noticed this week (communities' tally; plant openings and closures are in the firms' `PlantJobEvents`). */
   goodEvents: Float64Array;
   badEvents: Float64Array;
   /** Domestic raw-input source: owed, produced, price. */
@@ -118,10 +123,20 @@ export function incomeGroupIndex(group: IncomeGroup): number {
 
 export function createRegionStore(definition: WorldDefinition): RegionStore {
   const n = definition.regions.length;
-  const f64 = () => new Float64Array(n);
-  const u8 = () => new Uint8Array(n);
-  const store: RegionStore = {
+  return {
     count: n,
+    ...staticRegionData(definition),
+    ...shockSettings(n),
+    ...policySettings(n),
+    ...weeklyAggregates(n),
+  };
+}
+
+/** Geography and the world's data, then the sampled economy's constants (filled in by createWorld). */
+function staticRegionData(definition: WorldDefinition) {
+  const n = definition.regions.length;
+  const f64 = () => new Float64Array(n);
+  return {
     codes: definition.regions.map((r) => r.code),
     names: definition.regions.map((r) => r.name),
     bloc: Uint8Array.from(definition.regions, (r) => r.bloc),
@@ -140,26 +155,46 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     localMarketBase: f64(),
     smeSlots: f64(),
     incomeDiffusionFactor: f64(),
+  };
+}
+
+/** Phase 1's settings: no shock at the start. */
+function shockSettings(n: number) {
+  return {
     capacityFactor: new Float64Array(n).fill(1),
     finalDemandMultiplier: new Float64Array(n).fill(1),
     localDemandMultiplier: new Float64Array(n).fill(1),
     leadTimeMultiplier: new Float64Array(n).fill(1),
     freightMultiplier: new Float64Array(n).fill(1),
     borderOpen: new Uint8Array(n).fill(1),
-    lockedDown: u8(),
-    disruptionOnset: u8(),
+    lockedDown: new Uint8Array(n),
+    disruptionOnset: new Uint8Array(n),
     hazardUntilTick: new Int32Array(n).fill(-1),
     hazardCapacityFactor: new Float64Array(n).fill(1),
-    demandNoise: f64(),
+    demandNoise: new Float64Array(n),
+  };
+}
+
+/** Phase 2's settings: no programme at the start. */
+function policySettings(n: number) {
+  const f64 = () => new Float64Array(n);
+  return {
     tariff: f64(),
     localSourcingSubsidy: f64(),
     reshoringGrantShare: f64(),
     transparency: f64(),
     infrastructureSpend: f64(),
     trainingSpend: f64(),
-    trainingLinked: u8(),
+    trainingLinked: new Uint8Array(n),
     smeGrantSpend: f64(),
     smeGrantIntensity: f64(),
+  };
+}
+
+/** Per-week aggregates, each written by one kind (see RegionStore). */
+function weeklyAggregates(n: number) {
+  const f64 = () => new Float64Array(n);
+  return {
     finalDemand: f64(),
     finalDelivered: f64(),
     finalLost: f64(),
@@ -174,7 +209,6 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     smeExits: f64(),
     smeAdoptions: f64(),
     smeEntries: f64(),
-    smeExitRateEma: f64(),
     plantEmployment: f64(),
     hubEmployment: f64(),
     domesticRawEmployment: f64(),
@@ -198,5 +232,4 @@ export function createRegionStore(definition: WorldDefinition): RegionStore {
     cellPopulation: f64(),
     cellCount: new Uint32Array(n),
   };
-  return store;
 }

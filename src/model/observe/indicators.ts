@@ -1,9 +1,9 @@
 import type { World } from '../world.ts';
 import type { Observation } from './observation.ts';
 import { weightedGini, herfindahl } from './inequality.ts';
-import { INSTRUMENTS, INSTRUMENT_COUNT } from '../../../agents/policymaker/schema.ts';
-import { STRATEGY_NAMES } from '../../../agents/firm/strategy-codes.ts';
-import { NO_BUYER } from '../../../agents/sme/schema.ts';
+import { INSTRUMENTS, INSTRUMENT_COUNT } from '../../../agents/policymaker/index.ts';
+import { STRATEGY_NAMES } from '../../../agents/firm/index.ts';
+import { NO_BUYER } from '../../../agents/sme/index.ts';
 
 /**
  * The indicators a run records (MODEL.md §6). A regional indicator is a ratio of per-region sums

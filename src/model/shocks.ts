@@ -1,6 +1,6 @@
 import type { Scenario, PolicyItem } from './scenario.ts';
 import { selectRegions, type SelectionContext } from './selection.ts';
-import { initStream } from './rng/init-stream.ts';
+import { initStream } from '../sim/rng/init-stream.ts';
 import type { World } from './world.ts';
 
 /** One shock on one region, with every range already drawn. Weeks are scenario weeks. */

@@ -1,5 +1,5 @@
 import { parameterGroups } from './params/registry.ts';
-import type { ParamSpec } from './params/define.ts';
+import type { ParamSpec } from '../sim/params/define.ts';
 import { GLOBAL_INDICATORS, REGIONAL_INDICATORS } from './observe/indicators.ts';
 import { LOSS_INDICATORS } from './observe/losses.ts';
 
@@ -16,7 +16,7 @@ function range(spec: ParamSpec): string {
 export function parameterTable(): string {
   const lines: string[] = [];
   for (const [group, table] of Object.entries(parameterGroups)) {
-    lines.push('', `**${group}** (${group === 'engine' ? '`src/sim/params/engine-params.ts`' : `\`agents/${group}/params.ts\``})`, '');
+    lines.push('', `**${group}** (${group === 'engine' ? '`src/model/params/engine-params.ts`' : `\`agents/${group}/params.ts\``})`, '');
     lines.push('| parameter | default | unit | range | status | §  | meaning | source |', '|---|---|---|---|---|---|---|---|');
     for (const [name, spec] of Object.entries(table as Record<string, ParamSpec>)) {
       const unit = spec.kind === 'number' ? spec.unit : '';

@@ -3,9 +3,9 @@ import { scenarioSchema, type PolicyItem, type Scenario, type Target } from './s
 import { createRegionStore } from './regions.ts';
 import { incomeQuartiles, selectRegions, type SelectionContext } from './selection.ts';
 import type { WorldDefinition } from './world-definition.ts';
-import { checkParamValue, describe as describeValue } from './params/define.ts';
+import { checkParamValue, describe as describeValue } from '../sim/params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
-import { INSTRUMENTS } from '../../agents/policymaker/schema.ts';
+import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
 import { leadTimeProblems } from './lead-times.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
