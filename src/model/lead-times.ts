@@ -1,19 +1,17 @@
 /**
  * Lead times without silent clipping (issue 11): pipelines are sized from the longest lead time a
  * world and scenario can produce, and a scenario whose logistics shock would exceed the model's
- * limit is rejected with a message at the shock's path, never clipped.
+ * limit is rejected with a message at the shock's path (lead-time-problems.ts), never clipped.
  */
 import type { Params } from './params/registry.ts';
 import type { Scenario } from './scenario.ts';
 import type { WorldDefinition } from './world-definition.ts';
-import type { InputProblem } from './validate.ts';
-import { defaultParams } from './params/registry.ts';
 import { PIPELINE_WEEKS, greatCircleKm } from './geography.ts';
 
 /** The longest lead time the model holds (weeks): every agent keeps a ring of up to this + 1 weekly slots. */
 export const MAX_LEAD_TIME_WEEKS = 52;
 
-type LeadParams = Pick<Params, 'handlingWeeks' | 'shipKmPerWeek'>;
+export type LeadParams = Pick<Params, 'handlingWeeks' | 'shipKmPerWeek'>;
 
 /** Lead time L = handlingWeeks + ceil(km / shipKmPerWeek), at least 1 week. */
 export function baseLeadTime(km: number, params: LeadParams): number {
@@ -53,32 +51,6 @@ export function longestRoute(world: WorldDefinition, params: LeadParams): Route 
     }
   }
   return best;
-}
-
-/** Lead-time parameters: defaults, then the world's, then the scenario's own. */
-function leadParamsOf(scenario: Scenario, world: WorldDefinition): LeadParams {
-  const params = { ...defaultParams() } as LeadParams;
-  for (const own of [world.parameterDefaults ?? {}, scenario.params ?? {}]) {
-    if (typeof own.handlingWeeks === 'number') params.handlingWeeks = own.handlingWeeks;
-    if (typeof own.shipKmPerWeek === 'number') params.shipKmPerWeek = own.shipKmPerWeek;
-  }
-  return params;
-}
-
-/** One problem per logistics shock that would make some lead time exceed MAX_LEAD_TIME_WEEKS. */
-export function leadTimeProblems(scenario: Scenario, world: WorldDefinition): InputProblem[] {
-  const route = longestRoute(world, leadParamsOf(scenario, world));
-  const problems: InputProblem[] = [];
-  scenario.shocks.forEach((shock, i) => {
-    if (shock.kind !== 'logistics') return;
-    const weeks = shockedLeadTime(route.weeks, shock.leadTimeMultiplier);
-    if (weeks <= MAX_LEAD_TIME_WEEKS) return;
-    problems.push({
-      path: ['shocks', i, 'leadTimeMultiplier'],
-      message: `a lead-time multiplier of ${shock.leadTimeMultiplier} makes the lead time from ${route.from} to ${route.to} ${route.weeks} × ${shock.leadTimeMultiplier} ≈ ${weeks} weeks; the model holds at most ${MAX_LEAD_TIME_WEEKS} weeks (expected a multiplier ≤ ${Math.floor((MAX_LEAD_TIME_WEEKS / route.weeks) * 100) / 100})`,
-    });
-  });
-  return problems;
 }
 
 /** Thrown when a world is built with lead times beyond the model's limit (inputs that skipped validation). */

@@ -6,7 +6,7 @@ import type { WorldDefinition } from './world-definition.ts';
 import { checkParamValue, describe as describeValue } from '../sim/params/define.ts';
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
-import { leadTimeProblems } from './lead-times.ts';
+import { leadTimeProblems } from './lead-time-problems.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
 export interface InputProblem {
