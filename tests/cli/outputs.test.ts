@@ -119,6 +119,17 @@ describe('kill -9 during the write leaves the previous result or nothing, and th
     expectWhole(out);
     expect(leftovers(parent, ['out'])).toEqual([]);
   });
+  it('SIGTERM (or ^C) during the write removes the temporary folder and the lock, and exits 130', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    const { child, exited } = startGlocal(['run', ...SMALL, '--weeks', '200', '--out', out]);
+    await waitFor(() => readdirSync(parent).some((e) => e.startsWith('.out.glocal-tmp-')), 'the temporary folder');
+    child.kill('SIGTERM');
+    const result = await exited;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/interrupted; unfinished files removed/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });
 
 describe('one writer per output folder', () => {
