@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glocal, STACK_TRACE, tempDir } from './cli-helpers.ts';
@@ -103,6 +103,7 @@ describe('hostile inputs are refused cleanly (exit 2, a message, nothing written
       expect(result.stderr.length).toBeLessThan(2_000);
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(dir)).toEqual(['bad.json']);
+      rmSync(dir, { recursive: true, force: true }); // the 50 MB file
     });
   }
 });
