@@ -102,7 +102,7 @@ function checkKeys(tree: Node): { errors: InputProblem[]; warnings: InputProblem
       const [keyNode, valueNode] = property.children ?? [];
       const key = String(keyNode?.value);
       if (PROTOTYPE_KEYS.has(key)) errors.push({ path: [...path, key], message: `the key "${key}" is not allowed (it could change how JavaScript objects behave)` });
-      else if (seen.has(key)) warnings.push({ path: [...path, key], message: `duplicate key "${key}": only its last value is used` });
+      else if (seen.has(key)) warnings.push({ path: [...path, key], message: `duplicate key "${key}": only its last value is used`, offset: property.offset });
       seen.add(key);
       if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
     }
@@ -185,7 +185,7 @@ export function lineOf(input: JsonInput, path: (string | number)[]): number | nu
 /** The user-facing report of input problems: file, then one line per problem with path and line. */
 export function describeProblems(input: JsonInput, kind: string, problems: InputProblem[]): string {
   const lines = problems.map((p) => {
-    const line = lineOf(input, p.path);
+    const line = p.offset !== undefined ? lineColumn(input.text, p.offset).line : lineOf(input, p.path);
     return `  at ${formatPath(p.path)}${line !== null ? ` (line ${line})` : ''}: ${p.message}`;
   });
   return `glocal: ${kind} ${input.label} is invalid\n${lines.join('\n')}\nnothing was written.`;

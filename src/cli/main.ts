@@ -159,6 +159,12 @@ function fail(error: unknown): never {
     process.stderr.write(error.message + '\n');
     process.exit(error.exitCode);
   }
+  const system = error as NodeJS.ErrnoException;
+  if (typeof system?.code === 'string' && typeof system.syscall === 'string') {
+    // The disk or the system said no (full disk, permissions, read-only): say so, not "internal error".
+    process.stderr.write(`glocal: ${system.syscall} ${system.path ?? ''} failed: ${system.code} (${system.message.split(',')[0].replace(/^\w+: /, '')})\nno result was written; earlier results are untouched.\n`);
+    process.exit(1);
+  }
   process.stderr.write(`glocal: internal error: ${(error as Error).message}\n`);
   if (process.env.GLOCAL_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
   else process.stderr.write('(set GLOCAL_DEBUG=1 for the stack trace; please report it)\n');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
-import { decodeInput, describeProblems, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
+import { decodeInput, describeProblems, lineColumn, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../model/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../model/params/registry.ts';
@@ -119,7 +119,7 @@ export function loadScenario(
 /** Warning lines (stderr) for input problems that are not errors: path, line and what is wrong. */
 export function describeWarnings(input: JsonInput, problems: InputProblem[]): string[] {
   return problems.map((p) => {
-    const line = lineOf(input, p.path);
+    const line = p.offset !== undefined ? lineColumn(input.text, p.offset).line : lineOf(input, p.path);
     return `glocal: warning: scenario ${input.label} at ${formatPath(p.path)}${line !== null ? ` (line ${line})` : ''}: ${p.message}`;
   });
 }

@@ -12,6 +12,8 @@ import { leadTimeProblems } from './lead-time-problems.ts';
 export interface InputProblem {
   path: (string | number)[];
   message: string;
+  /** Character offset in the file, when the path alone does not say which line (a duplicate key). */
+  offset?: number;
 }
 
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: InputProblem[] };

@@ -108,7 +108,7 @@ export function acquireOutputLock(folder: string, command: string): OutputLock {
       throw new UserError(`glocal: ${folder} is already being written by this process\nnothing was written.`);
     }
     if (!isStale(path, current)) {
-      throw new UserError(`glocal: ${resolve(folder)} is being written by ${describeHolder(current)}\nwait for it to finish, or choose another --out.\n(lock file: ${path})`);
+      throw new UserError(`glocal: ${resolve(folder)} is being written by ${describeHolder(current)}\nwait for it to finish, or choose another --out. (If that process is gone, for example on another machine, delete the lock file ${path}.)`);
     }
     breakStaleLock(path, current);
   }

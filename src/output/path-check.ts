@@ -85,6 +85,15 @@ function nearestExisting(path: string, flag: string, shown: string): { path: str
  */
 export function checkOutputPath(path: string, options: CheckOptions = {}): CheckedOutput {
   const flag = options.flag ?? '--out';
+  try {
+    return checkPath(path, options, flag);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    return fail(flag, path, `cannot be checked: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function checkPath(path: string, options: CheckOptions, flag: string): CheckedOutput {
   if (path.trim() === '') fail(flag, JSON.stringify(path), 'expected a folder name');
   const target = resolve(path);
   const name = basename(target);

@@ -119,6 +119,17 @@ describe('kill -9 during the write leaves the previous result or nothing, and th
     expectWhole(out);
     expect(leftovers(parent, ['out'])).toEqual([]);
   });
+  it('SIGTERM (or ^C) during the write removes the temporary folder and the lock, and exits 130', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    const { child, exited } = startGlocal(['run', ...SMALL, '--weeks', '200', '--out', out]);
+    await waitFor(() => readdirSync(parent).some((e) => e.startsWith('.out.glocal-tmp-')), 'the temporary folder');
+    child.kill('SIGTERM');
+    const result = await exited;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/interrupted; unfinished files removed/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });
 
 describe('one writer per output folder', () => {
@@ -182,5 +193,32 @@ describe('the manifest reproduces the run from anywhere', () => {
     expect(again.csvSha).toBe(csvSha);
     expect(again.manifest.paired).toBe(false);
     rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('glocal rerun checks what it reproduces', () => {
+  it('refuses a manifest whose embedded scenario was edited, and exits 1 when an output differs', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    expect((await glocal(['run', ...SMALL, '--out', out])).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      scenario: { definition: { shocks: unknown[] } };
+      outputs: Record<string, { sha256: string }>;
+    };
+    const edited = structuredClone(manifest);
+    edited.scenario.definition.shocks.push({ kind: 'borderClosure', target: 'all', start: 0, weeks: 1 });
+    writeFileSync(join(parent, 'edited.json'), JSON.stringify(edited));
+    const refused = await glocal(['rerun', join(parent, 'edited.json'), '--out', join(parent, 'x')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/embedded scenario does not match its sha256/);
+    expect(existsSync(join(parent, 'x'))).toBe(false);
+
+    const wrongHash = structuredClone(manifest);
+    wrongHash.outputs['indicators.csv'].sha256 = '0'.repeat(64);
+    writeFileSync(join(parent, 'wrong-hash.json'), JSON.stringify(wrongHash));
+    const differs = await glocal(['rerun', join(parent, 'wrong-hash.json'), '--quiet', '--out', join(parent, 'y')]);
+    expect(differs.code).toBe(1);
+    expect(differs.stderr).toMatch(/rerun differs from .*wrong-hash\.json in indicators\.csv/);
+    expectWhole(join(parent, 'y')); // the rerun's own result is kept, whole, for inspection
   });
 });
