@@ -73,6 +73,7 @@ same_file() {
   cmp -s "$1" "$2" || cluster_fail "$2 differs from $1"
 }
 
+[[ $(id -u) -eq 0 ]] || cluster_fail "run as root: the test installs packages and runs slurmd and slurmctld as root (SlurmUser=root)"
 ensure_slurm_packages
 [[ -f "$SPEC" ]] || cluster_fail "no sweep spec at $SPEC"
 start_munge
