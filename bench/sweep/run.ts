@@ -12,6 +12,7 @@
  *   npm run bench:sweep               both parts; rewrites bench/sweep/results.json and the section of docs/PERFORMANCE.md
  *   npm run bench:sweep -- --quick    smaller sweeps; prints, writes nothing
  *   npm run bench:sweep -- --no-write both parts; prints, writes nothing
+ *   npm run bench:sweep -- --throughput-only   reruns part 1 and keeps part 2 from bench/sweep/results.json
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,17 +29,18 @@ const START_MARKER = '<!-- bench:sweep:start -->';
 const END_MARKER = '<!-- bench:sweep:end -->';
 const quick = process.argv.includes('--quick');
 const write = !quick && !process.argv.includes('--no-write');
+const throughputOnly = process.argv.includes('--throughput-only');
 
-/** Throughput sweep: two-hubs, a 2-factor grid × 2 seeds, one year. */
+/** Throughput sweep: two-hubs hub-lockdown (paired), one factor × 2 seeds, two years at full scale. */
 function throughputSpec(points: number): object {
   return {
     description: 'bench:sweep throughput',
     world: 'two-hubs',
     scenario: 'hub-lockdown',
-    params: { scale: 0.5 },
+    params: { scale: 1 },
     factors: { bassImitation: { values: Array.from({ length: points }, (_, i) => Number((0.1 + 0.1 * i).toFixed(2))) } },
     seeds: 2,
-    weeks: 52,
+    weeks: 104,
     metrics: ['fillRate', 'smeChainShare', 'smeAdoption', 'fillRate@bloc', 'lostFinalDeliveries'],
   };
 }
@@ -132,7 +134,7 @@ function render(result: ReturnType<typeof summarize>): string {
     '',
     '### Throughput: runs per minute',
     '',
-    `Sweep: two-hubs hub-lockdown (paired runs), scale 0.5, 52 weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
+    `Sweep: two-hubs hub-lockdown (paired runs), scale 1, 104 weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
     '',
     '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -182,8 +184,9 @@ async function main(): Promise<void> {
   const one = await sweep(throughputSpec(throughputPoints), 1);
   const two = await sweep(throughputSpec(throughputPoints), 2);
   const memoryRuns = quick ? 10 : 90;
-  process.stderr.write(`bench:sweep — memory (${memoryRuns} runs, ${quick ? '~10⁶' : '> 10⁷'} rows, 2 workers)…\n`);
-  const memory = await sweep(memorySpec(memoryRuns), 2);
+  const previous = throughputOnly && existsSync(RESULTS_PATH) ? (JSON.parse(readFileSync(RESULTS_PATH, 'utf8')) as { raw: { memory: SweepRun } }).raw.memory : null;
+  if (!previous) process.stderr.write(`bench:sweep — memory (${memoryRuns} runs, ${quick ? '~10⁶' : '> 10⁷'} rows, 2 workers)…\n`);
+  const memory = previous ?? (await sweep(memorySpec(memoryRuns), 2));
   const result = { ...summarize(one, two, memory), loadAverage: load.toFixed(1) };
   const text = render(result);
   process.stdout.write(text + '\n');

@@ -88,7 +88,7 @@ describe('glocal sweep', () => {
     expect(existsSync(join(out, 'results.parquet'))).toBe(false);
     const resumed = await glocal(['sweep', specPath, '--out', out, '--workers', '2', '--csv']);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`${16 - partsAtKill} run now, ${partsAtKill} from before`));
+    expect(resumed.stdout).toMatch(new RegExp(`${16 - partsAtKill} ran now, ${partsAtKill} before,`));
     expectSameSweep(out);
     expect(filesIn(out)).toEqual(['manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
   });
