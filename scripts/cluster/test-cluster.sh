@@ -19,6 +19,12 @@ cluster_fail() {
 # shellcheck source=scripts/cluster/slurm-daemons.sh
 source scripts/cluster/slurm-daemons.sh
 
+PASSED=0
+passed() {
+  PASSED=$((PASSED + 1))
+  cluster_log "ok $PASSED: $*"
+}
+
 CLUSTER_DIR=$(mktemp -d /tmp/glocal-cluster.XXXXXX)
 chmod 755 "$CLUSTER_DIR"
 
@@ -34,7 +40,8 @@ finish() {
   fi
   stop_daemons
   if [[ $status -eq 0 || -z "${GLOCAL_CLUSTER_KEEP:-}" ]]; then rm -rf "$CLUSTER_DIR"; else cluster_log "kept $CLUSTER_DIR"; fi
-  [[ $status -eq 0 ]] && cluster_log "1 passed, 0 failed" || printf 'test:cluster: 0 passed, 1 failed\n' >&2
+  # The closing line test runners print: checks passed, and the one that failed.
+  if [[ $status -eq 0 ]]; then printf 'cluster: %d passed, 0 failed\n' "$PASSED"; else printf 'cluster: %d passed, 1 failed\n' "$PASSED" >&2; fi
   exit "$status"
 }
 trap finish EXIT
@@ -58,7 +65,7 @@ EOF
   local seen
   seen=$(cat "$CLUSTER_DIR"/preflight/task-*.out | sort | tr '\n' ',')
   [[ $seen == "shard 0 of 4,shard 1 of 4,shard 2 of 4,shard 3 of 4," ]] || cluster_fail "array tasks 5–8 saw '$seen', expected shards 0–3 of 4"
-  cluster_log "plain job array at indices 5–8 ran: ${seen%,}"
+  passed "a plain job array at indices 5–8 ran, its tasks took ${seen%,}"
 }
 
 # Files of two sweep folders must be byte-identical.
@@ -66,6 +73,7 @@ same_file() {
   cmp -s "$1" "$2" || cluster_fail "$2 differs from $1"
 }
 
+[[ $(id -u) -eq 0 ]] || cluster_fail "run as root: the test installs packages and runs slurmd and slurmctld as root (SlurmUser=root)"
 ensure_slurm_packages
 [[ -f "$SPEC" ]] || cluster_fail "no sweep spec at $SPEC"
 start_munge
@@ -88,6 +96,7 @@ for ((i = 0; i < TASKS; i++)); do
   shard="shard-$i-of-$TASKS" # shardFolder in src/sweep/shard.ts
   [[ -f "$OUT/$shard/manifest.json" ]] || cluster_fail "array task $i wrote no $shard/manifest.json"
 done
+passed "the $TASKS-task array of glocal slurm's script ran every shard"
 
 # A task that failed: its shard is lost. merge must refuse, and resubmitting only that index
 # (as docs/cluster.md says) must bring it back.
@@ -98,14 +107,16 @@ if node bin/glocal.mjs merge "$OUT" >"$CLUSTER_DIR/merge-incomplete.log" 2>&1; t
 fi
 grep -q "shard-2-of-$TASKS: missing" "$CLUSTER_DIR/merge-incomplete.log" \
   || cluster_fail "glocal merge did not name the missing shard: $(cat "$CLUSTER_DIR/merge-incomplete.log")"
+passed "glocal merge refuses a sweep with a lost shard and names it"
 timeout 600 sbatch --wait --array=2 "$JOB_SCRIPT" || cluster_fail "resubmitting array index 2 failed (sbatch --wait exit $?)"
 [[ -f "$OUT/shard-2-of-$TASKS/manifest.json" ]] || cluster_fail "resubmitted index 2 wrote no shard-2-of-$TASKS/manifest.json"
+passed "resubmitting only array index 2 brought its shard back"
 
 cluster_log "merging the shards"
 node bin/glocal.mjs merge "$OUT" || cluster_fail "glocal merge failed"
 node bin/run-ts.mjs scripts/cluster/compare-sweeps.ts "$CLUSTER_DIR/local" "$OUT" \
   || cluster_fail "the merged shards differ from the local sweep"
-cluster_log "merge of $TASKS shards equals the local sweep byte for byte"
+passed "the merge of $TASKS shards equals the local sweep byte for byte"
 
 cluster_log "sensitivity analysis of the merged and the local sweep"
 for dir in "$CLUSTER_DIR/local" "$OUT"; do
@@ -113,4 +124,4 @@ for dir in "$CLUSTER_DIR/local" "$OUT"; do
 done
 same_file "$CLUSTER_DIR/local/sensitivity.csv" "$OUT/sensitivity.csv"
 grep -q '<svg' "$OUT/sensitivity.html" || cluster_fail "sensitivity.html of the merge has no chart"
-cluster_log "sensitivity.csv of the merge equals the local one"
+passed "glocal analyze gives the merge the same sensitivity.csv as the local sweep"

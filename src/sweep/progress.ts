@@ -11,28 +11,35 @@ export function sweepProgress(label: string, quiet: boolean): SweepProgress {
   if (quiet || !process.stderr.isTTY) return { start() {}, update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {value}/{total} runs | {rate} runs/min | eta {eta_formatted}`,
+      format: `${label} [{bar}] {value}/{total} runs | {rate} runs/min | {left}`,
       stream: process.stderr,
       hideCursor: true,
+      barsize: 24,
       clearOnComplete: false,
-      etaBuffer: 20,
     },
     cliProgress.Presets.shades_classic,
   );
   let startedAt = 0;
   let startDone = 0;
-  const rate = (done: number) => {
+  let total = 0;
+  /** Runs per minute this session, and the time left at that rate. */
+  const figures = (done: number) => {
     const minutes = (Date.now() - startedAt) / 60_000;
-    return minutes > 0 && done > startDone ? ((done - startDone) / minutes).toFixed(1) : '–';
+    if (!(minutes > 0) || done <= startDone) return { rate: '–', left: '– left' };
+    const perMinute = (done - startDone) / minutes;
+    const seconds = Math.round(((total - done) / perMinute) * 60);
+    const left = seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m` : seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+    return { rate: perMinute.toFixed(1), left: `${left} left` };
   };
   return {
-    start(total, alreadyDone) {
+    start(runs, alreadyDone) {
       startedAt = Date.now();
       startDone = alreadyDone;
-      bar.start(total, alreadyDone, { rate: '–' });
+      total = runs;
+      bar.start(runs, alreadyDone, figures(alreadyDone));
     },
     update(done) {
-      bar.update(done, { rate: rate(done) });
+      bar.update(done, figures(done));
     },
     stop() {
       bar.stop();

@@ -137,22 +137,34 @@ export class WorkerPool {
 
   /**
    * Runs `job` for each task, at most one per worker at a time, taking tasks in order;
-   * `onResult` sees each result as it finishes (in finishing order).
+   * `onResult` sees each result as it finishes (in finishing order). A worker is handed its next
+   * task before `onResult` runs, so it computes while this thread writes the last result.
    */
   async run<T>(tasks: readonly number[], job: (worker: WorkerHandle, task: number) => Promise<T>, onResult: (task: number, result: T) => void): Promise<void> {
     let next = 0;
+    const take = () => (!this.stopped && next < tasks.length ? tasks[next++] : undefined);
+    const start = (handle: WorkerHandle, task: number) => {
+      const running = job(handle, task);
+      running.catch(() => {}); // awaited below; this only keeps a run cut short by stop() from being reported unhandled
+      return running;
+    };
     await Promise.all(
       this.handles.map(async (handle) => {
-        while (!this.stopped && next < tasks.length) {
-          const task = tasks[next++];
+        let task = take();
+        let running = task !== undefined ? start(handle, task) : null;
+        while (task !== undefined && running !== null) {
           let result: T;
           try {
-            result = await job(handle, task);
+            result = await running;
           } catch (error) {
             if (this.stopped) return; // the worker was terminated under the run
             throw error;
           }
-          if (!this.stopped) onResult(task, result);
+          const finished = task;
+          task = take();
+          running = task !== undefined ? start(handle, task) : null;
+          if (this.stopped) return;
+          onResult(finished, result);
         }
       }),
     );

@@ -84,7 +84,8 @@ export function resolveSweep(input: JsonInput, overrides: SpecOverrides = {}): S
     specHash,
     definition,
     scenario: loaded.scenario,
-    scenarioName: loaded.name,
+    // As written in the spec (not relative to the working folder), so a resume from elsewhere writes the same manifest.
+    scenarioName: scenarioArgument !== spec.scenario ? `file:${spec.scenario}` : loaded.name,
     factorNames: factors.names,
     points: factors.points,
     seeds,

@@ -81,6 +81,96 @@ async function runOne(plan: SweepPlan, worker: WorkerHandle, run: number): Promi
   return collector.finish(run, point, seed);
 }
 
+/** The state of one session on a sweep folder: finished runs, the writer, the manifest. */
+class SweepSessionState {
+  readonly partsDirectory: string;
+  readonly done: Set<number>;
+  readonly resumedFrom: number;
+  readonly session: SweepSession;
+  private readonly sessions: SweepSession[];
+  private readonly writer: SweepWriter;
+  readonly output: OrderedOutput;
+  private lastSave = Date.now();
+
+  constructor(
+    readonly plan: SweepPlan,
+    readonly directory: string,
+    readonly runs: number[],
+    earlierSessions: SweepSession[],
+    private readonly options: SweepOptions,
+  ) {
+    this.session = newSession(options.workers);
+    this.partsDirectory = join(directory, 'parts');
+    mkdirSync(this.partsDirectory, { recursive: true });
+    this.done = finishedParts(this.partsDirectory, plan.specHash, runs);
+    this.resumedFrom = this.done.size;
+    this.sessions = [...earlierSessions, this.session];
+    this.saveManifest(null);
+    this.writer = new SweepWriter(directory, { factorNames: plan.factorNames, points: plan.points, metrics: plan.metrics }, options.csv);
+    this.output = new OrderedOutput(runs, this.done, this.writer, this.partsDirectory, plan.specHash, 4 * options.workers);
+  }
+
+  saveManifest(outputs: Record<string, WrittenFile> | null): void {
+    writeManifest(this.directory, buildManifest(this.plan, this.options.shard, this.runs.length, this.done, outputs, this.sessions));
+    this.lastSave = Date.now();
+  }
+
+  /** A run finished: its part file first (durable), then the ordered writer, progress, manifest now and then. */
+  finished(run: number, rows: RunRows): void {
+    writePart(partPath(this.partsDirectory, run), this.plan.specHash, rows);
+    failpoint('sweep-after-part');
+    this.done.add(run);
+    this.session.runsDone++;
+    this.output.finished(rows);
+    this.options.onRun?.(this.done.size, this.runs.length);
+    if (Date.now() - this.lastSave > 2000) this.saveManifest(null);
+  }
+
+  /** Every run is done: the data files, then the complete manifest, then the parts go. */
+  complete(): Record<string, WrittenFile> {
+    if (!this.output.complete) throw new Error('not every run reached the writer');
+    failpoint('sweep-before-outputs');
+    const outputs = this.writer.finish();
+    failpoint('sweep-after-outputs');
+    this.end('complete');
+    this.saveManifest(outputs);
+    rmSync(this.partsDirectory, { recursive: true, force: true });
+    return outputs;
+  }
+
+  /** Stopped (signal or error): temporary files go, the manifest lists the finished runs. */
+  stop(): void {
+    this.writer.abort();
+    this.end('interrupted');
+    this.saveManifest(null);
+  }
+
+  private end(outcome: SweepSession['outcome']): void {
+    this.session.endedAt = new Date().toISOString();
+    this.session.outcome = outcome;
+  }
+}
+
+/** On SIGINT/SIGTERM: stop the workers, save what is done, say how to resume, exit 130. */
+function onSignal(state: SweepSessionState, pool: WorkerPool | null, unlock: () => void, resumeCommand: string): () => void {
+  const interrupt = (signal: NodeJS.Signals) => {
+    void pool?.stop();
+    state.stop();
+    abortPendingOutputs();
+    unlock();
+    process.stderr.write(
+      `\nglocal: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; ${state.done.size} of ${state.runs.length} runs are done and kept in ${state.partsDirectory}.\n  resume with: ${resumeCommand}\n`,
+    );
+    process.exit(130);
+  };
+  process.prependListener('SIGINT', interrupt);
+  process.prependListener('SIGTERM', interrupt);
+  return () => {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+  };
+}
+
 /**
  * `glocal sweep`: checks the spec and the folder (nothing is written on bad input), then runs
  * the runs not yet finished on a worker pool. Each finished run is written to its own part file
@@ -93,79 +183,32 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const directory = options.shard ? join(options.out, shardFolder(options.shard)) : options.out;
   const runs = shardRuns(plan.runCount, options.shard);
   checkOutputPath(directory, { allowExisting: true });
-  const state = inspectFolder(directory, plan.specHash, options.shard, options.resumeCommand);
-  if (state.kind === 'complete') {
-    return { directory, plan, runsInFolder: runs.length, runsThisSession: 0, resumedFrom: runs.length, outputs: state.manifest.outputs, alreadyComplete: true };
+  const folderState = inspectFolder(directory, plan.specHash, options.shard, options.resumeCommand);
+  if (folderState.kind === 'complete') {
+    return { directory, plan, runsInFolder: runs.length, runsThisSession: 0, resumedFrom: runs.length, outputs: folderState.manifest.outputs, alreadyComplete: true };
   }
   const folder = openLockedFolder(directory, options.resumeCommand);
   const unlock = () => folder.lock.release();
-  const partsDirectory = join(directory, 'parts');
-  mkdirSync(partsDirectory, { recursive: true });
-  const done = finishedParts(partsDirectory, plan.specHash, runs);
-  const resumedFrom = done.size;
-  const session = newSession(options.workers);
-  const sessions: SweepSession[] = [...(state.kind === 'resume' ? state.manifest.provenance.sessions : []), session];
-  const saveManifest = (outputs: Record<string, WrittenFile> | null) => writeManifest(directory, buildManifest(plan, options.shard, runs.length, done, outputs, sessions));
-  saveManifest(null);
-  options.onStart?.({ total: runs.length, alreadyDone: resumedFrom, directory });
-
-  const writer = new SweepWriter(directory, { factorNames: plan.factorNames, points: plan.points, metrics: plan.metrics }, options.csv);
-  const output = new OrderedOutput(runs, done, writer, partsDirectory, plan.specHash, 4 * options.workers);
-  const todo = runs.filter((run) => !done.has(run));
-  const pool = todo.length > 0 ? new WorkerPool(Math.min(options.workers, todo.length)) : null;
-  let lastSave = Date.now();
-  const interrupt = (signal: NodeJS.Signals) => {
-    void pool?.stop();
-    writer.abort();
-    session.endedAt = new Date().toISOString();
-    session.outcome = 'interrupted';
-    saveManifest(null);
-    abortPendingOutputs();
-    unlock();
-    process.stderr.write(
-      `\nglocal: ${signal === 'SIGINT' ? 'interrupted' : 'stopped'}; ${done.size} of ${runs.length} runs are done and kept in ${partsDirectory}.\n  resume with: ${options.resumeCommand}\n`,
-    );
-    process.exit(130);
-  };
-  process.prependListener('SIGINT', interrupt);
-  process.prependListener('SIGTERM', interrupt);
+  let removeSignalHandlers = () => {};
+  let pool: WorkerPool | null = null;
   try {
-    output.drain();
-    options.onRun?.(done.size, runs.length);
-    await pool?.run(
-      todo,
-      (worker, run) => runOne(plan, worker, run),
-      (run, rows) => {
-        writePart(partPath(partsDirectory, run), plan.specHash, rows);
-        failpoint('sweep-after-part');
-        done.add(run);
-        session.runsDone++;
-        output.finished(rows);
-        options.onRun?.(done.size, runs.length);
-        if (Date.now() - lastSave > 2000) {
-          saveManifest(null);
-          lastSave = Date.now();
-        }
-      },
-    );
-    if (!output.complete) throw new Error('not every run reached the writer');
-    failpoint('sweep-before-outputs');
-    const outputs = writer.finish();
-    failpoint('sweep-after-outputs');
-    session.endedAt = new Date().toISOString();
-    session.outcome = 'complete';
-    saveManifest(outputs);
-    rmSync(partsDirectory, { recursive: true, force: true });
-    return { directory, plan, runsInFolder: runs.length, runsThisSession: session.runsDone, resumedFrom, outputs, alreadyComplete: false };
-  } catch (error) {
-    writer.abort();
-    session.outcome = 'interrupted';
-    session.endedAt = new Date().toISOString();
-    saveManifest(null);
-    throw error;
+    const state = new SweepSessionState(plan, directory, runs, folderState.kind === 'resume' ? folderState.manifest.provenance.sessions : [], options);
+    options.onStart?.({ total: runs.length, alreadyDone: state.resumedFrom, directory });
+    const todo = runs.filter((run) => !state.done.has(run));
+    pool = todo.length > 0 ? new WorkerPool(Math.min(options.workers, todo.length)) : null;
+    removeSignalHandlers = onSignal(state, pool, unlock, options.resumeCommand);
+    try {
+      state.output.drain();
+      options.onRun?.(state.done.size, runs.length);
+      await pool?.run(todo, (worker, run) => runOne(plan, worker, run), (run, rows) => state.finished(run, rows));
+      const outputs = state.complete();
+      return { directory, plan, runsInFolder: runs.length, runsThisSession: state.session.runsDone, resumedFrom: state.resumedFrom, outputs, alreadyComplete: false };
+    } catch (error) {
+      state.stop();
+      throw error;
+    }
   } finally {
-    process.removeListener('SIGINT', interrupt);
-    process.removeListener('SIGTERM', interrupt);
+    removeSignalHandlers();
     await pool?.stop();
     unlock();
   }

@@ -161,17 +161,33 @@ describe('Sobol design (Saltelli scheme)', () => {
     for (const row of points) row.forEach((x, j) => expect(x >= ranges[factors[j]][0] && x <= ranges[factors[j]][1]).toBe(true));
   });
 
-  it('takes A and B from the first and last k coordinates of a 2k-dimensional Sobol sequence', () => {
-    const { points } = sampleDesign({ type: 'sobol', samples: 8, ranges: { x: [0, 1], y: [0, 1] } }, 1);
-    const sequence = sobolPoints(8, 4);
-    for (let i = 0; i < 8; i++) {
-      expect(points[i * 4]).toEqual(sequence[i].slice(0, 2));
-      expect(points[i * 4 + 3]).toEqual(sequence[i].slice(2));
+  it('takes A and B from the first and last k coordinates of a digitally shifted 2k-dimensional Sobol sequence', () => {
+    const { points } = sampleDesign({ type: 'sobol', samples: 16, ranges: { x: [0, 1], y: [0, 1] } }, 1);
+    const raw = sobolPoints(16, 4);
+    // The shift is one XOR word per dimension: recover it from point 0 (the raw origin).
+    const word = (u: number) => Math.round(u * 2 ** 32) >>> 0;
+    const shift = [...points[0], ...points[3]].map(word);
+    for (let i = 0; i < 16; i++) {
+      const shifted = raw[i].map((u, d) => ((word(u) ^ shift[d]) >>> 0) / 2 ** 32);
+      expect([...points[i * 4], ...points[i * 4 + 3]]).toEqual(shifted);
+    }
+    expect(points[0]).not.toEqual(points[3]); // A_0 ≠ B_0, unlike the unshifted sequence
+    expect(points[4]).not.toEqual(points[7]);
+  });
+
+  it('keeps the balance of the sequence: 2^m base samples fill each of 2^m strata of every factor once', () => {
+    const { points } = sampleDesign({ type: 'sobol', samples: 64, ranges: { x: [0, 1], y: [0, 1], z: [0, 1] } }, 5);
+    for (const offset of [0, 4]) {
+      for (let j = 0; j < 3; j++) {
+        const strata = Array.from({ length: 64 }, (_, i) => Math.floor(points[i * 5 + offset][j] * 64)).sort((a, b) => a - b);
+        expect(strata).toEqual(Array.from({ length: 64 }, (_, i) => i));
+      }
     }
   });
 
-  it('is the same for every seed (an unscrambled sequence)', () => {
-    expect(sampleDesign(design, 1)).toEqual(sampleDesign(design, 99));
+  it('is deterministic from the seed, and another seed shifts it elsewhere', () => {
+    expect(sampleDesign(design, 1)).toEqual(sampleDesign(design, 1));
+    expect(sampleDesign(design, 2).points).not.toEqual(sampleDesign(design, 1).points);
   });
 
   it('refuses more factors than the direction numbers cover', () => {

@@ -40,6 +40,10 @@ describe('example sweep specs (docs/sweeps.md) run', () => {
     const outcome = await runSweep({ specPath: join(ROOT, path), out, workers: 2, csv: false, shard: count > 1 ? { index: 0, count } : null, overrides, resumeCommand: 'test' });
     const table = runsTable(outcome.directory);
     expect(table).toHaveLength(outcome.runsInFolder);
+    const analysis = readSweepForAnalysis(outcome.directory);
+    expect(analysis.design).toEqual(plan.design);
+    expect(analysis.seedCount).toBe(plan.seeds.length);
+    expect(analysis.runs.map((r) => r.factors)).toEqual(analysis.runs.map((r) => Object.fromEntries(plan.factorNames.map((name, j) => [name, plan.points[r.point][j]]))));
     expect(table.length).toBeLessThanOrEqual(RUNS_PER_EXAMPLE);
     for (const row of table) {
       // Metrics recorded from week 0 on have a first value; fill rates are shares.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
@@ -88,7 +88,7 @@ describe('glocal sweep', () => {
     expect(existsSync(join(out, 'results.parquet'))).toBe(false);
     const resumed = await glocal(['sweep', specPath, '--out', out, '--workers', '2', '--csv']);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`${16 - partsAtKill} run now, ${partsAtKill} from before`));
+    expect(resumed.stdout).toMatch(new RegExp(`${16 - partsAtKill} ran now, ${partsAtKill} before,`));
     expectSameSweep(out);
     expect(filesIn(out)).toEqual(['manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
   });
@@ -138,6 +138,9 @@ describe('glocal sweep', () => {
     const merged = await mergeShards(out, true);
     expect(merged).toMatchObject({ shards: 3, runs: 16 });
     expectSameSweep(out);
+    // A shard changed after it finished is refused, not merged.
+    appendFileSync(join(out, 'shard-1-of-3', 'results.parquet'), 'x');
+    await expect(mergeShards(out, true)).rejects.toThrow(/shard-1-of-3\/results.parquet does not match its manifest/);
   });
 
   it('refuses a folder that holds another sweep, and says that a finished sweep is finished', async () => {

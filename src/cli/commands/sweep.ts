@@ -53,7 +53,7 @@ function summary(outcome: SweepOutcome, seconds: number): string {
   if (outcome.alreadyComplete) return `${outcome.directory}: this sweep is already complete (${outcome.runsInFolder} runs); nothing to do.\n`;
   const rows = outputs['results.parquet']?.rows ?? 0;
   const lines = [
-    `sweep done: ${outcome.runsInFolder} runs (${plan.points.length} points × ${plan.seeds.length} seeds${outcome.runsInFolder !== plan.runCount ? `, this shard of ${plan.runCount}` : ''}); ${outcome.runsThisSession} run now${outcome.resumedFrom > 0 ? `, ${outcome.resumedFrom} from before` : ''} in ${seconds.toFixed(1)} s`,
+    `sweep done: ${outcome.runsInFolder} runs (${plan.points.length} points × ${plan.seeds.length} seeds${outcome.runsInFolder !== plan.runCount ? `, this shard of ${plan.runCount}` : ''}); ${outcome.runsThisSession} ran now${outcome.resumedFrom > 0 ? `, ${outcome.resumedFrom} before` : ''}, in ${seconds.toFixed(1)} s`,
     `  ${rows.toLocaleString('en')} result rows, ${plan.metrics.length} metric series per run`,
     ...Object.entries(outputs).map(([name, file]) => `  ${outcome.directory}/${name}  (${file.bytes.toLocaleString('en')} bytes, sha256 ${file.sha256.slice(0, 12)}…)`),
     `  ${outcome.directory}/manifest.json`,

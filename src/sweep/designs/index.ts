@@ -101,10 +101,13 @@ export function morrisTrajectories(trajectories: number, factorCount: number, le
  * Saltelli's (2002, 2010) scheme on a Sobol' sequence of dimension 2k: row i of A is the first k
  * coordinates of point i, row i of B the last k; AB_j is A with column j from B. Points are in
  * blocks of k + 2 per base sample i: A_i, AB_1,i … AB_k,i, B_i (as SALib orders them). The
- * sequence is not scrambled, so the points do not depend on the seed.
+ * sequence gets a random digital shift drawn from the seed: unshifted, its first two points
+ * have A = B (all 0, then all ½), which would waste two base samples and bias small designs.
  */
-export function saltelliUnit(samples: number, factorCount: number): UnitPoints {
-  const sequence = sobolPoints(samples, 2 * factorCount);
+export function saltelliUnit(samples: number, factorCount: number, seed: number): UnitPoints {
+  const rng = initStream(seed, 'design.sobol.shift');
+  const shift = Uint32Array.from({ length: 2 * factorCount }, () => Math.floor(rng.uniform() * 2 ** 32));
+  const sequence = sobolPoints(samples, 2 * factorCount, shift);
   const points: UnitPoints = [];
   for (const row of sequence) {
     const a = row.slice(0, factorCount);
@@ -125,7 +128,7 @@ export function unitDesign(design: SampledDesignSpec, seed: number): UnitPoints 
   if (design.type === 'morris') {
     return morrisTrajectories(design.samples, k, design.levels ?? MORRIS_DEFAULT_LEVELS, seed).flatMap((t) => t.points);
   }
-  return saltelliUnit(design.samples, k);
+  return saltelliUnit(design.samples, k, seed);
 }
 
 /** Maps a unit value to [min, max]; the ends map exactly onto the range's ends. */

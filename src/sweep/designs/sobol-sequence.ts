@@ -81,9 +81,11 @@ function directionNumbers(dimension: number): Uint32Array[] {
 
 /**
  * The first `count` points of the `dimension`-dimensional Sobol' sequence, starting with the
- * origin (as SciPy's unscrambled engine does); each point in [0, 1)^dimension.
+ * origin (as SciPy's unscrambled engine does); each point in [0, 1)^dimension. With
+ * `digitalShift` (one 32-bit word per dimension), every point is XORed with it: a random digital
+ * shift, which keeps the sequence's net (balance) properties (Dick & Pillichshammer 2010, §13).
  */
-export function sobolPoints(count: number, dimension: number): number[][] {
+export function sobolPoints(count: number, dimension: number, digitalShift?: Uint32Array): number[][] {
   if (!Number.isInteger(dimension) || dimension < 1 || dimension > SOBOL_MAX_DIMENSION) {
     throw new RangeError(`Sobol sequence: dimension must be an integer from 1 to ${SOBOL_MAX_DIMENSION}, got ${dimension}`);
   }
@@ -102,7 +104,7 @@ export function sobolPoints(count: number, dimension: number): number[][] {
       }
       for (let d = 0; d < dimension; d++) state[d] = (state[d] ^ v[d][c]) >>> 0;
     }
-    points.push(Array.from(state, (x) => x * SCALE));
+    points.push(Array.from(state, (x, d) => ((digitalShift ? x ^ digitalShift[d] : x) >>> 0) * SCALE));
   }
   return points;
 }
