@@ -43,7 +43,7 @@ function header(app: GlocalApp) {
 function controls(app: GlocalApp) {
   const run = app.main;
   return html`<div class="controls" role="group" aria-label=${t('appTitle')}>
-    <button data-testid="play" class="primary" aria-pressed=${run.playing} @click=${() => app.togglePlay()}>${run.playing ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
+    <button data-testid="play" class="primary" aria-pressed=${run.pressed} @click=${() => app.togglePlay()}>${run.pressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
     <button data-testid="step" @click=${() => void app.stepOnce()}>+1 ${t('step')}</button>
     <button data-testid="reset" @click=${() => void app.restart(false)}>↺ ${t('reset')}</button>
     <label>${t('seed')} <input data-testid="seed" type="number" min="0" max="4294967295" step="1" .value=${String(app.state.seed)}
@@ -89,7 +89,8 @@ function tooltipText(app: GlocalApp, pointer: MapPointer): string {
       if (s & SME_IN_CHAIN) chain++;
     }
   }
-  return `${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}\n${t('tooltipAgentsIn', { count, adopted, chain })}`;
+  const agent = pointer.agent ? `${t(`agent_${pointer.agent.kind}` as MessageKey)} #${pointer.agent.id}\n` : '';
+  return `${agent}${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}\n${t('tooltipAgentsIn', { count, adopted, chain })}`;
 }
 
 function hover(app: GlocalApp, e: CustomEvent<MapPointer | null>) {

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { Remote } from 'comlink';
 import type { Api } from '../worker/api.ts';
+import type { AgentKind } from '../worker/live.ts';
 import { buildRunSpec } from '../worker/run-spec.ts';
 import { WORLDS } from '../../worlds/index.ts';
 import { RunController } from './run-controller.ts';
@@ -50,7 +51,8 @@ export class GlocalApp extends LitElement {
   /** Every parameter's value in the main run (for the parameter panel). */
   effectiveParams: Record<string, ParamValue> = {};
   selected: number[] = [];
-  inspected: { kind: 'region'; id: number } | null = null;
+  /** What the inspector shows: a region, or an agent (with the region it is in). */
+  inspected: { kind: AgentKind; id: number; region: number } | null = null;
   presentation = false;
   announcement = '';
   message = '';
@@ -335,7 +337,7 @@ export class GlocalApp extends LitElement {
     const r = pointer.region;
     if (additive) this.selected = this.selected.includes(r) ? this.selected.filter((x) => x !== r) : [...this.selected, r];
     else this.selected = [r];
-    this.inspected = { kind: 'region', id: r };
+    this.inspected = pointer.agent ? { ...pointer.agent, region: r } : { kind: 'region', id: r, region: r };
     this.drawMaps();
     this.requestUpdate();
   }

@@ -28,6 +28,8 @@ export class RunController extends EventTarget {
   /** A change made since reset that the run's spec does not hold (live policy or shock). */
   exploratory = false;
   private busy: Promise<void> | null = null;
+  /** Paused while a step was in flight: the play button shows "playing" until that step has landed. */
+  private pausePending = false;
   private owed = 0;
   private lastFrame = 0;
   private readonly completions: { time: number; weeks: number }[] = [];
@@ -74,6 +76,10 @@ export class RunController extends EventTarget {
     };
     this.busy = run().finally(() => {
       this.busy = null;
+      if (this.pausePending) {
+        this.pausePending = false;
+        this.dispatchEvent(new Event('update'));
+      }
     });
     return this.busy;
   }
@@ -95,7 +101,16 @@ export class RunController extends EventTarget {
 
   setPlaying(playing: boolean): void {
     this.playing = playing && !this.done;
+    this.pausePending = !this.playing && this.busy !== null;
     this.dispatchEvent(new Event('update'));
+  }
+
+  /**
+   * What the play button shows: still "playing" after a pause until the step in flight has
+   * landed, so once it shows "paused" the week on screen no longer changes.
+   */
+  get pressed(): boolean {
+    return this.playing || this.pausePending;
   }
 
   private updateMeasuredSpeed(now: number): void {

@@ -31,10 +31,10 @@ export class GlocalPanels extends LitElement {
     const app = this.app;
     if (!app) return html``;
     const root = this.renderRoot;
-    const region = app.inspected?.id ?? -1;
+    const region = app.inspected?.region ?? -1;
     return html`${lessonPanel(app)}
       <details class="panel" open><summary>${t('inspector')}</summary>
-        <glocal-inspector .run=${app.main} .region=${region} .series=${app.main.series} .version=${this.version}
+        <glocal-inspector .run=${app.main} .region=${region} .kind=${app.inspected?.kind ?? 'region'} .agentId=${app.inspected?.id ?? -1} .series=${app.main.series} .version=${this.version}
           @close=${() => app.clearSelection()}></glocal-inspector></details>
       <details class="panel" open><summary>${t('charts')}</summary>
         <glocal-charts .series=${app.main.series} .baseline=${app.baseline?.series ?? null} .region=${region}

@@ -148,4 +148,9 @@ export const es: Catalogue = {
   errorTitle: 'Algo ha fallado',
   keyboardHelp: 'Teclas: Espacio reproduce o pausa, → avanza una semana, Tab pasa de un control a otro.',
   tooltipAgentsIn: '{count} pymes, {adopted} digitales, {chain} en cadenas de valor',
+  agent_plant: 'planta de empresa líder',
+  agent_hub: 'proveedor de un hub',
+  agent_sme: 'pyme',
+  agent_cell: 'célula comunitaria',
+  agent_region: 'región',
 };

@@ -148,4 +148,9 @@ export const fr: Catalogue = {
   errorTitle: 'Un problème est survenu',
   keyboardHelp: 'Touches : Espace lance ou met en pause, → avance d’une semaine, Tab passe d’une commande à l’autre.',
   tooltipAgentsIn: '{count} PME, {adopted} numériques, {chain} dans des chaînes de valeur',
+  agent_plant: 'usine d’entreprise pilote',
+  agent_hub: 'fournisseur d’un hub',
+  agent_sme: 'PME',
+  agent_cell: 'cellule de communauté',
+  agent_region: 'région',
 };
