@@ -16,6 +16,8 @@ const app = await buildAndServe(resolve(REPO_ROOT, 'bench/tmp/screenshot-dist'))
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  // tsx keeps function names with a __name helper that the page lacks: give it one.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${app.url}#world=two-hubs&scenario=baseline&seed=1&layer=smeAdoption`);
   await page.waitForFunction(() => typeof (window as unknown as { glocal?: unknown }).glocal === 'object', undefined, { timeout: 120_000 });
   await page.evaluate(() => (window as unknown as { glocal: { ready: Promise<void> } }).glocal.ready);

@@ -80,6 +80,8 @@ function stateHash(c: UiCase): string {
 
 async function openCase(browser: Browser, url: string, c: UiCase): Promise<{ page: Page; loadSeconds: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a __name helper that the page lacks: give it one.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
   const started = Date.now();
   await page.goto(url + stateHash(c));

@@ -59,12 +59,20 @@ describe('access and views', () => {
   it('can be driven by keyboard alone: Tab reaches every control with a visible focus, Space plays, → steps', async () => {
     const { page } = app;
     await configure(page, { seed: 4, params: { scale: 0.5 } });
-    // Record every focus change in the page (focusin is composed: the deep target is first in its path).
+    // Record every focus change: focusin between two elements of one shadow root stops at that
+    // root, so listen on the document and on every shadow root (the deep target is first in the path).
     await page.evaluate(() => {
       const record = { order: [] as string[], play: null as null | { focusVisible: boolean; outlined: boolean } };
       (window as unknown as { focusRecord: typeof record }).focusRecord = record;
-      document.addEventListener('focusin', (event) => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const element of Array.from(roots[i].querySelectorAll('*'))) if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+      let last: EventTarget | null = null;
+      const onFocus = (event: Event) => {
         const target = event.composedPath()[0] as HTMLElement;
+        if (target === last) return;
+        last = target;
         const id = target.getAttribute?.('data-testid') ?? '';
         record.order.push(id);
         if (id === 'play' && !record.play) {
@@ -72,7 +80,8 @@ describe('access and views', () => {
           const outlined = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
           record.play = { focusVisible: target.matches(':focus-visible'), outlined };
         }
-      }, true);
+      };
+      for (const root of roots) root.addEventListener('focusin', onFocus, true);
     });
     const record = () =>
       page.evaluate(() => (window as unknown as { focusRecord: { order: string[]; play: { focusVisible: boolean; outlined: boolean } | null } }).focusRecord);
@@ -80,7 +89,7 @@ describe('access and views', () => {
     await page.mouse.click(3, 3);
     let missing = KEYBOARD_CONTROLS;
     for (let batch = 0; batch < 40 && missing.length > 0; batch++) {
-      for (let i = 0; i < 20; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
       const reached = new Set((await record()).order);
       missing = KEYBOARD_CONTROLS.filter((id) => !reached.has(id));
     }
