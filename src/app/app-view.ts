@@ -122,14 +122,18 @@ function footer(app: GlocalApp) {
 }
 
 export function renderApp(app: GlocalApp) {
-  return html`<a class="skip" href="#map">${t('skipToMap')}</a>
-    ${header(app)} ${controls(app)}
+  const skip = () => (app.renderRoot.querySelector('glocal-map') as HTMLElement | null)?.shadowRoot?.querySelector('canvas')?.focus();
+  return html`<button class="skip" @click=${skip}>${t('skipToMap')}</button>
+    ${header(app)}
+    <main>
+    ${controls(app)}
     ${app.error ? html`<p class="error" role="alert">${t('errorTitle')}: ${app.error}</p>` : nothing}
     ${app.message ? html`<p class="message" role="status">${app.message}</p>` : nothing}
     <div class="layout">
       <div class="left">${mapArea(app)} ${legend(app)}</div>
       <glocal-panels class="right" .app=${app} .version=${app.revision++}></glocal-panels>
     </div>
-    ${footer(app)}
-    <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">${app.announcement}</div>`;
+    <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">${app.announcement}</div>
+    </main>
+    ${footer(app)}`;
 }

@@ -102,14 +102,17 @@ export class GlocalApp extends LitElement {
     this.main.setPlaying(false);
     this.baseline?.setPlaying(false);
     try {
-      const spec = buildRunSpec(runRequest(this.state)).spec;
-      const starts = [this.main.start(spec)];
-      if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
-      await Promise.all(starts);
+      await this.startRuns();
     } catch (error) {
+      // Bad input (e.g. a hand-edited link): say what was wrong and run without the additions.
       this.error = (error as Error).message;
-      this.requestUpdate();
-      return;
+      this.state = { ...this.state, params: {}, policy: [], shocks: [] };
+      try {
+        await this.startRuns();
+      } catch {
+        this.requestUpdate();
+        return;
+      }
     }
     this.effectiveParams = await this.main.api.params();
     this.writeHash();
@@ -117,6 +120,13 @@ export class GlocalApp extends LitElement {
     this.resolveReady();
     if (play) this.setPlaying(true);
     this.requestUpdate();
+  }
+
+  private async startRuns(): Promise<void> {
+    const spec = buildRunSpec(runRequest(this.state)).spec;
+    const starts = [this.main.start(spec)];
+    if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
+    await Promise.all(starts);
   }
 
   private loop(time: number): void {

@@ -151,6 +151,9 @@ export const en = {
   agent_sme: 'SME',
   agent_cell: 'community cell',
   agent_region: 'region',
+  targetBlocs: 'blocs',
+  targetIncomeGroups: 'income groups',
+  targetRegions: 'regions',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -153,4 +153,7 @@ export const es: Catalogue = {
   agent_sme: 'pyme',
   agent_cell: 'célula comunitaria',
   agent_region: 'región',
+  targetBlocs: 'bloques',
+  targetIncomeGroups: 'grupos de ingreso',
+  targetRegions: 'regiones',
 };

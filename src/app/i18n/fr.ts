@@ -153,4 +153,7 @@ export const fr: Catalogue = {
   agent_sme: 'PME',
   agent_cell: 'cellule de communauté',
   agent_region: 'région',
+  targetBlocs: 'blocs',
+  targetIncomeGroups: 'groupes de revenu',
+  targetRegions: 'régions',
 };
