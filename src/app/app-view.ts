@@ -127,6 +127,7 @@ export function renderApp(app: GlocalApp) {
     ${header(app)}
     <main>
     ${controls(app)}
+    ${app.loading ? html`<p class="message" role="status">${t('loading')}</p>` : nothing}
     ${app.error ? html`<p class="error" role="alert">${t('errorTitle')}: ${app.error}</p>` : nothing}
     ${app.message ? html`<p class="message" role="status">${app.message}</p>` : nothing}
     <div class="layout">

@@ -54,6 +54,8 @@ export class GlocalApp extends LitElement {
   /** What the inspector shows: a region, or an agent (with the region it is in). */
   inspected: { kind: AgentKind; id: number; region: number } | null = null;
   presentation = false;
+  /** A run is being built (world-2019 takes seconds). */
+  loading = true;
   announcement = '';
   message = '';
   error = '';
@@ -99,6 +101,8 @@ export class GlocalApp extends LitElement {
   /** (Re)starts the run(s) from the state: the reset of the controls, and every change that needs one. */
   async restart(play = false): Promise<void> {
     this.error = '';
+    this.loading = true;
+    this.requestUpdate();
     this.main.setPlaying(false);
     this.baseline?.setPlaying(false);
     try {
@@ -110,11 +114,13 @@ export class GlocalApp extends LitElement {
       try {
         await this.startRuns();
       } catch {
+        this.loading = false;
         this.requestUpdate();
         return;
       }
     }
     this.effectiveParams = await this.main.api.params();
+    this.loading = false;
     this.writeHash();
     this.drawMaps();
     this.resolveReady();
