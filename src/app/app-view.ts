@@ -4,7 +4,7 @@ import { MAP_LAYERS, SME_ALIVE, SME_DIGITAL, SME_IN_CHAIN, type MapLayer } from 
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type MessageKey } from './i18n/index.ts';
 import { LESSONS } from './lessons/index.ts';
 import type { Language } from './lessons/types.ts';
-import { cssGradient, cssColour } from './map/palette.ts';
+import { cssGradient, cssColour, type PaletteName } from './map/palette.ts';
 import type { GlocalApp } from './app.ts';
 import type { MapPointer } from './map/map-view.ts';
 import './components/map-element.ts';
@@ -62,7 +62,11 @@ function legend(app: GlocalApp) {
       <select data-testid="choropleth" .value=${app.state.layer} @change=${(e: Event) => app.setLayer(value(e) as MapLayer)}>
         ${MAP_LAYERS.map((l) => html`<option value=${l} ?selected=${l === app.state.layer}>${t(`layer_${l}` as MessageKey)}</option>`)}
       </select></label>
-    <div class="ramp" style="background:${cssGradient()}" aria-hidden="true"></div>
+    <label>${t('palette')}
+      <select @change=${(e: Event) => app.setPalette(value(e) as PaletteName)}>
+        ${(['viridis', 'cividis'] as const).map((p) => html`<option value=${p} ?selected=${p === app.palette}>${t(`palette_${p}`)}</option>`)}
+      </select></label>
+    <div class="ramp" style="background:${cssGradient(app.palette)}" aria-hidden="true"></div>
     <div class="ramp-labels"><span>0 — ${t('legendLow')}</span><span>${t('legendHigh')} — 1</span></div>
     <ul class="agents">
       ${agent(0xffffff, 'legendPlant', 'square')}${agent(0xe7298a, 'legendHub', 'diamond')}

@@ -17,6 +17,7 @@ import { lessonById } from './lessons/index.ts';
 import type { LessonAction } from './lessons/types.ts';
 import type { MapLayer } from '../worker/map-snapshot.ts';
 import { appStyles } from './app-styles.ts';
+import type { PaletteName } from './map/palette.ts';
 import { renderApp } from './app-view.ts';
 
 /** The debugging (and test) handle on `window.glocal`. */
@@ -54,6 +55,8 @@ export class GlocalApp extends LitElement {
   /** What the inspector shows: a region, or an agent (with the region it is in). */
   inspected: { kind: AgentKind; id: number; region: number } | null = null;
   presentation = false;
+  /** Colour-blind-safe palette of the choropleth. */
+  palette: PaletteName = 'viridis';
   /** A run is being built (world-2019 takes seconds). */
   loading = true;
   announcement = '';
@@ -66,6 +69,10 @@ export class GlocalApp extends LitElement {
   private resolveReady: () => void = () => {};
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   private frameHandle = 0;
+  private lastDraw = 0;
+  private lastFrame = 0;
+  /** Moving average of the time between animation frames (ms). */
+  private frameGap = 16;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -135,10 +142,19 @@ export class GlocalApp extends LitElement {
     await Promise.all(starts);
   }
 
+  /**
+   * Every animation frame: ask the worker(s) for the weeks due, and draw the maps when they
+   * changed (and, while playing, for the moving flow dots). When frames come slowly (software
+   * WebGL, a big world, a busy machine) the dots move less often, so controls stay responsive.
+   */
   private loop(time: number): void {
     this.main.frame(time);
     this.baseline?.frame(time);
-    for (const map of this.maps()) map.view?.render(time);
+    if (this.lastFrame > 0) this.frameGap = 0.9 * this.frameGap + 0.1 * (time - this.lastFrame);
+    this.lastFrame = time;
+    const animate = this.main.playing && time - this.lastDraw >= (this.frameGap > 40 ? 250 : 30);
+    if (animate) this.lastDraw = time;
+    for (const map of this.maps()) map.view?.render(time, animate);
     this.frameHandle = requestAnimationFrame((next) => this.loop(next));
   }
 
@@ -159,10 +175,21 @@ export class GlocalApp extends LitElement {
 
   drawMaps(): void {
     const [first, second] = this.maps();
+    for (const map of [first, second]) if (map?.view) map.view.palette = this.palette;
     const left = this.baseline ?? this.main;
     if (first && left.snapshot) first.draw(left.snapshot, this.state.layer);
     if (second && this.baseline && this.main.snapshot) second.draw(this.main.snapshot, this.state.layer);
     for (const map of this.maps()) map.view?.setSelection(this.selected);
+  }
+
+  setPalette(palette: PaletteName): void {
+    this.palette = palette;
+    for (const map of this.maps()) {
+      if (!map.view) continue;
+      map.view.palette = palette;
+      map.view.recolour();
+    }
+    this.requestUpdate();
   }
 
   writeHash(): void {

@@ -4,8 +4,9 @@ import type { MapSnapshot } from '../worker/map-snapshot.ts';
 import type { RunSpec } from '../sim/simulation.ts';
 import { SeriesStore } from './series-store.ts';
 
-/** Weeks per worker call at most: keeps a frame's work small even at high speed. */
+/** Weeks per worker call at most, and the time a call should take at most (ms): pauses stay prompt. */
 const MAX_WEEKS_PER_CALL = 26;
+const CALL_BUDGET_MS = 120;
 
 /**
  * One simulation in its own browser Web Worker (src/worker/api.ts through comlink). The UI
@@ -33,6 +34,8 @@ export class RunController extends EventTarget {
   private owed = 0;
   private lastFrame = 0;
   private readonly completions: { time: number; weeks: number }[] = [];
+  /** Measured worker time per week (ms, moving average): sizes the calls. */
+  private msPerWeek = 5;
 
   constructor() {
     super();
@@ -69,7 +72,9 @@ export class RunController extends EventTarget {
   async step(weeks = 1): Promise<void> {
     if (this.busy) await this.busy;
     const run = async () => {
+      const started = performance.now();
       const result = await this.api.step(weeks);
+      this.msPerWeek = 0.7 * this.msPerWeek + 0.3 * ((performance.now() - started) / Math.max(1, weeks));
       this.done = result.done;
       this.completions.push({ time: performance.now(), weeks });
       await this.refresh();
@@ -90,7 +95,8 @@ export class RunController extends EventTarget {
     this.lastFrame = now;
     this.updateMeasuredSpeed(now);
     if (!this.playing || this.done) return;
-    this.owed = Math.min(MAX_WEEKS_PER_CALL, this.owed + elapsed * this.speed);
+    const perCall = Math.max(1, Math.min(MAX_WEEKS_PER_CALL, Math.floor(CALL_BUDGET_MS / this.msPerWeek)));
+    this.owed = Math.min(perCall, this.owed + elapsed * this.speed);
     if (this.busy || this.owed < 1) return;
     const weeks = Math.floor(this.owed);
     this.owed -= weeks;

@@ -154,6 +154,9 @@ export const en = {
   targetBlocs: 'blocs',
   targetIncomeGroups: 'income groups',
   targetRegions: 'regions',
+  palette: 'Palette',
+  palette_viridis: 'viridis (colour-blind safe)',
+  palette_cividis: 'cividis (colour-blind safe, blue–yellow)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -156,4 +156,7 @@ export const es: Catalogue = {
   targetBlocs: 'bloques',
   targetIncomeGroups: 'grupos de ingreso',
   targetRegions: 'regiones',
+  palette: 'Paleta',
+  palette_viridis: 'viridis (apta para daltonismo)',
+  palette_cividis: 'cividis (apta para daltonismo, azul–amarillo)',
 };

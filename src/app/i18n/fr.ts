@@ -156,4 +156,7 @@ export const fr: Catalogue = {
   targetBlocs: 'blocs',
   targetIncomeGroups: 'groupes de revenu',
   targetRegions: 'régions',
+  palette: 'Palette',
+  palette_viridis: 'viridis (adaptée au daltonisme)',
+  palette_cividis: 'cividis (adaptée au daltonisme, bleu–jaune)',
 };

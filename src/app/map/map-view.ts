@@ -47,6 +47,8 @@ export class MapView {
   private viewport!: Viewport;
   private geometry: MapGeometry | null = null;
   snapshot: MapSnapshot | null = null;
+  /** Something changed since the last draw (a snapshot, the view, the selection, the colours). */
+  private dirty = true;
   layer: MapLayer = 'access';
   palette: PaletteName = 'viridis';
   onHover: (pointer: MapPointer | null) => void = () => {};
@@ -74,6 +76,7 @@ export class MapView {
   setGeometry(geometry: MapGeometry): void {
     if (this.geometry === geometry) return;
     this.geometry = geometry;
+    this.dirty = true;
     this.dropViewport();
     this.selection = new Graphics();
     this.markers = new Graphics();
@@ -87,6 +90,7 @@ export class MapView {
       passiveWheel: false,
     });
     viewport.drag().pinch().wheel().decelerate().clampZoom({ minScale: 0.2, maxScale: 40 });
+    viewport.on('moved', () => (this.dirty = true));
     this.viewport = viewport;
     app.stage.addChild(viewport);
     const regions = new Container();
@@ -165,6 +169,7 @@ export class MapView {
     if (!this.geometry || !this.viewport) return;
     this.viewport.resize(width, height, this.geometry.width, this.geometry.height);
     this.fit();
+    this.dirty = true;
   }
 
   /** Region values of the current layer (NaN where undefined). */
@@ -188,6 +193,7 @@ export class MapView {
   }
 
   recolour(): void {
+    this.dirty = true;
     const values = this.layerValues();
     for (let r = 0; r < this.regionShapes.length; r++) this.regionShapes[r].tint = colourFor(values[r], this.palette);
   }
@@ -226,14 +232,17 @@ export class MapView {
 
   setSelection(regions: number[]): void {
     if (!this.geometry) return;
+    this.dirty = true;
     const g = this.selection.clear();
     for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
   }
 
-  /** Draws one frame (the arcs move with time). */
-  render(time: number): void {
-    this.flows?.animate(time);
+  /** Draws a frame when something changed, or always when `animate` (the dots on the arcs move with time). */
+  render(time: number, animate = true): void {
+    if (!animate && !this.dirty) return;
+    if (animate) this.flows?.animate(time);
     this.app.render();
+    this.dirty = false;
   }
 
   get canvas(): HTMLCanvasElement {

@@ -6,11 +6,14 @@ import { WORLDS } from '../../../worlds/index.ts';
 import { hexGeometry } from './hex-shapes.ts';
 import { project, UNITS_PER_DEGREE, type MapGeometry, type RegionShape } from './geometry.ts';
 
-/** Region shapes of a world: Natural Earth countries for world-2019, generated hexes otherwise. */
+/**
+ * Region shapes of a world: Natural Earth countries (1:110m, light enough to redraw live in
+ * software WebGL) for world-2019, generated hexes otherwise.
+ */
 export async function worldGeometry(world: string): Promise<MapGeometry> {
   const definition = WORLDS[world].definition(undefined);
   if (world !== 'world-2019') return hexGeometry(definition.regions);
-  const [atlas, data] = await Promise.all([import('world-atlas/countries-50m.json'), import('../../../worlds/world-2019/data/world-2019.generated.json')]);
+  const [atlas, data] = await Promise.all([import('world-atlas/countries-110m.json'), import('../../../worlds/world-2019/data/world-2019.generated.json')]);
   const topology = atlas.default as unknown as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
   const byNumeric = new Map<number, Feature<Geometry>>();
@@ -37,7 +40,7 @@ function unwrapped(ring: number[][]): number[][] {
   return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
 }
 
-/** A small hexagon for territories too small for the 1:50m atlas. */
+/** A small hexagon for territories too small for the 1:110m atlas. */
 function dotShape(code: string, name: string, anchor: [number, number]): RegionShape {
   const ring: number[] = [];
   for (let k = 0; k < 6; k++) ring.push(anchor[0] + 4 * Math.cos((k * Math.PI) / 3), anchor[1] + 4 * Math.sin((k * Math.PI) / 3));
