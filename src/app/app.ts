@@ -405,6 +405,12 @@ export class GlocalApp extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * indicators.csv, byte-identical to `glocal run --weeks <week>`'s when nothing changed since
+   * reset. After a live change (policy added or shock applied while running) the file is named
+   * `…-exploratory.csv` (same columns, no comment line, so every CSV reader still reads it) and a
+   * sidecar `…-exploratory.json` says `"exploratory": true` and lists the live changes.
+   */
   async exportCsv(): Promise<void> {
     const { info } = this.main;
     if (!info) return;
