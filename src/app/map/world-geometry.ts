@@ -3,6 +3,8 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { WORLDS } from '../../../worlds/index.ts';
+// Already in the bundle (the world definitions need it): ISO numeric codes match the atlas ids.
+import world2019Data from '../../../worlds/world-2019/data/world-2019.generated.json' with { type: 'json' };
 import { hexGeometry } from './hex-shapes.ts';
 import { project, UNITS_PER_DEGREE, type MapGeometry, type RegionShape } from './geometry.ts';
 
@@ -13,12 +15,12 @@ import { project, UNITS_PER_DEGREE, type MapGeometry, type RegionShape } from '.
 export async function worldGeometry(world: string): Promise<MapGeometry> {
   const definition = WORLDS[world].definition(undefined);
   if (world !== 'world-2019') return hexGeometry(definition.regions);
-  const [atlas, data] = await Promise.all([import('world-atlas/countries-110m.json'), import('../../../worlds/world-2019/data/world-2019.generated.json')]);
+  const atlas = await import('world-atlas/countries-110m.json');
   const topology = atlas.default as unknown as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
   const byNumeric = new Map<number, Feature<Geometry>>();
   for (const f of countries.features) if (f.id !== undefined) byNumeric.set(Number(f.id), f);
-  const numericOf = new Map(data.default.countries.map((c) => [c.iso3, c.iso_numeric]));
+  const numericOf = new Map(world2019Data.countries.map((c) => [c.iso3, c.iso_numeric]));
   const regions = definition.regions.map((region): RegionShape => {
     const anchor = project(region.longitude, region.latitude);
     const found = byNumeric.get(Number(numericOf.get(region.code)));
