@@ -95,7 +95,9 @@ export class RunController extends EventTarget {
     this.lastFrame = now;
     this.updateMeasuredSpeed(now);
     if (!this.playing || this.done) return;
-    const perCall = Math.max(1, Math.min(MAX_WEEKS_PER_CALL, Math.floor(CALL_BUDGET_MS / this.msPerWeek)));
+    // A call may take as long as a frame does (slow frames: bigger calls), and never less than the budget.
+    const budget = Math.max(CALL_BUDGET_MS, elapsed * 1000);
+    const perCall = Math.max(1, Math.min(MAX_WEEKS_PER_CALL, Math.floor(budget / this.msPerWeek)));
     this.owed = Math.min(perCall, this.owed + elapsed * this.speed);
     if (this.busy || this.owed < 1) return;
     const weeks = Math.floor(this.owed);
