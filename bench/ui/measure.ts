@@ -74,18 +74,30 @@ export async function installLatencyProbe(page: Page): Promise<void> {
     const probe = { pressedAt: 0, latencies: [] as number[] };
     (window as unknown as { latencyProbe: typeof probe }).latencyProbe = probe;
     window.addEventListener('pointerdown', (event) => (probe.pressedAt = event.timeStamp), { capture: true });
+    // The button may be re-rendered as a new element: watch its whole shadow root for a change of state.
+    let pressed = play.getAttribute('aria-pressed');
     new MutationObserver(() => {
+      const now = deep(document, '[data-testid="play"]')?.getAttribute('aria-pressed') ?? null;
+      if (now === pressed) return;
+      pressed = now;
       const pressedAt = probe.pressedAt;
-      requestAnimationFrame((frame) => probe.latencies.push(frame - pressedAt));
-    }).observe(play, { attributes: true, attributeFilter: ['aria-pressed'] });
+      requestAnimationFrame(() => probe.latencies.push(performance.now() - pressedAt));
+    }).observe(play.getRootNode(), { attributes: true, childList: true, subtree: true, attributeFilter: ['aria-pressed'] });
   });
 }
 
-/** Clicks pause while the worker runs, `count` times (playing again in between); latencies in ms. */
-export async function measurePauseLatency(page: Page, count: number): Promise<number[]> {
+/**
+ * Clicks pause while the worker runs, `count` times (playing again in between); latencies in ms.
+ * A run near its last week (`lastWeek`) is reset first, so that there is always a running worker.
+ */
+export async function measurePauseLatency(page: Page, count: number, lastWeek: number): Promise<number[]> {
   const play = page.getByTestId('play');
   const latencies: number[] = [];
   for (let i = 0; i < count; i++) {
+    if ((await shownWeek(page)) > lastWeek - 104) {
+      await page.getByTestId('reset').click();
+      for (let tries = 0; tries < 100 && (await shownWeek(page)) > 52; tries++) await page.waitForTimeout(100);
+    }
     if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
     await page.waitForTimeout(700);
     await page.evaluate(() => ((window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length = 0));

@@ -50,7 +50,7 @@ export const appStyles = css`
   footer { padding: 0.4em 0.8em 1em; font-size: 0.85em; color: var(--muted); }
   .error { background: #fde2e1; color: #7a1010; padding: 0.5em 0.8em; margin: 0.4em 0.8em; border-radius: 6px; white-space: pre-line; }
   .message { background: #e2f0fd; padding: 0.5em 0.8em; margin: 0.4em 0.8em; border-radius: 6px; word-break: break-all; }
-  .skip { position: absolute; left: -999px; }
+  .skip { position: absolute; left: -999px; top: 0.3em; }
   .skip:focus { left: 0.5em; top: 0.5em; z-index: 10; background: #fff; padding: 0.4em; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (max-width: 900px) {

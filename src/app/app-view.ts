@@ -4,7 +4,7 @@ import { MAP_LAYERS, SME_ALIVE, SME_DIGITAL, SME_IN_CHAIN, type MapLayer } from 
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type MessageKey } from './i18n/index.ts';
 import { LESSONS } from './lessons/index.ts';
 import type { Language } from './lessons/types.ts';
-import { cssGradient, cssColour } from './map/palette.ts';
+import { cssGradient, cssColour, type PaletteName } from './map/palette.ts';
 import type { GlocalApp } from './app.ts';
 import type { MapPointer } from './map/map-view.ts';
 import './components/map-element.ts';
@@ -43,7 +43,7 @@ function header(app: GlocalApp) {
 function controls(app: GlocalApp) {
   const run = app.main;
   return html`<div class="controls" role="group" aria-label=${t('appTitle')}>
-    <button data-testid="play" class="primary" aria-pressed=${run.playing} @click=${() => app.togglePlay()}>${run.playing ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
+    <button data-testid="play" class="primary" aria-pressed=${run.pressed} @click=${() => app.togglePlay()}>${run.pressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
     <button data-testid="step" @click=${() => void app.stepOnce()}>+1 ${t('step')}</button>
     <button data-testid="reset" @click=${() => void app.restart(false)}>↺ ${t('reset')}</button>
     <label>${t('seed')} <input data-testid="seed" type="number" min="0" max="4294967295" step="1" .value=${String(app.state.seed)}
@@ -62,7 +62,11 @@ function legend(app: GlocalApp) {
       <select data-testid="choropleth" .value=${app.state.layer} @change=${(e: Event) => app.setLayer(value(e) as MapLayer)}>
         ${MAP_LAYERS.map((l) => html`<option value=${l} ?selected=${l === app.state.layer}>${t(`layer_${l}` as MessageKey)}</option>`)}
       </select></label>
-    <div class="ramp" style="background:${cssGradient()}" aria-hidden="true"></div>
+    <label>${t('palette')}
+      <select @change=${(e: Event) => app.setPalette(value(e) as PaletteName)}>
+        ${(['viridis', 'cividis'] as const).map((p) => html`<option value=${p} ?selected=${p === app.palette}>${t(`palette_${p}`)}</option>`)}
+      </select></label>
+    <div class="ramp" style="background:${cssGradient(app.palette)}" aria-hidden="true"></div>
     <div class="ramp-labels"><span>0 — ${t('legendLow')}</span><span>${t('legendHigh')} — 1</span></div>
     <ul class="agents">
       ${agent(0xffffff, 'legendPlant', 'square')}${agent(0xe7298a, 'legendHub', 'diamond')}
@@ -89,7 +93,8 @@ function tooltipText(app: GlocalApp, pointer: MapPointer): string {
       if (s & SME_IN_CHAIN) chain++;
     }
   }
-  return `${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}\n${t('tooltipAgentsIn', { count, adopted, chain })}`;
+  const agent = pointer.agent ? `${t(`agent_${pointer.agent.kind}` as MessageKey)} #${pointer.agent.id}\n` : '';
+  return `${agent}${shape?.name ?? ''} (${shape?.code ?? ''})\n${layer}: ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : t('noData')}\n${t('tooltipAgentsIn', { count, adopted, chain })}`;
 }
 
 function hover(app: GlocalApp, e: CustomEvent<MapPointer | null>) {
@@ -121,14 +126,19 @@ function footer(app: GlocalApp) {
 }
 
 export function renderApp(app: GlocalApp) {
-  return html`<a class="skip" href="#map">${t('skipToMap')}</a>
-    ${header(app)} ${controls(app)}
+  const skip = () => (app.renderRoot.querySelector('glocal-map') as HTMLElement | null)?.shadowRoot?.querySelector('canvas')?.focus();
+  return html`<button class="skip" @click=${skip}>${t('skipToMap')}</button>
+    ${header(app)}
+    <main>
+    ${controls(app)}
+    ${app.loading ? html`<p class="message" role="status">${t('loading')}</p>` : nothing}
     ${app.error ? html`<p class="error" role="alert">${t('errorTitle')}: ${app.error}</p>` : nothing}
     ${app.message ? html`<p class="message" role="status">${app.message}</p>` : nothing}
     <div class="layout">
       <div class="left">${mapArea(app)} ${legend(app)}</div>
       <glocal-panels class="right" .app=${app} .version=${app.revision++}></glocal-panels>
     </div>
-    ${footer(app)}
-    <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">${app.announcement}</div>`;
+    <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">${app.announcement}</div>
+    </main>
+    ${footer(app)}`;
 }

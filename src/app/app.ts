@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { Remote } from 'comlink';
 import type { Api } from '../worker/api.ts';
+import type { AgentKind } from '../worker/live.ts';
 import { buildRunSpec } from '../worker/run-spec.ts';
 import { WORLDS } from '../../worlds/index.ts';
 import { RunController } from './run-controller.ts';
@@ -16,6 +17,7 @@ import { lessonById } from './lessons/index.ts';
 import type { LessonAction } from './lessons/types.ts';
 import type { MapLayer } from '../worker/map-snapshot.ts';
 import { appStyles } from './app-styles.ts';
+import type { PaletteName } from './map/palette.ts';
 import { renderApp } from './app-view.ts';
 
 /** The debugging (and test) handle on `window.glocal`. */
@@ -50,8 +52,13 @@ export class GlocalApp extends LitElement {
   /** Every parameter's value in the main run (for the parameter panel). */
   effectiveParams: Record<string, ParamValue> = {};
   selected: number[] = [];
-  inspected: { kind: 'region'; id: number } | null = null;
+  /** What the inspector shows: a region, or an agent (with the region it is in). */
+  inspected: { kind: AgentKind; id: number; region: number } | null = null;
   presentation = false;
+  /** Colour-blind-safe palette of the choropleth. */
+  palette: PaletteName = 'viridis';
+  /** A run is being built (world-2019 takes seconds). */
+  loading = true;
   announcement = '';
   message = '';
   error = '';
@@ -62,6 +69,10 @@ export class GlocalApp extends LitElement {
   private resolveReady: () => void = () => {};
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   private frameHandle = 0;
+  private lastDraw = 0;
+  private lastFrame = 0;
+  /** Moving average of the time between animation frames (ms). */
+  private frameGap = 16;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,19 +108,26 @@ export class GlocalApp extends LitElement {
   /** (Re)starts the run(s) from the state: the reset of the controls, and every change that needs one. */
   async restart(play = false): Promise<void> {
     this.error = '';
+    this.loading = true;
+    this.requestUpdate();
     this.main.setPlaying(false);
     this.baseline?.setPlaying(false);
     try {
-      const spec = buildRunSpec(runRequest(this.state)).spec;
-      const starts = [this.main.start(spec)];
-      if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
-      await Promise.all(starts);
+      await this.startRuns();
     } catch (error) {
+      // Bad input (e.g. a hand-edited link): say what was wrong and run without the additions.
       this.error = (error as Error).message;
-      this.requestUpdate();
-      return;
+      this.state = { ...this.state, params: {}, policy: [], shocks: [] };
+      try {
+        await this.startRuns();
+      } catch {
+        this.loading = false;
+        this.requestUpdate();
+        return;
+      }
     }
     this.effectiveParams = await this.main.api.params();
+    this.loading = false;
     this.writeHash();
     this.drawMaps();
     this.resolveReady();
@@ -117,10 +135,26 @@ export class GlocalApp extends LitElement {
     this.requestUpdate();
   }
 
+  private async startRuns(): Promise<void> {
+    const spec = buildRunSpec(runRequest(this.state)).spec;
+    const starts = [this.main.start(spec)];
+    if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
+    await Promise.all(starts);
+  }
+
+  /**
+   * Every animation frame: ask the worker(s) for the weeks due, and draw the maps when they
+   * changed (and, while playing, for the moving flow dots). When frames come slowly (software
+   * WebGL, a big world, a busy machine) the dots move less often, so controls stay responsive.
+   */
   private loop(time: number): void {
     this.main.frame(time);
     this.baseline?.frame(time);
-    for (const map of this.maps()) map.view?.render(time);
+    if (this.lastFrame > 0) this.frameGap = 0.9 * this.frameGap + 0.1 * (time - this.lastFrame);
+    this.lastFrame = time;
+    const animate = this.main.playing && time - this.lastDraw >= (this.frameGap > 40 ? 250 : 30);
+    if (animate) this.lastDraw = time;
+    for (const map of this.maps()) map.view?.render(time, animate);
     this.frameHandle = requestAnimationFrame((next) => this.loop(next));
   }
 
@@ -141,10 +175,21 @@ export class GlocalApp extends LitElement {
 
   drawMaps(): void {
     const [first, second] = this.maps();
+    for (const map of [first, second]) if (map?.view) map.view.palette = this.palette;
     const left = this.baseline ?? this.main;
     if (first && left.snapshot) first.draw(left.snapshot, this.state.layer);
     if (second && this.baseline && this.main.snapshot) second.draw(this.main.snapshot, this.state.layer);
     for (const map of this.maps()) map.view?.setSelection(this.selected);
+  }
+
+  setPalette(palette: PaletteName): void {
+    this.palette = palette;
+    for (const map of this.maps()) {
+      if (!map.view) continue;
+      map.view.palette = palette;
+      map.view.recolour();
+    }
+    this.requestUpdate();
   }
 
   writeHash(): void {
@@ -335,7 +380,7 @@ export class GlocalApp extends LitElement {
     const r = pointer.region;
     if (additive) this.selected = this.selected.includes(r) ? this.selected.filter((x) => x !== r) : [...this.selected, r];
     else this.selected = [r];
-    this.inspected = { kind: 'region', id: r };
+    this.inspected = pointer.agent ? { ...pointer.agent, region: r } : { kind: 'region', id: r, region: r };
     this.drawMaps();
     this.requestUpdate();
   }
@@ -360,6 +405,12 @@ export class GlocalApp extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * indicators.csv, byte-identical to `glocal run --weeks <week>`'s when nothing changed since
+   * reset. After a live change (policy added or shock applied while running) the file is named
+   * `…-exploratory.csv` (same columns, no comment line, so every CSV reader still reads it) and a
+   * sidecar `…-exploratory.json` says `"exploratory": true` and lists the live changes.
+   */
   async exportCsv(): Promise<void> {
     const { info } = this.main;
     if (!info) return;

@@ -4,8 +4,9 @@ import type { MapSnapshot } from '../worker/map-snapshot.ts';
 import type { RunSpec } from '../model/simulation.ts';
 import { SeriesStore } from './series-store.ts';
 
-/** Weeks per worker call at most: keeps a frame's work small even at high speed. */
+/** Weeks per worker call at most, and the time a call should take at most (ms): pauses stay prompt. */
 const MAX_WEEKS_PER_CALL = 26;
+const CALL_BUDGET_MS = 120;
 
 /**
  * One simulation in its own browser Web Worker (src/worker/api.ts through comlink). The UI
@@ -28,9 +29,13 @@ export class RunController extends EventTarget {
   /** A change made since reset that the run's spec does not hold (live policy or shock). */
   exploratory = false;
   private busy: Promise<void> | null = null;
+  /** Paused while a step was in flight: the play button shows "playing" until that step has landed. */
+  private pausePending = false;
   private owed = 0;
   private lastFrame = 0;
   private readonly completions: { time: number; weeks: number }[] = [];
+  /** Measured worker time per week (ms, moving average): sizes the calls. */
+  private msPerWeek = 5;
 
   constructor() {
     super();
@@ -67,13 +72,19 @@ export class RunController extends EventTarget {
   async step(weeks = 1): Promise<void> {
     if (this.busy) await this.busy;
     const run = async () => {
+      const started = performance.now();
       const result = await this.api.step(weeks);
+      this.msPerWeek = 0.7 * this.msPerWeek + 0.3 * ((performance.now() - started) / Math.max(1, weeks));
       this.done = result.done;
       this.completions.push({ time: performance.now(), weeks });
       await this.refresh();
     };
     this.busy = run().finally(() => {
       this.busy = null;
+      if (this.pausePending) {
+        this.pausePending = false;
+        this.dispatchEvent(new Event('update'));
+      }
     });
     return this.busy;
   }
@@ -84,7 +95,10 @@ export class RunController extends EventTarget {
     this.lastFrame = now;
     this.updateMeasuredSpeed(now);
     if (!this.playing || this.done) return;
-    this.owed = Math.min(MAX_WEEKS_PER_CALL, this.owed + elapsed * this.speed);
+    // A call may take as long as a frame does (slow frames: bigger calls), and never less than the budget.
+    const budget = Math.max(CALL_BUDGET_MS, elapsed * 1000);
+    const perCall = Math.max(1, Math.min(MAX_WEEKS_PER_CALL, Math.floor(budget / this.msPerWeek)));
+    this.owed = Math.min(perCall, this.owed + elapsed * this.speed);
     if (this.busy || this.owed < 1) return;
     const weeks = Math.floor(this.owed);
     this.owed -= weeks;
@@ -95,7 +109,16 @@ export class RunController extends EventTarget {
 
   setPlaying(playing: boolean): void {
     this.playing = playing && !this.done;
+    this.pausePending = !this.playing && this.busy !== null;
     this.dispatchEvent(new Event('update'));
+  }
+
+  /**
+   * What the play button shows: still "playing" after a pause until the step in flight has
+   * landed, so once it shows "paused" the week on screen no longer changes.
+   */
+  get pressed(): boolean {
+    return this.playing || this.pausePending;
   }
 
   private updateMeasuredSpeed(now: number): void {

@@ -43,7 +43,7 @@ export class GlocalCharts extends LitElement {
   static override styles = [unsafeCSS(uPlotCss), css`
     :host { display: block; }
     .chart { margin: 0.4em 0 0.8em; min-height: 150px; }
-    h4 { margin: 0.2em 0; font-size: 0.9em; }
+    h3 { margin: 0.2em 0; font-size: 0.9em; }
     .uplot { font-family: inherit; }
   `];
 
@@ -59,7 +59,7 @@ export class GlocalCharts extends LitElement {
   override render() {
     const scope = this.region >= 0 ? this.regionName : t('chartWorld');
     return html`<p class="note">${t('chartScope')}: <strong>${scope}</strong>${this.baseline ? html` — ${t('chartDifference')}` : ''}</p>
-      ${CHARTS.map((c) => html`<div class="chart" data-testid=${`chart-${c.id}`}><h4>${t(`indicator_${c.id}` as MessageKey)}</h4><div class="plot" id=${`plot-${c.id}`}></div></div>`)}`;
+      ${CHARTS.map((c) => html`<div class="chart" data-testid=${`chart-${c.id}`}><h3>${t(`indicator_${c.id}` as MessageKey)}</h3><div class="plot" id=${`plot-${c.id}`}></div></div>`)}`;
   }
 
   private seriesFor(indicator: string): Series {

@@ -21,7 +21,7 @@ export function targetFor(value: string, blocs: string[]): PolicySetting['target
 
 function describeTarget(target: PolicySetting['target'] | ShockSetting['target']): string {
   if (target === 'all') return t('targetAll');
-  return Object.values(target).flat().join(', ') || 'hubs';
+  return 'hubs' in target ? t('noneSelectedHubs') : Object.values(target).flat().join(', ');
 }
 
 /** The policy panel: every instrument of the model's instrument list, by region, bloc or income group. */
@@ -45,15 +45,15 @@ export function policyPanel(app: GlocalApp, root: ParentNode) {
         ${INSTRUMENTS.map((i) => html`<option value=${i}>${t(`instrument_${i}` as MessageKey)}</option>`)}</select></label>
       <label>${t('target')}<select data-testid="policy-target">
         <option value="all">${t('targetAll')}</option>
-        <optgroup label="blocs">${blocs.map((b) => html`<option value=${b}>${b}</option>`)}</optgroup>
-        <optgroup label="income groups">${INCOME_GROUPS.map((g) => html`<option value=${g}>${t(`incomeGroup_${g}` as MessageKey)}</option>`)}</optgroup>
-        <optgroup label="regions">${(info?.regions ?? []).map((code, r) => html`<option value=${code}>${app.geometry?.regions[r]?.name ?? code} (${code})</option>`)}</optgroup>
+        <optgroup label=${t('targetBlocs')}>${blocs.map((b) => html`<option value=${b}>${b}</option>`)}</optgroup>
+        <optgroup label=${t('targetIncomeGroups')}>${INCOME_GROUPS.map((g) => html`<option value=${g}>${t(`incomeGroup_${g}` as MessageKey)}</option>`)}</optgroup>
+        <optgroup label=${t('targetRegions')}>${(info?.regions ?? []).map((code, r) => html`<option value=${code}>${app.geometry?.regions[r]?.name ?? code} (${code})</option>`)}</optgroup>
       </select></label>
       <label>${t('level')}<input data-testid="policy-level" type="number" min="0" max="1" step="0.05" value="0.5" /></label>
       <label>${t('budget')}<input data-testid="policy-budget" type="number" min="0" step="1000000" placeholder="—" /></label>
       <button data-testid="policy-add" class="primary" @click=${add}>${t('addPolicy')}</button>
     </div>
-    <h4>${t('policyTimeline')}</h4>
+    <h3>${t('policyTimeline')}</h3>
     ${app.state.policy.length === 0 ? html`<p class="note">${t('noPolicy')}</p>` : html`<table><tbody>
       ${app.state.policy.map((p) => html`<tr><td>${t('week')} ${p.week}</td><td>${t(`instrument_${p.instrument}` as MessageKey)}</td><td>${describeTarget(p.target)}</td><td>${p.level}</td></tr>`)}
     </tbody></table>`}`;

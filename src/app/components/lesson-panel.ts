@@ -10,9 +10,9 @@ export function lessonPanel(app: GlocalApp) {
   const lang = language();
   const step = lesson.steps[app.lessonStep];
   return html`<section class="lesson" aria-labelledby="lesson-title">
-    <h3 id="lesson-title">${lesson.title[lang]}</h3>
+    <h2 id="lesson-title">${lesson.title[lang]}</h2>
     <p>${lesson.summary[lang]}</p>
-    <h4>${t('lessonSteps')} — ${t('stepOf', { n: app.lessonStep + 1, total: lesson.steps.length })}</h4>
+    <h3>${t('lessonSteps')} — ${t('stepOf', { n: app.lessonStep + 1, total: lesson.steps.length })}</h3>
     <p class="step" aria-live="polite">${step?.text[lang] ?? ''}</p>
     <div class="row">
       <button ?disabled=${app.lessonStep === 0} @click=${() => void app.gotoLessonStep(app.lessonStep - 1)}>← ${t('previousStep')}</button>

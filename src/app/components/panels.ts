@@ -16,7 +16,7 @@ export class GlocalPanels extends LitElement {
   declare version: number;
   static override styles = [panelStyles, css`
     details.panel { border: 1px solid var(--border); border-radius: 8px; padding: 0.3em 0.7em; margin-bottom: 0.6em; background: var(--panel); }
-    details.panel > summary { font-size: 1.05em; }
+    details.panel > summary h2 { display: inline; font-size: 1.05em; margin: 0; }
     h3, h4 { margin: 0.4em 0; }
     .lesson { border: 2px solid var(--accent); border-radius: 8px; padding: 0.4em 0.8em; margin-bottom: 0.6em; background: var(--panel); }
   `];
@@ -31,20 +31,20 @@ export class GlocalPanels extends LitElement {
     const app = this.app;
     if (!app) return html``;
     const root = this.renderRoot;
-    const region = app.inspected?.id ?? -1;
+    const region = app.inspected?.region ?? -1;
     return html`${lessonPanel(app)}
-      <details class="panel" open><summary>${t('inspector')}</summary>
-        <glocal-inspector .run=${app.main} .region=${region} .series=${app.main.series} .version=${this.version}
+      <details class="panel" open><summary><h2>${t('inspector')}</h2></summary>
+        <glocal-inspector .run=${app.main} .region=${region} .kind=${app.inspected?.kind ?? 'region'} .agentId=${app.inspected?.id ?? -1} .series=${app.main.series} .version=${this.version}
           @close=${() => app.clearSelection()}></glocal-inspector></details>
-      <details class="panel" open><summary>${t('charts')}</summary>
+      <details class="panel" open><summary><h2>${t('charts')}</h2></summary>
         <glocal-charts .series=${app.main.series} .baseline=${app.baseline?.series ?? null} .region=${region}
           .regionName=${region >= 0 ? (app.geometry?.regions[region]?.name ?? '') : ''} .version=${this.version}></glocal-charts></details>
-      <details class="panel" open><summary>${t('distribution')}</summary>
+      <details class="panel" open><summary><h2>${t('distribution')}</h2></summary>
         <glocal-histogram .run=${app.main} .selected=${app.selected} .version=${this.version}></glocal-histogram></details>
-      <details class="panel" open><summary>${t('policy')}</summary>${policyPanel(app, root)}</details>
-      <details class="panel" open><summary>${t('shocks')}</summary>${shockPanel(app, root)}</details>
-      <details class="panel" open><summary>${t('exports')}</summary>${exportPanel(app)}</details>
-      <details class="panel" open><summary>${t('parameters')}</summary>
+      <details class="panel" open><summary><h2>${t('policy')}</h2></summary>${policyPanel(app, root)}</details>
+      <details class="panel" open><summary><h2>${t('shocks')}</h2></summary>${shockPanel(app, root)}</details>
+      <details class="panel" open><summary><h2>${t('exports')}</h2></summary>${exportPanel(app)}</details>
+      <details class="panel" open><summary><h2>${t('parameters')}</h2></summary>
         <glocal-params .overrides=${app.state.params} .effective=${app.effectiveParams} .language=${app.state.language}
           @apply-params=${(e: CustomEvent<Record<string, number | boolean | string>>) => void app.applyParams(e.detail)}></glocal-params></details>`;
   }

@@ -146,6 +146,17 @@ export const en = {
   errorTitle: 'Something went wrong',
   keyboardHelp: 'Keys: Space plays or pauses, → steps one week, Tab moves between controls.',
   tooltipAgentsIn: '{count} SMEs, {adopted} digital, {chain} in value chains',
+  agent_plant: 'lead-firm plant',
+  agent_hub: 'hub supplier',
+  agent_sme: 'SME',
+  agent_cell: 'community cell',
+  agent_region: 'region',
+  targetBlocs: 'blocs',
+  targetIncomeGroups: 'income groups',
+  targetRegions: 'regions',
+  palette: 'Palette',
+  palette_viridis: 'viridis (colour-blind safe)',
+  palette_cividis: 'cividis (colour-blind safe, blue–yellow)',
 } as const;
 
 export type MessageKey = keyof typeof en;

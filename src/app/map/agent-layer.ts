@@ -60,6 +60,24 @@ export class AgentLayer {
     this.container.update();
   }
 
+  /** The drawn SME (or else cell) nearest to (x, y) within `radius`. */
+  nearest(snapshot: MapSnapshot, x: number, y: number, radius: number): { kind: 'sme' | 'cell'; id: number } | null {
+    let best: { kind: 'sme' | 'cell'; id: number } | null = null;
+    let bestDistance = radius;
+    for (let id = 0; id < this.smes.length; id++) {
+      const p = this.smes[id];
+      if (!p || !(snapshot.smeState[id] & SME_ALIVE)) continue;
+      const d = Math.hypot(p.x - x, p.y - y);
+      if (d < bestDistance) [best, bestDistance] = [{ kind: 'sme', id }, d];
+    }
+    if (best) return best;
+    for (let k = 0; k < this.cells.length; k++) {
+      const d = Math.hypot(this.cells[k].x - x, this.cells[k].y - y);
+      if (d < bestDistance) [best, bestDistance] = [{ kind: 'cell', id: k * snapshot.cellStride }, d];
+    }
+    return best;
+  }
+
   private createCells(snapshot: MapSnapshot): void {
     for (let k = 0; k < snapshot.cellRegion.length; k++) {
       const [x, y] = agentPosition(this.geometry, snapshot.cellRegion[k], k * snapshot.cellStride, 11);

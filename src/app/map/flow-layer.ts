@@ -1,4 +1,4 @@
-import { Graphics } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
 import type { MapGeometry } from './geometry.ts';
 
 /** Arcs drawn at most (the largest flows): enough to read, few enough to redraw every frame. */
@@ -24,11 +24,15 @@ function along(arc: Arc, t: number): [number, number] {
 
 /** Supply-flow arcs between regions, width by volume, with dots moving from source to buyer. */
 export class FlowLayer {
-  readonly graphics = new Graphics();
+  readonly graphics = new Container();
+  /** The arcs change with each snapshot; only the moving dots are redrawn every frame. */
+  private readonly lines = new Graphics();
+  private readonly dots = new Graphics();
   private arcs: Arc[] = [];
 
   constructor(private readonly geometry: MapGeometry) {
     this.graphics.eventMode = 'none';
+    this.graphics.addChild(this.lines, this.dots);
   }
 
   setFlows(triples: Float32Array): void {
@@ -42,16 +46,18 @@ export class FlowLayer {
       const to = this.geometry.regions[f.to].anchor;
       const [mx, my] = [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2];
       const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
-      return { from, to, control: [mx - dy * 0.2, my + dx * 0.2 - Math.hypot(dx, dy) * 0.1], width: 0.6 + 4 * Math.sqrt(f.volume / max), volume: f.volume };
+      const arc: Arc = { from, to, control: [mx - dy * 0.2, my + dx * 0.2 - Math.hypot(dx, dy) * 0.1], width: 0.6 + 4 * Math.sqrt(f.volume / max), volume: f.volume };
+      return arc;
     });
-  }
-
-  animate(time: number): void {
-    const g = this.graphics.clear();
+    const g = this.lines.clear();
     for (const arc of this.arcs) {
       g.moveTo(arc.from[0], arc.from[1]).quadraticCurveTo(arc.control[0], arc.control[1], arc.to[0], arc.to[1]);
       g.stroke({ width: arc.width, color: ARC_COLOUR, alpha: 0.45 });
     }
+  }
+
+  animate(time: number): void {
+    const g = this.dots.clear();
     for (const arc of this.arcs) {
       for (let k = 0; k < 3; k++) {
         const t = ((time / 2500 + k / 3) % 1 + 1) % 1;

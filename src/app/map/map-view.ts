@@ -8,8 +8,16 @@ import { AgentLayer } from './agent-layer.ts';
 import { FlowLayer } from './flow-layer.ts';
 import { particleTextures } from './textures.ts';
 
+/** An agent near the pointer, for the inspector. */
+export interface AgentHit {
+  kind: 'plant' | 'hub' | 'sme' | 'cell';
+  id: number;
+}
+
 export interface MapPointer {
   region: number;
+  /** The agent under the pointer, if any. */
+  agent: AgentHit | null;
   /** Map coordinates of the pointer. */
   x: number;
   y: number;
@@ -33,11 +41,14 @@ export class MapView {
   private readonly borders: Graphics[] = [];
   private selection = new Graphics();
   private markers = new Graphics();
+  private markerPositions: { kind: 'plant' | 'hub'; id: number; x: number; y: number }[] = [];
   private agents!: AgentLayer;
   private flows!: FlowLayer;
   private viewport!: Viewport;
   private geometry: MapGeometry | null = null;
   snapshot: MapSnapshot | null = null;
+  /** Something changed since the last draw (a snapshot, the view, the selection, the colours). */
+  private dirty = true;
   layer: MapLayer = 'access';
   palette: PaletteName = 'viridis';
   onHover: (pointer: MapPointer | null) => void = () => {};
@@ -65,6 +76,7 @@ export class MapView {
   setGeometry(geometry: MapGeometry): void {
     if (this.geometry === geometry) return;
     this.geometry = geometry;
+    this.dirty = true;
     this.dropViewport();
     this.selection = new Graphics();
     this.markers = new Graphics();
@@ -78,6 +90,7 @@ export class MapView {
       passiveWheel: false,
     });
     viewport.drag().pinch().wheel().decelerate().clampZoom({ minScale: 0.2, maxScale: 40 });
+    viewport.on('moved', () => (this.dirty = true));
     this.viewport = viewport;
     app.stage.addChild(viewport);
     const regions = new Container();
@@ -122,7 +135,22 @@ export class MapView {
 
   private pointer(region: number, screenX: number, screenY: number): MapPointer {
     const world = this.viewport.toWorld(screenX, screenY);
-    return { region, x: world.x, y: world.y, screenX, screenY };
+    const agent = this.nearestAgent(world.x, world.y, 6 / this.viewport.scale.x);
+    return { region, agent, x: world.x, y: world.y, screenX, screenY };
+  }
+
+  /** The marker or particle nearest to (x, y) within `radius` map units: markers first, then SMEs, then cells. */
+  private nearestAgent(x: number, y: number, radius: number): AgentHit | null {
+    let best: AgentHit | null = null;
+    let bestDistance = radius;
+    const consider = (kind: AgentHit['kind'], id: number, px: number, py: number) => {
+      const d = Math.hypot(px - x, py - y);
+      if (d < bestDistance) [best, bestDistance] = [{ kind, id }, d];
+    };
+    for (const m of this.markerPositions) consider(m.kind, m.id, m.x, m.y);
+    if (best || !this.snapshot || !this.geometry) return best;
+    const found = this.agents.nearest(this.snapshot, x, y, radius);
+    return found;
   }
 
   /** Zooms to the regions' extent. */
@@ -138,7 +166,10 @@ export class MapView {
 
   resize(width: number, height: number): void {
     this.app.renderer.resize(width, height);
-    if (this.geometry) this.viewport?.resize(width, height, this.geometry.width, this.geometry.height);
+    if (!this.geometry || !this.viewport) return;
+    this.viewport.resize(width, height, this.geometry.width, this.geometry.height);
+    this.fit();
+    this.dirty = true;
   }
 
   /** Region values of the current layer (NaN where undefined). */
@@ -162,6 +193,7 @@ export class MapView {
   }
 
   recolour(): void {
+    this.dirty = true;
     const values = this.layerValues();
     for (let r = 0; r < this.regionShapes.length; r++) this.regionShapes[r].tint = colourFor(values[r], this.palette);
   }
@@ -170,6 +202,7 @@ export class MapView {
   private drawMarkers(snapshot: MapSnapshot): void {
     const geometry = this.geometry as MapGeometry;
     const g = this.markers.clear();
+    this.markerPositions = [];
     const perRegion = new Map<number, number>();
     const next = (r: number) => {
       const k = perRegion.get(r) ?? 0;
@@ -181,6 +214,7 @@ export class MapView {
       const k = next(snapshot.hubRegion[h]);
       const cx = x + (k % 4) * 7 - 10;
       const cy = y - 10 - Math.floor(k / 4) * 7;
+      this.markerPositions.push({ kind: 'hub', id: h, x: cx, y: cy });
       g.poly([cx, cy - 4, cx + 4, cy, cx, cy + 4, cx - 4, cy]).fill(0xe7298a).stroke({ width: 0.8, color: 0x000000 });
     }
     for (let p = 0; p < snapshot.plantRegion.length; p++) {
@@ -189,6 +223,7 @@ export class MapView {
       const size = 2.5 + Math.min(4, Math.sqrt(snapshot.plantCapacity[p]) / 40);
       const cx = x + (k % 4) * 7 - 10;
       const cy = y - 10 - Math.floor(k / 4) * 7;
+      this.markerPositions.push({ kind: 'plant', id: p, x: cx, y: cy });
       g.rect(cx - size, cy - size, size * 2, size * 2)
         .fill({ color: 0xffffff, alpha: snapshot.plantActive[p] ? 1 : 0.3 })
         .stroke({ width: 0.8, color: 0x000000 });
@@ -197,14 +232,17 @@ export class MapView {
 
   setSelection(regions: number[]): void {
     if (!this.geometry) return;
+    this.dirty = true;
     const g = this.selection.clear();
     for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
   }
 
-  /** Draws one frame (the arcs move with time). */
-  render(time: number): void {
-    this.flows?.animate(time);
+  /** Draws a frame when something changed, or always when `animate` (the dots on the arcs move with time). */
+  render(time: number, animate = true): void {
+    if (!animate && !this.dirty) return;
+    if (animate) this.flows?.animate(time);
     this.app.render();
+    this.dirty = false;
   }
 
   get canvas(): HTMLCanvasElement {

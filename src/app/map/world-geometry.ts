@@ -3,19 +3,24 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { WORLDS } from '../../../worlds/index.ts';
+// Already in the bundle (the world definitions need it): ISO numeric codes match the atlas ids.
+import world2019Data from '../../../worlds/world-2019/data/world-2019.generated.json' with { type: 'json' };
 import { hexGeometry } from './hex-shapes.ts';
 import { project, UNITS_PER_DEGREE, type MapGeometry, type RegionShape } from './geometry.ts';
 
-/** Region shapes of a world: Natural Earth countries for world-2019, generated hexes otherwise. */
+/**
+ * Region shapes of a world: Natural Earth countries (1:110m, light enough to redraw live in
+ * software WebGL) for world-2019, generated hexes otherwise.
+ */
 export async function worldGeometry(world: string): Promise<MapGeometry> {
   const definition = WORLDS[world].definition(undefined);
   if (world !== 'world-2019') return hexGeometry(definition.regions);
-  const [atlas, data] = await Promise.all([import('world-atlas/countries-50m.json'), import('../../../worlds/world-2019/data/world-2019.generated.json')]);
+  const atlas = await import('world-atlas/countries-110m.json');
   const topology = atlas.default as unknown as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
   const byNumeric = new Map<number, Feature<Geometry>>();
   for (const f of countries.features) if (f.id !== undefined) byNumeric.set(Number(f.id), f);
-  const numericOf = new Map(data.default.countries.map((c) => [c.iso3, c.iso_numeric]));
+  const numericOf = new Map(world2019Data.countries.map((c) => [c.iso3, c.iso_numeric]));
   const regions = definition.regions.map((region): RegionShape => {
     const anchor = project(region.longitude, region.latitude);
     const found = byNumeric.get(Number(numericOf.get(region.code)));
@@ -37,7 +42,7 @@ function unwrapped(ring: number[][]): number[][] {
   return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
 }
 
-/** A small hexagon for territories too small for the 1:50m atlas. */
+/** A small hexagon for territories too small for the 1:110m atlas. */
 function dotShape(code: string, name: string, anchor: [number, number]): RegionShape {
   const ring: number[] = [];
   for (let k = 0; k < 6; k++) ring.push(anchor[0] + 4 * Math.cos((k * Math.PI) / 3), anchor[1] + 4 * Math.sin((k * Math.PI) / 3));
