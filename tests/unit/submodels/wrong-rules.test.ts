@@ -9,6 +9,9 @@ import { updateCommunities } from '../../../agents/community/systems.ts';
 import { estimateStrategy } from '../../../agents/firm/strategy.ts';
 import { computeSmePools } from '../../../agents/firm/pools.ts';
 import { DUAL } from '../../../agents/firm/schema.ts';
+import { applyPolicy } from '../../../agents/policymaker/systems.ts';
+import { INSTRUMENT_COUNT, LOCAL_SOURCING_SUBSIDY, TARIFF } from '../../../agents/policymaker/schema.ts';
+import { settleHubs } from '../../../agents/supplier/finance.ts';
 import type { World } from '../../../src/sim/world.ts';
 import { HOM, HUB, NBR, addSme, threeRegions, tinyWorld } from './tiny-world.ts';
 
@@ -107,5 +110,69 @@ describe('E[loss] with SME and hub sources (§7.1)', () => {
     const hub = response(world, HUB);
     const nbr = response(world, NBR);
     expect(hub.delta / nbr.delta).toBeCloseTo(term(1 - hub.s + 0.5 * hub.s, 4) / term(hub.s, 2), 9);
+  });
+});
+
+describe('adaptive instruments between triggers (§7.9)', () => {
+  const cell = (r: number, k: number) => r * INSTRUMENT_COUNT + k;
+  function adaptive(): World {
+    const world = tinyWorld(undefined, { policyMode: 'adaptive' });
+    world.tick = 13;
+    world.regions.trustGovernment.fill(0.6);
+    world.regions.access.fill(1);
+    world.regions.literacy.fill(0.9);
+    return world;
+  }
+
+  // Planted: the subsidy kept (× 1) or dropped (× 0) in a quarter without shortages.
+  it('the local-sourcing subsidy halves in each quarter without shortages', () => {
+    const world = adaptive();
+    world.policy.quarterDemand[HOM] = 100;
+    world.policy.quarterLost[HOM] = 10;
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBe(0.1);
+    world.tick = 26;
+    world.policy.quarterDemand[HOM] = 100;
+    world.policy.quarterLost[HOM] = 0;
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBeCloseTo(0.05, 12);
+    expect(world.regions.localSourcingSubsidy[HOM]).toBeCloseTo(0.05, 12);
+  });
+
+  // Planted: the tariff lifted as soon as pressure is below the trigger (no hysteresis).
+  it('a tariff stays while pressure is between half the trigger and the trigger, and goes below half', () => {
+    const world = adaptive();
+    world.policy.adaptiveLevel[cell(HOM, TARIFF)] = 0.1;
+    world.regions.trustGovernment[HOM] = 0.6;
+    world.regions.unemployment[HOM] = 0.05; // pressure 0.4 · 0.05 = 0.02: in [0.015, 0.03)
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(HOM, TARIFF)]).toBe(0.1);
+    expect(world.regions.tariff[HOM]).toBe(0.1);
+    world.tick = 26;
+    world.regions.unemployment[HOM] = 0.03; // pressure 0.012 < 0.015
+    applyPolicy(world);
+    expect(world.policy.adaptiveLevel[cell(HOM, TARIFF)]).toBe(0);
+  });
+});
+
+describe('tax accounting (§7.4: profit tax at profitTaxRate)', () => {
+  // Planted: hubs recording the tax in the ledger without paying it, or taxing losses.
+  it('a hub pays wages and tax on positive profit only, and the ledger records exactly what it paid', () => {
+    const world = tinyWorld();
+    const j = 0;
+    const wage = world.regions.wage[world.hubs.region[j]];
+    world.hubs.employment[j] = 10;
+    world.hubs.revenue[j] = 10 * wage + 1000; // profit 1 000
+    world.hubs.cash[j] = 5000;
+    const before = { ...world.ledger };
+    settleHubs(world);
+    expect(world.hubs.cash[j]).toBeCloseTo(5000 - 10 * wage - 0.2 * 1000, 6);
+    expect(world.ledger.profitTaxes - before.profitTaxes).toBeCloseTo(0.2 * 1000, 6);
+    world.hubs.revenue[j] = 10 * wage - 1000; // a loss: no tax
+    world.hubs.cash[j] = 5000;
+    const taxed = world.ledger.profitTaxes;
+    settleHubs(world);
+    expect(world.hubs.cash[j]).toBeCloseTo(5000 - 10 * wage, 6);
+    expect(world.ledger.profitTaxes).toBe(taxed);
   });
 });
