@@ -6,9 +6,12 @@ import { defineConfig } from 'vitest/config';
  * per pattern), and whole-world tests whose runtime would multiply by the number of mutants
  * (scale, world-2019 builds, determinism across worker threads, which mutants do not reach).
  */
+/** STRYKER_TESTS=a.test.ts,b.test.ts narrows the run to those files (a quick score for one file; a lower bound). */
+const only = process.env.STRYKER_TESTS?.split(',').filter(Boolean);
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
+    include: only ?? ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
     exclude: [
       'tests/unit/scale.test.ts',
       'tests/unit/determinism.test.ts',

@@ -47,14 +47,25 @@ for (const pattern of PATTERNS) {
 }
 
 const all = PATTERNS.map((p) => saved(p.id));
-if (all.some((r) => r === null)) {
-  process.stderr.write(`saved: ${all.filter((r) => r !== null).map((r) => r?.id).join(', ')}; docs/VALIDATION.md is written once all are saved at ${commit}\n`);
+const partial = process.argv.includes('--partial');
+const missing = PATTERNS.filter((_, i) => all[i] === null).map((p) => p.id);
+if (missing.length > 0 && !partial) {
+  process.stderr.write(`not yet saved at ${commit}: ${missing.join(', ')}; docs/VALIDATION.md is written once all are (or with --partial)\n`);
 } else {
-  process.stderr.write('backcast 2010 → 2019 … ');
-  const backcast = backcastMarkdown(runBackcast({ seeds: 20, scale: 1 }));
-  process.stderr.write('done\n');
-  const results = all.map((r) => fromSaved(r as SavedResult));
+  const results = all.filter((r): r is SavedResult => r !== null).map(fromSaved);
   const seconds = all.reduce((sum, r) => sum + (r?.seconds ?? 0), 0);
-  writeFileSync('docs/VALIDATION.md', validationMarkdown(results, backcast, { date: new Date().toISOString().slice(0, 10), commit, seconds }));
-  process.stderr.write('wrote docs/VALIDATION.md\n');
+  writeFileSync('docs/VALIDATION.md', validationMarkdown(results, backcastSection(missing.length > 0), { date: new Date().toISOString().slice(0, 10), commit, seconds, missing }));
+  process.stderr.write(`wrote docs/VALIDATION.md${missing.length > 0 ? ` (partial: ${missing.join(', ')} not run at this commit)` : ''}\n`);
+}
+
+/** The backcast, run now; or, for a partial report, the section of the last full report, so marked. */
+function backcastSection(reuse: boolean): string {
+  const previous = existsSync('docs/VALIDATION.md') ? readFileSync('docs/VALIDATION.md', 'utf8').split('## Backcast: internet use 2010 → 2019 (world-2019)')[1] : undefined;
+  if (reuse && previous) {
+    return `*From the last full report (not rerun for this partial one).*\n\n${previous.replace(/^\s*\*From the last full report[^\n]*\n\n/, '').trim()}`;
+  }
+  process.stderr.write('backcast 2010 → 2019 … ');
+  const text = backcastMarkdown(runBackcast({ seeds: 20, scale: 1 }));
+  process.stderr.write('done\n');
+  return text;
 }
