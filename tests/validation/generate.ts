@@ -6,7 +6,8 @@
  * reports/validation/<id>.json with the model's commit (the last commit that touched agents/,
  * src/sim/ or worlds/); patterns already saved at that commit are not rerun, so a validation can
  * be split over several processes and resumed. docs/VALIDATION.md is written when every pattern
- * has a result from the current model commit.
+ * has a result from the current model commit; `npm run validate -- --partial` writes it from the
+ * patterns saved so far (running none), naming those missing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -32,8 +33,9 @@ function saved(id: string): SavedResult | null {
   return result.commit === commit ? result : null;
 }
 
+const partial = process.argv.includes('--partial');
 for (const pattern of PATTERNS) {
-  if (only.length > 0 && !only.includes(pattern.id)) continue;
+  if (partial || (only.length > 0 && !only.includes(pattern.id))) continue;
   if (saved(pattern.id)) {
     process.stderr.write(`${pattern.id} already saved at ${commit}\n`);
     continue;
@@ -47,7 +49,6 @@ for (const pattern of PATTERNS) {
 }
 
 const all = PATTERNS.map((p) => saved(p.id));
-const partial = process.argv.includes('--partial');
 const missing = PATTERNS.filter((_, i) => all[i] === null).map((p) => p.id);
 if (missing.length > 0 && !partial) {
   process.stderr.write(`not yet saved at ${commit}: ${missing.join(', ')}; docs/VALIDATION.md is written once all are (or with --partial)\n`);
