@@ -39,7 +39,11 @@ function ablationLines(r: PatternResult): string[] {
 }
 
 /** docs/VALIDATION.md: one row per pattern, then the evidence, then the backcast. */
-export function validationMarkdown(results: PatternResult[], backcast: string, meta: { date: string; commit: string; seconds: number }): string {
+export function validationMarkdown(
+  results: PatternResult[],
+  backcast: string,
+  meta: { date: string; commit: string; seconds: number; missing?: string[] },
+): string {
   const settings = results[0]?.settings;
   const lines: string[] = [
     '# Validation',
@@ -56,7 +60,7 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
     'every assumed input are frozen (`tests/unit/frozen-defaults.json`).',
     '',
     `Settings (full): ${settings?.seeds} seeds per arm, two-hubs at scale ${settings?.twoHubsScale}, world-2019 at scale ${settings?.worldScale}. ` +
-      `Run on ${meta.date} at commit ${meta.commit} in ${Math.round(meta.seconds)} s. ` +
+      `Run on ${meta.date} at model commit ${meta.commit} (${Math.round(meta.seconds)} s of pattern runs). ` +
       '`npm test` runs the same tests at reduced settings (20 seeds, smaller scales) with the same thresholds.',
     '',
     '| id | pattern | threshold | measured (first failing comparison, else the first: mean [90% CI]) | seeds | verdict | origin |',
@@ -68,8 +72,12 @@ export function validationMarkdown(results: PatternResult[], backcast: string, m
       `| ${d.id} | ${d.title} | ${d.threshold} | ${headline(r)} | ${r.seeds} | ${r.pass ? 'pass' : '**fail**'} | ${originText(r)} |`,
     );
   }
+  for (const id of meta.missing ?? []) lines.push(`| ${id} | not run at this commit | | | | — | — |`);
   const failing = results.filter((r) => !r.pass);
-  lines.push('', `**${results.length - failing.length} of ${results.length} patterns pass.**`);
+  lines.push('', `**${results.length - failing.length} of ${results.length} patterns run pass.**`);
+  if ((meta.missing ?? []).length > 0) {
+    lines.push(`**Partial report:** ${meta.missing?.join(', ')} did not finish at full settings at this commit; see \`npm test\` (reduced settings) for their current verdicts.`);
+  }
   if (failing.length > 0) lines.push(`Failing: ${failing.map((r) => r.definition.id).join(', ')} — see the mechanism that falls short below.`);
   lines.push('', '## Evidence, pattern by pattern', '');
   for (const r of results) {

@@ -119,3 +119,68 @@ describe('gross value-added losses, agent by agent', () => {
     expect(tracker.state().grossIndirect).toBe(0);
   });
 });
+
+describe('lost final deliveries, recovery and the accounting ratio', () => {
+  function deliveries(shocked: World, reference: World, delivered: [number, number], referenceDelivered: [number, number]): void {
+    shocked.regions.finalDelivered.set(delivered);
+    reference.regions.finalDelivered.set(referenceDelivered);
+  }
+
+  it('counts each region’s shortfall (never a surplus) against the reference run’s demand', () => {
+    const shocked = quietWorld(true);
+    const reference = quietWorld(false);
+    deliveries(shocked, reference, [60, 70], [100, 50]);
+    reference.regions.finalDemand.set([120, 60]);
+    shocked.regions.finalDemand.set([999, 999]); // the shocked run's demand is not the yardstick
+    const s = lossesAfterOneWeek(shocked, reference);
+    expect(s.lostByRegion).toEqual([40, 0]);
+    expect(s.demandByRegion).toEqual([120, 60]);
+    expect(s.lostUnits).toBe(150 - 130); // world total: the surplus in OTH offsets nothing regionally
+  });
+
+  it('recovery counts the weeks up to the last one below 95% of the reference, inclusive', () => {
+    const shocked = quietWorld(true);
+    const reference = quietWorld(false);
+    const tracker = new LossTracker(shocked, reference);
+    shocked.regions.lockedDown[LOCKED] = 1;
+    deliveries(shocked, reference, [50, 50], [100, 50]); // 100 < 0.95 · 150
+    tracker.update(0);
+    expect(tracker.state().recoveryWeeks).toBe(1);
+    deliveries(shocked, reference, [93, 50], [100, 50]); // 143 ≥ 142.5: recovered
+    tracker.update(1);
+    expect(tracker.state().recoveryWeeks).toBe(1);
+    deliveries(shocked, reference, [90, 50], [100, 50]); // 140 < 142.5: a relapse in week 2
+    tracker.update(2);
+    expect(tracker.state().recoveryWeeks).toBe(3);
+  });
+
+  it('a region stays direct after its lockdown until its value added is back to 95% of the reference', () => {
+    const shocked = quietWorld(true);
+    const reference = quietWorld(false);
+    const tracker = new LossTracker(shocked, reference);
+    const hub = 0;
+    shocked.regions.lockedDown[LOCKED] = 1;
+    tracker.update(0);
+    shocked.regions.lockedDown[LOCKED] = 0;
+    reference.hubs.valueAdded[hub] = 100;
+    shocked.hubs.valueAdded[hub] = 90; // 90% of the reference: still recovering, direct
+    tracker.update(1);
+    expect(tracker.state().grossDirect).toBeCloseTo(10, 9);
+    shocked.hubs.valueAdded[hub] = 96; // 96% ≥ 95%: recovered, so this week's loss is indirect
+    tracker.update(2);
+    expect(tracker.state().grossDirect).toBeCloseTo(10, 9);
+    expect(tracker.state().grossIndirect).toBeCloseTo(4, 9);
+  });
+
+  it('the accounting ratio weighs lost final units by the reference run’s value added inside and outside', () => {
+    const { shocked, reference } = pairOfWorlds([
+      [LOCKED, 10, 30],
+      [OTHER, 5, 90],
+    ]);
+    deliveries(shocked, reference, [0, 50], [100, 50]); // 100 units lost this week of 150
+    const s = lossesAfterOneWeek(shocked, reference);
+    expect(s.accountingInside).toBeCloseTo((100 * 30) / 150, 9);
+    expect(s.accountingOutside).toBeCloseTo((100 * 90) / 150, 9);
+  });
+});
+
