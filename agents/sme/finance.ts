@@ -10,15 +10,19 @@ function contractShareOf(world: World, id: number): number {
   return p !== NO_BUYER && world.firms.strategy[world.plants.firm[p]] === LOCAL ? 1 : world.params.smeMaxChainShare;
 }
 
-/** This week's constants of the SME settlement, and its running totals. */
-interface SettlementWeek {
+/** Hoisted arrays and constants of the SME settlement (built once a week: the loop is the model's hottest). */
+interface Settlement {
   referenceGrantWeeks: number;
+  taxRate: number;
+  cashTarget: number;
+  drawRate: number;
+  expand: number;
+  maxEmployees: number;
+  labourPerUnit: number;
+  growthResponse: number;
+  shrinkResponse: number;
   markup: number;
-  /** Totals for the ledger, summed in id order. */
-  wages: number;
-  grants: number;
-  taxes: number;
-  drawn: number;
+  exitWeeks: number;
 }
 
 /**
@@ -33,35 +37,67 @@ interface SettlementWeek {
  */
 export function settleSmes(world: World): number[] {
   const { smes, regions, params, ledger, economy, scratch } = world;
-  const week: SettlementWeek = {
+  const c: Settlement = {
     referenceGrantWeeks: params.smeGrantReferenceWeeks / 52,
+    taxRate: params.profitTaxRate,
+    cashTarget: params.smeCashTargetWeeks,
+    drawRate: params.smeDrawRate,
+    expand: params.expandUtilisation,
+    maxEmployees: params.smeMaxEmployees,
+    labourPerUnit: params.labourPerComponent,
+    growthResponse: params.growthResponse,
+    shrinkResponse: params.shrinkResponse,
     markup: 1 + params.markup,
-    wages: 0,
-    grants: 0,
-    taxes: 0,
-    drawn: 0,
+    exitWeeks: params.smeExitWeeks,
   };
-  setGrantIntensity(world, week.referenceGrantWeeks);
+  setGrantIntensity(world, c.referenceGrantWeeks);
   clearSmeCensus(world);
   const inverseWage = scratch.regionInverseWage;
   for (let r = 0; r < regions.count; r++) inverseWage[r] = regions.wage[r] > 0 ? 1 / regions.wage[r] : 0;
+  const { alive, region, employees, cash, revenue, spend, profit, negativeCashWeeks } = smes;
+  const wageOf = regions.wage;
+  const grantPaid = scratch.regionGrantDemand;
+  let wagesTotal = 0;
+  let grantsTotal = 0;
+  let taxTotal = 0;
+  let drawn = 0;
   const exiting: number[] = [];
   for (let i = 0; i < smes.count; i++) {
-    smes.profit[i] = 0;
-    if (!smes.alive[i]) continue;
-    const earned = settleAccounts(world, i, week);
-    growAndPrice(world, i, earned, week.markup);
+    profit[i] = 0;
+    if (!alive[i]) continue;
+    const r = region[i];
+    // Accounts: wages out, the tech grant in, profit tax, owners' drawings above the cash target.
+    const wages = employees[i] * wageOf[r];
+    const grant = regions.smeGrantIntensity[r] * c.referenceGrantWeeks * wages;
+    const earned = revenue[i] - spend[i] - wages;
+    const tax = earned > 0 ? c.taxRate * earned : 0;
+    const beforeDrawing = cash[i] + grant - wages - tax;
+    const out = ownerDrawing(beforeDrawing, c.cashTarget * wages, c.drawRate);
+    const balance = out > 0 ? beforeDrawing - out : beforeDrawing;
+    drawn += out;
+    cash[i] = balance;
+    wagesTotal += wages;
+    grantsTotal += grant;
+    grantPaid[r] += grant;
+    taxTotal += tax;
+    profit[i] = earned;
+    growAndPrice(world, c, i, earned);
+    negativeCashWeeks[i] = balance < 0 ? Math.min(255, negativeCashWeeks[i] + 1) : 0;
     endFinishedContract(world, i);
-    if (smes.negativeCashWeeks[i] >= params.smeExitWeeks) exiting.push(i);
+    if (negativeCashWeeks[i] >= c.exitWeeks) exiting.push(i);
     else countStayingSme(world, i);
   }
-  const grantPaid = scratch.regionGrantDemand;
   for (let r = 0; r < regions.count; r++) recordSpend(world, r, SME_TECH_GRANT, grantPaid[r] / economy.sampleFactor);
-  ledger.wages += week.wages;
-  ledger.grants += week.grants;
-  ledger.profitTaxes += week.taxes;
-  ledger.ownerDrawings += week.drawn;
+  ledger.wages += wagesTotal;
+  ledger.grants += grantsTotal;
+  ledger.profitTaxes += taxTotal;
+  ledger.ownerDrawings += drawn;
   return exiting;
+}
+
+/** What owners draw out this week: `drawRate` of the cash above the target buffer (0 at or below it). */
+function ownerDrawing(balance: number, target: number, drawRate: number): number {
+  return balance > target ? drawRate * (balance - target) : 0;
 }
 
 /** Grant intensity per region: the pot over the reference grants of its SMEs (last census). */
@@ -88,56 +124,28 @@ function clearSmeCensus(world: World): void {
 }
 
 /**
- * SME `i`'s accounts: wages out, its tech grant in, profit tax, owners' drawings above the cash
- * target. Returns the week's profit before tax at full precision (the store keeps it in 32 bits).
+ * Gibrat-like growth of SME `i` in proportion to its profit `earned` (hiring, above
+ * `expandUtilisation`) or loss (shedding), in wage units; next week's price, cost plus markup;
+ * and a contract never covers more than the SME can now offer (it may have shed staff).
  */
-function settleAccounts(world: World, i: number, week: SettlementWeek): number {
-  const { smes, regions, params, scratch } = world;
+function growAndPrice(world: World, c: Settlement, i: number, earned: number): void {
+  const { smes, regions, scratch } = world;
   const r = smes.region[i];
-  const wages = smes.employees[i] * regions.wage[r];
-  const grant = regions.smeGrantIntensity[r] * week.referenceGrantWeeks * wages;
-  const earned = smes.revenue[i] - smes.spend[i] - wages;
-  const tax = earned > 0 ? params.profitTaxRate * earned : 0;
-  let balance = smes.cash[i] + grant - wages - tax;
-  const target = params.smeCashTargetWeeks * wages;
-  if (balance > target) {
-    const out = params.smeDrawRate * (balance - target);
-    balance -= out;
-    week.drawn += out;
-  }
-  smes.cash[i] = balance;
-  week.wages += wages;
-  week.grants += grant;
-  scratch.regionGrantDemand[r] += grant;
-  week.taxes += tax;
-  smes.profit[i] = earned;
-  smes.negativeCashWeeks[i] = balance < 0 ? Math.min(255, smes.negativeCashWeeks[i] + 1) : 0;
-  return earned;
-}
-
-/**
- * Gibrat-like growth of SME `i` in proportion to its profit (hiring, above `expandUtilisation`)
- * or loss (shedding), in wage units; then next week's price, cost plus markup; and a contract
- * never covers more than the SME can now offer (it may have shed staff).
- */
-function growAndPrice(world: World, i: number, earned: number, markup: number): void {
-  const { smes, regions, params, scratch } = world;
-  const r = smes.region[i];
-  const labourPerUnit = params.labourPerComponent;
   const workerOutput = regions.productivity[r] * capabilityProductivity(smes.capability[i]);
   const perWorkerOutput = 1 / workerOutput; // one division, reused (divisions dominate this loop)
-  const chainLabour = smes.chainOutput[i] * labourPerUnit * perWorkerOutput;
-  const used = smes.employees[i] > 0 ? (smes.localLabour[i] + chainLabour) / smes.employees[i] : 0;
+  const chainLabour = smes.chainOutput[i] * c.labourPerUnit * perWorkerOutput;
+  const employees = smes.employees[i];
+  const used = employees > 0 ? (smes.localLabour[i] + chainLabour) / employees : 0;
   smes.utilisation[i] = used;
-  if (earned > 0 && used >= params.expandUtilisation) {
-    smes.employees[i] = Math.min(params.smeMaxEmployees, smes.employees[i] + params.growthResponse * earned * scratch.regionInverseWage[r]);
+  if (earned > 0 && used >= c.expand) {
+    smes.employees[i] = Math.min(c.maxEmployees, employees + c.growthResponse * earned * scratch.regionInverseWage[r]);
   } else if (earned < 0) {
-    smes.employees[i] = Math.max(1, smes.employees[i] + params.shrinkResponse * earned * scratch.regionInverseWage[r]);
+    smes.employees[i] = Math.max(1, employees + c.shrinkResponse * earned * scratch.regionInverseWage[r]);
   }
   smes.ordersLastWeek[i] = smes.ordersReceived[i];
-  smes.price[i] = (labourPerUnit * regions.wage[r] * perWorkerOutput + smes.rawCost[i]) * markup;
+  smes.price[i] = (c.labourPerUnit * regions.wage[r] * perWorkerOutput + smes.rawCost[i]) * c.markup;
   if (smes.contractCapacity[i] > 0) {
-    const offer = (contractShareOf(world, i) * smes.employees[i] * workerOutput) / labourPerUnit;
+    const offer = (contractShareOf(world, i) * smes.employees[i] * workerOutput) / c.labourPerUnit;
     if (smes.contractCapacity[i] > offer) smes.contractCapacity[i] = offer;
   }
 }

@@ -3,15 +3,12 @@ import { NO_BUYER } from './schema.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 import { domesticRawPrice } from '../supplier/index.ts';
 
-/** This week's constants of the SME shipping pass, and one SME's raw-input purchases (reused). */
+/** This week's constants of the SME shipping pass. */
 interface ShippingWeek {
   domesticPrice: number;
   domesticLead: number;
   hazardRate: number;
   hazardPrior: number;
-  /** Raw inputs the current SME bought this week (units) and what they cost it ($). */
-  rawBought: number;
-  rawSpend: number;
 }
 
 /**
@@ -29,24 +26,13 @@ export function shipSmeGoods(world: World): void {
     domesticLead: Math.max(1, params.handlingWeeks),
     hazardRate: 1 / params.hazardMemoryWeeks,
     hazardPrior: params.hazardPerRegionYear / 52,
-    rawBought: 0,
-    rawSpend: 0,
   };
   for (let i = 0; i < smes.count; i++) {
     smes.spend[i] = 0;
     smes.revenue[i] = smes.localRevenue[i];
     if (!smes.alive[i]) continue;
     if (smes.buyerPlant[i] !== NO_BUYER) shipToBuyer(world, i);
-    week.rawBought = 0;
-    week.rawSpend = 0;
-    pullHubRawInputs(world, i, week);
-    observeHubHazard(world, i, week);
-    pullDomesticRawInputs(world, i, week);
-    if (week.rawBought > 0) {
-      smes.cash[i] -= week.rawSpend;
-      smes.spend[i] += week.rawSpend;
-      smes.rawCost[i] += params.smeRawCostMemoryRate * (week.rawSpend / week.rawBought - smes.rawCost[i]);
-    }
+    buyRawInputs(world, i, week);
   }
   for (let j = 0; j < hubs.count; j++) {
     hubs.cash[j] += world.scratch.hubRawRevenue[j];
@@ -100,7 +86,7 @@ function shipToBuyer(world: World, i: number): void {
   smes.riskPerception[i] += params.riskMemoryRate * (shortfall - smes.riskPerception[i]);
   if (shipped <= 0) return;
   smes.owedToBuyer[i] = owed - shipped;
-  scratch.plantSmeIncoming[((tick + lead) % geo.pipelineWeeks) * P + p] += shipped;
+  scratch.plantSmeIncoming[((tick + lead) % world.geo.pipelineWeeks) * P + p] += shipped;
   const payment = smes.price[i] * shipped;
   const freight = currentFreight(geo, regions, r, destination) * shipped;
   const tariff = tariffRate(regions, r, destination) * payment;
@@ -118,11 +104,17 @@ function shipToBuyer(world: World, i: number): void {
   scratch.plantSourceRegion[p * R + r] = 1;
 }
 
-/** SME `i` pulls its hub's published raw fill of what the hub owes it into its pipeline; its record of the hub follows the fill. */
-function pullHubRawInputs(world: World, i: number, week: ShippingWeek): void {
+/**
+ * SME `i` pulls its hub's published raw fill of what the hub owes it, and its domestic source's
+ * capacity factor of what that owes it, into its pipeline, paying on dispatch; its record of the
+ * hub follows the fill, and its ĥ follows onsets in the hub's region (else relaxes to the prior).
+ */
+function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
   const { smes, hubs, regions, geo, params, ledger, scratch, tick } = world;
   const source = smes.rawSource[i];
   const r = smes.region[i];
+  let rawBought = 0;
+  let rawSpend = 0;
   if (source >= 0 && smes.owedByHub[i] > 0) {
     const origin = hubs.region[source];
     const fill = canShip(regions, origin, r) ? hubs.rawFill[source] : 0;
@@ -139,31 +131,27 @@ function pullHubRawInputs(world: World, i: number, week: ShippingWeek): void {
       scratch.hubRawShipped[source] += shipped;
       ledger.freight += freight;
       ledger.tariffs += tariff;
-      week.rawBought += shipped;
-      week.rawSpend += payment + freight + tariff;
+      rawBought += shipped;
+      rawSpend += payment + freight + tariff;
     }
   }
   smes.rawHubShare[i] = source >= 0 ? smes.hubReliability[i] : 0;
-}
-
-/** ĥ of the hub region SME `i` buys from: it sees onsets there; otherwise its memory relaxes to the prior. */
-function observeHubHazard(world: World, i: number, week: ShippingWeek): void {
-  const { smes, hubs, regions } = world;
-  const source = smes.rawSource[i];
   const seen = source >= 0 ? regions.disruptionOnset[hubs.region[source]] : week.hazardPrior;
   smes.observedHazard[i] += week.hazardRate * (seen - smes.observedHazard[i]);
-}
-
-/** SME `i`'s domestic raw source delivers its region's capacity factor of what it owes, after the handling time. */
-function pullDomesticRawInputs(world: World, i: number, week: ShippingWeek): void {
-  const { smes, regions, ledger, tick } = world;
-  if (smes.owedByDomestic[i] <= 0) return;
-  const shipped = smes.owedByDomestic[i] * regions.capacityFactor[smes.region[i]];
-  if (shipped <= 0) return;
-  smes.owedByDomestic[i] -= shipped;
-  smes.rawPipeline[((tick + week.domesticLead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
-  const payment = week.domesticPrice * shipped;
-  ledger.domesticRawPurchases += payment;
-  week.rawBought += shipped;
-  week.rawSpend += payment;
+  if (smes.owedByDomestic[i] > 0) {
+    const shipped = smes.owedByDomestic[i] * regions.capacityFactor[r];
+    if (shipped > 0) {
+      smes.owedByDomestic[i] -= shipped;
+      smes.rawPipeline[((tick + week.domesticLead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
+      const payment = week.domesticPrice * shipped;
+      ledger.domesticRawPurchases += payment;
+      rawBought += shipped;
+      rawSpend += payment;
+    }
+  }
+  if (rawBought > 0) {
+    smes.cash[i] -= rawSpend;
+    smes.spend[i] += rawSpend;
+    smes.rawCost[i] += params.smeRawCostMemoryRate * (rawSpend / rawBought - smes.rawCost[i]);
+  }
 }
