@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.ts';
-import { checkScenario } from '../../src/sim/validate.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { checkScenario } from '../../src/model/validate.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation, type RunSpec } from '../../src/sim/simulation.ts';
-import { rowsToCsv } from '../../src/sim/observe/recorder.ts';
-import { checkScenario } from '../../src/sim/validate.ts';
+import { Simulation, type RunSpec } from '../../src/model/simulation.ts';
+import { rowsToCsv } from '../../src/model/observe/recorder.ts';
+import { checkScenario } from '../../src/model/validate.ts';
 import { api } from '../../src/worker/api.ts';
 import { lookupWorld, WORLDS } from '../../worlds/index.ts';
 

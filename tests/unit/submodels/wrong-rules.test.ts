@@ -12,7 +12,7 @@ import { DUAL } from '../../../agents/firm/schema.ts';
 import { applyPolicy } from '../../../agents/policymaker/systems.ts';
 import { INSTRUMENT_COUNT, LOCAL_SOURCING_SUBSIDY, TARIFF } from '../../../agents/policymaker/schema.ts';
 import { settleHubs } from '../../../agents/supplier/finance.ts';
-import type { World } from '../../../src/sim/world.ts';
+import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, addSme, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const cellsOf = (world: World, r: number) => {
