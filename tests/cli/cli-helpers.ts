@@ -47,8 +47,11 @@ export function glocalWith(args: string[], options: { cwd?: string; env?: Record
 }
 
 /** Starts `glocal ...args` in the background (for kill and concurrency tests); `exited` resolves with its result. */
-export function startGlocal(args: string[]): { child: ChildProcess; exited: Promise<CliResult & { signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', GLOCAL_DEBUG: '' } });
+export function startGlocal(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; exited: Promise<CliResult & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', GLOCAL_DEBUG: '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

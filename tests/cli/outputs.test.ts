@@ -136,16 +136,20 @@ describe('one writer per output folder', () => {
   it('a second run aimed at a folder being written exits 2 at once naming the first; the first completes', async () => {
     const parent = tempDir();
     const out = join(parent, 'out');
-    const first = startGlocal(['run', ...SMALL, '--weeks', '150', '--out', out]);
+    // The first run is held after it took the lock (until the release file exists), so the second
+    // meets it mid-write however fast or slow this machine is.
+    const release = join(parent, 'release');
+    const first = startGlocal(['run', ...SMALL, '--weeks', '150', '--out', out], { GLOCAL_PAUSEPOINT: 'after-temp-created', GLOCAL_PAUSE_RELEASE: release });
     await waitFor(() => existsSync(join(parent, '.out.glocal-lock')), 'the lock file');
     const second = await glocal(['run', ...SMALL, '--out', out], 30_000);
+    writeFileSync(release, '');
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`is being written by glocal process ${first.child.pid}`);
     expect(second.stderr).toMatch(/glocal run .*--out/);
     const done = await first.exited;
     expect(done.code, done.stderr).toBe(0);
     expectWhole(out);
-    expect(leftovers(parent, ['out'])).toEqual([]);
+    expect(leftovers(parent, ['out', 'release'])).toEqual([]);
   });
 });
 
