@@ -106,10 +106,10 @@ describe('access and views', () => {
     expect((await focused(page)).testId).toBe('play');
     const start = await shownWeek(page);
     await page.keyboard.press('Space');
-    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true');
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true', 30_000);
     await waitForWeek(page, start + 2);
     await page.keyboard.press('Space');
-    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false');
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false', 90_000);
     await page.waitForTimeout(500);
     const paused = await shownWeek(page);
     await page.keyboard.press('ArrowRight');
