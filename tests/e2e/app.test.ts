@@ -12,6 +12,7 @@ import {
   playTo,
   saveScreenshot,
   shownWeek,
+  waitForState,
   waitForWeek,
   type AppPage,
 } from './support/app.ts';
@@ -99,9 +100,8 @@ describe('the app', () => {
     await byTestId(page, 'policy-target').selectOption('low_income');
     await byTestId(page, 'policy-level').fill('1');
     await byTestId(page, 'policy-add').click();
-    const state = await page.evaluate(() => (window as unknown as { glocal: { state(): { policy: unknown[]; week: number } } }).glocal.state());
+    const state = await waitForState(page, (s) => JSON.stringify(s.policy).includes('digitalInfrastructure'), 'the policy');
     expect(state.week).toBe(0);
-    expect(JSON.stringify(state.policy)).toContain('digitalInfrastructure');
     const withPolicy = await usage();
     expect(withPolicy).toBeGreaterThan(without);
     expect(app.errors).toEqual([]);
