@@ -43,7 +43,7 @@ function header(app: GlocalApp) {
 function controls(app: GlocalApp) {
   const run = app.main;
   return html`<div class="controls" role="group" aria-label=${t('appTitle')}>
-    <button data-testid="play" class="primary" aria-pressed=${run.pressed} @click=${() => app.togglePlay()}>${run.pressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
+    <button data-testid="play" class="primary" aria-pressed=${app.playPressed} @click=${() => app.togglePlay()}>${app.playPressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
     <button data-testid="step" @click=${() => void app.stepOnce()}>+1 ${t('step')}</button>
     <button data-testid="reset" @click=${() => void app.restart(false)}>↺ ${t('reset')}</button>
     <label>${t('seed')} <input data-testid="seed" type="number" min="0" max="4294967295" step="1" .value=${String(app.state.seed)}
@@ -131,7 +131,7 @@ export function renderApp(app: GlocalApp) {
     ${header(app)}
     <main>
     ${controls(app)}
-    ${app.loading ? html`<p class="message" role="status">${t('loading')}</p>` : nothing}
+    ${app.loading ? html`<p class="message" role="status" data-testid="loading">${t('loading')}</p>` : nothing}
     ${app.error ? html`<p class="error" role="alert">${t('errorTitle')}: ${app.error}</p>` : nothing}
     ${app.message ? html`<p class="message" role="status">${app.message}</p>` : nothing}
     <div class="layout">

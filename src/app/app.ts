@@ -59,6 +59,13 @@ export class GlocalApp extends LitElement {
   palette: PaletteName = 'viridis';
   /** A run is being built (world-2019 takes seconds). */
   loading = true;
+  /**
+   * While loading, what the play button means: whether the run plays once it is built. A click
+   * during a load changes this, so a pause pressed while world-2019 builds is not overridden.
+   */
+  playWhenReady = true;
+  /** Bumped by every restart: a restart that a newer one overtook leaves the end to the newer one. */
+  private restartGeneration = 0;
   announcement = '';
   message = '';
   error = '';
@@ -107,11 +114,9 @@ export class GlocalApp extends LitElement {
 
   /** (Re)starts the run(s) from the state: the reset of the controls, and every change that needs one. */
   async restart(play = false): Promise<void> {
+    const generation = ++this.restartGeneration;
     this.error = '';
-    this.loading = true;
-    this.requestUpdate();
-    this.main.setPlaying(false);
-    this.baseline?.setPlaying(false);
+    this.beginLoading(play);
     try {
       await this.startRuns();
     } catch (error) {
@@ -121,18 +126,40 @@ export class GlocalApp extends LitElement {
       try {
         await this.startRuns();
       } catch {
+        if (generation !== this.restartGeneration) return;
         this.loading = false;
         this.requestUpdate();
         return;
       }
     }
-    this.effectiveParams = await this.main.api.params();
+    const effectiveParams = await this.main.api.params();
+    if (generation !== this.restartGeneration) return;
+    this.effectiveParams = effectiveParams;
     this.loading = false;
     this.writeHash();
     this.drawMaps();
     this.resolveReady();
-    if (play) this.setPlaying(true);
+    if (this.playWhenReady) this.setPlaying(true);
+    else this.requestUpdate();
+  }
+
+  /** Shows "loading" and stops the runs; the play button then sets `playWhenReady`. */
+  private beginLoading(play: boolean): void {
+    this.loading = true;
+    this.playWhenReady = play;
+    this.main.setPlaying(false);
+    this.baseline?.setPlaying(false);
     this.requestUpdate();
+  }
+
+  /** Playing now, or going to play once the world being loaded is ready. */
+  get playing(): boolean {
+    return this.loading ? this.playWhenReady : this.main.playing;
+  }
+
+  /** What the play button shows. */
+  get playPressed(): boolean {
+    return this.loading ? this.playWhenReady : this.main.pressed;
   }
 
   private async startRuns(): Promise<void> {
@@ -213,17 +240,23 @@ export class GlocalApp extends LitElement {
   // ---- controls --------------------------------------------------------------------------
 
   setPlaying(playing: boolean): void {
+    if (this.loading) {
+      this.playWhenReady = playing;
+      this.requestUpdate();
+      return;
+    }
     this.main.setPlaying(playing);
     this.baseline?.setPlaying(playing);
     this.requestUpdate();
   }
 
   togglePlay(): void {
-    this.setPlaying(!this.main.playing);
+    this.setPlaying(!this.playing);
   }
 
   async stepOnce(): Promise<void> {
     this.setPlaying(false);
+    if (this.loading) return;
     await Promise.all([this.main.step(1), this.baseline?.step(1)]);
     this.announce();
   }
@@ -238,7 +271,7 @@ export class GlocalApp extends LitElement {
   async setSeed(value: number): Promise<void> {
     if (!Number.isInteger(value) || value < 0 || value > 2 ** 32 - 1) return;
     this.state = { ...this.state, seed: value };
-    await this.restart(this.main.playing);
+    await this.restart(this.playing);
   }
 
   async setWorld(world: string): Promise<void> {
@@ -246,14 +279,14 @@ export class GlocalApp extends LitElement {
     this.state = { ...this.state, world, scenario: WORLDS[world].defaultScenario, params: {}, policy: [], shocks: [], lesson: '' };
     this.selected = [];
     this.inspected = null;
-    this.setPlaying(false);
+    this.beginLoading(true);
     await this.loadWorld();
-    await this.restart(true);
+    await this.restart(this.playWhenReady);
   }
 
   async setScenario(scenario: string): Promise<void> {
     this.state = { ...this.state, scenario, shocks: [] };
-    await this.restart(this.main.playing);
+    await this.restart(this.playing);
   }
 
   setLayer(layer: MapLayer): void {
@@ -276,7 +309,7 @@ export class GlocalApp extends LitElement {
     this.lessonStep = 0;
     if (!lesson) {
       this.state = { ...this.state, lesson: '' };
-      await this.restart(this.main.playing);
+      await this.restart(this.playing);
       return;
     }
     const worldChanged = lesson.world !== this.state.world;
@@ -330,12 +363,12 @@ export class GlocalApp extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     if (this.geometry) for (const map of this.maps()) await map.setGeometry(this.geometry);
-    if (restart) await this.restart(this.main.playing);
+    if (restart) await this.restart(this.playing);
   }
 
   async applyParams(params: Record<string, ParamValue>): Promise<void> {
     this.state = { ...this.state, params };
-    await this.restart(this.main.playing);
+    await this.restart(this.playing);
   }
 
   /** Adds a policy setting at the current week: live in the worker, and in the state (link, export). */

@@ -156,9 +156,18 @@ describe('access and views', () => {
       const { page } = fresh;
       await pause(page);
       await byTestId(page, 'world').selectOption('world-2019');
+      // A switch plays the new world once it is built (the button says so at once); a pause
+      // pressed during the build must hold.
+      await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true', 1000);
+      await pause(page);
       const state = await waitForState(page, (s) => s.world === 'world-2019', 'world-2019', 180_000);
       expect(state.scenario).toMatch(/2019|covid|recession|bloc/);
       expect(state.params.scale).toBeUndefined();
+      await byTestId(page, 'loading').waitFor({ state: 'detached', timeout: 300_000 });
+      const weekAfterLoad = await shownWeek(page);
+      await page.waitForTimeout(1500);
+      expect(await byTestId(page, 'play').getAttribute('aria-pressed')).toBe('false');
+      expect(await shownWeek(page)).toBe(weekAfterLoad);
       // Built and running: the week advances (the first steps may wait for the world to build).
       await play(page);
       await waitForWeek(page, 2, 300_000);
