@@ -98,52 +98,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCheck {
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) {
-    const problems: InputProblem[] = [];
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      if (issue.code === 'unrecognized_keys') {
-        // One problem per unknown field, at the field itself (so its line can be named).
-        for (const key of issue.keys) problems.push({ path: [...path, key], message: `unknown field "${key}"` });
-        continue;
-      }
-      problems.push({ path, message: messageFor(issue, 'input' in issue ? issue.input : valueAt(json, issue.path)) });
-    }
-    return { ok: false, problems: dedupe(problems) };
-  }
+  if (!parsed.success) return { ok: false, problems: shapeProblems(json, parsed.error.issues) };
   const scenario = parsed.data;
   const problems: InputProblem[] = [];
-  const codes = new Set(world.regions.map((r) => r.code));
-  const checkTarget = (target: Scenario['shocks'][number]['target'], base: (string | number)[]) => {
-    if (target === 'all') return;
-    const lists: ['regions' | 'except', string[] | undefined][] = [
-      ['regions', target.regions],
-      ['except', target.except],
-    ];
-    for (const [key, list] of lists) {
-      list?.forEach((code, i) => {
-        if (!codes.has(code)) {
-          problems.push({
-            path: [...base, 'target', key, i],
-            message: `unknown region "${code}"; expected a region code of world ${world.name}, e.g. ${world.regions
-              .slice(0, 4)
-              .map((r) => r.code)
-              .join(', ')}`,
-          });
-        }
-      });
-    }
-    target.blocs?.forEach((bloc, i) => {
-      if (!world.blocs.includes(bloc)) {
-        problems.push({
-          path: [...base, 'target', 'blocs', i],
-          message: `unknown bloc "${bloc}"; expected one of ${world.blocs.join(', ')}`,
-        });
-      }
-    });
-  };
   scenario.shocks.forEach((shock, i) => {
-    checkTarget(shock.target, ['shocks', i]);
+    problems.push(...targetProblems(shock.target, ['shocks', i], world));
     for (const key of ['start', 'weeks'] as const) {
       const value = shock[key];
       if (Array.isArray(value) && value[0] > value[1]) {
@@ -152,12 +111,54 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
     }
   });
   scenario.policy.forEach((item, i) => {
-    checkTarget(item.target, ['policy', i]);
+    problems.push(...targetProblems(item.target, ['policy', i], world));
     if (item.linked !== undefined && item.instrument !== 'training') {
       problems.push({ path: ['policy', i, 'linked'], message: `"linked" applies only to the training instrument` });
     }
   });
-  for (const [name, value] of Object.entries(scenario.params ?? {})) {
+  problems.push(...paramProblems(scenario.params ?? {}), ...leadTimeProblems(scenario, world));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/** zod's issues as path-precise problems: one per unknown field, at the field (so its line can be named). */
+function shapeProblems(json: unknown, issues: readonly z.core.$ZodIssue[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push({ path: [...path, key], message: `unknown field "${key}"` });
+      continue;
+    }
+    problems.push({ path, message: messageFor(issue, 'input' in issue ? issue.input : valueAt(json, issue.path)) });
+  }
+  return dedupe(problems);
+}
+
+/** Region codes and bloc names of a shock's or policy item's target that the world lacks. */
+function targetProblems(target: Target, base: (string | number)[], world: WorldDefinition): InputProblem[] {
+  if (target === 'all') return [];
+  const problems: InputProblem[] = [];
+  const codes = new Set(world.regions.map((r) => r.code));
+  const examples = world.regions.slice(0, 4).map((r) => r.code).join(', ');
+  for (const key of ['regions', 'except'] as const) {
+    target[key]?.forEach((code, i) => {
+      if (!codes.has(code)) {
+        problems.push({ path: [...base, 'target', key, i], message: `unknown region "${code}"; expected a region code of world ${world.name}, e.g. ${examples}` });
+      }
+    });
+  }
+  target.blocs?.forEach((bloc, i) => {
+    if (!world.blocs.includes(bloc)) {
+      problems.push({ path: [...base, 'target', 'blocs', i], message: `unknown bloc "${bloc}"; expected one of ${world.blocs.join(', ')}` });
+    }
+  });
+  return problems;
+}
+
+/** Parameter overrides that are unknown or out of their schema's range. */
+function paramProblems(params: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [name, value] of Object.entries(params)) {
     const spec = paramSpec(name);
     if (!spec) {
       problems.push({ path: ['params', name], message: `unknown parameter "${name}"${suggest(name)}` });
@@ -166,8 +167,7 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
     const error = checkParamValue(spec, value);
     if (error) problems.push({ path: ['params', name], message: error });
   }
-  problems.push(...leadTimeProblems(scenario, world));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+  return problems;
 }
 
 function dedupe(problems: InputProblem[]): InputProblem[] {
