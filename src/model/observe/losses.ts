@@ -59,15 +59,20 @@ export class LossTracker {
 
   /** Call after both worlds have completed `week`. */
   update(week: number): void {
-    const { world, reference } = this;
-    const R = world.regions.count;
-    regionValueAdded(world, this.vaShock);
-    regionValueAdded(reference, this.vaReference);
+    regionValueAdded(this.world, this.vaShock);
+    regionValueAdded(this.reference, this.vaReference);
     if (!this.inWindow(week)) return;
-    // Direct regions: locked down now, or still below 95% of the reference after their own lockdown.
-    const direct = new Uint8Array(R);
-    for (let r = 0; r < R; r++) {
-      if (world.regions.lockedDown[r]) {
+    const direct = this.directRegions();
+    this.addValueAddedLosses(direct);
+    this.addDeliveryLosses(week, direct);
+  }
+
+  /** Direct regions: locked down now, or still below 95% of the reference after their own lockdown. */
+  private directRegions(): Uint8Array {
+    const { regions } = this.world;
+    const direct = new Uint8Array(regions.count);
+    for (let r = 0; r < regions.count; r++) {
+      if (regions.lockedDown[r]) {
         this.everLocked[r] = 1;
         this.recovering[r] = 1;
       } else if (this.recovering[r] && this.vaShock[r] >= RECOVERED_SHARE * this.vaReference[r]) {
@@ -75,6 +80,12 @@ export class LossTracker {
       }
       direct[r] = this.recovering[r];
     }
+    return direct;
+  }
+
+  /** Gross and net value added lost, agent by agent, split into direct and indirect. */
+  private addValueAddedLosses(direct: Uint8Array): void {
+    const { world, reference } = this;
     const add = (region: number, shocked: number, referenceValue: number) => {
       const net = referenceValue - shocked;
       const gross = Math.max(0, net);
@@ -91,8 +102,13 @@ export class LossTracker {
     forEachSmePair(world, reference, add);
     const domesticShock = domesticValueAdded(world);
     const domesticReference = domesticValueAdded(reference);
-    for (let r = 0; r < R; r++) add(r, domesticShock[r], domesticReference[r]);
-    // Final deliveries, by region and overall.
+    for (let r = 0; r < world.regions.count; r++) add(r, domesticShock[r], domesticReference[r]);
+  }
+
+  /** Final deliveries short of the reference (by region and overall), recovery, and the accounting ratio. */
+  private addDeliveryLosses(week: number, direct: Uint8Array): void {
+    const { world, reference } = this;
+    const R = world.regions.count;
     let delivered = 0;
     let deliveredReference = 0;
     for (let r = 0; r < R; r++) {
