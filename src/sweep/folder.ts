@@ -7,7 +7,7 @@ import type { SweepManifest } from './manifest.ts';
 import type { Shard } from './shard.ts';
 
 /** Files a sweep folder may hold besides temporary files. */
-const SWEEP_FILES = new Set(['manifest.json', 'results.parquet', 'runs.csv', 'results.csv', 'parts']);
+const SWEEP_FILES = new Set(['manifest.json', 'results.parquet', 'runs.csv', 'results.csv', 'agents.parquet', 'parts']);
 
 export type FolderState = { kind: 'fresh' } | { kind: 'resume'; manifest: SweepManifest } | { kind: 'complete'; manifest: SweepManifest };
 

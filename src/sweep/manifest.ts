@@ -7,6 +7,7 @@ import type { SweepPlan } from './spec.ts';
 import type { Shard } from './shard.ts';
 import type { WrittenFile } from './writers.ts';
 import { RESULT_COLUMNS, runsColumns } from './writers.ts';
+import { agentColumns } from './agent-writer.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** One session of work on a sweep folder (the first run, each resume, a merge). */
@@ -35,7 +36,7 @@ export interface SweepManifest {
   factors: string[];
   design: (SampledDesignSpec & { seed: number }) | null;
   metrics: (MetricRef & { key: string })[];
-  columns: { results: string[]; runs: string[] };
+  columns: { results: string[]; runs: string[]; agents?: string[] };
   complete: boolean;
   finishedRuns: number[];
   outputs: Record<string, WrittenFile>;
@@ -71,7 +72,11 @@ export function buildManifest(
     factors: plan.factorNames,
     design: plan.design ? { ...plan.design, seed: plan.designSeed } : null,
     metrics: plan.metrics.map((m) => ({ ...m, key: metricKey(m) })),
-    columns: { results: ['run', 'seed', ...plan.factorNames, ...RESULT_COLUMNS], runs: runsColumns(layout) },
+    columns: {
+      results: ['run', 'seed', ...plan.factorNames, ...RESULT_COLUMNS],
+      runs: runsColumns(layout),
+      ...(plan.spec.agents ? { agents: agentColumns(plan.factorNames, plan.spec.agents.fields) } : {}),
+    },
     complete: outputs !== null,
     finishedRuns: [...finished].sort((a, b) => a - b),
     outputs: outputs ?? {},

@@ -5,7 +5,7 @@ import { UserError } from '../cli/errors.ts';
 import { openLockedFolder } from '../output/index.ts';
 import { readManifest } from './folder.ts';
 import { buildManifest, newSession, writeManifest, type ManifestPlan, type SweepManifest } from './manifest.ts';
-import { readResultRuns, type ReadRun } from './results-reader.ts';
+import { readAgentRuns, readResultRuns, type ReadRun } from './results-reader.ts';
 import { shardFolder, shardRuns } from './shard.ts';
 import { pointsOf } from './spec.ts';
 import { SweepWriter, type WrittenFile } from './writers.ts';
@@ -46,20 +46,34 @@ function shardManifests(directory: string): SweepManifest[] {
   return manifests;
 }
 
-/** Each run of a shard, in run order: its rows from the shard's Parquet file (empty if it recorded none). */
+/** Each run of a shard, in run order: its rows from the shard's Parquet file(s) (empty if it recorded none). */
 async function* shardRunRows(folder: string, manifest: SweepManifest, runs: number[]): AsyncGenerator<RunRows> {
   const reader = readResultRuns(join(folder, 'results.parquet'), manifest.factors, manifest.metrics, manifest.runs.seeds.length);
+  const fields = manifest.spec.agents?.fields;
+  const agentReader = fields ? readAgentRuns(join(folder, 'agents.parquet'), fields) : null;
   let next: ReadRun | undefined = (await reader.next()).value ?? undefined;
+  let nextAgents = agentReader ? ((await agentReader.next()).value ?? undefined) : undefined;
   for (const run of runs) {
+    let rows: RunRows;
     if (next && next.rows.run === run) {
-      yield next.rows;
+      rows = next.rows;
       next = (await reader.next()).value ?? undefined;
     } else {
       const seed = manifest.runs.seeds[run % manifest.runs.seeds.length];
-      yield { run, point: Math.floor(run / manifest.runs.seeds.length), seed, tick: new Int32Array(0), metric: new Uint16Array(0), value: new Float64Array(0) };
+      rows = { run, point: Math.floor(run / manifest.runs.seeds.length), seed, tick: new Int32Array(0), metric: new Uint16Array(0), value: new Float64Array(0) };
     }
+    if (agentReader && fields) {
+      if (nextAgents && nextAgents.run === run) {
+        rows.agents = nextAgents.rows;
+        nextAgents = (await agentReader.next()).value ?? undefined;
+      } else {
+        rows.agents = { tick: new Int32Array(0), id: new Int32Array(0), values: new Float64Array(0), fieldCount: fields.length };
+      }
+    }
+    yield rows;
   }
   if (next) throw new Error(`${folder}: run ${next.rows.run} is not one of this shard's runs`);
+  if (nextAgents) throw new Error(`${folder}: agents.parquet holds run ${nextAgents.run}, not one of this shard's runs`);
 }
 
 /**
@@ -72,9 +86,11 @@ export async function mergeShards(directory: string, csv: boolean): Promise<Merg
   const first = manifests[0];
   for (const [index, manifest] of manifests.entries()) {
     const folder = join(directory, shardFolder({ index, count }));
-    const expected = manifest.outputs['results.parquet']?.sha256;
-    if (!expected || (await fileSha256(join(folder, 'results.parquet'))) !== expected) {
-      throw new UserError(`glocal: ${folder}/results.parquet does not match its manifest (changed or damaged); run that shard again\nnothing was written.`);
+    for (const name of manifest.spec.agents ? ['results.parquet', 'agents.parquet'] : ['results.parquet']) {
+      const expected = manifest.outputs[name]?.sha256;
+      if (!expected || (await fileSha256(join(folder, name))) !== expected) {
+        throw new UserError(`glocal: ${folder}/${name} does not match its manifest (changed or damaged); run that shard again\nnothing was written.`);
+      }
     }
   }
   const { names, points } = pointsOf(first.spec);
@@ -93,7 +109,7 @@ export async function mergeShards(directory: string, csv: boolean): Promise<Merg
     metrics: first.metrics.map(({ indicator, scope, group }) => ({ indicator, scope, group })),
   };
   const folder = openLockedFolder(directory, `glocal merge ${directory}`, 'DIR');
-  const writer = new SweepWriter(directory, { factorNames: names, points, metrics: plan.metrics }, csv);
+  const writer = new SweepWriter(directory, { factorNames: names, points, metrics: plan.metrics, agentFields: first.spec.agents?.fields }, csv);
   try {
     for (const [index, manifest] of manifests.entries()) {
       const runs = shardRuns(plan.runCount, { index, count });

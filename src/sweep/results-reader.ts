@@ -1,6 +1,6 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { metricKey, type MetricRef } from './contracts.ts';
-import type { RunRows } from './run-rows.ts';
+import type { AgentRows, RunRows } from './run-rows.ts';
 import type { FactorValue } from './spec.ts';
 
 /** A run read back from results.parquet, with its factor values. */
@@ -39,6 +39,34 @@ export async function* readResultRuns(path: string, factorNames: string[], metri
       current.tick.push(Number(row.tick));
       current.metric.push(m);
       current.value.push(Number(row.value));
+    }
+  }
+  if (current) yield emit(current);
+}
+
+/** Reads a sweep's agents.parquet run by run (file order), one row group at a time. */
+export async function* readAgentRuns(path: string, fields: string[]): AsyncGenerator<{ run: number; rows: AgentRows }> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  let current: { run: number; tick: number[]; id: number[]; values: number[] } | null = null;
+  const emit = (c: NonNullable<typeof current>) => ({
+    run: c.run,
+    rows: { tick: Int32Array.from(c.tick), id: Int32Array.from(c.id), values: Float64Array.from(c.values), fieldCount: fields.length },
+  });
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    const objects = await parquetReadObjects({ file, metadata, rowStart, rowEnd });
+    rowStart = rowEnd;
+    for (const row of objects) {
+      const run = Number(row.run);
+      if (!current || current.run !== run) {
+        if (current) yield emit(current);
+        current = { run, tick: [], id: [], values: [] };
+      }
+      current.tick.push(Number(row.tick));
+      current.id.push(Number(row.id));
+      for (const field of fields) current.values.push(Number(row[field]));
     }
   }
   if (current) yield emit(current);

@@ -18,6 +18,30 @@ export interface RunRows {
   /** Index into the sweep's metric list. */
   metric: Uint16Array;
   value: Float64Array;
+  /** Agent microdata (a spec with `agents`): one row per live agent per sampled week. */
+  agents?: AgentRows;
+}
+
+/** Agent rows of one run: the week, the agent's id, and its fields (row-major, `fieldCount` per row). */
+export interface AgentRows {
+  tick: Int32Array;
+  id: Int32Array;
+  values: Float64Array;
+  fieldCount: number;
+}
+
+/** Joins agent snapshots taken at `ticks` into one run's agent rows. */
+export function agentRowsOf(snapshots: { tick: number; id: Int32Array; values: Float64Array }[], fieldCount: number): AgentRows {
+  const n = snapshots.reduce((sum, s) => sum + s.id.length, 0);
+  const rows: AgentRows = { tick: new Int32Array(n), id: new Int32Array(n), values: new Float64Array(n * fieldCount), fieldCount };
+  let offset = 0;
+  for (const s of snapshots) {
+    rows.tick.fill(s.tick, offset, offset + s.id.length);
+    rows.id.set(s.id, offset);
+    rows.values.set(s.values, offset * fieldCount);
+    offset += s.id.length;
+  }
+  return rows;
 }
 
 /** Collects a run's metric rows from the recorder's rows and evaluates the stop condition. */
@@ -112,6 +136,9 @@ interface PartHeader {
   point: number;
   seed: number;
   rows: number;
+  /** Agent rows and fields per row (absent: no agent microdata). */
+  agentRows?: number;
+  agentFields?: number;
 }
 
 /** `parts/run-000042.bin`: the file of one finished run. */
@@ -122,13 +149,25 @@ export function partPath(partsDirectory: string, run: number): string {
 /**
  * Writes a run's rows to its part file: a temporary name, fsync, then rename, so a part file
  * exists only when complete (a crash at any moment leaves either nothing or the whole run).
- * Layout: uint32 header length, JSON header, values (Float64), ticks (Int32), metrics (Uint16).
+ * Layout: uint32 header length, JSON header, values (Float64), ticks (Int32), metrics (Uint16);
+ * then, with agent microdata, agent values (Float64), ticks (Int32) and ids (Int32).
  */
 export function writePart(path: string, specHash: string, rows: RunRows): void {
-  const header = Buffer.from(JSON.stringify({ specHash, run: rows.run, point: rows.point, seed: rows.seed, rows: rows.tick.length } satisfies PartHeader));
+  const agents = rows.agents;
+  const header = Buffer.from(
+    JSON.stringify({
+      specHash,
+      run: rows.run,
+      point: rows.point,
+      seed: rows.seed,
+      rows: rows.tick.length,
+      ...(agents ? { agentRows: agents.id.length, agentFields: agents.fieldCount } : {}),
+    } satisfies PartHeader),
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  const chunks = [length, header, Buffer.from(rows.value.buffer, rows.value.byteOffset, rows.value.byteLength), Buffer.from(rows.tick.buffer, rows.tick.byteOffset, rows.tick.byteLength), Buffer.from(rows.metric.buffer, rows.metric.byteOffset, rows.metric.byteLength)];
+  const arrays: ArrayBufferView[] = [rows.value, rows.tick, rows.metric, ...(agents ? [agents.values, agents.tick, agents.id] : [])];
+  const chunks = [length, header, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
   const temp = atomicTempPath(path);
   const fd = openSync(temp, 'w');
   try {
@@ -160,14 +199,17 @@ export function readPart(path: string, specHash: string): RunRows | null {
     return null;
   }
   const n = header.rows;
+  const a = header.agentRows ?? 0;
+  const fields = header.agentFields ?? 0;
   const start = 4 + headerLength;
-  if (header.specHash !== specHash || bytes.length !== start + n * 14) return null;
+  const agentsStart = start + n * 14;
+  if (header.specHash !== specHash || bytes.length !== agentsStart + a * (fields * 8 + 8)) return null;
   const copy = (offset: number, size: number) => {
     const out = new ArrayBuffer(size);
     new Uint8Array(out).set(bytes.subarray(offset, offset + size));
     return out;
   };
-  return {
+  const rows: RunRows = {
     run: header.run,
     point: header.point,
     seed: header.seed,
@@ -175,6 +217,16 @@ export function readPart(path: string, specHash: string): RunRows | null {
     tick: new Int32Array(copy(start + n * 8, n * 4)),
     metric: new Uint16Array(copy(start + n * 12, n * 2)),
   };
+  if (header.agentRows !== undefined) {
+    const valueBytes = a * fields * 8;
+    rows.agents = {
+      values: new Float64Array(copy(agentsStart, valueBytes)),
+      tick: new Int32Array(copy(agentsStart + valueBytes, a * 4)),
+      id: new Int32Array(copy(agentsStart + valueBytes + a * 4, a * 4)),
+      fieldCount: fields,
+    };
+  }
+  return rows;
 }
 
 /** Final, mean, min and max of each metric over the recorded ticks (NaN when never recorded). */

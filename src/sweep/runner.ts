@@ -101,20 +101,37 @@ export interface RecordedRows extends RowColumns {
   groups: string[][];
 }
 
+/** Agent snapshots a run takes: after recorded weeks 0, every, 2·every, … (`take` gets the week). */
+export interface AgentSampler {
+  every: number;
+  take: (worker: WorkerHandle, tick: number) => Promise<void>;
+}
+
+/** The first week count after `week` at which week − 1 is a sampled week (0, every, 2·every, …). */
+export function nextSampleWeek(week: number, every: number): number {
+  return Math.ceil(week / every) * every + 1;
+}
+
 /**
  * Runs one spec on a worker, recording every `chunkWeeks` weeks' rows through `onRows` (in week
- * order); stops early when `onRows` returns true (a sweep's stop condition).
+ * order); stops early when `onRows` returns true (a sweep's stop condition). With a `sampler`, the
+ * steps also end at each sampled week, where the sampler reads the agents.
  */
 export async function recordOnWorker(
   worker: WorkerHandle,
   spec: RunSpec,
   chunkWeeks: number,
   onRows: (rows: RecordedRows) => boolean,
+  sampler?: AgentSampler,
 ): Promise<void> {
   const info = await worker.api.init(spec);
   let from = 0;
+  let week = 0;
   for (;;) {
-    const stepped = await worker.api.step(chunkWeeks);
+    const chunk = sampler ? Math.min(chunkWeeks, nextSampleWeek(week, sampler.every) - week) : chunkWeeks;
+    const stepped = await worker.api.step(chunk);
+    week = stepped.week;
+    if (sampler && week > 0 && (week - 1) % sampler.every === 0) await sampler.take(worker, week - 1);
     const { parts, next } = await rowsSince(worker, from);
     from = next;
     const stop = parts.length > 0 && onRows({ indicators: info.indicators, groups: info.groups, ...concatRows(parts) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPARISONS } from './condition.ts';
 import type { InputProblem } from '../model/validate.ts';
 import { describe } from '../sim/params/define.ts';
+import { AGENT_KINDS } from '../model/observe/agent-tables.ts';
 
 /**
  * The shape of a sweep spec (JSON), checked with zod; `resolveSweep` (spec.ts) then checks it
@@ -52,6 +53,14 @@ export const sweepSpecSchema = z.strictObject({
   metrics: z.array(metricSchema).min(1).max(10_000),
   recordEvery: z.number().int().min(1).max(52).optional(),
   stop: z.union([z.string().min(1), z.array(comparisonItemSchema).min(1)]).optional(),
+  /** Agent-level microdata: chosen fields of every live agent of one kind every `every` weeks, into agents.parquet. */
+  agents: z
+    .strictObject({
+      kind: z.enum(AGENT_KINDS),
+      fields: z.array(z.string().min(1)).min(1).max(64),
+      every: z.number().int().min(1).max(5200),
+    })
+    .optional(),
   /** Run the same-seed reference without shocks (loss measures); default: when the scenario has shocks. */
   paired: z.boolean().optional(),
 });

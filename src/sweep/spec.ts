@@ -15,6 +15,7 @@ import { metricKey, type MetricRef, type SampledDesignSpec } from './contracts.t
 import { designProblem, sampleDesign } from './designs/index.ts';
 import { ConditionError, conditionFromItems, parseCondition, parseReference, referencesOf, type Condition } from './condition.ts';
 import { problemsOf, sweepSpecSchema, type MetricInput, type SweepSpec } from './spec-schema.ts';
+import { AGENT_TABLES, type AgentKindName } from '../model/observe/agent-tables.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export type FactorValue = number | boolean | string;
@@ -36,9 +37,18 @@ export interface SweepPlan {
   /** Metrics with every group spelled out, in column order. */
   metrics: MetricRef[];
   stop: Condition | null;
+  /** Agent microdata to record (agents.parquet), or null. */
+  agents: AgentSampling | null;
   design: SampledDesignSpec | null;
   designSeed: number;
   runCount: number;
+}
+
+/** Which agents' fields a sweep records, and how often (recorded weeks 0, every, 2·every, …). */
+export interface AgentSampling {
+  kind: AgentKindName;
+  fields: string[];
+  every: number;
 }
 
 /** Command-line overrides applied to the spec before it is checked and hashed. */
@@ -73,6 +83,7 @@ export function resolveSweep(input: JsonInput, overrides: SpecOverrides = {}): S
   const paired = spec.paired ?? loaded.scenario.shocks.length > 0;
   const metrics = expandMetrics(spec.metrics, definition, paired, problems);
   const stop = stopCondition(spec, definition, paired, problems);
+  const agents = agentSampling(spec, problems);
   if (problems.length > 0) throw new UserError(describeProblems(input, 'sweep spec', problems));
   const seeds = typeof spec.seeds === 'number' ? Array.from({ length: spec.seeds }, (_, i) => i + 1) : spec.seeds;
   const specHash = sha256(
@@ -93,6 +104,7 @@ export function resolveSweep(input: JsonInput, overrides: SpecOverrides = {}): S
     paired,
     metrics,
     stop,
+    agents,
     design,
     designSeed: spec.design?.seed ?? 1,
     runCount: factors.points.length * seeds.length,
@@ -282,6 +294,18 @@ function stopCondition(spec: SweepSpec, definition: WorldDefinition, paired: boo
     if (problem) problems.push({ path: ['stop'], message: problem });
   }
   return condition;
+}
+
+/** The spec's `agents` block, checked against the fields each agent kind offers. */
+function agentSampling(spec: SweepSpec, problems: InputProblem[]): AgentSampling | null {
+  if (!spec.agents) return null;
+  const { kind, fields, every } = spec.agents;
+  const offered = Object.keys(AGENT_TABLES[kind].fields);
+  fields.forEach((field, i) => {
+    if (!offered.includes(field)) problems.push({ path: ['agents', 'fields', i], message: `unknown ${kind} field "${field}"; expected one of ${offered.join(', ')}` });
+    else if (fields.indexOf(field) !== i) problems.push({ path: ['agents', 'fields', i], message: `field "${field}" is listed twice` });
+  });
+  return { kind, fields, every };
 }
 
 /** The run's point, seed index and seed (run = point × seedCount + seedIndex). */

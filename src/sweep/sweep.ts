@@ -4,7 +4,7 @@ import { readJsonFile } from '../cli/json-input.ts';
 import { buildManifest, newSession, writeManifest, type SweepSession } from './manifest.ts';
 import { finishedParts, inspectFolder } from './folder.ts';
 import { abortPendingOutputs, checkOutputPath, failpoint, openLockedFolder } from '../output/index.ts';
-import { partPath, readPart, RunRowCollector, writePart, type RunRows } from './run-rows.ts';
+import { agentRowsOf, partPath, readPart, RunRowCollector, writePart, type RunRows } from './run-rows.ts';
 import { recordOnWorker, WorkerPool } from './runner.ts';
 import type { WorkerHandle } from '../worker/spawn.ts';
 import { shardFolder, shardRuns, type Shard } from './shard.ts';
@@ -69,16 +69,27 @@ class OrderedOutput {
   }
 }
 
-/** Runs one sweep run on a worker: its metric rows, stopping early if the stop condition holds. */
+/** Runs one sweep run on a worker: its metric rows (and agent rows), stopping early if the stop condition holds. */
 async function runOne(plan: SweepPlan, worker: WorkerHandle, run: number): Promise<RunRows> {
   const spec = runSpecOf(plan, run);
   const collector = new RunRowCollector(plan.metrics, plan.stop);
   // With a stop condition, step one recording interval at a time and check it after each.
   const recordEvery = typeof spec.params.recordEvery === 'number' ? spec.params.recordEvery : 1;
   const chunk = plan.stop ? recordEvery : spec.weeks;
-  await recordOnWorker(worker, spec, chunk, (rows) => collector.add(rows));
+  const snapshots: { tick: number; id: Int32Array; values: Float64Array }[] = [];
+  const { agents } = plan;
+  const sampler = agents
+    ? { every: agents.every, take: async (w: WorkerHandle, tick: number) => void snapshots.push({ tick, ...(await w.api.agents(agents.kind, agents.fields)) }) }
+    : undefined;
+  await recordOnWorker(worker, spec, chunk, (rows) => collector.add(rows), sampler);
   const { point, seed } = runCoordinates(plan, run);
-  return collector.finish(run, point, seed);
+  const rows = collector.finish(run, point, seed);
+  if (agents) {
+    // A run cut short by the stop condition keeps the snapshots up to its last recorded week.
+    const lastTick = rows.tick.length > 0 ? rows.tick[rows.tick.length - 1] : -1;
+    rows.agents = agentRowsOf(plan.stop ? snapshots.filter((s) => s.tick <= lastTick) : snapshots, agents.fields.length);
+  }
+  return rows;
 }
 
 /** The state of one session on a sweep folder: finished runs, the writer, the manifest. */
@@ -106,7 +117,7 @@ class SweepSessionState {
     this.resumedFrom = this.done.size;
     this.sessions = [...earlierSessions, this.session];
     this.saveManifest(null);
-    this.writer = new SweepWriter(directory, { factorNames: plan.factorNames, points: plan.points, metrics: plan.metrics }, options.csv);
+    this.writer = new SweepWriter(directory, { factorNames: plan.factorNames, points: plan.points, metrics: plan.metrics, agentFields: plan.agents?.fields }, options.csv);
     this.output = new OrderedOutput(runs, this.done, this.writer, this.partsDirectory, plan.specHash, 4 * options.workers);
   }
 

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { atomicTempPath, onAbort } from '../output/output-file.ts';
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { join } from 'node:path';
+import { ParquetWriter } from 'hyparquet-writer';
+import { factorKind, factorSchema, FileByteWriter, StreamedFile, type FactorKind, type SchemaElement, type WrittenFile } from './parquet-file.ts';
 import { formatNumber } from '../model/observe/recorder.ts';
-import { paramSpec } from '../model/params/registry.ts';
 import { metricKey, type MetricRef } from './contracts.ts';
 import { summarize, type RunRows } from './run-rows.ts';
 import type { FactorValue } from './spec.ts';
+import { AgentWriter } from './agent-writer.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Rows per Parquet row group (a group holds whole runs; a bigger run is split into groups of this size). */
@@ -18,82 +16,11 @@ export interface OutputLayout {
   factorNames: string[];
   points: FactorValue[][];
   metrics: MetricRef[];
+  /** Agent microdata fields (agents.parquet), when the spec asks for them. */
+  agentFields?: string[];
 }
 
-export interface WrittenFile {
-  sha256: string;
-  bytes: number;
-  rows: number;
-}
-
-/**
- * A binary file written under a temporary name, hashed as it goes, renamed into place on commit
- * (src/output's AtomicFile, for bytes rather than text; the same temporary names and ^C clean-up).
- */
-class StreamedFile {
-  private readonly fd: number;
-  private readonly tempPath: string;
-  private readonly hash = createHash('sha256');
-  bytes = 0;
-  private open = true;
-  private readonly unregister: () => void;
-
-  constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.tempPath = atomicTempPath(path);
-    this.fd = openSync(this.tempPath, 'w');
-    this.unregister = onAbort(() => this.abort());
-  }
-
-  write(chunk: Uint8Array): void {
-    this.hash.update(chunk);
-    let offset = 0;
-    while (offset < chunk.length) offset += writeSync(this.fd, chunk, offset, chunk.length - offset);
-    this.bytes += chunk.length;
-  }
-
-  commit(): string {
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    this.open = false;
-    renameSync(this.tempPath, this.path);
-    this.unregister();
-    return this.hash.digest('hex');
-  }
-
-  abort(): void {
-    if (this.open) closeSync(this.fd);
-    this.open = false;
-    rmSync(this.tempPath, { force: true });
-    this.unregister();
-  }
-}
-
-/** hyparquet-writer's byte writer, flushed to a streamed file after each row group. */
-class FileByteWriter extends ByteWriter {
-  constructor(private readonly file: StreamedFile) {
-    super(1 << 20);
-  }
-
-  flush(): void {
-    this.file.write(new Uint8Array(this.buffer, 0, this.index));
-    this.index = 0;
-  }
-
-  override finish(): void {
-    this.flush();
-  }
-}
-
-/** The schema element type of hyparquet-writer's own hyparquet copy. */
-type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
-
-type FactorKind = 'number' | 'boolean' | 'string';
-
-function factorKind(name: string): FactorKind {
-  const spec = paramSpec(name);
-  return spec?.kind === 'boolean' ? 'boolean' : spec?.kind === 'choice' ? 'string' : 'number';
-}
+export type { WrittenFile } from './parquet-file.ts';
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -122,6 +49,7 @@ export class SweepWriter {
   private readonly parquet: ParquetWriter;
   private readonly runsFile: StreamedFile;
   private readonly csvFile: StreamedFile | null;
+  private readonly agentWriter: AgentWriter | null;
   private readonly kinds: FactorKind[];
   private buffer: RunRows[] = [];
   private buffered = 0;
@@ -140,12 +68,17 @@ export class SweepWriter {
     this.runsFile.write(Buffer.from(runsColumns(layout).map(csvField).join(',') + '\n'));
     this.csvFile = csv ? new StreamedFile(join(directory, 'results.csv')) : null;
     this.csvFile?.write(Buffer.from(['run', 'seed', ...layout.factorNames, ...RESULT_COLUMNS].map(csvField).join(',') + '\n'));
+    this.agentWriter = layout.agentFields ? new AgentWriter(directory, layout.factorNames, this.kinds, layout.points, layout.agentFields) : null;
   }
 
   /** Adds the next run (runs must come in increasing run order). */
   add(rows: RunRows): void {
     this.runCount++;
     this.resultRows += rows.tick.length;
+    if (this.agentWriter) {
+      if (!rows.agents) throw new Error(`run ${rows.run} has no agent rows`);
+      this.agentWriter.add(rows.run, rows.seed, rows.point, rows.agents);
+    }
     this.runsFile.write(Buffer.from(this.runsLine(rows)));
     if (this.csvFile) this.csvFile.write(Buffer.from(this.csvLines(rows)));
     if (this.buffered > 0 && this.buffered + rows.tick.length > ROW_GROUP_ROWS) this.flushGroup();
@@ -163,6 +96,7 @@ export class SweepWriter {
       'runs.csv': { sha256: this.runsFile.commit(), bytes: this.runsFile.bytes, rows: this.runCount },
     };
     if (this.csvFile) files['results.csv'] = { sha256: this.csvFile.commit(), bytes: this.csvFile.bytes, rows: this.resultRows };
+    if (this.agentWriter) files['agents.parquet'] = this.agentWriter.finish();
     return files;
   }
 
@@ -171,15 +105,11 @@ export class SweepWriter {
     this.parquetFile.abort();
     this.runsFile.abort();
     this.csvFile?.abort();
+    this.agentWriter?.abort();
   }
 
   private schema(): SchemaElement[] {
-    const factorElements: SchemaElement[] = this.layout.factorNames.map((name, j) => {
-      const kind = this.kinds[j];
-      if (kind === 'boolean') return { name, type: 'BOOLEAN', repetition_type: 'REQUIRED' };
-      if (kind === 'string') return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' };
-      return { name, type: 'DOUBLE', repetition_type: 'REQUIRED' };
-    });
+    const factorElements = factorSchema(this.layout.factorNames, this.kinds);
     const text = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
     const columns: SchemaElement[] = [
       { name: 'run', type: 'INT32', repetition_type: 'REQUIRED' },

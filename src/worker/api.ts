@@ -1,4 +1,5 @@
 import { transfer } from 'comlink';
+import { readAgents, type AgentKindName, type AgentSnapshot } from '../model/observe/agent-tables.ts';
 import { Simulation, type RunSpec } from '../model/simulation.ts';
 import { SCOPES, type IndicatorInfo } from '../model/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
@@ -149,6 +150,12 @@ export const api = {
    */
   release(upTo: number): void {
     current().recorder.release(upTo);
+  },
+
+  /** Chosen fields of every live agent of a kind, now (a sweep's agents.parquet), transferred. */
+  agents(kind: AgentKindName, fields: string[]): AgentSnapshot {
+    const snapshot = readAgents(current().world, kind, fields);
+    return transfer(snapshot, [snapshot.id.buffer, snapshot.values.buffer]);
   },
 
   /** Results of the probes named in the spec (plain data). */

@@ -6,9 +6,14 @@ import { filesIn, glocal, parseCsv, STACK_TRACE, tempDir } from '../cli/cli-help
 import { runSweep } from '../../src/sweep/sweep.ts';
 import { mergeShards } from '../../src/sweep/merge.ts';
 import { parseShard, shardFromSlurm, type Shard } from '../../src/sweep/shard.ts';
+import { resolveSweep, runSpecOf } from '../../src/sweep/spec.ts';
+import { readJsonFile } from '../../src/cli/json-input.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { lookupWorld } from '../../worlds/index.ts';
+import { readAgents } from '../../src/model/observe/agent-tables.ts';
 import { bytes, manifestCore, partCount, SMALL_SPEC, startGlocal, waitFor } from './sweep-helpers.ts';
 
-const DATA_FILES = ['results.parquet', 'runs.csv', 'results.csv'];
+const DATA_FILES = ['results.parquet', 'runs.csv', 'results.csv', 'agents.parquet'];
 let work: string;
 let specPath: string;
 let reference: string;
@@ -35,7 +40,7 @@ beforeAll(async () => {
 
 describe('glocal sweep', () => {
   it('writes every run once, in run order, with a summary and a complete manifest', () => {
-    expect(filesIn(reference)).toEqual(['manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
+    expect(filesIn(reference)).toEqual(['agents.parquet', 'manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
     const runs = parseCsv(readFileSync(join(reference, 'runs.csv'), 'utf8')).filter((r) => r.length > 1);
     expect(runs[0].slice(0, 7)).toEqual(['run', 'point', 'seed', 'bassImitation', 'strategyOverride', 'hazardEnabled', 'lastTick']);
     expect(runs.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: 16 }, (_, i) => i));
@@ -76,6 +81,32 @@ describe('glocal sweep', () => {
     }
   });
 
+  it('agents.parquet holds the asked fields of every live SME at weeks 0, 5, 10, 15, as the model has them', async () => {
+    const file = await asyncBufferFromFile(join(reference, 'agents.parquet'));
+    const rows = await parquetReadObjects({ file, metadata: await parquetMetadataAsync(file) });
+    expect(Object.keys(rows[0])).toEqual(['run', 'seed', 'bassImitation', 'strategyOverride', 'hazardEnabled', 'tick', 'id', 'capability', 'digital', 'buyerPlant']);
+    expect([...new Set(rows.map((r) => r.run))]).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    // Run 3 (point 1, seed 5), against the same run stepped here and read from its stores.
+    const plan = resolveSweep(readJsonFile(specPath, 'sweep spec'));
+    const sim = new Simulation(runSpecOf(plan, 3), lookupWorld('two-hubs'));
+    sim.warmUp();
+    for (const tick of [0, 5, 10, 15]) {
+      sim.advance(tick + 1 - sim.week);
+      const expected = readAgents(sim.world, 'sme', ['capability', 'digital', 'buyerPlant']);
+      const got = rows.filter((r) => r.run === 3 && r.tick === tick);
+      expect(got.map((r) => r.id), `week ${tick}`).toEqual(Array.from(expected.id));
+      expect(got.flatMap((r) => [r.capability, r.digital, r.buyerPlant]), `week ${tick}`).toEqual(Array.from(expected.values));
+      expect(got.every((r) => Number(r.seed) === 5 && r.bassImitation === 0.2 && r.strategyOverride === 'none' && r.hazardEnabled === false)).toBe(true);
+    }
+    expect(rows.filter((r) => r.run === 3).length).toBe(rows.filter((r) => r.run === 3 && [0, 5, 10, 15].includes(r.tick as number)).length);
+  });
+
+  it('names an unknown agent field with the fields there are', () => {
+    const bad = join(work, 'bad-agents.json');
+    writeFileSync(bad, JSON.stringify({ ...SMALL_SPEC, agents: { kind: 'sme', fields: ['capability', 'happiness'], every: 4 } }, null, 2));
+    expect(() => resolveSweep(readJsonFile(bad, 'sweep spec'))).toThrow(/at agents\.fields\[1\] \(line \d+\): unknown sme field "happiness"; expected one of region, bornAtTick, employees, capability/);
+  });
+
   it('resumes after kill -9 mid-sweep: same bytes, no run lost or run twice', async () => {
     const out = join(work, 'killed');
     const { child, exited } = startGlocal(['sweep', specPath, '--out', out, '--workers', '1', '--csv']);
@@ -90,7 +121,7 @@ describe('glocal sweep', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(new RegExp(`${16 - partsAtKill} ran now, ${partsAtKill} before,`));
     expectSameSweep(out);
-    expect(filesIn(out)).toEqual(['manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
+    expect(filesIn(out)).toEqual(['agents.parquet', 'manifest.json', 'results.csv', 'results.parquet', 'runs.csv']);
   });
 
   it('resumes after a kill -9 at the riskiest moments: right after a part file, and between the data files and the manifest', async () => {

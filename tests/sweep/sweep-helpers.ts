@@ -5,7 +5,7 @@ import { ROOT } from '../cli/cli-helpers.ts';
 
 export const BIN = join(ROOT, 'bin', 'glocal.mjs');
 
-/** A small sweep: 16 runs (8 points × 2 seeds) of two-hubs at a tenth of the scale; number, text and true/false factors. */
+/** A small sweep: 16 runs (8 points × 2 seeds) of two-hubs at a tenth of the scale; number, text and true/false factors; SME microdata every 5 weeks. */
 export const SMALL_SPEC = {
   description: 'test sweep',
   world: 'two-hubs',
@@ -16,6 +16,7 @@ export const SMALL_SPEC = {
   weeks: 16,
   recordEvery: 2,
   metrics: ['smeAdoption', 'fillRate@bloc', 'lostFinalDeliveries'],
+  agents: { kind: 'sme', fields: ['capability', 'digital', 'buyerPlant'], every: 5 },
 };
 
 /** Starts the CLI without waiting (to kill or interrupt it). */
