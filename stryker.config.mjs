@@ -12,7 +12,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.stryker.config.ts', related: true },
-  mutate: ['agents/**/*.ts', 'src/sim/observe/**/*.ts'],
+  mutate: ['agents/**/*.ts', 'src/model/observe/**/*.ts'],
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
