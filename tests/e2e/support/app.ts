@@ -10,6 +10,8 @@ export interface AppPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors. */
   errors: string[];
+  /** Every console message (any type), as `type: text`. */
+  messages: string[];
   /** Every URL the page (and its workers) asked for. */
   requests: string[];
   close(): Promise<void>;
@@ -42,15 +44,17 @@ export async function openApp(query = '', options: { viewport?: { width: number;
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
+  const messages: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
+    messages.push(`${message.type()}: ${message.text()}`);
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   context.on('request', (request) => requests.push(request.url()));
   await page.goto(appUrl(query));
   await waitReady(page);
-  return { page, context, errors, requests, close: () => context.close() };
+  return { page, context, errors, messages, requests, close: () => context.close() };
 }
 
 /** Waits until the app says it is ready (world built in the worker, first frame drawn). */
