@@ -37,6 +37,11 @@ declare global {
 
 /** Announce the state in words at most this often (ms) while playing. */
 const ANNOUNCE_EVERY_MS = 4000;
+/** While playing, the least time between two frames of the map (ms): with software WebGL, and when frames come slowly. */
+const MAP_FRAME_SOFTWARE_MS = 200;
+const MAP_FRAME_SLOW_MS = 250;
+/** Frames count as slow when their moving average gap is above this (ms). */
+const SLOW_FRAME_MS = 40;
 
 /**
  * The web app: pickers, run controls, the map(s) and the side panels. The state that defines a run
@@ -157,9 +162,14 @@ export class GlocalApp extends LitElement {
     return this.loading ? this.playWhenReady : this.main.playing;
   }
 
-  /** What the play button shows. */
+  /** What the play button shows: a pause shows at once, even with a worker call in flight. */
   get playPressed(): boolean {
-    return this.loading ? this.playWhenReady : this.main.pressed;
+    return this.playing;
+  }
+
+  /** Paused, with a worker call made before the pause still to land (the week may move once more). */
+  get settling(): boolean {
+    return !this.loading && (this.main.settling || Boolean(this.baseline?.settling));
   }
 
   private async startRuns(): Promise<void> {
@@ -171,17 +181,23 @@ export class GlocalApp extends LitElement {
 
   /**
    * Every animation frame: ask the worker(s) for the weeks due, and draw the maps when they
-   * changed (and, while playing, for the moving flow dots). When frames come slowly (software
-   * WebGL, a big world, a busy machine) the dots move less often, so controls stay responsive.
+   * changed and, while playing, for the moving flow dots. While playing, map frames are spaced:
+   * by MAP_FRAME_SOFTWARE_MS when WebGL runs in software (each frame of the map costs the CPU
+   * that the worker and the controls need), and by MAP_FRAME_SLOW_MS whenever frames come slowly
+   * (a big world, a busy machine), so the controls stay responsive.
    */
   private loop(time: number): void {
     this.main.frame(time);
     this.baseline?.frame(time);
     if (this.lastFrame > 0) this.frameGap = 0.9 * this.frameGap + 0.1 * (time - this.lastFrame);
     this.lastFrame = time;
-    const animate = this.main.playing && time - this.lastDraw >= (this.frameGap > 40 ? 250 : 30);
-    if (animate) this.lastDraw = time;
-    for (const map of this.maps()) map.view?.render(time, animate);
+    const maps = this.maps();
+    const software = maps.some((m) => m.view?.software);
+    const spacing = Math.max(software ? MAP_FRAME_SOFTWARE_MS : 0, this.frameGap > SLOW_FRAME_MS ? MAP_FRAME_SLOW_MS : 0);
+    const playing = this.main.playing;
+    const due = !playing || time - this.lastDraw >= spacing;
+    if (due && playing) this.lastDraw = time;
+    for (const map of maps) map.view?.render(time, playing && due, due);
     this.frameHandle = requestAnimationFrame((next) => this.loop(next));
   }
 

@@ -12,6 +12,7 @@ import {
   pause,
   play,
   saveScreenshot,
+  settled,
   shownWeek,
   waitForState,
   waitForWeek,
@@ -109,8 +110,8 @@ describe('access and views', () => {
     await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true', 30_000);
     await waitForWeek(page, start + 2);
     await page.keyboard.press('Space');
-    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false', 90_000);
-    await page.waitForTimeout(500);
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false', 5_000);
+    await settled(page);
     const paused = await shownWeek(page);
     await page.keyboard.press('ArrowRight');
     await waitForWeek(page, paused + 1, 10_000);

@@ -29,6 +29,19 @@ export interface MapPointer {
 const LOCKDOWN_COLOUR = 0xd7191c;
 const BORDER_COLOUR = 0xff7f00;
 const SELECTED_COLOUR = 0xffffff;
+/**
+ * Canvas pixels per CSS pixel when WebGL runs in software: every pixel of a map frame then costs
+ * CPU time three times over (drawing, reading back, compositing), so the map is drawn at 3/4 of
+ * the resolution and scaled up by the browser (slightly softer edges, about half the cost).
+ */
+const SOFTWARE_RESOLUTION = 0.75;
+
+/** Whether a WebGL context draws in software (SwiftShader, llvmpipe…): every pixel then costs CPU time. */
+function softwareWebGl(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+}
 
 /**
  * The pixi.js v8 map: region shapes tinted by the choropleth (one Graphics per region, drawn once),
@@ -49,12 +62,25 @@ export class MapView {
   snapshot: MapSnapshot | null = null;
   /** Something changed since the last draw (a snapshot, the view, the selection, the colours). */
   private dirty = true;
+  /** The user moved the view: draw at once, whatever the caller allows. */
+  private viewMoved = false;
+  /** The layer the regions were last coloured with. */
+  private drawnLayer: MapLayer | null = null;
+  private selected: number[] = [];
+  /** WebGL runs in software: a frame costs the machine real time, so the caller draws fewer. */
+  readonly software: boolean;
+  /** Frames drawn (the benchmark reports map draws per second). */
+  draws = 0;
   layer: MapLayer = 'access';
   palette: PaletteName = 'viridis';
   onHover: (pointer: MapPointer | null) => void = () => {};
   onSelect: (pointer: MapPointer, additive: boolean) => void = () => {};
 
-  private constructor(readonly app: Application) {}
+  private constructor(readonly app: Application) {
+    const renderer = app.renderer as { gl?: WebGL2RenderingContext };
+    this.software = renderer.gl ? softwareWebGl(renderer.gl) : false;
+    if (this.software) app.renderer.resize(app.screen.width, app.screen.height, Math.min(SOFTWARE_RESOLUTION, app.renderer.resolution));
+  }
 
   static async create(canvas: HTMLCanvasElement, width: number, height: number): Promise<MapView> {
     const app = new Application();
@@ -80,6 +106,8 @@ export class MapView {
     this.dropViewport();
     this.selection = new Graphics();
     this.markers = new Graphics();
+    this.drawnLayer = null;
+    this.selected = [];
     const { app } = this;
     const viewport = new Viewport({
       screenWidth: app.screen.width,
@@ -90,7 +118,7 @@ export class MapView {
       passiveWheel: false,
     });
     viewport.drag().pinch().wheel().decelerate().clampZoom({ minScale: 0.2, maxScale: 40 });
-    viewport.on('moved', () => (this.dirty = true));
+    viewport.on('moved', () => (this.dirty = this.viewMoved = true));
     this.viewport = viewport;
     app.stage.addChild(viewport);
     const regions = new Container();
@@ -110,9 +138,10 @@ export class MapView {
       this.borders.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).stroke({ width: 3, color: BORDER_COLOUR })));
     }
     overlays.addChild(...this.lockdowns, ...this.borders);
-    this.agents = new AgentLayer(geometry, particleTextures());
-    this.flows = new FlowLayer(geometry);
-    viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.graphics, this.markers);
+    const textures = particleTextures();
+    this.agents = new AgentLayer(geometry, textures);
+    this.flows = new FlowLayer(geometry, textures.dot);
+    viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.lines, this.flows.dots, this.markers);
     this.fit();
   }
 
@@ -180,6 +209,8 @@ export class MapView {
   }
 
   update(snapshot: MapSnapshot): void {
+    // The same picture in the same colours (an update of the controls, not of the run): nothing to do.
+    if (snapshot === this.snapshot && this.layer === this.drawnLayer) return;
     this.snapshot = snapshot;
     if (!this.geometry || this.geometry.regions.length !== snapshot.regionCount) return;
     this.recolour();
@@ -194,6 +225,7 @@ export class MapView {
 
   recolour(): void {
     this.dirty = true;
+    this.drawnLayer = this.layer;
     const values = this.layerValues();
     for (let r = 0; r < this.regionShapes.length; r++) this.regionShapes[r].tint = colourFor(values[r], this.palette);
   }
@@ -232,17 +264,25 @@ export class MapView {
 
   setSelection(regions: number[]): void {
     if (!this.geometry) return;
+    if (regions.length === this.selected.length && regions.every((r, k) => r === this.selected[k])) return;
+    this.selected = regions.slice();
     this.dirty = true;
     const g = this.selection.clear();
     for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
   }
 
-  /** Draws a frame when something changed, or always when `animate` (the dots on the arcs move with time). */
-  render(time: number, animate = true): void {
+  /**
+   * Draws a frame when something changed, or always when `animate` (the dots on the arcs move
+   * with time); not at all when the caller does not `allow` one now (it spaces frames while the
+   * run plays), unless the user moved the view.
+   */
+  render(time: number, animate = true, allow = true): void {
+    if (!this.geometry || !(allow || this.viewMoved)) return;
     if (!animate && !this.dirty) return;
-    if (animate) this.flows?.animate(time);
+    if (animate) this.flows.animate(time);
     this.app.render();
-    this.dirty = false;
+    this.dirty = this.viewMoved = false;
+    this.draws++;
   }
 
   get canvas(): HTMLCanvasElement {

@@ -105,9 +105,18 @@ export async function waitForWeek(page: Page, week: number, timeout = 120_000): 
 export async function pause(page: Page): Promise<void> {
   const play = byTestId(page, 'play');
   if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
-  // The button shows "paused" once the worker call in flight has landed: on a big world and a
-  // busy machine that call can take seconds (speed is the benchmark's business, not a test's).
-  await expectAttribute(play, 'aria-pressed', 'false', 90_000);
+  // A pause shows at once, with no wait for the worker.
+  await expectAttribute(play, 'aria-pressed', 'false', 5_000);
+  await settled(page);
+}
+
+/**
+ * Waits until a pause has settled: the worker call in flight when it was pressed has landed
+ * (`aria-busy` on the play button), so the week on screen no longer changes. On a big world and
+ * a busy machine that call can take seconds (speed is the benchmark's business, not a test's).
+ */
+export async function settled(page: Page): Promise<void> {
+  await expectAttribute(byTestId(page, 'play'), 'aria-busy', 'false', 90_000);
 }
 
 /** Makes sure the simulation is playing. */
