@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { parameterGroups } from '../../model/params/registry.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -51,13 +52,15 @@ export class GlocalParams extends LitElement {
     const value = this.currentValue(name, spec);
     const title = `${spec.doc} ${t('source')}: ${spec.source}`;
     const onChange = (e: Event) => this.set(name, spec, e.target as HTMLInputElement);
-    if (spec.kind === 'boolean') return html`<input id=${id} data-testid=${id} type="checkbox" title=${title} .checked=${value === true} @change=${onChange} />`;
+    // live(): compare with what the field shows, so a value typed but not applied is replaced
+    // when the run's values change (another world, a reset of the overrides).
+    if (spec.kind === 'boolean') return html`<input id=${id} data-testid=${id} type="checkbox" title=${title} .checked=${live(value === true)} @change=${onChange} />`;
     if (spec.kind === 'choice') {
-      return html`<select id=${id} data-testid=${id} title=${title} @change=${onChange}>
+      return html`<select id=${id} data-testid=${id} title=${title} .value=${live(String(value))} @change=${onChange}>
         ${spec.options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}</select>`;
     }
     return html`<input id=${id} data-testid=${id} type="number" title=${title} min=${spec.min} max=${spec.max}
-      step=${spec.integer ? 1 : 'any'} .value=${String(value)} @change=${onChange} />`;
+      step=${spec.integer ? 1 : 'any'} .value=${live(String(value))} @change=${onChange} />`;
   }
 
   private row(name: string, spec: ParamSpec) {
