@@ -125,7 +125,8 @@ async function main(): Promise<void> {
     const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const before = await metric();
     const cpuBefore = childCpu(browserPid);
-    const frames0 = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
+    const mapDraws = () => page.evaluate(() => (document.querySelector('glocal-app') as unknown as { maps(): { view: { draws: number } }[] }).maps()[0].view.draws);
+    const draws0 = await mapDraws();
     await cdp.send('Profiler.start');
     const frames = await page.evaluate(
       (ms) => new Promise<number>((done) => {
@@ -141,9 +142,9 @@ async function main(): Promise<void> {
     const cpuAfter = childCpu(browserPid);
     const cpu = Object.keys(cpuAfter).map((k) => `${k} ${(((cpuAfter[k] - (cpuBefore[k] ?? 0)) / seconds) * 100).toFixed(0)} %`);
     console.log(`CPU of the browser's processes over the window (100 % = one core): ${cpu.join(', ')}; load ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-    void frames0;
+    const draws = (await mapDraws()) - draws0;
     const busy = (k: string) => `${k} ${((after[k] - before[k]) * 1000).toFixed(0)} ms`;
-    console.log(`${which}: ${frames} frames in ${seconds} s (${(frames / seconds).toFixed(1)} fps); main thread: ${['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map(busy).join(', ')}`);
+    console.log(`${which}: ${frames} frames in ${seconds} s (${(frames / seconds).toFixed(1)} fps), ${draws} map frames (${(draws / seconds).toFixed(1)} per s); main thread: ${['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map(busy).join(', ')}`);
     console.log(`week ${await page.getByTestId('week').textContent()}; heap ${(after.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB`);
     const nodes = profile.nodes as ProfileNode[];
     console.log(topSelfTime(nodes, profile.samples?.length ?? 1, seconds).join('\n'));

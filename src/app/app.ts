@@ -37,11 +37,14 @@ declare global {
 
 /** Announce the state in words at most this often (ms) while playing. */
 const ANNOUNCE_EVERY_MS = 4000;
-/** While playing, the least time between two frames of the map (ms): with software WebGL, and when frames come slowly. */
-const MAP_FRAME_SOFTWARE_MS = 200;
-const MAP_FRAME_SLOW_MS = 250;
-/** Frames count as slow when their moving average gap is above this (ms). */
-const SLOW_FRAME_MS = 40;
+/**
+ * While playing, map frames are spaced so that drawing them takes at most this share of the time:
+ * a map frame in software WebGL can cost tens of milliseconds on the UI thread (and the CPU the
+ * worker needs), a frame on a GPU almost nothing.
+ */
+const MAP_FRAME_BUDGET = 0.3;
+/** At least one map frame this often while playing (ms), however costly. */
+const MAP_FRAME_MAX_SPACING_MS = 1000;
 
 /**
  * The web app: pickers, run controls, the map(s) and the side panels. The state that defines a run
@@ -83,8 +86,10 @@ export class GlocalApp extends LitElement {
   private frameHandle = 0;
   private lastDraw = 0;
   private lastFrame = 0;
-  /** Moving average of the time between animation frames (ms). */
-  private frameGap = 16;
+  /** Whether the last animation frame drew a map, and the moving average gaps (ms) after frames with and without one. */
+  private drewMap = false;
+  private gapAfterMap = 16;
+  private gapWithoutMap = 16;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -181,24 +186,37 @@ export class GlocalApp extends LitElement {
 
   /**
    * Every animation frame: ask the worker(s) for the weeks due, and draw the maps when they
-   * changed and, while playing, for the moving flow dots. While playing, map frames are spaced:
-   * by MAP_FRAME_SOFTWARE_MS when WebGL runs in software (each frame of the map costs the CPU
-   * that the worker and the controls need), and by MAP_FRAME_SLOW_MS whenever frames come slowly
-   * (a big world, a busy machine), so the controls stay responsive.
+   * changed and, while playing, for the moving flow dots. While playing, map frames are spaced by
+   * what they cost (the frame gap after a map frame minus the gap after one without), so that
+   * they take at most MAP_FRAME_BUDGET of the time and the controls stay responsive.
    */
   private loop(time: number): void {
     this.main.frame(time);
     this.baseline?.frame(time);
-    if (this.lastFrame > 0) this.frameGap = 0.9 * this.frameGap + 0.1 * (time - this.lastFrame);
-    this.lastFrame = time;
-    const maps = this.maps();
-    const software = maps.some((m) => m.view?.software);
-    const spacing = Math.max(software ? MAP_FRAME_SOFTWARE_MS : 0, this.frameGap > SLOW_FRAME_MS ? MAP_FRAME_SLOW_MS : 0);
+    this.measureFrame(time);
     const playing = this.main.playing;
-    const due = !playing || time - this.lastDraw >= spacing;
+    const due = !playing || time - this.lastDraw >= this.mapFrameSpacing();
     if (due && playing) this.lastDraw = time;
-    for (const map of maps) map.view?.render(time, playing && due, due);
+    let drew = false;
+    for (const map of this.maps()) drew = (map.view?.render(time, playing && due, due) ?? false) || drew;
+    this.drewMap = drew;
     this.frameHandle = requestAnimationFrame((next) => this.loop(next));
+  }
+
+  /** Moving averages of the gap between animation frames: after a map frame, and after one without. */
+  private measureFrame(time: number): void {
+    if (this.lastFrame > 0) {
+      const gap = Math.min(2000, time - this.lastFrame);
+      if (this.drewMap) this.gapAfterMap = 0.8 * this.gapAfterMap + 0.2 * gap;
+      else this.gapWithoutMap = 0.8 * this.gapWithoutMap + 0.2 * gap;
+    }
+    this.lastFrame = time;
+  }
+
+  /** The least time between two map frames while playing (ms). */
+  mapFrameSpacing(): number {
+    const cost = Math.max(0, this.gapAfterMap - this.gapWithoutMap);
+    return Math.min(MAP_FRAME_MAX_SPACING_MS, cost / MAP_FRAME_BUDGET);
   }
 
   private onRunUpdate(): void {

@@ -176,6 +176,11 @@ describe('access and views', () => {
       for (const name of ['freightPerUnitKm', 'bassImitation', 'strategyOverride']) {
         expect(await byTestId(page, `param-${name}`).inputValue(), `the panel's ${name}`).toBe(String(effective[name]));
       }
+      // Nor in what the panel would apply.
+      await byTestId(page, 'apply-params').click();
+      expect((await appState(page)).params).toEqual({});
+      await byTestId(page, 'loading').waitFor({ state: 'detached', timeout: 300_000 });
+      await pause(page);
       const weekAfterLoad = await shownWeek(page);
       await page.waitForTimeout(1500);
       expect(await byTestId(page, 'play').getAttribute('aria-pressed')).toBe('false');

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { parameterGroups } from '../../model/params/registry.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -12,7 +12,9 @@ import { panelStyles } from './panel-styles.ts';
  * source. Changes apply on "Apply and reset" (event `apply-params`, detail: the overrides).
  */
 export class GlocalParams extends LitElement {
-  static override properties = { overrides: { attribute: false }, effective: { attribute: false }, language: { attribute: false } };
+  static override properties = { overrides: { attribute: false }, effective: { attribute: false }, language: { attribute: false }, world: { attribute: false } };
+  /** The world the values belong to: another world gets fresh fields (nothing typed comes along). */
+  declare world: string;
   declare overrides: Record<string, ParamValue>;
   declare effective: Record<string, ParamValue>;
   declare language: string;
@@ -29,10 +31,11 @@ export class GlocalParams extends LitElement {
     this.overrides = {};
     this.effective = {};
     this.language = 'en';
+    this.world = '';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('overrides')) this.draft = { ...this.overrides };
+    if (changed.has('overrides') || changed.has('world')) this.draft = { ...this.overrides };
   }
 
   private currentValue(name: string, spec: ParamSpec): ParamValue {
@@ -51,16 +54,18 @@ export class GlocalParams extends LitElement {
     const id = `param-${name}`;
     const value = this.currentValue(name, spec);
     const title = `${spec.doc} ${t('source')}: ${spec.source}`;
-    const onChange = (e: Event) => this.set(name, spec, e.target as HTMLInputElement);
-    // live(): compare with what the field shows, so a value typed but not applied is replaced
-    // when the run's values change (another world, a reset of the overrides).
-    if (spec.kind === 'boolean') return html`<input id=${id} data-testid=${id} type="checkbox" title=${title} .checked=${live(value === true)} @change=${onChange} />`;
+    // A field of another world (its change fires as it is removed, focused) writes no draft.
+    const world = this.world;
+    const onChange = (e: Event) => {
+      if (world === this.world) this.set(name, spec, e.target as HTMLInputElement);
+    };
+    if (spec.kind === 'boolean') return html`<input id=${id} data-testid=${id} type="checkbox" title=${title} .checked=${value === true} @change=${onChange} />`;
     if (spec.kind === 'choice') {
-      return html`<select id=${id} data-testid=${id} title=${title} .value=${live(String(value))} @change=${onChange}>
+      return html`<select id=${id} data-testid=${id} title=${title} @change=${onChange}>
         ${spec.options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}</select>`;
     }
     return html`<input id=${id} data-testid=${id} type="number" title=${title} min=${spec.min} max=${spec.max}
-      step=${spec.integer ? 1 : 'any'} .value=${live(String(value))} @change=${onChange} />`;
+      step=${spec.integer ? 1 : 'any'} .value=${String(value)} @change=${onChange} />`;
   }
 
   private row(name: string, spec: ParamSpec) {
@@ -73,8 +78,8 @@ export class GlocalParams extends LitElement {
     const groups = Object.entries(parameterGroups) as [string, Record<string, ParamSpec>][];
     return html`<p class="note">${t('paramsNote')}</p>
       <button data-testid="apply-params" class="primary" @click=${() => this.dispatchEvent(new CustomEvent('apply-params', { detail: { ...this.draft } }))}>${t('applyParams')}</button>
-      ${groups.map(([group, specs]) => html`<details open><summary>${t(`group_${group}` as MessageKey)}</summary>
-        ${Object.entries(specs).map(([name, spec]) => this.row(name, spec))}</details>`)}
+      ${keyed(this.world, groups.map(([group, specs]) => html`<details open><summary>${t(`group_${group}` as MessageKey)}</summary>
+        ${Object.entries(specs).map(([name, spec]) => this.row(name, spec))}</details>`))}
       ${nothing}`;
   }
 }

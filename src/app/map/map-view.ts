@@ -123,10 +123,14 @@ export class MapView {
     app.stage.addChild(viewport);
     const regions = new Container();
     const overlays = new Container();
+    // Outlines in one Graphics of 1-pixel lines (a line per segment; a stroke of width would be
+    // triangles, tens of thousands for the world's countries, each costly in software WebGL).
+    const outlines = new Graphics();
+    outlines.eventMode = 'none';
     for (const [r, shape] of geometry.regions.entries()) {
       const g = new Graphics();
       for (const ring of shape.rings) g.poly(ring).fill(0xffffff);
-      for (const ring of shape.rings) g.poly(ring).stroke({ width: 0.6, color: 0x1d2b36, alpha: 0.35 });
+      for (const ring of shape.rings) outlines.poly(ring).stroke({ width: 1, pixelLine: true, color: 0x1d2b36, alpha: 0.35 });
       g.eventMode = 'static';
       g.cursor = 'pointer';
       g.on('pointermove', (e) => this.onHover(this.pointer(r, e.global.x, e.global.y)));
@@ -137,6 +141,7 @@ export class MapView {
       this.lockdowns.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).fill({ color: LOCKDOWN_COLOUR, alpha: 0.45 })));
       this.borders.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).stroke({ width: 3, color: BORDER_COLOUR })));
     }
+    regions.addChild(outlines);
     overlays.addChild(...this.lockdowns, ...this.borders);
     const textures = particleTextures();
     this.agents = new AgentLayer(geometry, textures);
@@ -274,15 +279,16 @@ export class MapView {
   /**
    * Draws a frame when something changed, or always when `animate` (the dots on the arcs move
    * with time); not at all when the caller does not `allow` one now (it spaces frames while the
-   * run plays), unless the user moved the view.
+   * run plays), unless the user moved the view. Says whether it drew.
    */
-  render(time: number, animate = true, allow = true): void {
-    if (!this.geometry || !(allow || this.viewMoved)) return;
-    if (!animate && !this.dirty) return;
+  render(time: number, animate = true, allow = true): boolean {
+    if (!this.geometry || !(allow || this.viewMoved)) return false;
+    if (!animate && !this.dirty) return false;
     if (animate) this.flows.animate(time);
     this.app.render();
     this.dirty = this.viewMoved = false;
     this.draws++;
+    return true;
   }
 
   get canvas(): HTMLCanvasElement {
