@@ -33,6 +33,7 @@ async function mapDraws(page: Page): Promise<number> {
 export function windowProblems(w: Window, label: string): string[] {
   const problems: string[] = [];
   if (!(w.frames >= 2 && Number.isFinite(w.fps) && w.fps > 0)) problems.push(`${label}: fewer than 2 frames counted`);
+  if (!(w.seconds >= 2)) problems.push(`${label}: the run ended ${w.seconds.toFixed(1)} s into the window (too short to measure)`);
   if (!(w.weekTo > w.weekFrom)) problems.push(`${label}: the week did not advance (${w.weekFrom} → ${w.weekTo}), so the worker was not running`);
   if (!Number.isFinite(w.mapFps)) problems.push(`${label}: the map's frames could not be counted`);
   return problems;
@@ -43,7 +44,10 @@ export async function shownWeek(page: Page): Promise<number> {
   return Number((await page.getByTestId('week').textContent())?.trim());
 }
 
-/** Counts animation frames and the weeks advanced over `seconds` of wall time. */
+/**
+ * Counts animation frames and the weeks advanced over `seconds` of wall time, or until the run
+ * ends (its last week shown), whichever comes first: a run that ended is no longer measured.
+ */
 export async function measureWindow(page: Page, seconds: number): Promise<Window> {
   const weekFrom = await shownWeek(page);
   const drawsFrom = await mapDraws(page);
@@ -52,9 +56,10 @@ export async function measureWindow(page: Page, seconds: number): Promise<Window
       new Promise<number[]>((done) => {
         const times: number[] = [];
         const start = performance.now();
+        const app = document.querySelector('glocal-app') as unknown as { main: { done: boolean } } | null;
         const tick = (now: number) => {
           times.push(now);
-          if (now - start < ms) requestAnimationFrame(tick);
+          if (now - start < ms && !app?.main.done) requestAnimationFrame(tick);
           else done(times);
         };
         requestAnimationFrame(tick);

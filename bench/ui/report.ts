@@ -54,7 +54,7 @@ function sessionTable(s: SessionResult): string[] {
     '| Window | Weeks | fps | Map frames per second | Frame time p95 (ms) | Page heap after GC (MB) |',
     '| :--- | :--- | ---: | ---: | ---: | ---: |',
     row('start of the session', s.early),
-    row('after ~9 simulated years', s.late),
+    row(`after ${(s.late.weekFrom / 52).toFixed(1)} simulated years`, s.late),
     `| change | | ${pct(s.fpsChange)} | | | ${pct(s.heapChange)} |`,
   ];
 }
@@ -84,7 +84,7 @@ export function renderBlock(r: UiResults): string {
     ...casesTable(r),
     ...problemList(r),
     '',
-    `Long session (${r.session.case.name}, two-hubs baseline, speed ${r.session.speedSetting} weeks per second): a ${r.windowSeconds} s window at the start against the same window after fast-forwarding to week ≈ 460 (the "first minute" and "after ten years" compressed into two measured windows at the same speed). Heap: the page's JavaScript heap after a forced garbage collection (DevTools protocol); the worker's heap (the model's typed arrays) is not in it.`,
+    `Long session (${r.session.case.name}, two-hubs baseline, speed ${r.session.speedSetting} weeks per second): a ${r.windowSeconds} s window at the start against the same window after fast-forwarding to week ${r.session.late.weekFrom} of the run's ${r.session.case.weeks} (the "first minute" and "after ten years" compressed into two measured windows at the same speed, the second one ending before the run does). Heap: the page's JavaScript heap after a forced garbage collection (DevTools protocol); the worker's heap (the model's typed arrays) is not in it.`,
     '',
     ...sessionTable(r.session),
     END_MARKER,

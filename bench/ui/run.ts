@@ -29,8 +29,11 @@ const CLICKS = 8;
 /** The speed control's top (weeks per second) for throughput; a classroom speed for the long session. */
 const FAST_SPEED = 104;
 const SESSION_SPEED = 6;
-/** The long session's second window starts after this many simulated weeks (≈ 9 of the 10 years of baseline). */
-const LATE_WEEK = 460;
+/**
+ * The long session's second window starts after this many simulated weeks (≈ 8 of the 10 years
+ * of baseline), so that at SESSION_SPEED it ends before the run's last week.
+ */
+const LATE_WEEK = 420;
 
 export interface UiCase {
   name: string;
@@ -149,7 +152,7 @@ async function measureCase(browser: Browser, url: string, c: UiCase): Promise<Ca
     const atStart = load();
     const window = await measureWindow(page, WINDOW_SECONDS);
     const problems = windowProblems(window, 'window');
-    if (window.weekTo >= c.weeks) problems.push('the run ended inside the window: weeks per second is a lower bound');
+    if (window.seconds < WINDOW_SECONDS - 0.5) console.error(`bench:ui: ${c.name}: the run ended ${window.seconds.toFixed(1)} s into the window; measured until then`);
     const samples = await measurePauseLatency(page, CLICKS, c.weeks);
     if (samples.length !== CLICKS || !samples.every((x) => Number.isFinite(x) && x >= 0)) problems.push(`latency: ${samples.length} valid clicks of ${CLICKS}`);
     await setPlaying(page, false);
@@ -174,7 +177,7 @@ async function waitForWeek(page: Page, week: number): Promise<void> {
       root.querySelector('[data-testid="week"]') ??
       Array.from(root.querySelectorAll('*')).reduce<Element | null>((hit, e) => hit ?? (e.shadowRoot ? find(e.shadowRoot) : null), null);
     return Number(find(document)?.textContent) >= w;
-  }, week, { timeout: 600_000, polling: 500 });
+  }, week, { timeout: 600_000, polling: 100 });
 }
 
 /** The same classroom speed in a window at the start and one after ~9 simulated years (fast-forwarded between). */
@@ -189,12 +192,15 @@ async function measureSession(browser: Browser, url: string, c: UiCase): Promise
     await page.waitForTimeout(1_000);
     const early = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
     await setSpeed(page, FAST_SPEED);
+    await waitForWeek(page, LATE_WEEK - 60);
+    await setSpeed(page, SESSION_SPEED * 4);
     await waitForWeek(page, LATE_WEEK);
     await setSpeed(page, SESSION_SPEED);
     await page.waitForTimeout(1_000);
     const late = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
     await setPlaying(page, false);
     const problems = [...windowProblems(early, 'first window'), ...windowProblems(late, 'late window')];
+    if (late.weekTo >= c.weeks) problems.push(`late window: the run reached its last week (${late.weekTo}), so the map stopped moving`);
     if (!(early.heapMb > 0 && late.heapMb > 0)) problems.push('heap: not measured');
     return { case: c, load: atStart, problems, speedSetting, early, late, fpsChange: late.fps / early.fps - 1, heapChange: late.heapMb / early.heapMb - 1 };
   } finally {

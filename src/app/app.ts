@@ -42,7 +42,7 @@ const ANNOUNCE_EVERY_MS = 4000;
  * a map frame in software WebGL can cost tens of milliseconds on the UI thread (and the CPU the
  * worker needs), a frame on a GPU almost nothing.
  */
-const MAP_FRAME_BUDGET = 0.3;
+const MAP_FRAME_BUDGET = 0.4;
 /** At least one map frame this often while playing (ms), however costly. */
 const MAP_FRAME_MAX_SPACING_MS = 1000;
 
