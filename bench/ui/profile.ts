@@ -145,7 +145,8 @@ async function main(): Promise<void> {
     const draws = (await mapDraws()) - draws0;
     const busy = (k: string) => `${k} ${((after[k] - before[k]) * 1000).toFixed(0)} ms`;
     console.log(`${which}: ${frames} frames in ${seconds} s (${(frames / seconds).toFixed(1)} fps), ${draws} map frames (${(draws / seconds).toFixed(1)} per s); main thread: ${['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map(busy).join(', ')}`);
-    console.log(`week ${await page.getByTestId('week').textContent()}; heap ${(after.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB`);
+    const software = await page.evaluate(() => (document.querySelector('glocal-app') as unknown as { maps(): { view: { software: boolean } }[] }).maps()[0].view.software);
+    console.log(`software WebGL detected: ${software}; week ${await page.getByTestId('week').textContent()}; heap ${(after.JSHeapUsedSize / 2 ** 20).toFixed(1)} MB`);
     const nodes = profile.nodes as ProfileNode[];
     console.log(topSelfTime(nodes, profile.samples?.length ?? 1, seconds).join('\n'));
     mkdirSync(resolve(REPO_ROOT, 'bench/tmp'), { recursive: true });

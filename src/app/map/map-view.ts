@@ -30,16 +30,23 @@ const LOCKDOWN_COLOUR = 0xd7191c;
 const BORDER_COLOUR = 0xff7f00;
 const SELECTED_COLOUR = 0xffffff;
 /**
- * Canvas pixels per CSS pixel when WebGL runs in software: every pixel of a map frame then costs
- * CPU time three times over (drawing, reading back, compositing), so the map is drawn at 3/4 of
- * the resolution and scaled up by the browser (slightly softer edges, about half the cost).
+ * With software WebGL every pixel of a map frame costs CPU time three times over (drawing,
+ * reading back, compositing): the map is drawn at 3/4 of the resolution and scaled up by the
+ * browser (slightly softer, about half the pixels), and without multisampling (which multiplies
+ * the cost of every frame by about 2.5 in SwiftShader).
  */
 const SOFTWARE_RESOLUTION = 0.75;
 
-/** Whether a WebGL context draws in software (SwiftShader, llvmpipe…): every pixel then costs CPU time. */
-function softwareWebGl(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+/**
+ * Whether WebGL draws in software here (SwiftShader, llvmpipe…): every triangle and pixel of a
+ * map frame then costs CPU time. Asked of a throwaway context, before the map's own is made.
+ */
+function softwareWebGl(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  if (!gl) return false;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
   return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
@@ -67,8 +74,6 @@ export class MapView {
   /** The layer the regions were last coloured with. */
   private drawnLayer: MapLayer | null = null;
   private selected: number[] = [];
-  /** WebGL runs in software: a frame costs the machine real time, so the caller draws fewer. */
-  readonly software: boolean;
   /** Frames drawn (the benchmark reports map draws per second). */
   draws = 0;
   layer: MapLayer = 'access';
@@ -76,27 +81,28 @@ export class MapView {
   onHover: (pointer: MapPointer | null) => void = () => {};
   onSelect: (pointer: MapPointer, additive: boolean) => void = () => {};
 
-  private constructor(readonly app: Application) {
-    const renderer = app.renderer as { gl?: WebGL2RenderingContext };
-    this.software = renderer.gl ? softwareWebGl(renderer.gl) : false;
-    if (this.software) app.renderer.resize(app.screen.width, app.screen.height, Math.min(SOFTWARE_RESOLUTION, app.renderer.resolution));
-  }
+  private constructor(
+    readonly app: Application,
+    readonly software: boolean,
+  ) {}
 
   static async create(canvas: HTMLCanvasElement, width: number, height: number): Promise<MapView> {
+    const software = softwareWebGl();
     const app = new Application();
+    const resolution = Math.min(2, globalThis.devicePixelRatio || 1);
     await app.init({
       canvas,
       width,
       height,
       preserveDrawingBuffer: true,
-      antialias: true,
+      antialias: !software,
       background: 0xcfdde6,
       preference: 'webgl',
       autoStart: false,
-      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      resolution: software ? Math.min(SOFTWARE_RESOLUTION, resolution) : resolution,
       autoDensity: true,
     });
-    return new MapView(app);
+    return new MapView(app, software);
   }
 
   setGeometry(geometry: MapGeometry): void {
