@@ -110,6 +110,15 @@ async function main(): Promise<void> {
           layers.forEach((c, k) => (c.visible = k === only));
           out[names[only] ?? String(only)] = time(10);
         });
+        // The regions layer without its outlines (its last child), and the outlines alone.
+        const regions = layers[0] as unknown as { children: Layer[] };
+        const outlines = regions.children[regions.children.length - 1];
+        layers.forEach((c, k) => (c.visible = k === 0));
+        outlines.visible = false;
+        out['regions:fills'] = time(10);
+        regions.children.forEach((c) => (c.visible = c === outlines));
+        out['regions:outlines'] = time(10);
+        regions.children.forEach((c) => (c.visible = true));
         layers.forEach((c) => (c.visible = true));
         out.width = gl.drawingBufferWidth;
         out.height = gl.drawingBufferHeight;

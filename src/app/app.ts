@@ -45,6 +45,11 @@ const ANNOUNCE_EVERY_MS = 4000;
 const MAP_FRAME_BUDGET = 0.4;
 /** At least one map frame this often while playing (ms), however costly. */
 const MAP_FRAME_MAX_SPACING_MS = 1000;
+/**
+ * No map frame for this long after a pointer press or a key (ms): the frame that shows the
+ * response (a pressed button) is then not held up by a costly map frame drawn with it.
+ */
+const INPUT_QUIET_MS = 150;
 
 /**
  * The web app: pickers, run controls, the map(s) and the side panels. The state that defines a run
@@ -88,6 +93,8 @@ export class GlocalApp extends LitElement {
   private lastFrame = 0;
   /** Whether the last animation frame drew a map, and the moving average gaps (ms) after frames with and without one. */
   private drewMap = false;
+  /** When the user last pressed a pointer or a key (ms, performance.now()). */
+  private lastInput = -Infinity;
   private gapAfterMap = 16;
   private gapWithoutMap = 16;
 
@@ -100,6 +107,7 @@ export class GlocalApp extends LitElement {
     };
     this.main.addEventListener('update', () => this.onRunUpdate());
     window.addEventListener('keydown', (e) => this.onKey(e));
+    for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, () => (this.lastInput = performance.now()), { capture: true });
     window.addEventListener('hashchange', () => this.onHashChange());
     void this.boot();
   }
@@ -195,7 +203,8 @@ export class GlocalApp extends LitElement {
     this.baseline?.frame(time);
     this.measureFrame(time);
     const playing = this.main.playing;
-    const due = !playing || time - this.lastDraw >= this.mapFrameSpacing();
+    const quiet = performance.now() - this.lastInput < INPUT_QUIET_MS;
+    const due = !quiet && (!playing || time - this.lastDraw >= this.mapFrameSpacing());
     if (due && playing) this.lastDraw = time;
     let drew = false;
     for (const map of this.maps()) drew = (map.view?.render(time, playing && due, due) ?? false) || drew;
