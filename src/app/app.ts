@@ -12,7 +12,7 @@ import type { MapPointer } from './map/map-view.ts';
 import { GlocalMap } from './components/map-element.ts';
 import { setLanguage, t } from './i18n/index.ts';
 import { describeState } from './announcer.ts';
-import { canvasPng, download, exportName, indicatorsCsv } from './exports.ts';
+import { download, exportName, indicatorsCsv } from './exports.ts';
 import { lessonById } from './lessons/index.ts';
 import type { LessonAction } from './lessons/types.ts';
 import type { MapLayer } from '../worker/map-snapshot.ts';
@@ -503,8 +503,7 @@ export class GlocalApp extends LitElement {
   async exportPng(): Promise<void> {
     const map = this.maps()[0]?.view;
     if (!map || !this.main.info) return;
-    map.render(performance.now());
-    download(exportName(this.main.info, this.main.week, 'png'), await canvasPng(map.canvas));
+    download(exportName(this.main.info, this.main.week, 'png'), await map.png());
   }
 
   exportScenario(): void {

@@ -7,6 +7,7 @@ import type { MapGeometry } from './geometry.ts';
 import { AgentLayer } from './agent-layer.ts';
 import { FlowLayer } from './flow-layer.ts';
 import { particleTextures } from './textures.ts';
+import { canvasPng } from '../exports.ts';
 
 /** An agent near the pointer, for the inspector. */
 export interface AgentHit {
@@ -295,6 +296,25 @@ export class MapView {
     this.dirty = this.viewMoved = false;
     this.draws++;
     return true;
+  }
+
+  /**
+   * The map as PNG at the screen's full resolution (a software-WebGL map draws at less: it is
+   * drawn once more at full resolution for the picture, then back).
+   */
+  async png(): Promise<Blob> {
+    const { renderer, screen } = this.app;
+    const drawn = renderer.resolution;
+    const full = Math.min(2, globalThis.devicePixelRatio || 1);
+    if (drawn !== full) renderer.resize(screen.width, screen.height, full);
+    this.app.render();
+    // toBlob takes the canvas's pixels when called: the drawing resolution can go back at once.
+    const picture = canvasPng(this.canvas);
+    if (drawn !== full) {
+      renderer.resize(screen.width, screen.height, drawn);
+      this.dirty = true;
+    }
+    return picture;
   }
 
   get canvas(): HTMLCanvasElement {
