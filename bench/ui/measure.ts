@@ -16,6 +16,27 @@ export interface Window {
   weekFrom: number;
   weekTo: number;
   weeksPerSecond: number;
+  /** Frames of the map itself (the app spaces them while playing; see src/app/app.ts). */
+  mapFrames: number;
+  mapFps: number;
+}
+
+/** Frames the (first) map has drawn since it was created. */
+async function mapDraws(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const app = document.querySelector('glocal-app') as unknown as { maps(): { view: { draws: number } | null }[] } | null;
+    return app?.maps()[0]?.view?.draws ?? NaN;
+  });
+}
+
+/** Why a window's figures are not valid (empty when they are). */
+export function windowProblems(w: Window, label: string): string[] {
+  const problems: string[] = [];
+  if (!(w.frames >= 2 && Number.isFinite(w.fps) && w.fps > 0)) problems.push(`${label}: fewer than 2 frames counted`);
+  if (!(w.seconds >= 2)) problems.push(`${label}: the run ended ${w.seconds.toFixed(1)} s into the window (too short to measure)`);
+  if (!(w.weekTo > w.weekFrom)) problems.push(`${label}: the week did not advance (${w.weekFrom} → ${w.weekTo}), so the worker was not running`);
+  if (!Number.isFinite(w.mapFps)) problems.push(`${label}: the map's frames could not be counted`);
+  return problems;
 }
 
 /** The week shown by the `week` element (through the app's shadow roots). */
@@ -23,17 +44,22 @@ export async function shownWeek(page: Page): Promise<number> {
   return Number((await page.getByTestId('week').textContent())?.trim());
 }
 
-/** Counts animation frames and the weeks advanced over `seconds` of wall time. */
+/**
+ * Counts animation frames and the weeks advanced over `seconds` of wall time, or until the run
+ * ends (its last week shown), whichever comes first: a run that ended is no longer measured.
+ */
 export async function measureWindow(page: Page, seconds: number): Promise<Window> {
   const weekFrom = await shownWeek(page);
+  const drawsFrom = await mapDraws(page);
   const frames = await page.evaluate(
     (ms) =>
       new Promise<number[]>((done) => {
         const times: number[] = [];
         const start = performance.now();
+        const app = document.querySelector('glocal-app') as unknown as { main: { done: boolean } } | null;
         const tick = (now: number) => {
           times.push(now);
-          if (now - start < ms) requestAnimationFrame(tick);
+          if (now - start < ms && !app?.main.done) requestAnimationFrame(tick);
           else done(times);
         };
         requestAnimationFrame(tick);
@@ -41,6 +67,7 @@ export async function measureWindow(page: Page, seconds: number): Promise<Window
     seconds * 1000,
   );
   const weekTo = await shownWeek(page);
+  const mapFrames = (await mapDraws(page)) - drawsFrom;
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const elapsed = (frames[frames.length - 1] - frames[0]) / 1000;
   return {
@@ -51,6 +78,8 @@ export async function measureWindow(page: Page, seconds: number): Promise<Window
     weekFrom,
     weekTo,
     weeksPerSecond: (weekTo - weekFrom) / elapsed,
+    mapFrames,
+    mapFps: mapFrames / elapsed,
   };
 }
 
@@ -99,11 +128,16 @@ export async function measurePauseLatency(page: Page, count: number, lastWeek: n
       for (let tries = 0; tries < 100 && (await shownWeek(page)) > 52; tries++) await page.waitForTimeout(100);
     }
     if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
-    await page.waitForTimeout(700);
+    // Weeks flowing again (a click on a run that is not running would measure nothing).
+    const before = await shownWeek(page);
+    for (let tries = 0; tries < 600 && (await shownWeek(page)) === before; tries++) await page.waitForTimeout(50);
+    await page.waitForTimeout(300);
     await page.evaluate(() => ((window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length = 0));
     await play.click();
     await page.waitForFunction(() => (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length > 0);
     latencies.push(await page.evaluate(() => (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies[0]));
+    // Let the call in flight land before the next click.
+    for (let tries = 0; tries < 600 && (await play.getAttribute('aria-busy')) === 'true'; tries++) await page.waitForTimeout(50);
   }
   return latencies;
 }

@@ -18,7 +18,7 @@ import { buildRunSpec } from '../../src/worker/run-spec.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/support/paths.ts';
 import { buildAndServe, ensureChromium } from '../../tests/e2e/support/serve.ts';
-import { heapAfterGc, installLatencyProbe, measurePauseLatency, measureWindow, median, percentile, shownWeek, type Window } from './measure.ts';
+import { heapAfterGc, installLatencyProbe, measurePauseLatency, measureWindow, median, percentile, shownWeek, windowProblems, type Window } from './measure.ts';
 import { writeDocBlock } from './report.ts';
 
 const RESULTS_PATH = resolve(REPO_ROOT, 'bench/ui-results.json');
@@ -29,8 +29,11 @@ const CLICKS = 8;
 /** The speed control's top (weeks per second) for throughput; a classroom speed for the long session. */
 const FAST_SPEED = 104;
 const SESSION_SPEED = 6;
-/** The long session's second window starts after this many simulated weeks (≈ 9 of the 10 years of baseline). */
-const LATE_WEEK = 460;
+/**
+ * The long session's second window starts after this many simulated weeks (≈ 8 of the 10 years
+ * of baseline), so that at SESSION_SPEED it ends before the run's last week.
+ */
+const LATE_WEEK = 420;
 
 export interface UiCase {
   name: string;
@@ -48,8 +51,27 @@ const CASES: UiCase[] = [
   { name: 'world-2019', world: 'world-2019', scenario: 'baseline-2019', weeks: 520 },
 ];
 
+/** The machine's load average (1, 5, 15 min) and `uptime`'s line, when a case starts. */
+export interface Load {
+  loadAverage: number[];
+  uptime: string;
+}
+
+function load(): Load {
+  let uptime = '';
+  try {
+    uptime = execFileSync('uptime').toString().trim();
+  } catch {
+    // No uptime command: the load average alone says it.
+  }
+  return { loadAverage: os.loadavg().map((x) => +x.toFixed(2)), uptime };
+}
+
 export interface CaseResult {
   case: UiCase;
+  load: Load;
+  /** Why figures of this case are not valid (empty when all are). */
+  problems: string[];
   agentsAtWeek0: number;
   loadSeconds: number;
   speedSetting: number;
@@ -59,6 +81,8 @@ export interface CaseResult {
 
 export interface SessionResult {
   case: UiCase;
+  load: Load;
+  problems: string[];
   speedSetting: number;
   early: Window & { heapMb: number };
   late: Window & { heapMb: number };
@@ -102,6 +126,21 @@ async function setPlaying(page: Page, playing: boolean): Promise<void> {
   if (((await play.getAttribute('aria-pressed')) === 'true') !== playing) await play.click();
 }
 
+/** Resets the run, waits until the rebuilt world is shown at week 0, plays, and waits until weeks flow. */
+async function resetAndPlay(page: Page): Promise<void> {
+  await setPlaying(page, false);
+  await page.getByTestId('reset').click();
+  // The reset rebuilds the world (seconds for world-2019): wait until it is built and at week 0.
+  await page.waitForFunction(() => {
+    const app = document.querySelector('glocal-app') as unknown as { loading: boolean; main: { week: number } } | null;
+    return app !== null && !app.loading && app.main.week === 0;
+  }, undefined, { timeout: 600_000, polling: 100 });
+  await setPlaying(page, true);
+  await waitForWeek(page, 2);
+  // Weeks flow: the next one arrives before the window opens.
+  await waitForWeek(page, (await shownWeek(page)) + 1);
+}
+
 async function measureCase(browser: Browser, url: string, c: UiCase): Promise<CaseResult> {
   const agents = agentsAtWeek0(c);
   const { page, loadSeconds } = await openCase(browser, url, c);
@@ -109,18 +148,18 @@ async function measureCase(browser: Browser, url: string, c: UiCase): Promise<Ca
     const speedSetting = await setSpeed(page, FAST_SPEED);
     await installLatencyProbe(page);
     // From week 0, so the run (c.weeks long) does not end inside the window.
-    await page.getByTestId('reset').click();
-    await setPlaying(page, true);
-    // A reset rebuilds the world (seconds for world-2019): measure only once weeks flow again.
-    for (let tries = 0; tries < 1200 && (await shownWeek(page)) >= 2; tries++) await page.waitForTimeout(100);
-    await waitForWeek(page, 2);
-    await page.waitForTimeout(1_000);
+    await resetAndPlay(page);
+    const atStart = load();
     const window = await measureWindow(page, WINDOW_SECONDS);
-    if (window.weekTo >= c.weeks) console.error(`bench:ui: ${c.name}: the run ended inside the window; weeks per second is a lower bound`);
+    const problems = windowProblems(window, 'window');
+    if (window.seconds < WINDOW_SECONDS - 0.5) console.error(`bench:ui: ${c.name}: the run ended ${window.seconds.toFixed(1)} s into the window; measured until then`);
     const samples = await measurePauseLatency(page, CLICKS, c.weeks);
+    if (samples.length !== CLICKS || !samples.every((x) => Number.isFinite(x) && x >= 0)) problems.push(`latency: ${samples.length} valid clicks of ${CLICKS}`);
     await setPlaying(page, false);
     return {
       case: c,
+      load: atStart,
+      problems,
       agentsAtWeek0: agents,
       loadSeconds,
       speedSetting,
@@ -138,7 +177,7 @@ async function waitForWeek(page: Page, week: number): Promise<void> {
       root.querySelector('[data-testid="week"]') ??
       Array.from(root.querySelectorAll('*')).reduce<Element | null>((hit, e) => hit ?? (e.shadowRoot ? find(e.shadowRoot) : null), null);
     return Number(find(document)?.textContent) >= w;
-  }, week, { timeout: 600_000, polling: 500 });
+  }, week, { timeout: 600_000, polling: 100 });
 }
 
 /** The same classroom speed in a window at the start and one after ~9 simulated years (fast-forwarded between). */
@@ -148,16 +187,22 @@ async function measureSession(browser: Browser, url: string, c: UiCase): Promise
   await cdp.send('Performance.enable');
   try {
     const speedSetting = await setSpeed(page, SESSION_SPEED);
-    await setPlaying(page, true);
+    await resetAndPlay(page);
+    const atStart = load();
     await page.waitForTimeout(1_000);
     const early = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
     await setSpeed(page, FAST_SPEED);
+    await waitForWeek(page, LATE_WEEK - 60);
+    await setSpeed(page, SESSION_SPEED * 4);
     await waitForWeek(page, LATE_WEEK);
     await setSpeed(page, SESSION_SPEED);
     await page.waitForTimeout(1_000);
     const late = { ...(await measureWindow(page, WINDOW_SECONDS)), heapMb: await heapAfterGc(cdp) };
     await setPlaying(page, false);
-    return { case: c, speedSetting, early, late, fpsChange: late.fps / early.fps - 1, heapChange: late.heapMb / early.heapMb - 1 };
+    const problems = [...windowProblems(early, 'first window'), ...windowProblems(late, 'late window')];
+    if (late.weekTo >= c.weeks) problems.push(`late window: the run reached its last week (${late.weekTo}), so the map stopped moving`);
+    if (!(early.heapMb > 0 && late.heapMb > 0)) problems.push('heap: not measured');
+    return { case: c, load: atStart, problems, speedSetting, early, late, fpsChange: late.fps / early.fps - 1, heapChange: late.heapMb / early.heapMb - 1 };
   } finally {
     await page.context().close();
   }
@@ -177,6 +222,7 @@ function machine(browserVersion: string) {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
     memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
     loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+    uptime: load().uptime,
     chromium: browserVersion,
     node: process.version,
     flags: CHROMIUM_ARGS,
@@ -195,11 +241,13 @@ async function main(): Promise<void> {
     for (const c of CASES) {
       console.error(`bench:ui: ${c.name} (${c.world}${c.scale ? `, scale ${c.scale}` : ''})…`);
       cases.push(await measureCase(browser, app.url, c));
-      console.error(JSON.stringify(cases[cases.length - 1].window), cases[cases.length - 1].latencyMs.median);
+      const last = cases[cases.length - 1];
+      console.error(JSON.stringify(last.window), 'latency median', last.latencyMs.median, 'load', last.load.loadAverage.join(' '));
     }
     console.error('bench:ui: long session at 10⁴ agents…');
     const session = await measureSession(browser, app.url, CASES[0]);
-    const results = { machine: meta, windowSeconds: WINDOW_SECONDS, cases, session };
+    const results = { machine: meta, loadAtEnd: load(), windowSeconds: WINDOW_SECONDS, cases, session };
+    for (const p of [...cases.flatMap((c) => c.problems.map((x) => `${c.case.name}: ${x}`)), ...session.problems.map((x) => `long session: ${x}`)]) console.error(`bench:ui: INVALID ${p}`);
     console.log(JSON.stringify(results, null, 2));
     if (write) {
       writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);

@@ -43,7 +43,7 @@ function header(app: GlocalApp) {
 function controls(app: GlocalApp) {
   const run = app.main;
   return html`<div class="controls" role="group" aria-label=${t('appTitle')}>
-    <button data-testid="play" class="primary" aria-pressed=${app.playPressed} @click=${() => app.togglePlay()}>${app.playPressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
+    <button data-testid="play" class="primary" aria-pressed=${app.playPressed} aria-busy=${app.settling} @click=${() => app.togglePlay()}>${app.playPressed ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}</button>
     <button data-testid="step" @click=${() => void app.stepOnce()}>+1 ${t('step')}</button>
     <button data-testid="reset" @click=${() => void app.restart(false)}>↺ ${t('reset')}</button>
     <label>${t('seed')} <input data-testid="seed" type="number" min="0" max="4294967295" step="1" .value=${String(app.state.seed)}

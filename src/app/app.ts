@@ -12,7 +12,7 @@ import type { MapPointer } from './map/map-view.ts';
 import { GlocalMap } from './components/map-element.ts';
 import { setLanguage, t } from './i18n/index.ts';
 import { describeState } from './announcer.ts';
-import { canvasPng, download, exportName, indicatorsCsv } from './exports.ts';
+import { download, exportName, indicatorsCsv } from './exports.ts';
 import { lessonById } from './lessons/index.ts';
 import type { LessonAction } from './lessons/types.ts';
 import type { MapLayer } from '../worker/map-snapshot.ts';
@@ -37,6 +37,19 @@ declare global {
 
 /** Announce the state in words at most this often (ms) while playing. */
 const ANNOUNCE_EVERY_MS = 4000;
+/**
+ * While playing, map frames are spaced so that drawing them takes at most this share of the time:
+ * a map frame in software WebGL can cost tens of milliseconds on the UI thread (and the CPU the
+ * worker needs), a frame on a GPU almost nothing.
+ */
+const MAP_FRAME_BUDGET = 0.4;
+/** At least one map frame this often while playing (ms), however costly. */
+const MAP_FRAME_MAX_SPACING_MS = 1000;
+/**
+ * No map frame for this long after a pointer press or a key (ms): the frame that shows the
+ * response (a pressed button) is then not held up by a costly map frame drawn with it.
+ */
+const INPUT_QUIET_MS = 150;
 
 /**
  * The web app: pickers, run controls, the map(s) and the side panels. The state that defines a run
@@ -78,8 +91,12 @@ export class GlocalApp extends LitElement {
   private frameHandle = 0;
   private lastDraw = 0;
   private lastFrame = 0;
-  /** Moving average of the time between animation frames (ms). */
-  private frameGap = 16;
+  /** Whether the last animation frame drew a map, and the moving average gaps (ms) after frames with and without one. */
+  private drewMap = false;
+  /** When the user last pressed a pointer or a key (ms, performance.now()). */
+  private lastInput = -Infinity;
+  private gapAfterMap = 16;
+  private gapWithoutMap = 16;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,6 +107,7 @@ export class GlocalApp extends LitElement {
     };
     this.main.addEventListener('update', () => this.onRunUpdate());
     window.addEventListener('keydown', (e) => this.onKey(e));
+    for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, () => (this.lastInput = performance.now()), { capture: true });
     window.addEventListener('hashchange', () => this.onHashChange());
     void this.boot();
   }
@@ -157,9 +175,14 @@ export class GlocalApp extends LitElement {
     return this.loading ? this.playWhenReady : this.main.playing;
   }
 
-  /** What the play button shows. */
+  /** What the play button shows: a pause shows at once, even with a worker call in flight. */
   get playPressed(): boolean {
-    return this.loading ? this.playWhenReady : this.main.pressed;
+    return this.playing;
+  }
+
+  /** Paused, with a worker call made before the pause still to land (the week may move once more). */
+  get settling(): boolean {
+    return !this.loading && (this.main.settling || Boolean(this.baseline?.settling));
   }
 
   private async startRuns(): Promise<void> {
@@ -171,18 +194,38 @@ export class GlocalApp extends LitElement {
 
   /**
    * Every animation frame: ask the worker(s) for the weeks due, and draw the maps when they
-   * changed (and, while playing, for the moving flow dots). When frames come slowly (software
-   * WebGL, a big world, a busy machine) the dots move less often, so controls stay responsive.
+   * changed and, while playing, for the moving flow dots. While playing, map frames are spaced by
+   * what they cost (the frame gap after a map frame minus the gap after one without), so that
+   * they take at most MAP_FRAME_BUDGET of the time and the controls stay responsive.
    */
   private loop(time: number): void {
     this.main.frame(time);
     this.baseline?.frame(time);
-    if (this.lastFrame > 0) this.frameGap = 0.9 * this.frameGap + 0.1 * (time - this.lastFrame);
-    this.lastFrame = time;
-    const animate = this.main.playing && time - this.lastDraw >= (this.frameGap > 40 ? 250 : 30);
-    if (animate) this.lastDraw = time;
-    for (const map of this.maps()) map.view?.render(time, animate);
+    this.measureFrame(time);
+    const playing = this.main.playing;
+    const quiet = performance.now() - this.lastInput < INPUT_QUIET_MS;
+    const due = !quiet && (!playing || time - this.lastDraw >= this.mapFrameSpacing());
+    if (due && playing) this.lastDraw = time;
+    let drew = false;
+    for (const map of this.maps()) drew = (map.view?.render(time, playing && due, due) ?? false) || drew;
+    this.drewMap = drew;
     this.frameHandle = requestAnimationFrame((next) => this.loop(next));
+  }
+
+  /** Moving averages of the gap between animation frames: after a map frame, and after one without. */
+  private measureFrame(time: number): void {
+    if (this.lastFrame > 0) {
+      const gap = Math.min(2000, time - this.lastFrame);
+      if (this.drewMap) this.gapAfterMap = 0.8 * this.gapAfterMap + 0.2 * gap;
+      else this.gapWithoutMap = 0.8 * this.gapWithoutMap + 0.2 * gap;
+    }
+    this.lastFrame = time;
+  }
+
+  /** The least time between two map frames while playing (ms). */
+  mapFrameSpacing(): number {
+    const cost = Math.max(0, this.gapAfterMap - this.gapWithoutMap);
+    return Math.min(MAP_FRAME_MAX_SPACING_MS, cost / MAP_FRAME_BUDGET);
   }
 
   private onRunUpdate(): void {
@@ -460,8 +503,7 @@ export class GlocalApp extends LitElement {
   async exportPng(): Promise<void> {
     const map = this.maps()[0]?.view;
     if (!map || !this.main.info) return;
-    map.render(performance.now());
-    download(exportName(this.main.info, this.main.week, 'png'), await canvasPng(map.canvas));
+    download(exportName(this.main.info, this.main.week, 'png'), await map.png());
   }
 
   exportScenario(): void {

@@ -29,8 +29,8 @@ export class RunController extends EventTarget {
   /** A change made since reset that the run's spec does not hold (live policy or shock). */
   exploratory = false;
   private busy: Promise<void> | null = null;
-  /** Paused while a step was in flight: the play button shows "playing" until that step has landed. */
-  private pausePending = false;
+  /** Paused while a step was in flight: `settling` until that step has landed. */
+  private settlePending = false;
   private owed = 0;
   private lastFrame = 0;
   private readonly completions: { time: number; weeks: number }[] = [];
@@ -81,8 +81,8 @@ export class RunController extends EventTarget {
     };
     this.busy = run().finally(() => {
       this.busy = null;
-      if (this.pausePending) {
-        this.pausePending = false;
+      if (this.settlePending) {
+        this.settlePending = false;
         this.dispatchEvent(new Event('update'));
       }
     });
@@ -109,16 +109,16 @@ export class RunController extends EventTarget {
 
   setPlaying(playing: boolean): void {
     this.playing = playing && !this.done;
-    this.pausePending = !this.playing && this.busy !== null;
+    this.settlePending = !this.playing && this.busy !== null;
     this.dispatchEvent(new Event('update'));
   }
 
   /**
-   * What the play button shows: still "playing" after a pause until the step in flight has
-   * landed, so once it shows "paused" the week on screen no longer changes.
+   * Paused, with the worker still finishing the weeks asked for before the pause (a pause shows
+   * at once; the week on screen may still move once, when that call lands).
    */
-  get pressed(): boolean {
-    return this.playing || this.pausePending;
+  get settling(): boolean {
+    return this.settlePending;
   }
 
   private updateMeasuredSpeed(now: number): void {

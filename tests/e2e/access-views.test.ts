@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appState,
   byTestId,
+  callApi,
   configure,
   disconnectBrowser,
   expectAttribute,
@@ -12,6 +13,7 @@ import {
   pause,
   play,
   saveScreenshot,
+  settled,
   shownWeek,
   waitForState,
   waitForWeek,
@@ -109,8 +111,8 @@ describe('access and views', () => {
     await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'true', 30_000);
     await waitForWeek(page, start + 2);
     await page.keyboard.press('Space');
-    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false', 90_000);
-    await page.waitForTimeout(500);
+    await expectAttribute(byTestId(page, 'play'), 'aria-pressed', 'false', 5_000);
+    await settled(page);
     const paused = await shownWeek(page);
     await page.keyboard.press('ArrowRight');
     await waitForWeek(page, paused + 1, 10_000);
@@ -154,6 +156,10 @@ describe('access and views', () => {
     const fresh = await openApp();
     try {
       const { page } = fresh;
+      // Parameters of two-hubs, one applied and one typed but not applied, must not come along.
+      await configure(page, { params: { freightPerUnitKm: 0.0021 } });
+      await byTestId(page, 'param-bassImitation').fill('0.77');
+      await byTestId(page, 'param-strategyOverride').selectOption('DUAL');
       await pause(page);
       await byTestId(page, 'world').selectOption('world-2019');
       // A switch plays the new world once it is built (the button says so at once); a pause
@@ -164,6 +170,17 @@ describe('access and views', () => {
       expect(state.scenario).toMatch(/2019|covid|recession|bloc/);
       expect(state.params.scale).toBeUndefined();
       await byTestId(page, 'loading').waitFor({ state: 'detached', timeout: 300_000 });
+      expect((await appState(page)).params).toEqual({});
+      const effective = await callApi<Record<string, number | string>>(page, 'params');
+      expect(effective.freightPerUnitKm).not.toBe(0.0021);
+      for (const name of ['freightPerUnitKm', 'bassImitation', 'strategyOverride']) {
+        expect(await byTestId(page, `param-${name}`).inputValue(), `the panel's ${name}`).toBe(String(effective[name]));
+      }
+      // Nor in what the panel would apply.
+      await byTestId(page, 'apply-params').click();
+      expect((await appState(page)).params).toEqual({});
+      await byTestId(page, 'loading').waitFor({ state: 'detached', timeout: 300_000 });
+      await pause(page);
       const weekAfterLoad = await shownWeek(page);
       await page.waitForTimeout(1500);
       expect(await byTestId(page, 'play').getAttribute('aria-pressed')).toBe('false');

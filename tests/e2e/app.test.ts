@@ -35,6 +35,8 @@ describe('the app', () => {
   it('loads with no console error and no request outside its origin, and opens on two-hubs', async () => {
     const { page } = app;
     expect(app.errors).toEqual([]);
+    // The build uses lit's production code (vite.config.ts), even when NODE_ENV is `test`.
+    expect(app.messages.filter((m) => /dev mode/i.test(m))).toEqual([]);
     expect(app.requests.length).toBeGreaterThan(0);
     expect(foreignRequests(app.requests)).toEqual([]);
     const state = await page.evaluate(() => (window as unknown as { glocal: { state(): { world: string } } }).glocal.state());

@@ -95,6 +95,9 @@ describe('share and export', () => {
     const png = await download(page, 'export-png');
     expect(png.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     expect(png.bytes.length).toBeGreaterThan(2_000);
+    // At the map's full size, even where software WebGL draws the live map at less.
+    const cssWidth = await byTestId(page, 'map').evaluate((canvas) => Math.round(canvas.getBoundingClientRect().width * Math.min(2, devicePixelRatio)));
+    expect(png.bytes.readUInt32BE(16)).toBe(cssWidth);
     mkdirSync(resolve(REPO_ROOT, 'test-results/e2e'), { recursive: true });
     writeFileSync(resolve(REPO_ROOT, 'test-results/e2e/exported-map.png'), png.bytes);
 

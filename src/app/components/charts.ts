@@ -22,10 +22,20 @@ export const CHARTS: { id: string; indicators: string[]; labels?: string[] }[] =
   { id: 'hhiFinal', indicators: ['hhiFinal'] },
 ];
 
+/** Your policy − baseline at the weeks both series hold (their thinning may differ for a moment). */
 function difference(a: Series, b: Series): Series {
-  const n = Math.min(a.values.length, b.values.length);
-  return { weeks: a.weeks.slice(0, n), values: a.values.slice(0, n).map((v, i) => v - b.values[i]) };
+  const weeks: number[] = [];
+  const values: number[] = [];
+  for (let i = 0, j = 0; i < a.weeks.length && j < b.weeks.length; ) {
+    if (a.weeks[i] < b.weeks[j]) i++;
+    else if (a.weeks[i] > b.weeks[j]) j++;
+    else (weeks.push(a.weeks[i]), values.push(a.values[i++] - b.values[j++]));
+  }
+  return { weeks: Float64Array.from(weeks), values: Float64Array.from(values) };
 }
+
+/** Redraw the charts at most this often (ms), and only when new rows came in or the scope changed. */
+const CHART_EVERY_MS = 500;
 
 /**
  * Live uPlot charts of the headline indicators, for the world or the selected region; in compare
@@ -40,6 +50,8 @@ export class GlocalCharts extends LitElement {
   declare regionName: string;
   private plots = new Map<string, uPlot>();
   private lastDraw = 0;
+  /** What the plots show now: the store, its next row, the region, the baseline. */
+  private drawn: unknown[] = [];
   static override styles = [unsafeCSS(uPlotCss), css`
     :host { display: block; }
     .chart { margin: 0.4em 0 0.8em; min-height: 150px; }
@@ -69,18 +81,22 @@ export class GlocalCharts extends LitElement {
     return this.baseline ? difference(mine, this.baseline.get(indicator, own)) : mine;
   }
 
-  /** Redraws at most 4 times a second (charts need not follow every frame). */
+  /** Redraws at most every CHART_EVERY_MS, when there is something new to show. */
   override updated(): void {
     const now = performance.now();
-    if (!this.series || now - this.lastDraw < 250) return;
+    if (!this.series || now - this.lastDraw < CHART_EVERY_MS) return;
+    const showing = [this.series, this.series.next, this.region, this.baseline, this.baseline?.next];
+    if (showing.every((x, k) => x === this.drawn[k])) return;
+    this.drawn = showing;
     this.lastDraw = now;
     for (const chart of CHARTS) this.draw(chart);
   }
 
   private draw(chart: (typeof CHARTS)[number]): void {
     const data = chart.indicators.map((name) => this.seriesFor(name));
-    const weeks = data[0]?.weeks ?? [];
-    const aligned: uPlot.AlignedData = [weeks, ...data.map((s) => s.values.slice(0, weeks.length))];
+    const length = Math.min(...data.map((s) => s.values.length));
+    const weeks = data[0]?.weeks.subarray(0, length) ?? new Float64Array(0);
+    const aligned: uPlot.AlignedData = [weeks, ...data.map((s) => s.values.subarray(0, length))];
     let plot = this.plots.get(chart.id);
     const host = this.renderRoot.querySelector(`#plot-${chart.id}`) as HTMLElement | null;
     if (!host) return;

@@ -6,6 +6,8 @@ import { number, t, type MessageKey } from '../i18n/index.ts';
 import { panelStyles } from './panel-styles.ts';
 
 /** Region series the inspector draws (headline indicators are recorded per region). */
+/** Weeks of an agent's history kept for its sparklines (a long session stays in bounded memory). */
+const MAX_HISTORY = 256;
 const SPARKLINES = ['fillRate', 'trustFirms', 'trustGovernment', 'smeAdoption', 'digitalUsage', 'unemployment'];
 
 /**
@@ -70,14 +72,16 @@ export class GlocalInspector extends LitElement {
       if (typeof value !== 'number') continue;
       const list = this.history.get(key) ?? [];
       list.push(value);
+      if (list.length > MAX_HISTORY) list.shift();
       this.history.set(key, list);
     }
   }
 
-  private spark(name: string, values: number[]) {
-    const [lo, hi] = [Math.min(0, ...values), Math.max(1, ...values)];
-    const points = values.map((v, i) => `${(i / Math.max(1, values.length - 1)) * 100},${36 - ((v - lo) / (hi - lo || 1)) * 34 - 1}`).join(' ');
-    return html`<div><span class="note">${name}: ${number(values[values.length - 1] ?? NaN)}</span>
+  private spark(name: string, values: ArrayLike<number>) {
+    const list = Array.from(values);
+    const [lo, hi] = [Math.min(0, ...list), Math.max(1, ...list)];
+    const points = list.map((v, i) => `${(i / Math.max(1, values.length - 1)) * 100},${36 - ((v - lo) / (hi - lo || 1)) * 34 - 1}`).join(' ');
+    return html`<div><span class="note">${name}: ${number(list[list.length - 1] ?? NaN)}</span>
       <svg viewBox="0 0 100 36" preserveAspectRatio="none" aria-hidden="true">${svg`<polyline points=${points} fill="none" stroke="#0072B2" stroke-width="1.5" vector-effect="non-scaling-stroke"></polyline>`}</svg></div>`;
   }
 

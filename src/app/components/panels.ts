@@ -45,7 +45,7 @@ export class GlocalPanels extends LitElement {
       <details class="panel" open><summary><h2>${t('shocks')}</h2></summary>${shockPanel(app, root)}</details>
       <details class="panel" open><summary><h2>${t('exports')}</h2></summary>${exportPanel(app)}</details>
       <details class="panel" open><summary><h2>${t('parameters')}</h2></summary>
-        <glocal-params .overrides=${app.state.params} .effective=${app.effectiveParams} .language=${app.state.language}
+        <glocal-params .world=${app.state.world} .overrides=${app.state.params} .effective=${app.effectiveParams} .language=${app.state.language}
           @apply-params=${(e: CustomEvent<Record<string, number | boolean | string>>) => void app.applyParams(e.detail)}></glocal-params></details>`;
   }
 }

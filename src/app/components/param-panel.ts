@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { parameterGroups } from '../../model/params/registry.ts';
 import type { ParamSpec } from '../../sim/params/define.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -11,7 +12,9 @@ import { panelStyles } from './panel-styles.ts';
  * source. Changes apply on "Apply and reset" (event `apply-params`, detail: the overrides).
  */
 export class GlocalParams extends LitElement {
-  static override properties = { overrides: { attribute: false }, effective: { attribute: false }, language: { attribute: false } };
+  static override properties = { overrides: { attribute: false }, effective: { attribute: false }, language: { attribute: false }, world: { attribute: false } };
+  /** The world the values belong to: another world gets fresh fields (nothing typed comes along). */
+  declare world: string;
   declare overrides: Record<string, ParamValue>;
   declare effective: Record<string, ParamValue>;
   declare language: string;
@@ -28,10 +31,11 @@ export class GlocalParams extends LitElement {
     this.overrides = {};
     this.effective = {};
     this.language = 'en';
+    this.world = '';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('overrides')) this.draft = { ...this.overrides };
+    if (changed.has('overrides') || changed.has('world')) this.draft = { ...this.overrides };
   }
 
   private currentValue(name: string, spec: ParamSpec): ParamValue {
@@ -50,7 +54,11 @@ export class GlocalParams extends LitElement {
     const id = `param-${name}`;
     const value = this.currentValue(name, spec);
     const title = `${spec.doc} ${t('source')}: ${spec.source}`;
-    const onChange = (e: Event) => this.set(name, spec, e.target as HTMLInputElement);
+    // A field of another world (its change fires as it is removed, focused) writes no draft.
+    const world = this.world;
+    const onChange = (e: Event) => {
+      if (world === this.world) this.set(name, spec, e.target as HTMLInputElement);
+    };
     if (spec.kind === 'boolean') return html`<input id=${id} data-testid=${id} type="checkbox" title=${title} .checked=${value === true} @change=${onChange} />`;
     if (spec.kind === 'choice') {
       return html`<select id=${id} data-testid=${id} title=${title} @change=${onChange}>
@@ -70,8 +78,8 @@ export class GlocalParams extends LitElement {
     const groups = Object.entries(parameterGroups) as [string, Record<string, ParamSpec>][];
     return html`<p class="note">${t('paramsNote')}</p>
       <button data-testid="apply-params" class="primary" @click=${() => this.dispatchEvent(new CustomEvent('apply-params', { detail: { ...this.draft } }))}>${t('applyParams')}</button>
-      ${groups.map(([group, specs]) => html`<details open><summary>${t(`group_${group}` as MessageKey)}</summary>
-        ${Object.entries(specs).map(([name, spec]) => this.row(name, spec))}</details>`)}
+      ${keyed(this.world, groups.map(([group, specs]) => html`<details open><summary>${t(`group_${group}` as MessageKey)}</summary>
+        ${Object.entries(specs).map(([name, spec]) => this.row(name, spec))}</details>`))}
       ${nothing}`;
   }
 }

@@ -7,6 +7,7 @@ import type { MapGeometry } from './geometry.ts';
 import { AgentLayer } from './agent-layer.ts';
 import { FlowLayer } from './flow-layer.ts';
 import { particleTextures } from './textures.ts';
+import { canvasPng } from '../exports.ts';
 
 /** An agent near the pointer, for the inspector. */
 export interface AgentHit {
@@ -29,6 +30,26 @@ export interface MapPointer {
 const LOCKDOWN_COLOUR = 0xd7191c;
 const BORDER_COLOUR = 0xff7f00;
 const SELECTED_COLOUR = 0xffffff;
+/**
+ * With software WebGL every pixel of a map frame costs CPU time three times over (drawing,
+ * reading back, compositing): the map is drawn at 3/4 of the resolution and scaled up by the
+ * browser (slightly softer, about half the pixels), and without multisampling (which multiplies
+ * the cost of every frame by about 2.5 in SwiftShader).
+ */
+const SOFTWARE_RESOLUTION = 0.75;
+
+/**
+ * Whether WebGL draws in software here (SwiftShader, llvmpipe…): every triangle and pixel of a
+ * map frame then costs CPU time. Asked of a throwaway context, before the map's own is made.
+ */
+function softwareWebGl(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+}
 
 /**
  * The pixi.js v8 map: region shapes tinted by the choropleth (one Graphics per region, drawn once),
@@ -49,28 +70,40 @@ export class MapView {
   snapshot: MapSnapshot | null = null;
   /** Something changed since the last draw (a snapshot, the view, the selection, the colours). */
   private dirty = true;
+  /** The user moved the view: draw at once, whatever the caller allows. */
+  private viewMoved = false;
+  /** The layer the regions were last coloured with. */
+  private drawnLayer: MapLayer | null = null;
+  private selected: number[] = [];
+  /** Frames drawn (the benchmark reports map draws per second). */
+  draws = 0;
   layer: MapLayer = 'access';
   palette: PaletteName = 'viridis';
   onHover: (pointer: MapPointer | null) => void = () => {};
   onSelect: (pointer: MapPointer, additive: boolean) => void = () => {};
 
-  private constructor(readonly app: Application) {}
+  private constructor(
+    readonly app: Application,
+    readonly software: boolean,
+  ) {}
 
   static async create(canvas: HTMLCanvasElement, width: number, height: number): Promise<MapView> {
+    const software = softwareWebGl();
     const app = new Application();
+    const resolution = Math.min(2, globalThis.devicePixelRatio || 1);
     await app.init({
       canvas,
       width,
       height,
       preserveDrawingBuffer: true,
-      antialias: true,
+      antialias: !software,
       background: 0xcfdde6,
       preference: 'webgl',
       autoStart: false,
-      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      resolution: software ? Math.min(SOFTWARE_RESOLUTION, resolution) : resolution,
       autoDensity: true,
     });
-    return new MapView(app);
+    return new MapView(app, software);
   }
 
   setGeometry(geometry: MapGeometry): void {
@@ -80,6 +113,8 @@ export class MapView {
     this.dropViewport();
     this.selection = new Graphics();
     this.markers = new Graphics();
+    this.drawnLayer = null;
+    this.selected = [];
     const { app } = this;
     const viewport = new Viewport({
       screenWidth: app.screen.width,
@@ -90,15 +125,19 @@ export class MapView {
       passiveWheel: false,
     });
     viewport.drag().pinch().wheel().decelerate().clampZoom({ minScale: 0.2, maxScale: 40 });
-    viewport.on('moved', () => (this.dirty = true));
+    viewport.on('moved', () => (this.dirty = this.viewMoved = true));
     this.viewport = viewport;
     app.stage.addChild(viewport);
     const regions = new Container();
     const overlays = new Container();
+    // Outlines in one Graphics of 1-pixel lines (a line per segment; a stroke of width would be
+    // triangles, tens of thousands for the world's countries, each costly in software WebGL).
+    const outlines = new Graphics();
+    outlines.eventMode = 'none';
     for (const [r, shape] of geometry.regions.entries()) {
       const g = new Graphics();
       for (const ring of shape.rings) g.poly(ring).fill(0xffffff);
-      for (const ring of shape.rings) g.poly(ring).stroke({ width: 0.6, color: 0x1d2b36, alpha: 0.35 });
+      for (const ring of shape.rings) outlines.poly(ring).stroke({ width: 1, pixelLine: true, color: 0x1d2b36, alpha: 0.35 });
       g.eventMode = 'static';
       g.cursor = 'pointer';
       g.on('pointermove', (e) => this.onHover(this.pointer(r, e.global.x, e.global.y)));
@@ -109,10 +148,12 @@ export class MapView {
       this.lockdowns.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).fill({ color: LOCKDOWN_COLOUR, alpha: 0.45 })));
       this.borders.push(this.overlay(shape.rings, (o, ring) => o.poly(ring).stroke({ width: 3, color: BORDER_COLOUR })));
     }
+    regions.addChild(outlines);
     overlays.addChild(...this.lockdowns, ...this.borders);
-    this.agents = new AgentLayer(geometry, particleTextures());
-    this.flows = new FlowLayer(geometry);
-    viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.graphics, this.markers);
+    const textures = particleTextures();
+    this.agents = new AgentLayer(geometry, textures);
+    this.flows = new FlowLayer(geometry, textures.dot);
+    viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.lines, this.flows.dots, this.markers);
     this.fit();
   }
 
@@ -180,6 +221,8 @@ export class MapView {
   }
 
   update(snapshot: MapSnapshot): void {
+    // The same picture in the same colours (an update of the controls, not of the run): nothing to do.
+    if (snapshot === this.snapshot && this.layer === this.drawnLayer) return;
     this.snapshot = snapshot;
     if (!this.geometry || this.geometry.regions.length !== snapshot.regionCount) return;
     this.recolour();
@@ -194,6 +237,7 @@ export class MapView {
 
   recolour(): void {
     this.dirty = true;
+    this.drawnLayer = this.layer;
     const values = this.layerValues();
     for (let r = 0; r < this.regionShapes.length; r++) this.regionShapes[r].tint = colourFor(values[r], this.palette);
   }
@@ -232,17 +276,45 @@ export class MapView {
 
   setSelection(regions: number[]): void {
     if (!this.geometry) return;
+    if (regions.length === this.selected.length && regions.every((r, k) => r === this.selected[k])) return;
+    this.selected = regions.slice();
     this.dirty = true;
     const g = this.selection.clear();
     for (const r of regions) for (const ring of this.geometry.regions[r]?.rings ?? []) g.poly(ring).stroke({ width: 2.5, color: SELECTED_COLOUR });
   }
 
-  /** Draws a frame when something changed, or always when `animate` (the dots on the arcs move with time). */
-  render(time: number, animate = true): void {
-    if (!animate && !this.dirty) return;
-    if (animate) this.flows?.animate(time);
+  /**
+   * Draws a frame when something changed, or always when `animate` (the dots on the arcs move
+   * with time); not at all when the caller does not `allow` one now (it spaces frames while the
+   * run plays), unless the user moved the view. Says whether it drew.
+   */
+  render(time: number, animate = true, allow = true): boolean {
+    if (!this.geometry || !(allow || this.viewMoved)) return false;
+    if (!animate && !this.dirty) return false;
+    if (animate) this.flows.animate(time);
     this.app.render();
-    this.dirty = false;
+    this.dirty = this.viewMoved = false;
+    this.draws++;
+    return true;
+  }
+
+  /**
+   * The map as PNG at the screen's full resolution (a software-WebGL map draws at less: it is
+   * drawn once more at full resolution for the picture, then back).
+   */
+  async png(): Promise<Blob> {
+    const { renderer, screen } = this.app;
+    const drawn = renderer.resolution;
+    const full = Math.min(2, globalThis.devicePixelRatio || 1);
+    if (drawn !== full) renderer.resize(screen.width, screen.height, full);
+    this.app.render();
+    // toBlob takes the canvas's pixels when called: the drawing resolution can go back at once.
+    const picture = canvasPng(this.canvas);
+    if (drawn !== full) {
+      renderer.resize(screen.width, screen.height, drawn);
+      this.dirty = true;
+    }
+    return picture;
   }
 
   get canvas(): HTMLCanvasElement {

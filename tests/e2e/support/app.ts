@@ -10,6 +10,8 @@ export interface AppPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors. */
   errors: string[];
+  /** Every console message (any type), as `type: text`. */
+  messages: string[];
   /** Every URL the page (and its workers) asked for. */
   requests: string[];
   close(): Promise<void>;
@@ -42,15 +44,17 @@ export async function openApp(query = '', options: { viewport?: { width: number;
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
+  const messages: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
+    messages.push(`${message.type()}: ${message.text()}`);
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   context.on('request', (request) => requests.push(request.url()));
   await page.goto(appUrl(query));
   await waitReady(page);
-  return { page, context, errors, requests, close: () => context.close() };
+  return { page, context, errors, messages, requests, close: () => context.close() };
 }
 
 /** Waits until the app says it is ready (world built in the worker, first frame drawn). */
@@ -101,9 +105,18 @@ export async function waitForWeek(page: Page, week: number, timeout = 120_000): 
 export async function pause(page: Page): Promise<void> {
   const play = byTestId(page, 'play');
   if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
-  // The button shows "paused" once the worker call in flight has landed: on a big world and a
-  // busy machine that call can take seconds (speed is the benchmark's business, not a test's).
-  await expectAttribute(play, 'aria-pressed', 'false', 90_000);
+  // A pause shows at once, with no wait for the worker.
+  await expectAttribute(play, 'aria-pressed', 'false', 5_000);
+  await settled(page);
+}
+
+/**
+ * Waits until a pause has settled: the worker call in flight when it was pressed has landed
+ * (`aria-busy` on the play button), so the week on screen no longer changes. On a big world and
+ * a busy machine that call can take seconds (speed is the benchmark's business, not a test's).
+ */
+export async function settled(page: Page): Promise<void> {
+  await expectAttribute(byTestId(page, 'play'), 'aria-busy', 'false', 90_000);
 }
 
 /** Makes sure the simulation is playing. */
