@@ -17,7 +17,9 @@ export interface PairedEffect {
 export function pairedEffect(differences: readonly number[], level = 0.95): PairedEffect {
   const n = differences.length;
   const m = mean(differences);
-  const sd = standardDeviation(differences);
+  // Differences equal up to rounding (a deterministic effect) have no spread.
+  const raw = standardDeviation(differences);
+  const sd = raw <= 1e-12 * Math.max(Math.abs(m), 1e-300) ? 0 : raw;
   const half = n > 1 ? tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n)) : NaN;
   const dz = sd > 0 ? m / sd : m === 0 ? 0 : NaN;
   return { n, mean: m, low: m - half, high: m + half, dz };

@@ -4,7 +4,7 @@ import { quote } from 'shell-quote';
 import { UserError } from '../errors.ts';
 import { resolveCompare } from '../../compare/plan.ts';
 import { runCompare, type CompareOutcome } from '../../compare/compare.ts';
-import { show } from '../../compare/tables.ts';
+import { money, show } from '../../compare/tables.ts';
 
 interface CompareFlags {
   world: string;
@@ -45,9 +45,10 @@ function summary(outcome: CompareOutcome, seconds: number): string {
   const { comparison, outputs } = outcome;
   const lines = [`compare done: ${comparison.plan.arms.length} arms × ${comparison.plan.seeds} seeds, ${outcome.runsThisSession} runs now, in ${seconds.toFixed(1)} s`];
   for (const arm of comparison.plan.arms.filter((a) => a.scheme)) {
-    const effects = comparison.rows.filter((r) => r.scheme === arm.name && r.scope === 'global' && r.significant);
+    const effects = comparison.rows.filter((r) => r.scheme === arm.name && r.scope === 'global' && r.significant && r.indicator.name !== 'policySpend');
     const text = effects.map((r) => `${r.indicator.name} ${r.effectPoints > 0 ? '+' : ''}${show(r.effectPoints)} ${r.pointUnit}`).join(', ');
-    lines.push(`  ${arm.name}: ${text || 'no effect distinguishable from 0 at the world scope'}`);
+    const spent = comparison.rows.find((r) => r.scheme === arm.name)?.extraCost ?? NaN;
+    lines.push(`  ${arm.name} (extra spending ${money(spent)}): ${text || 'no effect distinguishable from 0 at the world scope'}`);
   }
   for (const file of Object.values(outputs)) lines.push(`  ${file.path}  (${file.bytes.toLocaleString('en')} bytes)`);
   return lines.join('\n') + '\n';
