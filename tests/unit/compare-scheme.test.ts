@@ -98,23 +98,27 @@ describe('scheme files', () => {
   });
 });
 
-describe('the two-hubs scheme library', () => {
-  const names = readdirSync(schemeLibrary('two-hubs')).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, '')).sort();
+describe.each([
+  ['two-hubs', ['baseline', 'hub-lockdown']],
+  ['world-2019', ['baseline-2019', 'covid-2020']],
+])('the %s scheme library', (worldName, scenarios) => {
+  const libraryWorld = WORLDS[worldName].definition();
+  const names = readdirSync(schemeLibrary(worldName)).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, '')).sort();
 
   it('holds the ten schemes of the issue, each valid over both scenarios and described in the README', () => {
     expect(names).toEqual(
       ['adaptive-resilience', 'border-closure', 'digital-infrastructure-only', 'digital-infrastructure-with-training', 'local-sourcing-subsidy', 'nearshoring-bloc', 'reshoring-grants', 'sme-tech-grants', 'tariff-wall', 'transparency-pact'],
     );
-    const readme = readFileSync(join(schemeLibrary('two-hubs'), 'README.md'), 'utf8');
+    const readme = readFileSync(join(schemeLibrary(worldName), 'README.md'), 'utf8');
     for (const name of names) {
-      for (const scenario of ['baseline', 'hub-lockdown']) expect(loadScheme(name, world, loadScenario('two-hubs', scenario).scenario).name).toBe(name);
+      for (const scenario of scenarios) expect(loadScheme(name, libraryWorld, loadScenario(worldName, scenario).scenario).name).toBe(name);
       expect(readme).toContain(`\`${name}\``);
     }
   });
 
   it('gives the two infrastructure schemes the same budget in the same regions (a fair per-budget comparison)', () => {
     const budget = (name: string) => {
-      const scheme = loadScheme(name, world, lockdown);
+      const scheme = loadScheme(name, libraryWorld, loadScenario(worldName, scenarios[0]).scenario);
       return { total: scheme.policy.reduce((sum, item) => sum + (item.budgetPerYear ?? 0), 0), targets: new Set(scheme.policy.map((item) => JSON.stringify(item.target))) };
     };
     const only = budget('digital-infrastructure-only');
