@@ -37,8 +37,8 @@ function band(perSeed: number[][], weeks: number): Band {
   return out;
 }
 
-const WIDTH = 640;
-const HEIGHT = 210;
+const WIDTH = 520;
+const HEIGHT = 180;
 const PAD = { left: 64, right: 12, top: 12, bottom: 30 };
 
 /** One chart: the arms' bands and mean lines of one world-scope indicator. */
@@ -60,6 +60,8 @@ function chart(comparison: Comparison, indicator: string, title: string): string
     const lower = points(b.low).reverse().join(' ');
     return `<polygon points="${upper} ${lower}" fill="${colour}" fill-opacity="0.18" stroke="none"/><polyline points="${path(b.mean)}" fill="none" stroke="${colour}" stroke-width="1.6"/>`;
   });
+  // The baseline (arm 0) again on top, dashed, so it stays visible where a scheme changes nothing.
+  shapes.push(`<polyline points="${path(bands[0].mean)}" fill="none" stroke="${COLOURS[0]}" stroke-width="1.2" stroke-dasharray="4 3"/>`);
   const ticks = [lo, (lo + hi) / 2, hi].map((v) => `<text x="${PAD.left - 6}" y="${y(v)}" text-anchor="end" dominant-baseline="middle">${escapeHtml(show(v))}</text>`);
   const axis = `<line x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}" stroke="#999"/><text x="${PAD.left}" y="${HEIGHT - 8}">week 0</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">week ${weeks - 1}</text>`;
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(`${title}: mean over seeds with 95% band, by arm`)}"><title>${escapeHtml(title)}</title>${shapes.join('')}${axis}${ticks.join('')}</svg></figure>`;
@@ -76,7 +78,7 @@ function table(t: ReportTable): string {
   return `<section id="${escapeHtml(t.id)}"><h2>${escapeHtml(t.title)}</h2><p>${escapeHtml(t.intro)}</p><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
-const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}
+const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:13px}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#f0f0f0}figure{display:inline-block;margin:0 1rem 1rem 0}figcaption{font-weight:600}svg text{font-size:11px;fill:#333}
 .legend{list-style:none;padding:0;display:flex;gap:1.2rem;flex-wrap:wrap}.swatch{display:inline-block;width:1.2em;height:.8em;margin-right:.4em;vertical-align:middle}`;
@@ -84,6 +86,7 @@ thead th{background:#f0f0f0}figure{display:inline-block;margin:0 1rem 1rem 0}fig
 /** The whole page. */
 export function reportHtml(comparison: Comparison): string {
   const title = reportTitle(comparison);
+  const tables = reportTables(comparison);
   const charts = comparison.plan.indicators.map((i) => chart(comparison, i.name, `${i.label} (world)`)).filter(Boolean);
   return [
     '<!DOCTYPE html>',
@@ -92,8 +95,9 @@ export function reportHtml(comparison: Comparison): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<ul>${settingsLines(comparison).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     `<h2>How to read it</h2><ul>${HOW_TO_READ.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
-    `<section id="trajectories"><h2>Trajectories (world)</h2><p>Mean over seeds of each arm, week by week, with its 95% confidence band.</p>${legend(comparison)}${charts.join('\n')}</section>`,
-    ...reportTables(comparison).map(table),
+    ...tables.filter((t) => t.id.startsWith('headline-')).map(table),
+    `<section id="trajectories"><h2>Trajectories (world)</h2><p>Mean over seeds of each arm, week by week, with its 95% confidence band (the baseline dashed on top).</p>${legend(comparison)}${charts.join('\n')}</section>`,
+    ...tables.filter((t) => !t.id.startsWith('headline-')).map(table),
     '<p>Made by <code>glocal compare</code> (docs/compare.md). Every number is in comparison.csv.</p>',
     '</main></body></html>',
     '',
