@@ -104,6 +104,14 @@ describe('glocal compare (two-hubs, hub-lockdown, reduced scale, 2 seeds)', () =
     ['comparison.csv', 'report.md', 'report.html'].forEach((name, i) => expect(readFileSync(join(out, name)).equals(before[i])).toBe(true));
   }, 300_000);
 
+  it('has help under 50 lines, with an example', async () => {
+    const help = await glocal(['compare', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.trimEnd().split('\n').length).toBeLessThan(50);
+    expect(help.stdout).toMatch(/Example:\n {2}glocal compare --world two-hubs --scenario hub-lockdown/);
+    for (const flag of ['--scheme', '--seeds', '--weeks', '--out', '--workers', '--discount', '--csv']) expect(help.stdout).toContain(flag);
+  });
+
   it('refuses a different comparison into the same folder, and bad input, writing nothing', async () => {
     const other = await glocal(['compare', '--scenario', 'hub-lockdown', '--scheme', 'tariff-wall', '--seeds', '2', '--weeks', '30', ...SMALL, '--out', out]);
     expect(other.code).toBe(2);
