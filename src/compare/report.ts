@@ -31,6 +31,7 @@ export function settingsLines(comparison: Comparison): string[] {
     `World ${plan.world}, scenario ${plan.scenarioName.replace(/^file:/, '')}; ${plan.seeds} seeds (1–${plan.seeds}) per arm; ${plan.weeks} recorded weeks${params ? `; parameters ${params}` : ''}.`,
     `Costs discounted at ${(plan.discount * 100).toPrecision(3).replace(/\.?0+$/, '')}% a year (to week 0); values are means over the recorded weeks unless marked (final).`,
     ...plan.arms.filter((a) => a.scheme).map((a) => `Scheme ${a.name}: ${a.scheme?.description}`),
+    ...(plan.world === 'world-2019' ? ['World data: Free data from Gapminder.org (CC-BY 4.0).'] : []),
   ];
 }
 
