@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -44,13 +44,15 @@ export function schemeLibrary(world: string): string {
 
 /** A library name (`worlds/<world>/schemes/<name>.json`) or a path to a scheme file. */
 export function schemePath(world: string, argument: string): { path: string; name: string } {
-  const library = join(schemeLibrary(world), `${argument}.json`);
-  if (/^[a-z0-9][a-z0-9-]*$/i.test(argument) && existsSync(library)) return { path: library, name: argument };
+  const inLibrary = join(schemeLibrary(world), `${argument}.json`);
+  if (/^[a-z0-9][a-z0-9-]*$/i.test(argument) && existsSync(inLibrary)) return { path: inLibrary, name: argument };
   if (argument.endsWith('.json') || argument.includes('/') || existsSync(argument)) {
     const base = argument.split('/').pop() ?? argument;
     return { path: resolve(argument), name: base.replace(/\.json$/, '') };
   }
-  throw new UserError(`glocal: unknown scheme "${argument}" for world ${world}; expected a file of ${schemeLibrary(world)} (without .json) or a path to a scheme .json file\nnothing was written.`);
+  const library = existsSync(schemeLibrary(world)) ? readdirSync(schemeLibrary(world)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort() : [];
+  const names = library.length > 0 ? `one of ${library.join(', ')} (worlds/${world}/schemes)` : `a scheme of worlds/${world}/schemes`;
+  throw new UserError(`glocal: unknown scheme "${argument}" for world ${world}; expected ${names}, or a path to a scheme .json file\nnothing was written.`);
 }
 
 /**

@@ -65,6 +65,10 @@ describe('scheme files', () => {
     expect(problemsOf(params)).toMatch(/at params\.policyMode \(line 4\): /);
   });
 
+  it('name the library’s schemes when a name is unknown', () => {
+    expect(() => loadScheme('local-sourcing-subsidies', world, lockdown)).toThrow(/unknown scheme "local-sourcing-subsidies" for world two-hubs; expected one of adaptive-resilience, .*local-sourcing-subsidy, /);
+  });
+
   it('reject spending shares of the regular budget that sum above 1 for one region at one time, at the item', () => {
     const over = schemeFile(
       'over',
