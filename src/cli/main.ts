@@ -9,6 +9,7 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerSlurm } from './commands/slurm.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerMerge } from './commands/merge.ts';
+import { registerCompare } from './commands/compare.ts';
 import { kebab, type RunRequest } from './run-inputs.ts';
 import { allParams, PARAM_NAMES } from '../model/params/registry.ts';
 import { WORLDS, WORLD_NAMES } from '../../worlds/index.ts';
@@ -144,6 +145,7 @@ export function buildProgram(argv: string[] = []): Command {
   registerSlurm(program);
   registerAnalyze(program);
   registerMerge(program);
+  registerCompare(program);
   program.commands.forEach((command) => command.exitOverride());
   return program;
 }

@@ -1,0 +1,72 @@
+import { DIGITAL_INFRASTRUCTURE, INSTRUMENTS, SME_TECH_GRANT, TRAINING, TRANSPARENCY } from '../../agents/policymaker/index.ts';
+import { resolveParams } from '../model/params/registry.ts';
+import { createRegionStore } from '../model/regions.ts';
+import { incomeQuartiles, selectRegions } from '../model/selection.ts';
+import type { PolicyItem, Scenario } from '../model/scenario.ts';
+import type { InputProblem } from '../model/validate.ts';
+import type { WorldDefinition } from '../model/world-definition.ts';
+
+/**
+ * The budget rule of schemes (MODEL.md §7.9, docs/compare.md#budgets). Money beyond the
+ * policymakers' regular budget is declared per item with `budgetPerYear`. Every other
+ * programme is paid from the regular budget: infrastructure, training and SME technology grants
+ * take `level` as their share of it, a transparency programme `transparencyCostShare × level`.
+ * Those shares, for one region at one time, must sum to at most 1. (Subsidies and reshoring
+ * grants are rates paid from what is left of the regular budget, and stop when it is spent;
+ * tariffs and border closures cost nothing.)
+ */
+export const BUDGET_SHARE_INSTRUMENTS = [DIGITAL_INFRASTRUCTURE, TRAINING, SME_TECH_GRANT].map((k) => INSTRUMENTS[k]);
+const TRANSPARENCY_NAME = INSTRUMENTS[TRANSPARENCY];
+
+const endOf = (item: PolicyItem) => (item.weeks === undefined ? Infinity : item.week + item.weeks);
+
+/** Share of the regular budget one item commits (0 when it has its own budget or spends nothing). */
+function budgetShare(item: PolicyItem, transparencyCostShare: number): number {
+  if (item.budgetPerYear !== undefined && item.budgetPerYear > 0) return 0;
+  if ((BUDGET_SHARE_INSTRUMENTS as string[]).includes(item.instrument)) return item.level;
+  if (item.instrument === TRANSPARENCY_NAME) return transparencyCostShare * item.level;
+  return 0;
+}
+
+/** The item of each instrument that holds at `week` (the last in list order, as the model applies them). */
+function activeItems(items: { item: PolicyItem; index: number }[], week: number): { item: PolicyItem; index: number }[] {
+  const byInstrument = new Map<string, { item: PolicyItem; index: number }>();
+  for (const entry of items) if (entry.item.week <= week && week < endOf(entry.item)) byInstrument.set(entry.item.instrument, entry);
+  return [...byInstrument.values()];
+}
+
+/**
+ * Problems of a merged scenario whose budget shares sum above 1 in some region at some week,
+ * reported at the scheme item (index ≥ `schemeStart` in the merged list) that is active there.
+ */
+export function budgetProblems(merged: Scenario, schemeStart: number, world: WorldDefinition, overrides: Record<string, unknown> = {}): InputProblem[] {
+  let transparencyCostShare: number;
+  try {
+    transparencyCostShare = resolveParams({ ...(merged.params ?? {}), ...overrides }, world.parameterDefaults ?? {}, 'parameters').transparencyCostShare;
+  } catch {
+    return []; // parameter problems are reported by the scenario check
+  }
+  const regions = createRegionStore(world);
+  const context = { regions, blocs: world.blocs, quartiles: incomeQuartiles(regions) };
+  const selected = merged.policy.map((item) => new Set(selectRegions(item.target, context)));
+  const weeks = [...new Set(merged.policy.flatMap((item) => [item.week, endOf(item)]))].filter(Number.isFinite).sort((a, b) => a - b);
+  const reported = new Set<number>();
+  const problems: InputProblem[] = [];
+  for (let r = 0; r < regions.count; r++) {
+    const items = merged.policy.map((item, index) => ({ item, index })).filter(({ index }) => selected[index].has(r));
+    for (const week of weeks) {
+      const active = activeItems(items, week);
+      const shares = active.map(({ item }) => ({ item, share: budgetShare(item, transparencyCostShare) })).filter((s) => s.share > 0);
+      const total = shares.reduce((sum, s) => sum + s.share, 0);
+      const culprit = active.filter(({ index, item }) => index >= schemeStart && budgetShare(item, transparencyCostShare) > 0).pop();
+      if (total <= 1 + 1e-9 || !culprit || reported.has(culprit.index)) continue;
+      reported.add(culprit.index);
+      const parts = shares.map((s) => `${s.item.instrument} ${Number(s.share.toPrecision(4))}`).join(' + ');
+      problems.push({
+        path: ['policy', culprit.index - schemeStart, 'level'],
+        message: `in region ${regions.codes[r]} from week ${week} the shares of the regular budget sum to ${Number(total.toPrecision(4))} (${parts}); expected at most 1: lower the levels, or declare extra money with "budgetPerYear" (docs/compare.md#budgets)`,
+      });
+    }
+  }
+  return problems;
+}
