@@ -100,7 +100,7 @@ export const firmParams = {
   }),
   hazardMemoryWeeks: int({
     default: 104, min: 4, max: 1040, unit: 'weeks', section: '7.1', status: 'assumption',
-    doc: 'Memory of observed disruption onsets (resilience fatigue).', source: 'Assumed: two years.',
+    doc: 'Tier-1 suppliers’ (SMEs’) memory of observed disruption onsets (resilience fatigue); lead firms use hazardMemoryYears.', source: 'Assumed: two years.',
   }),
   meanDisruptionWeeks: num({
     default: 6, min: 1, max: 52, unit: 'weeks', section: '7.1', status: 'assumption',
