@@ -4,6 +4,7 @@ import { payLocalSourcingSubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
 import { plantOverheadFor } from './costs.ts';
 import { NO_BUYER } from '../sme/index.ts';
+import { markBlocWatchedRegions, updatePerception } from './perception.ts';
 
 
 /**
@@ -22,6 +23,7 @@ export function settleFirms(world: World): void {
     if (!plants.active[p] && plants.inputSpend[p] === 0) continue;
     settlePlant(world, p);
   }
+  markBlocWatchedRegions(world);
   for (let f = 0; f < firms.count; f++) {
     if (firms.alive[f]) reviewFirm(world, f);
   }
@@ -107,25 +109,6 @@ function reviewFirm(world: World, f: number): void {
   for (let b = 0; b < B; b++) forecast += plants.forecast[f * B + b];
   firms.demandForecast[f] = forecast;
   if (firms.negativeCashWeeks[f] >= params.firmExitWeeks) exitFirm(world, f);
-}
-
-/**
- * π ← (1 − δ)π + δ · shortfall; ĥ follows onsets where the firm is exposed (through its plants
- * and hubs, or through its SMEs' `smeSupplyExposure`), else the prior (§7.1).
- */
-function updatePerception(world: World, f: number): void {
-  const { firms, regions, params } = world;
-  const R = regions.count;
-  firms.riskPerception[f] += params.riskMemoryRate * (firms.shortfall[f] - firms.riskPerception[f]);
-  const rate = 1 / params.hazardMemoryWeeks;
-  const prior = params.hazardPerRegionYear / 52;
-  const smeExposure = world.smeSupplyExposure.byFirmRegion;
-  for (let r = 0; r < R; r++) {
-    const cell = f * R + r;
-    const exposed = firms.exposure[cell] | smeExposure[cell];
-    const target = exposed ? regions.disruptionOnset[r] : prior;
-    firms.observedHazard[cell] += rate * (target - firms.observedHazard[cell]);
-  }
 }
 
 /** A firm exits: plants close (stock is written off with the firm), contracts end, cash is written off. */

@@ -15,7 +15,7 @@ export { createFirms, startPlants, startingPlantCost } from './initialize.ts';
 export { receiveComponents } from './arrivals.ts';
 export { serveFinalDemand } from './market.ts';
 export { computeSmePools } from './pools.ts';
-export { chooseStrategies, clearPlantJobEvents } from './strategy.ts';
+export { chooseStrategies, clearPlantJobEvents, drawStartingStrategies } from './strategy.ts';
 export { renewContracts, topUpContracts } from './contracts.ts';
 export { placePlantOrders, stermanOrder, updateForecast } from './ordering.ts';
 export { assembleAtPlants } from './production.ts';

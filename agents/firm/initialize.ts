@@ -6,6 +6,7 @@ import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import { assignServingPlants, computeMarketShares } from './market.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
 import { pow } from '../../src/sim/math.ts';
+import { hazardPerYear } from '../../src/model/shocks.ts';
 
 /**
  * The region of firm f's potential plant in bloc b: its home in the home bloc, else the bloc's
@@ -43,7 +44,7 @@ export function createFirms(world: World): void {
     firms.homeBloc[f] = regions.bloc[home];
     firms.strategy[f] = startStrategy;
     firms.riskPerception[f] = params.riskPerceptionInitial;
-    firms.observedHazard.fill(params.hazardPerRegionYear / 52, f * regions.count, (f + 1) * regions.count);
+    for (let r = 0; r < regions.count; r++) firms.observedHazard[f * regions.count + r] = hazardPerYear(world, r) / 52;
     for (let b = 0; b < B; b++) {
       const p = f * B + b;
       plants.firm[p] = f;

@@ -1,4 +1,5 @@
 import { bool, choice, int, num } from '../../src/sim/params/define.ts';
+import { HAZARD_FIT } from '../../src/model/params/hazard-fit.ts';
 
 export const STRATEGIES = ['GLOBAL', 'DUAL', 'NEARSHORE', 'MULTILOCAL', 'LOCAL'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -49,8 +50,24 @@ export const firmParams = {
     doc: 'Cost of qualifying a new supplier base, in weeks of the spend moved to it.', source: 'Assumed.',
   }),
   strategyTemp: num({
-    default: 0.02, min: 0.001, max: 1, unit: 'share of unit cost', section: '7.1', status: 'assumption',
-    doc: 'Logit temperature of the strategy choice (keeps firms heterogeneous).', source: 'Assumed.',
+    default: 0.05, min: 0.001, max: 1, unit: 'share of the mean C_k', section: '7.1', status: 'assumption',
+    doc: 'Logit temperature of the strategy choice, as a share of the firm’s mean C_k over the four strategies (shares respond smoothly to costs).',
+    source: 'Assumed in the specification (MODEL.md §9.1: 5% of the mean C_k); no publication gives the value.',
+  }),
+  riskLearning: bool({
+    default: true, section: '7.1', status: 'setting',
+    doc: 'Lead firms learn from disruptions: π follows their shortfall and ĥ the onsets they and their bloc’s firms meet (false = the P12 ablation: π and ĥ stay at their starting values).',
+    source: 'Ablation switch (MODEL.md §9.1): true is the model; false is P12’s risk-learning-off ablation.',
+  }),
+  hazardMemoryYears: num({
+    default: 2, min: 0.1, max: 20, unit: 'years', section: '7.1', status: 'assumption',
+    doc: 'Half-life of a lead firm’s memory of observed disruptions (ĥ_r): the weight of an onset halves every this many years.',
+    source: 'Assumed in the specification (MODEL.md §9.1); McKinsey 2024 supply-chain survey reports complacency four years after COVID-19, without a rate.',
+  }),
+  disruptionLossDepth: num({
+    default: HAZARD_FIT.disruptionLossDepth, min: 0, max: 1, unit: 'share of supply', section: '7.1', status: 'calibrated',
+    doc: 'Share of a source’s supply a firm expects to lose while it is disrupted (E[loss_k]).',
+    source: 'Fitted by scripts/calibrate-hazard.ts (docs/CALIBRATION.md) so that a GLOBAL chain’s expected loss at defaults is 42% of one year’s profit per decade: McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains"',
   }),
   hubChoiceTemp: num({
     default: 0.1, min: 0.001, max: 10, unit: 'share of component price', section: '2', status: 'assumption',
@@ -83,7 +100,7 @@ export const firmParams = {
   }),
   hazardMemoryWeeks: int({
     default: 104, min: 4, max: 1040, unit: 'weeks', section: '7.1', status: 'assumption',
-    doc: 'Memory of observed disruption onsets (resilience fatigue).', source: 'Assumed: two years.',
+    doc: 'Tier-1 suppliers’ (SMEs’) memory of observed disruption onsets (resilience fatigue); lead firms use hazardMemoryYears.', source: 'Assumed: two years.',
   }),
   meanDisruptionWeeks: num({
     default: 6, min: 1, max: 52, unit: 'weeks', section: '7.1', status: 'assumption',

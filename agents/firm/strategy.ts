@@ -175,14 +175,12 @@ function estimatePlant(
     (1 - smeShare) * hubRegionWeight[region] + (offer.capacity > 0 ? (smeShare * offer.local) / offer.capacity : 0);
   const subsidy = regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * localShare;
   exposureBySourceRegion(world, strategy, smeShare, offer, pools, hubRegionWeight, poolWeight, exposure);
-  const riskWeight =
-    params.riskPerceptionInitial > 0 ? firms.riskPerception[firm] / params.riskPerceptionInitial : 1 + firms.riskPerception[firm];
-  const loss = expectedLoss(world, firm, region, exposure, params.markup * unitCost);
+  const loss = riskWeight(world, firm) * expectedLoss(world, firm, region, exposure, params.markup * unitCost);
   // Local content this plant gives the customers of its own bloc (§7.5).
   const localContent = (1 - smeShare) * blocShareOfHubs(world, plant, hubRegionWeight) + smeShare;
   const bonus = bonusFor(world, plant, localContent, share);
   const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
-  const cost = components + assembly + overhead + outbound + coordination + contracts - subsidy + riskWeight * loss;
+  const cost = components + assembly + overhead + outbound + coordination + contracts - subsidy + loss;
   return { cost, smeShare, bonus };
 }
 
@@ -294,23 +292,51 @@ function exposureBySourceRegion(
 }
 
 /**
- * E[loss_k] = margin · Σ_r w_{k,r} · ĥ_r · max(0, L_r + d̄ − cover) · (1 − spare_{k,r}), plus the
- * plant's own region, which stops the plant whatever the sourcing (§7.1).
+ * The weight of E[loss_k] in C_k: π / π0, but never below 1 — E[loss_k] is already the expected
+ * loss (§9.1), and a firm whose shortfalls raised π above π0 weighs it more (departure 1).
  */
-function expectedLoss(world: World, firm: number, region: number, exposure: Float64Array, margin: number): number {
+export function riskWeight(world: World, firm: number): number {
+  const pi0 = world.params.riskPerceptionInitial;
+  const pi = world.firms.riskPerception[firm];
+  return pi0 > 0 ? Math.max(1, pi / pi0) : 1 + pi;
+}
+
+/**
+ * Customers lost per unit of lost sales through the availability term of the market logit
+ * (§7.5): a fill deficit lowers availability by as much, summed over weeks, and each unit of
+ * availability moves β_a · s(1 − s) of the market, so β_a · (1 − s_f) units per unit lost, s_f being
+ * the firm's share of world final demand (§9.1).
+ */
+export function customerLossFactor(world: World, firm: number): number {
+  const { firms, plants, params, economy } = world;
+  const B = plants.blocCount;
+  let demand = 0;
+  for (let b = 0; b < B; b++) demand += firms.demandByBloc[firm * B + b];
+  const share = economy.totalFinalDemand > 0 ? Math.min(1, demand / economy.totalFinalDemand) : 0;
+  return params.availabilityWeight * (1 - share);
+}
+
+/**
+ * E[loss_k] per unit (§7.1, §9.1) = margin · (1 + β_a(1 − s_f)) · depth ·
+ * [Σ_{r ≠ plant} w_{k,r} · ĥ_r · max(0, L_r + d̄ − cover) · (1 − spare_{k,r}) + ĥ_plant · max(0, d̄ − cover)]:
+ * lost margin on lost sales and on the customers the lower availability drives away. The plant's own
+ * region stops the plant whatever its sources, so it enters once, the same for every strategy, and
+ * sourcing there adds nothing (diversification does not look dearer for it).
+ */
+export function expectedLoss(world: World, firm: number, region: number, exposure: Float64Array, margin: number): number {
   const { regions, geo, params, firms } = world;
   const R = regions.count;
   const cover = params.inventoryCoverWeeks;
   let loss = 0;
   for (let r = 0; r < R; r++) {
     const w = exposure[r];
-    if (w <= 0) continue;
+    if (w <= 0 || r === region) continue;
     const lead = currentLeadTime(geo, regions, r, region);
     const spare = Math.min(1, (params.spareCapacityShare * (1 - Math.min(1, w))) / Math.max(w, 1e-9));
     loss += w * firms.observedHazard[firm * R + r] * Math.max(0, lead + params.meanDisruptionWeeks - cover) * (1 - spare);
   }
   loss += firms.observedHazard[firm * R + region] * Math.max(0, params.meanDisruptionWeeks - cover);
-  return loss * margin;
+  return loss * margin * params.disruptionLossDepth * (1 + customerLossFactor(world, firm));
 }
 
 /** Onboarding a new SME supplier base: paid on the rise in the firm's SME share, net of grants. */
@@ -371,14 +397,47 @@ function currentSmeShare(world: World, firm: number): number {
 }
 
 /**
- * Phase 5, quarterly (§7.1): every living firm prices the four strategies, draws one by logit
- * (Gumbel-max, `strategyTemp`) and switches only if the gain over `amortisationWeeks` beats the
- * switching cost. `strategyOverride` forces one strategy on every firm.
+ * The logit draw of §9.1 over the four strategies: utility −(C_k + amortised switching cost) / T
+ * plus a Gumbel draw keyed by (seed, purpose, firm, tick, k), so the choice is a logit with
+ * temperature T = `strategyTemp` × the mean C_k. `withSwitching` false (at build time) leaves the
+ * switching cost out. Returns the index in CHOOSABLE.
+ */
+export function drawStrategy(
+  world: World,
+  firm: number,
+  estimates: readonly StrategyEstimate[],
+  draws: { gumbel(entity: number, tick: number, draw?: number): number },
+  withSwitching: boolean,
+): number {
+  const { firms, plants, params, tick } = world;
+  const B = plants.blocCount;
+  let demand = 0;
+  for (let b = 0; b < B; b++) demand += firms.demandByBloc[firm * B + b];
+  const weeks = Math.max(demand, 1e-9) * params.amortisationWeeks;
+  let mean = 0;
+  for (const e of estimates) mean += e.cost / estimates.length;
+  const temperature = params.strategyTemp * Math.max(Math.abs(mean), 1e-9);
+  let chosen = 0;
+  let best = -Infinity;
+  for (let index = 0; index < estimates.length; index++) {
+    const switching = withSwitching ? estimates[index].switchCost / weeks : 0;
+    const utility = -(estimates[index].cost + switching) / temperature + draws.gumbel(firm, tick, CHOOSABLE[index]);
+    if (utility > best) {
+      best = utility;
+      chosen = index;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Phase 5, quarterly (§7.1, §9.1): every living firm prices the four strategies and draws one by
+ * logit; the switching cost (capex net of grants, onboarding), spread over `amortisationWeeks`,
+ * counts against every strategy but the current one. `strategyOverride` forces one strategy on every firm.
  */
 export function chooseStrategies(world: World, pools: SmePools): void {
-  const { firms, plants, params, economy, tick } = world;
+  const { firms, plants, params } = world;
   const draws = world.draws.for('firm.strategy');
-  const B = plants.blocCount;
   for (let p = 0; p < plants.count; p++) updateHubWeights(world, p);
   for (let f = 0; f < firms.count; f++) {
     if (!firms.alive[f]) continue;
@@ -389,27 +448,29 @@ export function chooseStrategies(world: World, pools: SmePools): void {
     }
     const current = firms.strategy[f];
     const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
-    const temperature = params.strategyTemp * economy.referenceFinalPrice;
-    let chosen = 0;
-    let bestUtility = -Infinity;
-    CHOOSABLE.forEach((k, index) => {
-      const utility = -estimates[index].cost / temperature + draws.gumbel(f, tick, k);
-      if (utility > bestUtility) {
-        bestUtility = utility;
-        chosen = index;
-      }
-    });
-    const next = CHOOSABLE[chosen];
-    const currentIndex = CHOOSABLE.indexOf(current as (typeof CHOOSABLE)[number]);
-    const currentCost = currentIndex >= 0 ? estimates[currentIndex].cost : estimateStrategy(world, f, current, pools).cost;
-    let demand = 0;
-    for (let b = 0; b < B; b++) demand += firms.demandByBloc[f * B + b];
-    const gain = (currentCost - estimates[chosen].cost) * demand * params.amortisationWeeks;
-    if (next !== current && gain > estimates[chosen].switchCost) {
-      applyStrategy(world, f, next, estimates[chosen].switchCost);
+    const next = CHOOSABLE[drawStrategy(world, f, estimates, draws, true)];
+    if (next !== current) {
+      applyStrategy(world, f, next, estimates[CHOOSABLE.indexOf(next)].switchCost);
     } else if (current === MULTILOCAL && !planMatches(world, f, current)) {
       applyStrategy(world, f, current, 0);
     }
+  }
+}
+
+/**
+ * Initial strategies (§9.1): at build time every firm draws from the same logit, without switching
+ * costs, and its plants start running (no ramp-up, no capex), so the calm baseline does not start
+ * out of balance.
+ */
+export function drawStartingStrategies(world: World, pools: SmePools): void {
+  const { firms, plants, params } = world;
+  if (params.strategyOverride !== 'none') return;
+  const draws = world.draws.for('firm.startingStrategy');
+  for (let p = 0; p < plants.count; p++) updateHubWeights(world, p);
+  for (let f = 0; f < firms.count; f++) {
+    const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
+    const next = CHOOSABLE[drawStrategy(world, f, estimates, draws, false)];
+    if (next !== firms.strategy[f]) applyStrategy(world, f, next, 0, true);
   }
 }
 
@@ -430,9 +491,14 @@ function planMatches(world: World, firm: number, strategy: number): boolean {
  * paid net of reshoring grants), closes the others (stock moves to the home plant), and sets
  * each plant's target share of SME components.
  */
-export function applyStrategy(world: World, firm: number, strategy: number, switchCost: number): void {
+export function applyStrategy(world: World, firm: number, strategy: number, switchCost: number, building = false): void {
   const { firms, plants, params, economy, regions, ledger, tick } = world;
   const B = plants.blocCount;
+  if (building) {
+    firms.strategy[firm] = strategy;
+    openStartingPlants(world, firm, strategy);
+    return;
+  }
   if (firms.strategy[firm] !== strategy) {
     firms.strategy[firm] = strategy;
     firms.switchedAtTick[firm] = tick;
@@ -472,6 +538,27 @@ export function applyStrategy(world: World, firm: number, strategy: number, swit
     const grant = payReshoringGrant(world, firms.homeRegion[firm], gross);
     firms.cash[firm] -= gross - grant;
     ledger.capex += gross;
+  }
+}
+
+/** At build time: the plants of a firm's starting strategy run at once at their target capacity, and SME shares are set. */
+function openStartingPlants(world: World, firm: number, strategy: number): void {
+  const { firms, plants, params } = world;
+  const B = plants.blocCount;
+  let demandTotal = 0;
+  for (let b = 0; b < B; b++) demandTotal += firms.demandByBloc[firm * B + b];
+  const planned = new Map(plantPlan(world, firm, strategy).map((x) => [x.plant, x.share]));
+  for (let b = 0; b < B; b++) {
+    const p = firm * B + b;
+    const share = planned.get(p);
+    if (share !== undefined && !plants.active[p]) {
+      const volume = share * demandTotal;
+      plants.active[p] = 1;
+      plants.capacityTarget[p] = plants.capacity[p] = volume / params.plantUtilisationTarget;
+      plants.forecast[p] = volume;
+      plants.finishedStock[p] = (params.inventoryCoverWeeks + 1) * volume;
+    }
+    plants.smeShareTarget[p] = planned.has(p) ? smeShareOf(world, strategy) : 0;
   }
 }
 

@@ -96,7 +96,7 @@ function createEntrant(world: World, r: number, k: number, rawPrice: number, ent
   smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
   smes.rawCost[id] = rawPrice;
   smes.riskPerception[id] = params.riskPerceptionInitial;
-  smes.observedHazard[id] = params.hazardPerRegionYear / 52;
+  smes.observedHazard[id] = params.hubHazardPerYear / 52; // ĥ of its hub source's region
   const capital = params.smeCashWeeks * smeWeeklyCost(world, id);
   smes.cash[id] = capital;
   ledger.entryCapital += capital;

@@ -34,7 +34,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
       smes.digital[id] = traits.uniform() < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
       smes.rawCost[id] = rawPrice;
       smes.riskPerception[id] = params.riskPerceptionInitial;
-      smes.observedHazard[id] = params.hazardPerRegionYear / 52;
+      smes.observedHazard[id] = params.hubHazardPerYear / 52; // ĥ of its hub source's region
       // Cash: log-normal around the median buffer (Bartik et al. 2020).
       smes.cash[id] = params.smeCashWeeks * smeWeeklyCost(world, id) * exp(params.smeCashDispersion * traits.normal());
       smes.price[id] = smeComponentPrice(world, id);

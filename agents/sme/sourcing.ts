@@ -1,3 +1,4 @@
+import { hazardPerYear } from '../../src/model/shocks.ts';
 import type { World } from '../../src/model/world.ts';
 import { DOMESTIC_SOURCE, NO_BUYER } from './schema.ts';
 import { LOCAL } from '../firm/index.ts';
@@ -34,7 +35,8 @@ export function chooseRawSources(world: World): void {
     }
   }
   const domestic = domesticRawPrice(world);
-  const prior = params.hazardPerRegionYear / 52;
+  // Priors (§9.1): a hub region's own hazard for the hub source, the SME's region's for the domestic one.
+  const hubPrior = params.hubHazardPerYear / 52;
   const cover = params.inventoryCoverWeeks;
   const handling = Math.max(1, params.handlingWeeks);
   for (let i = 0; i < smes.count; i++) {
@@ -49,9 +51,9 @@ export function chooseRawSources(world: World): void {
         params.riskPerceptionInitial > 0 ? smes.riskPerception[i] / params.riskPerceptionInitial : 1;
       const margin = params.markup * smeComponentPrice(world, i);
       const hubLead = currentLeadTime(geo, regions, hubs.region[hub], r);
-      const hubHazard = smes.rawSource[i] >= 0 && hubs.region[smes.rawSource[i]] === hubs.region[hub] ? smes.observedHazard[i] : prior;
+      const hubHazard = smes.rawSource[i] >= 0 && hubs.region[smes.rawSource[i]] === hubs.region[hub] ? smes.observedHazard[i] : hubPrior;
       const hubCost = bestCost[r] + riskWeight * margin * hubHazard * Math.max(0, hubLead + params.meanDisruptionWeeks - cover);
-      const domesticCost = domestic + riskWeight * margin * prior * Math.max(0, handling + params.meanDisruptionWeeks - cover);
+      const domesticCost = domestic + riskWeight * margin * (hazardPerYear(world, r) / 52) * Math.max(0, handling + params.meanDisruptionWeeks - cover);
       if (hubCost < domesticCost) choice = hub;
     }
     if (choice !== smes.rawSource[i]) {
@@ -59,7 +61,7 @@ export function chooseRawSources(world: World): void {
       smes.owedByHub[i] = 0; // an open order with the old hub is cancelled
       smes.rawHubShare[i] = choice >= 0 ? 1 : 0;
       smes.hubReliability[i] = 1;
-      smes.observedHazard[i] = prior;
+      smes.observedHazard[i] = choice >= 0 ? hubPrior : hazardPerYear(world, r) / 52;
     }
   }
 }

@@ -17,7 +17,7 @@ import {
   initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes, createSmeSupplyExposure,
 } from '../../agents/sme/index.ts';
 import { createHubs, sizeHubCapacity } from '../../agents/supplier/index.ts';
-import { createFirms, createPlantJobEvents, startPlants, startingPlantCost } from '../../agents/firm/index.ts';
+import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
 import { createPolicyStore } from '../../agents/policymaker/index.ts';
 import { pow } from '../sim/math.ts';
 
@@ -84,6 +84,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   sizeHubCapacity(world, economy.totalFinalDemand);
   setPlantReferences(world);
   startPlants(world);
+  drawStartingStrategies(world, computeSmePools(world));
   fundPolicymakers(world);
   return world;
 }

@@ -24,6 +24,8 @@ export interface Scratch {
   plantSmeLeadWeighted: Float64Array;
   /** P × R flags: regions a plant received components from this week. */
   plantSourceRegion: Uint8Array;
+  /** B × R flags (sized P × R ≥ B × R): regions some lead firm with a plant in bloc b is exposed to (shared news, §9.1). */
+  blocWatchedRegion: Uint8Array;
   /** Per plant × pipeline slot: SME shipments entering its pipeline. */
   plantSmeIncoming: Float64Array;
   /** Per hub: raw inputs owed to SMEs, the reachable part, and raw revenue. */
@@ -73,6 +75,7 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     plantSmeTariff: new Float64Array(plants),
     plantSmeLeadWeighted: new Float64Array(plants),
     plantSourceRegion: new Uint8Array(plants * regions),
+    blocWatchedRegion: new Uint8Array(plants * regions),
     plantSmeIncoming: new Float64Array(plants * pipelineWeeks),
     hubRawOwed: new Float64Array(hubs),
     hubRawDeliverable: new Float64Array(hubs),

@@ -108,6 +108,11 @@ export function withoutShocks(scenario: ResolvedScenario): ResolvedScenario {
   return { ...scenario, shocks: [], shockStartWeek: -1, shockEndWeek: -1 };
 }
 
+/** Region r's own rate of ≥ 1-month disruptions (1/year): hubs and other regions have their own (§9.1). */
+export function hazardPerYear(world: Pick<World, 'regions' | 'params'>, r: number): number {
+  return world.regions.isHub[r] ? world.params.hubHazardPerYear : world.params.hazardPerRegionYear;
+}
+
 /**
  * Phase 1 — shocks start and end. Sets every region's capacity factor, border, demand and
  * logistics multipliers for this week from the scenario's shocks and the background hazard.
@@ -150,12 +155,13 @@ export function applyShocks(world: World): void {
 
   // Background hazard: a disruption starts with probability hazard/52 in a region not already in one.
   const draws = world.draws.for('shock.hazard');
-  const weeklyHazard = params.hazardEnabled ? params.hazardPerRegionYear / 52 : 0;
+  const hazardOn = params.hazardEnabled ? 1 : 0;
   const minWeeks = Math.min(params.hazardMinWeeks, params.hazardMaxWeeks);
   const maxWeeks = Math.max(params.hazardMinWeeks, params.hazardMaxWeeks);
   const minFactor = Math.min(params.hazardCapacityMin, params.hazardCapacityMax);
   const maxFactor = Math.max(params.hazardCapacityMin, params.hazardCapacityMax);
   for (let r = 0; r < n; r++) {
+    const weeklyHazard = (hazardOn * hazardPerYear(world, r)) / 52;
     if (regions.hazardUntilTick[r] <= tick && weeklyHazard > 0 && draws.uniform(r, tick, 0) < weeklyHazard) {
       const weeks = minWeeks + Math.floor(draws.uniform(r, tick, 1) * (maxWeeks - minWeeks + 1));
       regions.hazardUntilTick[r] = tick + weeks;

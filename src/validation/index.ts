@@ -10,9 +10,10 @@ import { p08 } from './patterns/p08-trust-asymmetry.ts';
 import { p09 } from './patterns/p09-hunger-games.ts';
 import { p10 } from './patterns/p10-heavy-tails.ts';
 import { p11 } from './patterns/p11-bullwhip.ts';
+import { p12 } from './patterns/p12-learning-firms.ts';
 
-/** The stylized facts of MODEL.md §1, in order. */
-export const PATTERNS: PatternDefinition[] = [p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11];
+/** The stylized facts of MODEL.md §1 and §9.1 (P12), in order. */
+export const PATTERNS: PatternDefinition[] = [p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12];
 
 export function patternById(id: string): PatternDefinition {
   const found = PATTERNS.find((p) => p.id === id);

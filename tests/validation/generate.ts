@@ -1,5 +1,5 @@
 /**
- * `npm run validate`: every pattern P1–P11 at full settings (and its ablations), plus the
+ * `npm run validate`: every pattern P1–P12 at full settings (and its ablations), plus the
  * world-2019 backcast, written to docs/VALIDATION.md by one generator.
  *
  * `npm run validate -- P1 P2` runs only those patterns. Each result is saved to

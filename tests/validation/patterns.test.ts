@@ -3,7 +3,7 @@ import { PATTERNS, evaluatePattern, failingChecks } from '../../src/validation/i
 import { REDUCED_SETTINGS, type PatternResult, type PatternRun } from '../../src/validation/types.ts';
 
 /**
- * P1–P11 at reduced settings (20 seeds, small scales), with the same thresholds as
+ * P1–P12 at reduced settings (20 seeds, small scales), with the same thresholds as
  * `npm run validate`. Each pattern's test asserts the exact set of checks that fail today: none
  * for a pattern the model reproduces, the `knownFailures` list (with the mechanism that falls
  * short) for one it does not. So a new failure inside a failing pattern, or a fix, changes the

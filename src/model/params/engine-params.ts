@@ -1,3 +1,4 @@
+import { HAZARD_FIT } from './hazard-fit.ts';
 import { int, num, bool } from '../../sim/params/define.ts';
 
 /** Run-wide parameters: scale, schedule, geography, prices, money. MODEL.md §2, §3, §7.4. */
@@ -137,9 +138,14 @@ export const engineParams = {
     source: 'Ablation switch (MODEL.md §7.10): the background hazard is on by default.',
   }),
   hazardPerRegionYear: num({
-    default: 0.27, min: 0, max: 2, unit: '1/year', section: '7.10', status: 'calibrated',
-    doc: 'Rate of ≥ 1-month disruptions per region: a firm with one source region meets one about every 3.7 years.',
-    source: 'McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains" (1/3.7 per year)',
+    default: HAZARD_FIT.regionHazardPerYear, min: 0, max: 2, unit: '1/year', section: '7.10', status: 'calibrated',
+    doc: 'Rate of ≥ 1-month disruptions in each region that is not a hub (a region’s own draw).',
+    source: 'Fitted by scripts/calibrate-hazard.ts (docs/CALIBRATION.md) so that a single-hub GLOBAL chain (its hub and its plant’s region) meets a ≥ 1-month disruption every 3.7 years: McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains"; hubs and other regions share one rate (no source sets them apart)',
+  }),
+  hubHazardPerYear: num({
+    default: HAZARD_FIT.hubHazardPerYear, min: 0, max: 2, unit: '1/year', section: '7.10', status: 'calibrated',
+    doc: 'Rate of ≥ 1-month disruptions in each hub region (a region’s own draw).',
+    source: 'Fitted by scripts/calibrate-hazard.ts (docs/CALIBRATION.md) with hazardPerRegionYear: McKinsey Global Institute 2020, "Risk, resilience, and rebalancing in global value chains" (a ≥ 1-month disruption every 3.7 years)',
   }),
   hazardMinWeeks: int({
     default: 4, min: 1, max: 52, unit: 'weeks', section: '7.10', status: 'cited',

@@ -249,10 +249,11 @@ describe('§7.10 shocks', () => {
     expect([r.capacityFactor[HOM], r.finalDemandMultiplier[HOM], r.leadTimeMultiplier[NBR], r.borderOpen[HUB]]).toEqual([1, 1, 1, 1]);
   });
 
-  it('background hazard: a disruption starts with probability hazardPerRegionYear / 52 per calm region-week', () => {
+  it('background hazard: a disruption starts with probability rate / 52 per calm region-week (hubs at hubHazardPerYear)', () => {
     const world = tinyWorld(undefined, {
       hazardEnabled: true,
       hazardPerRegionYear: 2,
+      hubHazardPerYear: 2,
       hazardMinWeeks: 2,
       hazardMaxWeeks: 5,
       hazardCapacityMin: 0.2,
@@ -302,9 +303,28 @@ describe('§7.10 shocks', () => {
     }
   });
 
-  it('the default hazard is calibrated to one ≥ 1-month disruption per 3.7 years', () => {
-    expect(defaultParams().hazardPerRegionYear).toBeCloseTo(1 / 3.7, 2);
-    const world = tinyWorld(undefined, { hazardEnabled: false, hazardPerRegionYear: 2 });
+  it('each region draws at its own rate: hubs at hubHazardPerYear, the others at hazardPerRegionYear', () => {
+    const world = tinyWorld(undefined, { hazardEnabled: true, hazardPerRegionYear: 0, hubHazardPerYear: 2 });
+    let hubOnsets = 0;
+    for (let tick = 0; tick < 2_000; tick++) {
+      world.tick = tick;
+      world.regions.hazardUntilTick.fill(-1);
+      applyShocks(world);
+      expect(world.regions.disruptionOnset[HOM]).toBe(0);
+      expect(world.regions.disruptionOnset[NBR]).toBe(0);
+      hubOnsets += world.regions.disruptionOnset[HUB];
+    }
+    // 2000 trials at p = 2/52: mean 76.9, sd 8.6.
+    expect(hubOnsets).toBeGreaterThan(76.9 - 4 * 8.6);
+    expect(hubOnsets).toBeLessThan(76.9 + 4 * 8.6);
+  });
+
+  it('the default hazard is calibrated so a single-hub chain meets one ≥ 1-month disruption per 3.7 years', () => {
+    // Two regions drawing on their own, each at 0.1414 a year (src/calibration/hazard.ts): about
+    // twice 1/3.7 less the overlaps and the weeks a region is already disrupted.
+    expect(defaultParams().hazardPerRegionYear).toBeCloseTo(0.1414, 4);
+    expect(defaultParams().hubHazardPerYear).toBeCloseTo(0.1414, 4);
+    const world = tinyWorld(undefined, { hazardEnabled: false, hazardPerRegionYear: 2, hubHazardPerYear: 2 });
     for (let tick = 0; tick < 200; tick++) {
       world.tick = tick;
       applyShocks(world);

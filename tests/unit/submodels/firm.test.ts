@@ -124,7 +124,9 @@ describe('§7.2 Sterman ordering', () => {
  * hand-set price, with hand-set assembly cost: unit cost = 40 + freight + 0.5 · 300 / 1.5.
  */
 function strategyWorld(definition = threeRegions(), params: Record<string, unknown> = {}): World {
-  const world = tinyWorld(definition, params);
+  // Depth 1 and a single firm (s_f = 1, so no customers to lose: 1 + β_a(1 − s_f) = 1) leave
+  // E[loss_k] = margin · Σ w ĥ (L + d̄ − cover)(1 − spare); both factors have their own tests.
+  const world = tinyWorld(definition, { disruptionLossDepth: 1, ...params });
   for (let j = 0; j < world.hubs.count; j++) world.hubs.price[j] = 40;
   world.regions.wage[HOM] = 300;
   world.regions.productivity[HOM] = 1.5;
@@ -215,14 +217,17 @@ describe('§7.1 E[loss_k] in the strategy cost C_k', () => {
     expect(split - single).toBeCloseTo(MARGIN * 0.01 * 8 * (2 * 0.5 * 0.75 - 1), 9);
   });
 
-  it('the risk term is weighted by π/π0 (documented departure) and adds the plant’s own region', () => {
+  it('the risk term is weighted by max(1, π/π0) (documented departure) and adds the plant’s own region', () => {
     const world = strategyWorld();
     world.firms.observedHazard[HUB] = 0.01;
     const atPrior = globalCost(world);
     world.firms.riskPerception[0] = 2 * world.params.riskPerceptionInitial;
-    // MODEL.md §7.1 writes π · E[loss]; the code weighs it by π/π0 — documented in docs/ODD.md
-    // "Departures" item 1 and agents/firm/strategy.ts:82 — so doubling π doubles it.
+    // MODEL.md §7.1 writes π · E[loss]; the code weighs it by max(1, π/π0) — documented in
+    // docs/ODD.md "Departures" item 1 — so doubling π doubles it ...
     expect(globalCost(world) - atPrior).toBeCloseTo(MARGIN * 0.01 * 8, 9);
+    // ... and a π below π0 (calm years) leaves E[loss] at its face value.
+    world.firms.riskPerception[0] = 0;
+    expect(globalCost(world)).toBeCloseTo(atPrior, 9);
     world.firms.riskPerception[0] = world.params.riskPerceptionInitial;
     world.firms.observedHazard[HOM] = 0.02;
     // Not in MODEL.md's sum: the plant's own region adds ĥ_home · max(0, d̄ − cover) · margin —
@@ -411,7 +416,7 @@ describe('§3.6 assembly: min(capacity × shock factor, components, stock gap)',
 });
 
 describe('§7.1 risk perception and observed hazards; §7.4 cost-plus prices', () => {
-  it('π ← (1 − δ)π + δ · shortfall; ĥ ← ĥ + (onset − ĥ)/memory where exposed, else toward the prior', () => {
+  it('π ← (1 − δ)π + δ · shortfall; ĥ ← λĥ + (1 − λ)·onset where exposed, else toward the region’s prior (λ = 0.5^(1/104))', () => {
     const world = tinyWorld();
     const { firms, regions } = world;
     firms.riskPerception[0] = 0.05;
@@ -422,10 +427,11 @@ describe('§7.1 risk perception and observed hazards; §7.4 cost-plus prices', (
     firms.exposure[HOM] = 1;
     regions.disruptionOnset[HUB] = 1;
     settleFirms(world);
+    const keep = 0.5 ** (1 / 104); // half-life hazardMemoryYears = 2 years = 104 weeks
     expect(firms.riskPerception[0]).toBeCloseTo(0.95 * 0.05 + 0.05 * 0.2, 12); // 0.0575
-    expect(firms.observedHazard[HUB]).toBeCloseTo(0.01 + (1 - 0.01) / 104, 12);
-    expect(firms.observedHazard[HOM]).toBeCloseTo(0.01 + (0 - 0.01) / 104, 12);
-    expect(firms.observedHazard[NBR]).toBeCloseTo(0.01 + (0.27 / 52 - 0.01) / 104, 12);
+    expect(firms.observedHazard[HUB]).toBeCloseTo(keep * 0.01 + (1 - keep) * 1, 12);
+    expect(firms.observedHazard[HOM]).toBeCloseTo(keep * 0.01, 12);
+    expect(firms.observedHazard[NBR]).toBeCloseTo(keep * 0.01 + (1 - keep) * (world.params.hazardPerRegionYear / 52), 12);
   });
 
   it('the plant price moves toward unit cost × (1 + μ) (10% a week, documented partial adjustment)', () => {

@@ -513,7 +513,7 @@ describe('§2 tier-1 raw-input source: landed cost + (π/π0) · margin · ĥ ·
   };
   const margin = 0.2 * ((0.5 * 100) / 0.75 + 10) * 1.2;
   const hubLanded = 8 + 0.0012 * equatorKm(90);
-  const prior = 0.27 / 52;
+  const prior = 0.1414 / 52; // the calibrated hazard of hubs and other regions (src/model/params/hazard-fit.ts)
   const threshold = (weight: number) => (26 + weight * margin * prior * (1 + 6 - 2) - hubLanded) / (weight * margin * (4 + 6 - 2));
 
   it('keeps the hub below the hand-computed break-even hazard and moves to the domestic source above it', () => {

@@ -8,6 +8,8 @@ import { createWorld } from '../../../src/model/initialize.ts';
 import { scenarioSchema, type ScenarioInput } from '../../../src/model/scenario.ts';
 import type { World } from '../../../src/model/world.ts';
 import { allocateSme } from '../../../agents/sme/schema.ts';
+import { GLOBAL } from '../../../agents/firm/schema.ts';
+import { applyStrategy } from '../../../agents/firm/strategy.ts';
 
 export const EARTH_RADIUS_KM = 6371;
 
@@ -68,11 +70,16 @@ export function tinyWorld(
   scenario?: ScenarioInput,
   seed = 7,
 ): World {
-  return createWorld(definition, {
+  const world = createWorld(definition, {
     seed,
     params: { ...QUIET, ...params },
     scenario: scenario ? scenarioSchema.parse(scenario) : undefined,
   });
+  // The hand computations assume every firm starts GLOBAL; the starting logit draw (§9.1) has its own tests.
+  if (world.params.strategyOverride === 'none') {
+    for (let f = 0; f < world.firms.count; f++) if (world.firms.strategy[f] !== GLOBAL) applyStrategy(world, f, GLOBAL, 0);
+  }
+  return world;
 }
 
 /** Adds a live SME to region `r` with the given fields (everything else as a fresh slot). */
