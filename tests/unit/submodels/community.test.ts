@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { updateCommunities } from '../../../agents/community/systems.ts';
+import { summariseCells, updateCommunities } from '../../../agents/community/systems.ts';
 import { startingAccessLiteracy } from '../../../agents/community/initialize.ts';
 import { INSTRUMENT_COUNT, DIGITAL_INFRASTRUCTURE } from '../../../agents/policymaker/schema.ts';
 import type { World } from '../../../src/model/world.ts';
@@ -250,5 +250,162 @@ describe('§7.7 income', () => {
     const grown = 0.4 + 0.6 * (1 - Math.exp(-(0.2 * workShare) / 52));
     const skill = grown * Math.exp(-0.02 / 52);
     expect(world.cells.income[HOM]).toBeCloseTo((20_000 / 52) * (1 - 0.06) * factor * (1 + 0.5 * (skill - 0.4)), 9);
+  });
+});
+
+/**
+ * Rules the mutation run of agents/community/systems.ts found unchecked (docs/TESTING.md): the
+ * per-region reuse of access and skill results, the regional means, the jobs tally, grant jobs,
+ * the record of mixed weeks, and the government's programme share and shortage term.
+ */
+describe('§7.7–7.8 regional bookkeeping', () => {
+  /** Cells [HOM, HOM, HUB, HUB, NBR]; HUB works more in industry than HOM. */
+  function fiveCells() {
+    const definition = threeRegions({ cellsAtScaleOne: 5 });
+    definition.regions[HOM].population = 2e6;
+    definition.regions[HUB].population = 2e6;
+    definition.regions[HUB].industryWorkersShare = 0.4;
+    const world = tinyWorld(definition, { timelySupplyWeight: 0 });
+    expect(Array.from(world.cells.region)).toEqual([HOM, HOM, HUB, HUB, NBR]);
+    return world;
+  }
+
+  it('access is each cell’s own region’s rule, also where a cell’s access equals the cell before it', () => {
+    const world = fiveCells();
+    const { cells, regions, params } = world;
+    cells.access.set([0.3, 0.6, 0.6, 0.6, 0.6]); // cell 2 starts a new region with cell 1's access
+    regions.infrastructureSpend[NBR] = 280_000;
+    const before = Array.from(cells.access);
+    updateCommunities(world);
+    for (let c = 0; c < 5; c++) {
+      const r = cells.region[c];
+      const a = before[c];
+      const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * regions.population[r]);
+      const rate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
+      expect(cells.access[c], `cell ${c}`).toBeCloseTo(a + (1 - a) * (1 - Math.exp(-rate)), 12);
+    }
+    expect(cells.access[1]).not.toBeCloseTo(cells.access[2], 6); // HOM and HUB differ in f(GDPpc)
+  });
+
+  it('skill is each cell’s own region’s rule, also where a cell’s skill equals the cell before it', () => {
+    const world = fiveCells();
+    const { cells, regions, params } = world;
+    cells.skill.set([0.2, 0.5, 0.5, 0.5, 0.5]);
+    const before = Array.from(cells.skill);
+    updateCommunities(world);
+    for (let c = 0; c < 5; c++) {
+      const r = cells.region[c];
+      const s = before[c];
+      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
+      const grown = s + (1 - s) * (1 - Math.exp(-(params.skillLearningRate * workShare) / 52));
+      expect(cells.skill[c], `cell ${c}`).toBeCloseTo(grown * Math.exp(-params.skillDecayRate / 52), 12);
+    }
+    expect(cells.skill[1]).not.toBeCloseTo(cells.skill[2], 6);
+  });
+
+  it('regional access, literacy, skill, trust and income are population-weighted means; an empty region stays 0', () => {
+    const world = fiveCells();
+    const { cells, regions } = world;
+    cells.population.set([1, 3, 2, 2, 0]);
+    const fields = ['access', 'literacy', 'skill', 'trustFirms', 'trustGovernment', 'income'] as const;
+    fields.forEach((field, k) => cells[field].set([0.1, 0.5, 0.2 + k / 10, 0.4, 0.9]));
+    summariseCells(world);
+    for (const field of fields) {
+      const [c0, c1, c2, c3] = Array.from(cells[field]);
+      expect(regions[field][HOM], field).toBeCloseTo((1 * c0 + 3 * c1) / 4, 12);
+      expect(regions[field][HUB], field).toBeCloseTo((2 * c2 + 2 * c3) / 4, 12);
+      expect(regions[field][NBR], field).toBe(0);
+    }
+  });
+
+  it('jobs are SME + plant + hub + domestic raw jobs; the first week starts the trend at them (nothing noticed)', () => {
+    const world = fiveCells();
+    const { regions, hubs, plants } = world;
+    expect(hubs.region[0]).toBe(HUB);
+    hubs.employment[0] = 700;
+    plants.employment[0] = 0;
+    regions.smeEmployment[HUB] = 200;
+    regions.domesticRawEmployment[HUB] = 100;
+    regions.jobsTrend.fill(0);
+    regions.jobsSmoothed.fill(0);
+    updateCommunities(world);
+    expect(regions.hubEmployment[HUB]).toBe(700);
+    expect(regions.jobs[HUB]).toBe(1000);
+    expect(regions.jobsTrend[HUB]).toBe(1000);
+    expect(regions.jobsSmoothed[HUB]).toBe(1000);
+    expect(regions.unemployment[HUB]).toBeCloseTo(world.params.baseUnemployment, 12);
+    expect(world.scratch.regionTrustGood[HUB]).toBe(0); // no hiring noticed in the first week
+  });
+
+  it('noticed hiring is a good event', () => {
+    const world = trustWorld();
+    world.plants.employment[0] = 1200;
+    updateCommunities(world);
+    const trend = 1000 + 200 / 52;
+    const noticed = 0.25 * 200 - 0.005 * 1000; // 45 beyond the weekly noise
+    expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * ((4 * noticed) / trend) * 0.5, 12);
+  });
+
+  it('SME tech grants count as jobs (spend / wage) among the good events', () => {
+    const world = trustWorld();
+    world.regions.smeGrantIntensity[HOM] = 0.5;
+    world.regions.smeGrantSpend[HOM] = 10 * world.regions.wage[HOM]; // ten jobs' wages
+    world.regions.goodEvents[HOM] = 5;
+    updateCommunities(world);
+    const m = (4 * (5 + 10)) / 1000;
+    expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12);
+  });
+
+  it('the firms’ record moves toward the week’s share of good events among all', () => {
+    const world = trustWorld();
+    world.regions.goodEvents[HOM] = 10;
+    world.regions.badEvents[HOM] = 30;
+    updateCommunities(world);
+    expect(world.regions.firmRecord[HOM]).toBeCloseTo(0.5 + (1 / 26) * (0.25 - 0.5), 12);
+  });
+
+  it('a programme counts by the week of the quarter (spent so far / weeks so far) against weekly GDP', () => {
+    const world = trustWorld();
+    world.tick = 5; // the sixth week of a 13-week quarter
+    for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.4;
+    world.policy.spentQuarter[HOM * INSTRUMENT_COUNT + DIGITAL_INFRASTRUCTURE] = 6e5;
+    updateCommunities(world);
+    expect(world.regions.programmeSpend[HOM]).toBeCloseTo(1e5, 6);
+    const programmeShare = 1e5 / ((1e6 * 20_000) / 52);
+    expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.4 + 0.02 * (100 * programmeShare) * (1 - 0.4), 12);
+  });
+
+  it('trust diffuses along a link to cell 0 (the first cell is a neighbour like any other)', () => {
+    const world = learningWorld(); // NBR's only cell links to cell 0 (HOM's)
+    world.cells.trustFirms.set([0.9, 0.5, 0.5]);
+    updateCommunities(world);
+    expect(world.cells.trustFirms[NBR]).toBeCloseTo(0.5 + 0.05 * (0.9 - 0.5), 12);
+  });
+
+  it('peer literacy pulls toward the mean of all the other cells of the region', () => {
+    const world = trustWorld(); // three cells per region, no links, λ0 = 0, no training
+    const [c0, c1, c2] = cellsOf(world, HOM);
+    world.cells.literacy[c0] = 0.2;
+    world.cells.literacy[c1] = 0.6;
+    world.cells.literacy[c2] = 0.8;
+    updateCommunities(world);
+    const rate = (world.params.peerLiteracyRate * ((0.6 + 0.8) / 2 - 0.2)) / 52;
+    expect(world.cells.literacy[c0]).toBeCloseTo(0.2 + 0.8 * (1 - Math.exp(-rate)), 12);
+  });
+
+  it('a region without GDP this week has no programme share (τG stays a number)', () => {
+    const world = trustWorld();
+    world.regions.gdpWeekly[HOM] = 0;
+    updateCommunities(world);
+    expect(Number.isFinite(world.cells.trustGovernment[cellsOf(world, HOM)[0]])).toBe(true);
+  });
+
+  it('shortages are bad events for τG in proportion to the share of demand lost', () => {
+    const world = trustWorld();
+    for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.5;
+    world.regions.finalDemand[HOM] = 100;
+    world.regions.finalLost[HOM] = 10;
+    updateCommunities(world);
+    expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * 0.1 * 0.5, 12);
   });
 });
