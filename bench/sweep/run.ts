@@ -31,7 +31,10 @@ const quick = process.argv.includes('--quick');
 const write = !quick && !process.argv.includes('--no-write');
 const throughputOnly = process.argv.includes('--throughput-only');
 
-/** Throughput sweep: two-hubs hub-lockdown (paired), one factor × 2 seeds, two years at full scale. */
+/** Weeks of each throughput run: ten years, as the scenarios run (short runs time start-up more than the sweep). */
+const THROUGHPUT_WEEKS = 520;
+
+/** Throughput sweep: two-hubs hub-lockdown (paired), one factor × 2 seeds, ten years at full scale. */
 function throughputSpec(points: number): object {
   return {
     description: 'bench:sweep throughput',
@@ -40,7 +43,7 @@ function throughputSpec(points: number): object {
     params: { scale: 1 },
     factors: { bassImitation: { values: Array.from({ length: points }, (_, i) => Number((0.1 + 0.05 * i).toFixed(2))) } },
     seeds: 2,
-    weeks: 104,
+    weeks: quick ? 104 : THROUGHPUT_WEEKS,
     metrics: ['fillRate', 'smeChainShare', 'smeAdoption', 'fillRate@bloc', 'lostFinalDeliveries'],
   };
 }
@@ -62,6 +65,9 @@ function memorySpec(runs: number): object {
 
 interface SweepRun {
   seconds: number;
+  /** CPU seconds of the sweep process (every thread, V8's own included) and its wall seconds. */
+  cpuSeconds: number;
+  processSeconds: number;
   runs: number;
   rows: number;
   samples: { runsDone: number; rssMiB: number; seconds: number }[];
@@ -77,13 +83,24 @@ function procStatus(pid: number, field: string): number {
   }
 }
 
+/** CPU seconds of this process's waited-for children (cutime + cstime in /proc/self/stat). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): cutime and cstime are fields 16 and 17.
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  return ticks / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+}
+
 /** Runs `glocal sweep` on a spec in a child process, sampling its memory; returns the session's time. */
-async function sweep(spec: object, workers: number): Promise<SweepRun> {
+async function sweep(spec: object, workers: number, nodeFlags: string[] = []): Promise<SweepRun> {
   const work = mkdtempSync(join(os.tmpdir(), 'glocal-bench-sweep-'));
   const specPath = join(work, 'spec.json');
   writeFileSync(specPath, JSON.stringify(spec));
   const out = join(work, 'out');
-  const child = spawn(process.execPath, [BIN, 'sweep', specPath, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const cpuBefore = childrenCpuSeconds();
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, [...nodeFlags, BIN, 'sweep', specPath, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const samples: SweepRun['samples'] = [];
   const startedAt = Date.now();
   let peak = 0;
@@ -94,6 +111,7 @@ async function sweep(spec: object, workers: number): Promise<SweepRun> {
     if (Number.isFinite(rss)) samples.push({ runsDone: parts, rssMiB: rss, seconds: (Date.now() - startedAt) / 1000 });
   }, 250);
   const code = await new Promise<number | null>((done) => child.on('exit', done));
+  const processSeconds = (Date.now() - spawnedAt) / 1000;
   clearInterval(timer);
   if (code !== 0) throw new Error(`glocal sweep exited with ${code}`);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
@@ -101,6 +119,8 @@ async function sweep(spec: object, workers: number): Promise<SweepRun> {
   rmSync(work, { recursive: true, force: true });
   return {
     seconds: (Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 1000,
+    cpuSeconds: childrenCpuSeconds() - cpuBefore,
+    processSeconds,
     runs: manifest.runs.total,
     rows: manifest.outputs['results.parquet'].rows,
     samples,
@@ -142,18 +162,20 @@ function render(result: ReturnType<typeof summarize> & { memoryDate: string }): 
     '',
     '### Throughput: runs per minute',
     '',
-    `Sweep: two-hubs hub-lockdown (paired runs), scale 1, 104 weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
+    `Sweep: two-hubs hub-lockdown (paired runs), scale 1, ${THROUGHPUT_WEEKS} weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
     '',
-    '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency | Runs/min once warm | Speed-up once warm |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency | Runs/min once warm | Speed-up once warm | CPU seconds | Cores busy |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.throughput.map(
       (t) =>
-        `| ${t.workers} | ${t.runs} | ${t.seconds.toFixed(1)} | ${t.runsPerMinute.toFixed(1)} | ${t.speedup.toFixed(2)}× | ${(t.efficiency * 100).toFixed(0)} % | ${t.steadyRunsPerMinute.toFixed(1)} | ${t.steadySpeedup.toFixed(2)}× |`,
+        `| ${t.workers} | ${t.runs} | ${t.seconds.toFixed(1)} | ${t.runsPerMinute.toFixed(1)} | ${t.speedup.toFixed(2)}× | ${(t.efficiency * 100).toFixed(0)} % | ${t.steadyRunsPerMinute.toFixed(1)} | ${t.steadySpeedup.toFixed(2)}× | ${t.cpuSeconds.toFixed(1)} | ${t.coresBusy.toFixed(2)} |`,
     ),
     '',
-    '*Once warm*: from the first finished run to the last, leaving out the start-up of the worker threads (each loads and compiles the model; several seconds on a loaded machine).',
+    '*Once warm*: from the first finished run to the last, leaving out the start-up of the worker threads (each loads and compiles the model; several seconds on a loaded machine). *CPU seconds* and *cores busy*: the sweep process\'s CPU time over its whole life (every thread), and that divided by its wall time.',
     '',
     `Goal: ≥ 1.8× at 2 workers — ${result.throughput[1].speedup >= 1.8 ? 'met' : 'not met'} (${result.throughput[1].speedup.toFixed(2)}×).`,
+    '',
+    `One worker is not one core: V8 runs garbage collection and compilation on helper threads, and with one worker they use the second core (${result.throughput[0].coresBusy.toFixed(2)} cores busy above). On a 2-core machine 2 workers can therefore gain at most about 2 / ${result.throughput[0].coresBusy.toFixed(2)} = ${(2 / result.throughput[0].coresBusy).toFixed(2)}×. For reference, 1 worker with the helper threads off (\`node --single-threaded\`, ${result.singleThreaded.coresBusy.toFixed(2)} cores busy) managed ${result.singleThreaded.runsPerMinute.toFixed(1)} runs/min, against which 2 workers are ${result.singleThreaded.twoWorkerSpeedup.toFixed(2)}× faster. The goal is judged against the ordinary 1-worker run; a machine with 4 or more cores is needed to test it without this ceiling.`,
     '',
     '### Memory while writing more than 10⁷ rows',
     '',
@@ -179,7 +201,7 @@ function steadyRate(run: SweepRun): number {
   return ((last.runsDone - first.runsDone) / (last.seconds - first.seconds)) * 60;
 }
 
-function summarize(one: SweepRun, two: SweepRun, memory: SweepRun) {
+function summarize(one: SweepRun, two: SweepRun, oneSingleThreaded: SweepRun, memory: SweepRun) {
   const rate = (r: SweepRun) => (r.runs / r.seconds) * 60;
   const deciles = rssByDecile(memory);
   const growth = deciles[deciles.length - 1].rssMiB - deciles[0].rssMiB;
@@ -198,7 +220,17 @@ function summarize(one: SweepRun, two: SweepRun, memory: SweepRun) {
       efficiency: rate(r) / rate(one) / (i + 1),
       steadyRunsPerMinute: steadyRate(r),
       steadySpeedup: steadyRate(r) / steadyRate(one),
+      cpuSeconds: r.cpuSeconds,
+      coresBusy: r.cpuSeconds / r.processSeconds,
     })),
+    singleThreaded: {
+      runs: oneSingleThreaded.runs,
+      seconds: oneSingleThreaded.seconds,
+      runsPerMinute: rate(oneSingleThreaded),
+      cpuSeconds: oneSingleThreaded.cpuSeconds,
+      coresBusy: oneSingleThreaded.cpuSeconds / oneSingleThreaded.processSeconds,
+      twoWorkerSpeedup: rate(two) / rate(oneSingleThreaded),
+    },
     memory: { runs: memory.runs, rows: memory.rows, seconds: memory.seconds, peakRssMiB: memory.peakRssMiB, deciles, growthMiB: growth, flat: Math.abs(growth) < 0.15 * deciles[0].rssMiB },
   };
 }
@@ -209,17 +241,19 @@ async function main(): Promise<void> {
   process.stderr.write(`bench:sweep — throughput (${throughputPoints * 2} runs at 1, then 2 workers)…\n`);
   const one = await sweep(throughputSpec(throughputPoints), 1);
   const two = await sweep(throughputSpec(throughputPoints), 2);
+  process.stderr.write('bench:sweep — 1 worker again with V8\'s helper threads off (node --single-threaded)…\n');
+  const oneSingleThreaded = await sweep(throughputSpec(throughputPoints), 1, ['--single-threaded']);
   const memoryRuns = quick ? 10 : 90;
   const saved = throughputOnly && existsSync(RESULTS_PATH) ? (JSON.parse(readFileSync(RESULTS_PATH, 'utf8')) as { memoryDate?: string; date: string; raw: { memory: SweepRun } }) : null;
   const previous = saved?.raw.memory ?? null;
   const memoryDate = saved ? (saved.memoryDate ?? saved.date) : new Date().toISOString();
   if (!previous) process.stderr.write(`bench:sweep — memory (${memoryRuns} runs, ${quick ? '~10⁶' : '> 10⁷'} rows, 2 workers)…\n`);
   const memory = previous ?? (await sweep(memorySpec(memoryRuns), 2));
-  const result = { ...summarize(one, two, memory), loadAverage: load.toFixed(1), memoryDate };
+  const result = { ...summarize(one, two, oneSingleThreaded, memory), loadAverage: load.toFixed(1), memoryDate };
   const text = render(result);
   process.stdout.write(text + '\n');
   if (!write) return;
-  writeFileSync(RESULTS_PATH, JSON.stringify({ ...result, raw: { one, two, memory } }, null, 2) + '\n');
+  writeFileSync(RESULTS_PATH, JSON.stringify({ ...result, raw: { one, two, oneSingleThreaded, memory } }, null, 2) + '\n');
   const doc = readFileSync(DOC_PATH, 'utf8');
   const block = `${START_MARKER}\n${text}\n${END_MARKER}`;
   const start = doc.indexOf(START_MARKER);
