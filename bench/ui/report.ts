@@ -84,7 +84,7 @@ export function renderBlock(r: UiResults): string {
     ...casesTable(r),
     ...problemList(r),
     '',
-    `Long session (${r.session.case.name}, two-hubs baseline, speed ${r.session.speedSetting} weeks per second): a ${r.windowSeconds} s window at the start against the same window after fast-forwarding to week ${r.session.late.weekFrom} of the run's ${r.session.case.weeks} (the "first minute" and "after ten years" compressed into two measured windows at the same speed, the second one ending before the run does). Heap: the page's JavaScript heap after a forced garbage collection (DevTools protocol); the worker's heap (the model's typed arrays) is not in it.`,
+    `Long session (${r.session.case.name}, two-hubs baseline, speed ${r.session.speedSetting} weeks per second): a ${r.windowSeconds} s window at the start against the same window after fast-forwarding to week ${r.session.late.weekFrom} of the run's ${r.session.case.weeks} (the "first minute" and "after ten years" as two measured windows at the same speed; the run is set two years longer than the scenario's ten with the link's \`weeks\`, so the second window ends before the run does). Heap: the page's JavaScript heap after a forced garbage collection (DevTools protocol); the worker's heap (the model's typed arrays) is not in it.`,
     '',
     ...sessionTable(r.session),
     END_MARKER,

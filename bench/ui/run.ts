@@ -30,10 +30,11 @@ const CLICKS = 8;
 const FAST_SPEED = 104;
 const SESSION_SPEED = 6;
 /**
- * The long session's second window starts after this many simulated weeks (≈ 8 of the 10 years
- * of baseline), so that at SESSION_SPEED it ends before the run's last week.
+ * The long session's second window starts after ten simulated years; its run is two years longer
+ * (a link's `weeks`), so that at SESSION_SPEED the window ends before the run's last week.
  */
-const LATE_WEEK = 420;
+const LATE_WEEK = 520;
+const SESSION_WEEKS = 624;
 
 export interface UiCase {
   name: string;
@@ -99,7 +100,7 @@ function agentsAtWeek0(c: UiCase): number {
 }
 
 function stateHash(c: UiCase): string {
-  const query = new URLSearchParams({ world: c.world, scenario: c.scenario, seed: '1' });
+  const query = new URLSearchParams({ world: c.world, scenario: c.scenario, seed: '1', weeks: String(c.weeks) });
   if (c.scale !== undefined) query.set('params', JSON.stringify({ scale: c.scale }));
   return `#${query.toString()}`;
 }
@@ -180,7 +181,7 @@ async function waitForWeek(page: Page, week: number): Promise<void> {
   }, week, { timeout: 600_000, polling: 100 });
 }
 
-/** The same classroom speed in a window at the start and one after ~9 simulated years (fast-forwarded between). */
+/** The same classroom speed in a window at the start and one after ten simulated years (fast-forwarded between). */
 async function measureSession(browser: Browser, url: string, c: UiCase): Promise<SessionResult> {
   const { page } = await openCase(browser, url, c);
   const cdp = await page.context().newCDPSession(page);
@@ -245,7 +246,7 @@ async function main(): Promise<void> {
       console.error(JSON.stringify(last.window), 'latency median', last.latencyMs.median, 'load', last.load.loadAverage.join(' '));
     }
     console.error('bench:ui: long session at 10⁴ agents…');
-    const session = await measureSession(browser, app.url, CASES[0]);
+    const session = await measureSession(browser, app.url, { ...CASES[0], weeks: SESSION_WEEKS });
     const results = { machine: meta, loadAtEnd: load(), windowSeconds: WINDOW_SECONDS, cases, session };
     for (const p of [...cases.flatMap((c) => c.problems.map((x) => `${c.case.name}: ${x}`)), ...session.problems.map((x) => `long session: ${x}`)]) console.error(`bench:ui: INVALID ${p}`);
     console.log(JSON.stringify(results, null, 2));

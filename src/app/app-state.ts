@@ -42,7 +42,12 @@ export interface AppState {
   language: Language;
   lesson: string;
   compare: boolean;
+  /** Weeks the run lasts; 0: the lesson's or the scenario's own length. */
+  weeks: number;
 }
+
+/** The longest run a link may ask for (as the scenario files allow). */
+export const MAX_WEEKS = 5200;
 
 export function defaultState(): AppState {
   return {
@@ -56,6 +61,7 @@ export function defaultState(): AppState {
     language: 'en',
     lesson: '',
     compare: false,
+    weeks: 0,
   };
 }
 
@@ -72,6 +78,7 @@ export function encodeState(state: AppState): string {
   if (state.language !== 'en') query.set('lang', state.language);
   if (state.lesson) query.set('lesson', state.lesson);
   if (state.compare) query.set('compare', '1');
+  if (state.weeks > 0) query.set('weeks', String(state.weeks));
   return `#${query.toString()}`;
 }
 
@@ -109,6 +116,8 @@ export function decodeState(hash: string): AppState {
   if (lang === 'fr' || lang === 'es' || lang === 'en') state.language = lang;
   state.lesson = query.get('lesson') ?? '';
   state.compare = query.get('compare') === '1';
+  const weeks = Number(query.get('weeks'));
+  if (query.has('weeks') && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS) state.weeks = weeks;
   return state;
 }
 
@@ -139,7 +148,7 @@ export function runScenario(state: AppState, withPolicy = true): string | Record
 
 export function runRequest(state: AppState, withPolicy = true): RunRequestData {
   const lesson = lessonById(state.lesson);
-  const weeks = lesson && lesson.world === state.world ? lesson.weeks : undefined;
+  const weeks = state.weeks > 0 ? state.weeks : lesson && lesson.world === state.world ? lesson.weeks : undefined;
   return { world: state.world, scenario: runScenario(state, withPolicy), seed: state.seed, params: { ...state.params }, weeks };
 }
 
