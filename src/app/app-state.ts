@@ -3,6 +3,8 @@ import type { RunRequestData } from '../worker/run-spec.ts';
 import { MAP_LAYERS, type MapLayer } from '../worker/map-snapshot.ts';
 import type { Language } from './lessons/types.ts';
 import { lessonById } from './lessons/index.ts';
+import { checkedLibraryScheme, isLibraryScheme, withScheme } from './scheme-library.ts';
+import type { SchemeContent } from '../compare/scheme-check.ts';
 
 export type ParamValue = number | boolean | string;
 
@@ -42,6 +44,11 @@ export interface AppState {
   language: Language;
   lesson: string;
   compare: boolean;
+  /**
+   * Compare mode's library scheme (worlds/<world>/schemes/NAME.json) laid over the policy run;
+   * '': the policy added in the app instead.
+   */
+  scheme: string;
   /** Weeks the run lasts; 0: the lesson's or the scenario's own length. */
   weeks: number;
 }
@@ -61,6 +68,7 @@ export function defaultState(): AppState {
     language: 'en',
     lesson: '',
     compare: false,
+    scheme: '',
     weeks: 0,
   };
 }
@@ -78,6 +86,7 @@ export function encodeState(state: AppState): string {
   if (state.language !== 'en') query.set('lang', state.language);
   if (state.lesson) query.set('lesson', state.lesson);
   if (state.compare) query.set('compare', '1');
+  if (state.scheme) query.set('scheme', state.scheme);
   if (state.weeks > 0) query.set('weeks', String(state.weeks));
   return `#${query.toString()}`;
 }
@@ -116,6 +125,9 @@ export function decodeState(hash: string): AppState {
   if (lang === 'fr' || lang === 'es' || lang === 'en') state.language = lang;
   state.lesson = query.get('lesson') ?? '';
   state.compare = query.get('compare') === '1';
+  // A scheme only in compare mode, and only one of this world's library (else none).
+  const scheme = query.get('scheme');
+  if (state.compare && scheme && isLibraryScheme(state.world, scheme)) state.scheme = scheme;
   const weeks = Number(query.get('weeks'));
   if (query.has('weeks') && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS) state.weeks = weeks;
   return state;
@@ -130,14 +142,29 @@ function baseScenario(state: AppState): { name: string; scenario: Record<string,
   return { name: state.scenario, scenario: WORLDS[state.world].scenarios[state.scenario] as Record<string, unknown> };
 }
 
+/** The scheme laid over the policy run, checked as `glocal compare` checks it; throws its problems. */
+function appliedScheme(state: AppState): SchemeContent | null {
+  if (!state.scheme) return null;
+  return checkedLibraryScheme(state.world, state.scheme, baseScenario(state).scenario, state.params);
+}
+
+/** The base scenario with the scheme (if any) laid over it, and the name that says so. */
+function schemeScenario(state: AppState, withPolicy: boolean): { name: string; scenario: Record<string, unknown> } {
+  const base = baseScenario(state);
+  const scheme = withPolicy ? appliedScheme(state) : null;
+  if (!scheme) return base;
+  return { name: `${base.name} + ${scheme.name}`, scenario: withScheme(base.scenario, scheme) };
+}
+
 /**
  * The scenario the run uses: the built-in one by name when nothing was added (so `glocal run
- * --scenario NAME` reproduces it), else the scenario object with the added shocks and policy.
+ * --scenario NAME` reproduces it), else the scenario object with the scheme (policy run only),
+ * the added shocks and the added policy (policy run only).
  */
 export function runScenario(state: AppState, withPolicy = true): string | Record<string, unknown> {
   const policy = withPolicy ? state.policy : [];
-  const { name, scenario: base } = baseScenario(state);
-  if (policy.length === 0 && state.shocks.length === 0) return name === state.scenario ? name : base;
+  const { name, scenario: base } = schemeScenario(state, withPolicy);
+  if (policy.length === 0 && state.shocks.length === 0) return name === state.scenario ? name : { ...base, name };
   return {
     ...base,
     name: `${name}+app`,
@@ -154,10 +181,11 @@ export function runRequest(state: AppState, withPolicy = true): RunRequestData {
 
 /**
  * A scenario file that `glocal run --scenario FILE --seed SEED` accepts and that reproduces the
- * app's run: the scenario with the added shocks and policy, and the parameter overrides folded in.
+ * app's (policy) run: the scenario with the scheme, the added shocks and policy, and the
+ * parameter overrides folded in.
  */
 export function scenarioFile(state: AppState): Record<string, unknown> {
-  const { name, scenario: base } = baseScenario(state);
+  const { name, scenario: base } = schemeScenario(state, true);
   const params = { ...((base.params as Record<string, ParamValue>) ?? {}), ...state.params };
   const weeks = runRequest(state).weeks;
   const file: Record<string, unknown> = {

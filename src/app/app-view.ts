@@ -7,6 +7,7 @@ import type { Language } from './lessons/types.ts';
 import { cssGradient, cssColour, type PaletteName } from './map/palette.ts';
 import type { GlocalApp } from './app.ts';
 import type { MapPointer } from './map/map-view.ts';
+import { librarySchemes } from './scheme-library.ts';
 import './components/map-element.ts';
 import './components/panels.ts';
 
@@ -36,8 +37,19 @@ function header(app: GlocalApp) {
       </select></label>
     <button data-testid="presentation" aria-pressed=${app.presentation} @click=${() => app.togglePresentation()}>${t('presentation')}</button>
     <button data-testid="compare" aria-pressed=${Boolean(app.baseline)} @click=${() => void app.setCompare(!app.baseline)}>${t('compare')}</button>
+    ${app.baseline ? schemePicker(app) : nothing}
     <button data-testid="share" @click=${() => void app.share()}>${t('share')}</button>
   </header>`;
+}
+
+/** Compare mode's policy: the policy added in the app, or a scheme of the world's library (as `glocal compare --scheme`). */
+function schemePicker(app: GlocalApp) {
+  const { state } = app;
+  return html`<label>${t('schemePicker')}
+      <select data-testid="scheme" .value=${state.scheme} @change=${(e: Event) => void app.setScheme(value(e))}>
+        <option value="" ?selected=${!state.scheme}>${t('ownPolicy')}</option>
+        ${librarySchemes(state.world).map((s) => html`<option value=${s.name} title=${s.description} ?selected=${s.name === state.scheme}>${s.name}</option>`)}
+      </select></label>`;
 }
 
 function controls(app: GlocalApp) {
@@ -112,7 +124,7 @@ function mapArea(app: GlocalApp) {
       <glocal-map testid="map" label=${t('mapLabel', { layer })} @region-hover=${(e: CustomEvent<MapPointer | null>) => hover(app, e)} @region-select=${onSelect}></glocal-map>
     </figure>
     ${compare
-      ? html`<figure><figcaption>${t('policyTitle')}</figcaption>
+      ? html`<figure><figcaption>${app.state.scheme ? t('schemeTitle', { scheme: app.state.scheme }) : t('policyTitle')}</figcaption>
           <glocal-map testid="map-compare" label=${t('mapCompareLabel', { layer })} @region-hover=${(e: CustomEvent<MapPointer | null>) => hover(app, e)} @region-select=${onSelect}></glocal-map></figure>`
       : nothing}
   </section>`;

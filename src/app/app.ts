@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { Remote } from 'comlink';
 import type { Api } from '../worker/api.ts';
 import type { AgentKind } from '../worker/live.ts';
-import { buildRunSpec } from '../worker/run-spec.ts';
+import { buildRunSpec, type RunRequestData } from '../worker/run-spec.ts';
 import { WORLDS } from '../../worlds/index.ts';
 import { RunController } from './run-controller.ts';
 import { decodeState, encodeState, runRequest, scenarioFile, type AppState, type PolicySetting, type ShockSetting, type ParamValue } from './app-state.ts';
@@ -19,6 +19,7 @@ import type { MapLayer } from '../worker/map-snapshot.ts';
 import { appStyles } from './app-styles.ts';
 import type { PaletteName } from './map/palette.ts';
 import { renderApp } from './app-view.ts';
+import { isLibraryScheme } from './scheme-library.ts';
 
 /** The debugging (and test) handle on `window.glocal`. */
 export interface GlocalHandle {
@@ -26,7 +27,9 @@ export interface GlocalHandle {
   ready: Promise<void>;
   /** The main run's worker API (comlink proxy): the same object the CLI drives. */
   api: Remote<Api>;
-  state(): { world: string; scenario: string; seed: number; params: Record<string, ParamValue>; policy: PolicySetting[]; week: number; exploratory: boolean };
+  state(): { world: string; scenario: string; seed: number; params: Record<string, ParamValue>; policy: PolicySetting[]; scheme: string; week: number; exploratory: boolean };
+  /** What the runs were last started from: the main (policy) run's request, and the baseline's in compare mode. */
+  runs(): { main: RunRequestData | null; baseline: RunRequestData | null };
 }
 
 declare global {
@@ -61,6 +64,8 @@ export class GlocalApp extends LitElement {
   main = new RunController();
   /** The baseline run of compare mode (the main run then holds the policy). */
   baseline: RunController | null = null;
+  /** The requests the runs were last started from (for the test handle). */
+  private startedRuns: { main: RunRequestData | null; baseline: RunRequestData | null } = { main: null, baseline: null };
   geometry: MapGeometry | null = null;
   /** Every parameter's value in the main run (for the parameter panel). */
   effectiveParams: Record<string, ParamValue> = {};
@@ -104,6 +109,7 @@ export class GlocalApp extends LitElement {
       ready: this.ready,
       api: this.main.api,
       state: () => ({ ...this.state, week: this.main.week, exploratory: this.main.exploratory }),
+      runs: () => structuredClone(this.startedRuns),
     };
     this.main.addEventListener('update', () => this.onRunUpdate());
     window.addEventListener('keydown', (e) => this.onKey(e));
@@ -140,7 +146,7 @@ export class GlocalApp extends LitElement {
     } catch (error) {
       // Bad input (e.g. a hand-edited link): say what was wrong and run without the additions.
       this.error = (error as Error).message;
-      this.state = { ...this.state, params: {}, policy: [], shocks: [] };
+      this.state = { ...this.state, params: {}, policy: [], shocks: [], scheme: '' };
       try {
         await this.startRuns();
       } catch {
@@ -186,9 +192,11 @@ export class GlocalApp extends LitElement {
   }
 
   private async startRuns(): Promise<void> {
-    const spec = buildRunSpec(runRequest(this.state)).spec;
-    const starts = [this.main.start(spec)];
-    if (this.baseline) starts.push(this.baseline.start(buildRunSpec(runRequest(this.state, false)).spec));
+    const main = runRequest(this.state);
+    const baseline = this.baseline ? runRequest(this.state, false) : null;
+    const starts = [this.main.start(buildRunSpec(main).spec)];
+    if (this.baseline && baseline) starts.push(this.baseline.start(buildRunSpec(baseline).spec));
+    this.startedRuns = { main, baseline };
     await Promise.all(starts);
   }
 
@@ -319,7 +327,7 @@ export class GlocalApp extends LitElement {
 
   async setWorld(world: string): Promise<void> {
     if (!WORLDS[world] || world === this.state.world) return;
-    this.state = { ...this.state, world, scenario: WORLDS[world].defaultScenario, params: {}, policy: [], shocks: [], lesson: '' };
+    this.state = { ...this.state, world, scenario: WORLDS[world].defaultScenario, params: {}, policy: [], shocks: [], lesson: '', scheme: '' };
     this.selected = [];
     this.inspected = null;
     this.beginLoading(true);
@@ -358,7 +366,7 @@ export class GlocalApp extends LitElement {
     const worldChanged = lesson.world !== this.state.world;
     const scenario = typeof lesson.scenario === 'string' ? lesson.scenario : WORLDS[lesson.world].defaultScenario;
     const layer = (lesson.choropleth as MapLayer | undefined) ?? this.state.layer;
-    this.state = { ...this.state, world: lesson.world, scenario, seed: lesson.seed, params: { ...(lesson.params ?? {}) }, policy: [], shocks: [], lesson: id, layer };
+    this.state = { ...this.state, world: lesson.world, scenario, seed: lesson.seed, params: { ...(lesson.params ?? {}) }, policy: [], shocks: [], scheme: '', lesson: id, layer };
     if (worldChanged) await this.loadWorld();
     await this.restart(false);
     await this.runLessonAction(lesson.steps[0]?.action);
@@ -394,7 +402,8 @@ export class GlocalApp extends LitElement {
 
   async setCompare(on: boolean, restart = true): Promise<void> {
     if (on === Boolean(this.baseline)) return;
-    this.state = { ...this.state, compare: on };
+    // The scheme picker belongs to compare mode: leaving it drops the scheme.
+    this.state = { ...this.state, compare: on, scheme: on ? this.state.scheme : '' };
     if (on) {
       this.baseline = new RunController();
       this.baseline.speed = this.main.speed;
@@ -407,6 +416,17 @@ export class GlocalApp extends LitElement {
     await this.updateComplete;
     if (this.geometry) for (const map of this.maps()) await map.setGeometry(this.geometry);
     if (restart) await this.restart(this.playing);
+  }
+
+  /**
+   * Compare mode's scheme: a library scheme makes the policy run the scenario plus the scheme
+   * (the policy added in the app is dropped, so the run is the scheme's alone); '' goes back to
+   * the policy added in the app. Both runs restart from week 0 with the same seed.
+   */
+  async setScheme(name: string): Promise<void> {
+    if (name === this.state.scheme || (name && !isLibraryScheme(this.state.world, name))) return;
+    this.state = { ...this.state, scheme: name, policy: name ? [] : this.state.policy };
+    await this.restart(this.playing);
   }
 
   async applyParams(params: Record<string, ParamValue>): Promise<void> {

@@ -1,34 +1,21 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { UserError } from '../cli/errors.ts';
 import { describeProblems, readJsonFile, type JsonInput } from '../cli/json-input.ts';
-import { checkScenario, type InputProblem } from '../model/validate.ts';
-import { SCENARIO_LIMITS, type PolicyItem, type Scenario } from '../model/scenario.ts';
+import type { Scenario } from '../model/scenario.ts';
 import type { WorldDefinition } from '../model/world-definition.ts';
-import { budgetProblems } from './budget.ts';
+import { checkScheme, type SchemeContent } from './scheme-check.ts';
+
+export { SCHEME_FIELDS, mergeScheme } from './scheme-check.ts';
 
 /**
  * Scheme files (docs/compare.md): a policy timeline, and optionally parameter settings, laid
  * over any scenario. The items are exactly a scenario's `policy` items; the scheme's policy is
- * appended to the scenario's and its params override the scenario's.
+ * appended to the scenario's and its params override the scenario's. The checks themselves are
+ * in scheme-check.ts (no files, no Node), which the web app runs too.
  */
-export const SCHEME_FIELDS = ['name', 'description', 'policy', 'params'] as const;
-
-const schemeShape = z.strictObject({
-  name: z.string().min(1).max(SCENARIO_LIMITS.name).optional(),
-  description: z.string().min(1).max(SCENARIO_LIMITS.description),
-  policy: z.array(z.unknown()).max(SCENARIO_LIMITS.policy),
-  params: z.unknown().optional(),
-});
-
-export interface Scheme {
-  /** The arm's name: the library name, or the file name without .json. */
-  name: string;
-  description: string;
-  policy: PolicyItem[];
-  params: Record<string, number | boolean | string>;
+export interface Scheme extends SchemeContent {
   /** Where it came from (worlds/<w>/schemes/<name>.json or the user's path). */
   source: string;
   input: JsonInput;
@@ -56,66 +43,13 @@ export function schemePath(world: string, argument: string): { path: string; nam
 }
 
 /**
- * Reads and checks a scheme against a (valid) scenario and the world: the scheme's own shape,
- * its policy items and params as a scenario's would be checked, then the merged scenario
- * (params together, lead times) and the budget rule. Every problem names a path in the scheme.
+ * Reads a scheme file and checks it against a (valid) scenario and the world (checkScheme);
+ * every problem is reported at its line in the file.
  */
 export function loadScheme(argument: string, world: WorldDefinition, scenario: Scenario, overrides: Record<string, unknown> = {}): Scheme {
   const { path, name } = schemePath(world.name, argument);
   const input = readJsonFile(path, 'scheme');
-  const fail = (problems: InputProblem[]) => new UserError(describeProblems(input, 'scheme', problems));
-  const shape = schemeShape.safeParse(input.value);
-  if (!shape.success) throw fail(shapeProblems(input.value, shape.error));
-  const own = checkScenario({ policy: shape.data.policy, ...(shape.data.params !== undefined ? { params: shape.data.params } : {}) }, world);
-  if (!own.ok) throw fail(own.problems);
-  const armName = shape.data.name ?? name;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(armName) || armName.endsWith('.json')) {
-    throw fail([{ path: shape.data.name !== undefined ? ['name'] : [], message: `the scheme's name "${armName}" names a folder of the results: expected letters, digits, ".", "_" or "-" (at most 100)` }]);
-  }
-  const scheme: Scheme = { name: armName, description: shape.data.description, policy: own.scenario.policy, params: own.scenario.params ?? {}, source: path, input };
-  const merged = checkScenario(mergeScheme(scenario, scheme), world);
-  if (!merged.ok) throw fail(merged.problems.map((p) => schemeProblem(p, scenario)));
-  const budget = budgetProblems(merged.scenario, scenario.policy.length, world, overrides);
-  if (budget.length > 0) throw fail(budget);
-  return scheme;
-}
-
-/** The scenario with the scheme laid over it: policy appended, params overridden. */
-export function mergeScheme(scenario: Scenario, scheme: Pick<Scheme, 'policy' | 'params' | 'name'>): Scenario {
-  const params = { ...(scenario.params ?? {}), ...scheme.params };
-  return {
-    ...scenario,
-    ...(scenario.name !== undefined ? { name: `${scenario.name} + ${scheme.name}` } : {}),
-    ...(Object.keys(params).length > 0 ? { params } : {}),
-    shocks: scenario.shocks,
-    policy: [...scenario.policy, ...scheme.policy],
-  };
-}
-
-/** A problem of the merged scenario, at its place in the scheme (policy items after the scenario's). */
-function schemeProblem(problem: InputProblem, scenario: Scenario): InputProblem {
-  const [head, index, ...rest] = problem.path;
-  if (head === 'policy' && typeof index === 'number' && index >= scenario.policy.length) {
-    return { path: ['policy', index - scenario.policy.length, ...rest], message: problem.message };
-  }
-  if (head === 'params') return problem;
-  return { path: [], message: `together with the scenario: at scenario ${problem.path.join('.')}: ${problem.message}` };
-}
-
-function shapeProblems(json: unknown, error: z.ZodError): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const why = key === 'shocks' ? 'a scheme holds no shocks (they belong to the scenario it is laid over)' : `expected only ${SCHEME_FIELDS.join(', ')}`;
-        problems.push({ path: [...path, key], message: `unknown field "${key}": ${why}` });
-      }
-      continue;
-    }
-    const found = path.length > 0 && json && typeof json === 'object' ? (json as Record<string, unknown>)[String(path[0])] : json;
-    const expected = path[0] === 'description' ? 'a text saying what the scheme represents' : path[0] === 'policy' ? 'a list of policy items' : path[0] === 'name' ? 'a non-empty text' : 'a JSON object';
-    problems.push({ path, message: `expected ${expected}, got ${found === undefined ? 'nothing (the field is required)' : JSON.stringify(found)?.slice(0, 60)}` });
-  }
-  return problems;
+  const check = checkScheme(input.value, name, world, scenario, overrides);
+  if (!check.ok) throw new UserError(describeProblems(input, 'scheme', check.problems));
+  return { ...check.scheme, source: path, input };
 }
