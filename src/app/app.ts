@@ -121,6 +121,8 @@ export class GlocalApp extends LitElement {
   private async boot(): Promise<void> {
     setLanguage(this.state.language);
     await this.updateComplete;
+    // A link in compare mode opens in compare mode (with its scheme, if any).
+    if (this.state.compare) await this.setCompare(true, false);
     await this.loadWorld();
     await this.restart(true);
     this.frameHandle = requestAnimationFrame((time) => this.loop(time));

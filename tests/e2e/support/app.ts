@@ -72,6 +72,8 @@ export interface AppState {
   seed: number;
   params: Record<string, number | boolean | string>;
   policy: unknown[];
+  /** Compare mode's library scheme ('' when none). */
+  scheme: string;
   week: number;
   exploratory: boolean;
 }
