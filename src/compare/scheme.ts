@@ -5,21 +5,23 @@ import { z } from 'zod';
 import { UserError } from '../cli/errors.ts';
 import { describeProblems, readJsonFile, type JsonInput } from '../cli/json-input.ts';
 import { checkScenario, type InputProblem } from '../model/validate.ts';
-import { SCENARIO_LIMITS, type PolicyItem, type Scenario } from '../model/scenario.ts';
+import { SCENARIO_LIMITS, type PolicyItem, type Rule, type Scenario } from '../model/scenario.ts';
 import type { WorldDefinition } from '../model/world-definition.ts';
 import { budgetProblems } from './budget.ts';
 
 /**
  * Scheme files (docs/compare.md): a policy timeline, and optionally parameter settings, laid
- * over any scenario. The items are exactly a scenario's `policy` items; the scheme's policy is
- * appended to the scenario's and its params override the scenario's.
+ * over any scenario, plus adaptive rules (src/model/rules.ts). The items are exactly a scenario's
+ * `policy` items and `rules`; both are appended to the scenario's and its params override the
+ * scenario's.
  */
-export const SCHEME_FIELDS = ['name', 'description', 'policy', 'params'] as const;
+export const SCHEME_FIELDS = ['name', 'description', 'policy', 'rules', 'params'] as const;
 
 const schemeShape = z.strictObject({
   name: z.string().min(1).max(SCENARIO_LIMITS.name).optional(),
   description: z.string().min(1).max(SCENARIO_LIMITS.description),
   policy: z.array(z.unknown()).max(SCENARIO_LIMITS.policy),
+  rules: z.array(z.unknown()).max(SCENARIO_LIMITS.rules).optional(),
   params: z.unknown().optional(),
 });
 
@@ -28,6 +30,7 @@ export interface Scheme {
   name: string;
   description: string;
   policy: PolicyItem[];
+  rules: Rule[];
   params: Record<string, number | boolean | string>;
   /** Where it came from (worlds/<w>/schemes/<name>.json or the user's path). */
   source: string;
@@ -66,37 +69,51 @@ export function loadScheme(argument: string, world: WorldDefinition, scenario: S
   const fail = (problems: InputProblem[]) => new UserError(describeProblems(input, 'scheme', problems));
   const shape = schemeShape.safeParse(input.value);
   if (!shape.success) throw fail(shapeProblems(input.value, shape.error));
-  const own = checkScenario({ policy: shape.data.policy, ...(shape.data.params !== undefined ? { params: shape.data.params } : {}) }, world);
+  const own = checkScenario(
+    {
+      policy: shape.data.policy,
+      ...(shape.data.rules !== undefined ? { rules: shape.data.rules } : {}),
+      ...(shape.data.params !== undefined ? { params: shape.data.params } : {}),
+    },
+    world,
+  );
   if (!own.ok) throw fail(own.problems);
   const armName = shape.data.name ?? name;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(armName) || armName.endsWith('.json')) {
     throw fail([{ path: shape.data.name !== undefined ? ['name'] : [], message: `the scheme's name "${armName}" names a folder of the results: expected letters, digits, ".", "_" or "-" (at most 100)` }]);
   }
-  const scheme: Scheme = { name: armName, description: shape.data.description, policy: own.scenario.policy, params: own.scenario.params ?? {}, source: path, input };
+  const scheme: Scheme = { name: armName, description: shape.data.description, policy: own.scenario.policy, rules: own.scenario.rules ?? [], params: own.scenario.params ?? {}, source: path, input };
   const merged = checkScenario(mergeScheme(scenario, scheme), world);
   if (!merged.ok) throw fail(merged.problems.map((p) => schemeProblem(p, scenario)));
-  const budget = budgetProblems(merged.scenario, scenario.policy.length, world, overrides);
+  const budget = budgetProblems(merged.scenario, scenario.policy.length, (scenario.rules ?? []).length, world, overrides);
   if (budget.length > 0) throw fail(budget);
   return scheme;
 }
 
-/** The scenario with the scheme laid over it: policy appended, params overridden. */
-export function mergeScheme(scenario: Scenario, scheme: Pick<Scheme, 'policy' | 'params' | 'name'>): Scenario {
+/** The scenario with the scheme laid over it: policy and rules appended, params overridden. */
+export function mergeScheme(scenario: Scenario, scheme: Pick<Scheme, 'policy' | 'params' | 'name'> & { rules?: Rule[] }): Scenario {
   const params = { ...(scenario.params ?? {}), ...scheme.params };
+  // No `rules` field when neither has rules, so a scheme without rules gives the same scenario bytes as before.
+  const rules = [...(scenario.rules ?? []), ...(scheme.rules ?? [])];
   return {
     ...scenario,
     ...(scenario.name !== undefined ? { name: `${scenario.name} + ${scheme.name}` } : {}),
     ...(Object.keys(params).length > 0 ? { params } : {}),
     shocks: scenario.shocks,
     policy: [...scenario.policy, ...scheme.policy],
+    ...(rules.length > 0 ? { rules } : {}),
   };
 }
 
-/** A problem of the merged scenario, at its place in the scheme (policy items after the scenario's). */
+/** A problem of the merged scenario, at its place in the scheme (policy items and rules after the scenario's). */
 function schemeProblem(problem: InputProblem, scenario: Scenario): InputProblem {
   const [head, index, ...rest] = problem.path;
   if (head === 'policy' && typeof index === 'number' && index >= scenario.policy.length) {
     return { path: ['policy', index - scenario.policy.length, ...rest], message: problem.message };
+  }
+  const scenarioRules = (scenario.rules ?? []).length;
+  if (head === 'rules' && typeof index === 'number' && index >= scenarioRules) {
+    return { path: ['rules', index - scenarioRules, ...rest], message: problem.message };
   }
   if (head === 'params') return problem;
   return { path: [], message: `together with the scenario: at scenario ${problem.path.join('.')}: ${problem.message}` };
@@ -114,7 +131,7 @@ function shapeProblems(json: unknown, error: z.ZodError): InputProblem[] {
       continue;
     }
     const found = path.length > 0 && json && typeof json === 'object' ? (json as Record<string, unknown>)[String(path[0])] : json;
-    const expected = path[0] === 'description' ? 'a text saying what the scheme represents' : path[0] === 'policy' ? 'a list of policy items' : path[0] === 'name' ? 'a non-empty text' : 'a JSON object';
+    const expected = path[0] === 'description' ? 'a text saying what the scheme represents' : path[0] === 'policy' ? 'a list of policy items' : path[0] === 'rules' ? 'a list of adaptive rules' : path[0] === 'name' ? 'a non-empty text' : 'a JSON object';
     problems.push({ path, message: `expected ${expected}, got ${found === undefined ? 'nothing (the field is required)' : JSON.stringify(found)?.slice(0, 60)}` });
   }
   return problems;

@@ -7,6 +7,7 @@ import { checkParamValue, describe as describeValue } from '../sim/params/define
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
 import { leadTimeProblems } from './lead-time-problems.ts';
+import { ruleConditionProblems } from './rule-problems.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
 export interface InputProblem {
@@ -116,6 +117,13 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
       problems.push({ path: ['policy', i, 'linked'], message: `"linked" applies only to the training instrument` });
     }
   });
+  (scenario.rules ?? []).forEach((rule, i) => {
+    problems.push(...targetProblems(rule.target, ['rules', i], world));
+    if (rule.linked !== undefined && rule.instrument !== 'training') {
+      problems.push({ path: ['rules', i, 'linked'], message: `"linked" applies only to the training instrument` });
+    }
+  });
+  problems.push(...ruleConditionProblems(scenario.rules ?? [], world));
   problems.push(...paramProblems(scenario.params ?? {}), ...leadTimeProblems(scenario, world));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
 }
