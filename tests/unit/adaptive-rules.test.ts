@@ -6,6 +6,7 @@ import { builtInScenario } from '../../src/validation/specs.ts';
 import { spawnWorker } from '../../src/worker/spawn.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import type { Rule, Scenario } from '../../src/model/scenario.ts';
+import { loadScheme, mergeScheme } from '../../src/compare/scheme.ts';
 
 /**
  * Adaptive rules (src/model/rules.ts, docs/compare.md#adaptive-rules): two-hubs' hub lockdown
@@ -121,5 +122,27 @@ describe('rules in scenario files are checked like policy items', () => {
     expect(problemsOf([{ ...subsidyRule, when: 'fillRate@region:ATL < 0.9' }])[0]).toMatch(/^rules\.0\.when: unknown region "ATL"/);
     expect(problemsOf([{ ...subsidyRule, when: 'hhiFinal@bloc:GLOBAL > 0.3' }])[0]).toMatch(/^rules\.0\.when: hhiFinal is recorded at scope global, not bloc/);
     expect(problemsOf([subsidyRule])).toEqual([]);
+  });
+});
+
+describe('the library’s adaptive-resilience (two-hubs)', () => {
+  /** How often each of the scheme's rules fired over 48 weeks of a scenario. */
+  const firings = (scenarioName: 'hub-lockdown' | 'baseline') => {
+    const scenario = builtInScenario('two-hubs', scenarioName);
+    const scheme = loadScheme('adaptive-resilience', lookupWorld('two-hubs'), scenario);
+    const sim = new Simulation(
+      { world: 'two-hubs', scenarioName, scenario: mergeScheme(scenario, scheme), seed: 1, weeks: WEEKS, params: { scale: 0.1 }, paired: false },
+      lookupWorld('two-hubs'),
+    );
+    sim.advance(WEEKS);
+    return { fired: sim.world.scenario.rules.map((r) => r.fired), instruments: sim.world.scenario.rules.map((r) => r.instrument) };
+  };
+
+  it('answers the lockdown’s shortage with its rules, and does nothing of the kind without shocks', () => {
+    const lockdownRun = firings('hub-lockdown');
+    expect(lockdownRun.instruments).toEqual(['localSourcingSubsidy', 'reshoringGrant']);
+    expect(lockdownRun.fired[0]).toBeGreaterThan(0);
+    expect(lockdownRun.fired[1]).toBe(1);
+    expect(firings('baseline').fired).toEqual([0, 0]);
   });
 });

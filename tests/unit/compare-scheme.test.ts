@@ -7,7 +7,7 @@ import { loadScheme, mergeScheme, schemeLibrary } from '../../src/compare/scheme
 import { UserError } from '../../src/cli/errors.ts';
 import { loadScenario } from '../../src/cli/run-inputs.ts';
 import { WORLDS } from '../../worlds/index.ts';
-import type { Scenario } from '../../src/model/scenario.ts';
+import type { Rule, Scenario } from '../../src/model/scenario.ts';
 
 const world = WORLDS['two-hubs'].definition();
 const lockdown = loadScenario('two-hubs', 'hub-lockdown').scenario;
@@ -113,7 +113,7 @@ describe('scheme files', () => {
   });
 
   it('append the scheme’s rules to the scenario’s, and add no rules field when there are none', () => {
-    const rule = { when: 'fillRate < 0.9', target: 'all', instrument: 'localSourcingSubsidy', level: 0.2 };
+    const rule: Rule = { when: 'fillRate < 0.9', target: 'all', instrument: 'localSourcingSubsidy', level: 0.2 };
     const path = schemeFile('rules-ok', JSON.stringify({ description: 'react', policy: [], rules: [rule] }, null, 2));
     const scheme = loadScheme(path, world, lockdown);
     expect(mergeScheme(lockdown, scheme).rules).toEqual([rule]);
@@ -121,6 +121,13 @@ describe('scheme files', () => {
     expect(mergeScheme(own, scheme).rules?.map((r) => r.level)).toEqual([0.1, 0.2]);
     const plain = loadScheme('local-sourcing-subsidy', world, lockdown);
     expect('rules' in mergeScheme(lockdown, plain)).toBe(false);
+  });
+
+  it('load the adaptive-rules example of docs/compare.md', () => {
+    const docs = readFileSync('docs/compare.md', 'utf8');
+    const section = docs.slice(docs.indexOf('### Adaptive rules'));
+    const example = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+    expect(loadScheme(schemeFile('docs-example', example), world, lockdown).rules.map((r) => r.instrument)).toEqual(['localSourcingSubsidy', 'reshoringGrant']);
   });
 
   it('name the library’s schemes when a name is unknown', () => {
