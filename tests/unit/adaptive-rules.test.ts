@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, type RunSpec } from '../../src/model/simulation.ts';
 import { rowsToCsv } from '../../src/model/observe/recorder.ts';
-import { checkScenario } from '../../src/model/validate.ts';
+import { checkScenario, scenarioWarnings } from '../../src/model/validate.ts';
 import { builtInScenario } from '../../src/validation/specs.ts';
 import { spawnWorker } from '../../src/worker/spawn.ts';
 import { lookupWorld } from '../../worlds/index.ts';
@@ -122,6 +122,12 @@ describe('rules in scenario files are checked like policy items', () => {
     expect(problemsOf([{ ...subsidyRule, when: 'fillRate@region:ATL < 0.9' }])[0]).toMatch(/^rules\.0\.when: unknown region "ATL"/);
     expect(problemsOf([{ ...subsidyRule, when: 'hhiFinal@bloc:GLOBAL > 0.3' }])[0]).toMatch(/^rules\.0\.when: hhiFinal is recorded at scope global, not bloc/);
     expect(problemsOf([subsidyRule])).toEqual([]);
+  });
+
+  it('warns of a rule whose target selects no region', () => {
+    const rules = [subsidyRule, { ...subsidyRule, target: { regions: ['SAH'], except: ['SAH'] } }];
+    const warnings = scenarioWarnings({ ...lockdown, rules }, lookupWorld('two-hubs'), WEEKS);
+    expect(warnings.map((w) => `${w.path.join('.')}: ${w.message}`)).toEqual(['rules.1.target: selects no region of world two-hubs: this rule does nothing']);
   });
 });
 
