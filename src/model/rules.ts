@@ -1,5 +1,4 @@
-import type { Rule } from './scenario.ts';
-import type { PolicyItem } from './scenario.ts';
+import type { PolicyItem, Rule } from './scenario.ts';
 import { selectRegions, type SelectionContext } from './selection.ts';
 import { evaluateCondition, parseCondition, type Condition, type IndicatorRef } from './observe/condition.ts';
 
