@@ -14,6 +14,7 @@ import {
 } from './schema.ts';
 import { availableBudget, recordSpend } from './spending.ts';
 import { exp } from '../../src/sim/math.ts';
+import { ruleActive } from '../../src/model/rules.ts';
 
 const INSTRUMENT_INDEX = new Map<string, number>(INSTRUMENTS.map((name, i) => [name, i]));
 
@@ -38,7 +39,7 @@ export function applyPolicy(world: World): void {
   for (let r = 0; r < R; r++) setRegionInstruments(world, r);
 }
 
-/** Scheme mode: the latest timeline setting that holds this week wins (later items override). */
+/** Scheme mode: the latest timeline setting that holds this week wins (later items override), then active rules. */
 function applySchemeTimeline(world: World): void {
   const { policy, scenario } = world;
   const week = scenarioWeek(world);
@@ -52,6 +53,17 @@ function applySchemeTimeline(world: World): void {
     policy.level[cell] = setting.level;
     policy.budgetPerYear[cell] = setting.budgetPerYear;
     if (instrument === TRAINING) policy.trainingLinked[setting.region] = setting.linked ? 1 : 0;
+  }
+  // Adaptive rules that fired override the timeline while they hold (src/model/rules.ts).
+  for (const rule of scenario.rules) {
+    if (!ruleActive(rule, week)) continue;
+    const instrument = INSTRUMENT_INDEX.get(rule.instrument) as number;
+    for (const region of rule.regions) {
+      const cell = region * INSTRUMENT_COUNT + instrument;
+      policy.level[cell] = rule.level;
+      policy.budgetPerYear[cell] = rule.budgetPerYear;
+      if (instrument === TRAINING) policy.trainingLinked[region] = rule.linked ? 1 : 0;
+    }
   }
   if (world.params.policyMode === 'adaptive') {
     for (let cell = 0; cell < policy.level.length; cell++) {

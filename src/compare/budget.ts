@@ -35,11 +35,20 @@ function activeItems(items: { item: PolicyItem; index: number }[], week: number)
   return [...byInstrument.values()];
 }
 
+/** A timeline item or a rule, and where a problem with it is reported (null: the scenario's own). */
+interface Entry {
+  item: PolicyItem;
+  at: (string | number)[] | null;
+}
+
 /**
  * Problems of a merged scenario whose budget shares sum above 1 in some region at some week,
  * reported at the scheme item (index ≥ `schemeStart` in the merged list) that is active there.
+ * Adaptive rules may fire at any week, so they are checked as if every rule held from week 0 on
+ * (on top of the timeline, and overriding it as the model applies them), reported at the scheme
+ * rule (index ≥ `schemeRuleStart` in the merged rules).
  */
-export function budgetProblems(merged: Scenario, schemeStart: number, world: WorldDefinition, overrides: Record<string, unknown> = {}): InputProblem[] {
+export function budgetProblems(merged: Scenario, schemeStart: number, schemeRuleStart: number, world: WorldDefinition, overrides: Record<string, unknown> = {}): InputProblem[] {
   let transparencyCostShare: number;
   try {
     transparencyCostShare = resolveParams({ ...(merged.params ?? {}), ...overrides }, world.parameterDefaults ?? {}, 'parameters').transparencyCostShare;
@@ -48,23 +57,35 @@ export function budgetProblems(merged: Scenario, schemeStart: number, world: Wor
   }
   const regions = createRegionStore(world);
   const context = { regions, blocs: world.blocs, quartiles: incomeQuartiles(regions) };
-  const selected = merged.policy.map((item) => new Set(selectRegions(item.target, context)));
-  const weeks = [...new Set(merged.policy.flatMap((item) => [item.week, endOf(item)]))].filter(Number.isFinite).sort((a, b) => a - b);
+  const timeline: Entry[] = merged.policy.map((item, i) => ({ item, at: i >= schemeStart ? ['policy', i - schemeStart, 'level'] : null }));
+  const rules: Entry[] = (merged.rules ?? []).map((rule, i) => ({
+    item: { week: 0, target: rule.target, instrument: rule.instrument, level: rule.level, ...(rule.budgetPerYear !== undefined ? { budgetPerYear: rule.budgetPerYear } : {}) },
+    at: i >= schemeRuleStart ? ['rules', i - schemeRuleStart, 'level'] : null,
+  }));
+  const problems = shareProblems(timeline, regions.codes, context, transparencyCostShare);
+  if (rules.length > 0) problems.push(...shareProblems([...timeline, ...rules], regions.codes, context, transparencyCostShare).filter((p) => p.path[0] === 'rules'));
+  return problems;
+}
+
+function shareProblems(entries: Entry[], codes: readonly string[], context: Parameters<typeof selectRegions>[1], transparencyCostShare: number): InputProblem[] {
+  const selected = entries.map(({ item }) => new Set(selectRegions(item.target, context)));
+  const weeks = [...new Set(entries.flatMap(({ item }) => [item.week, endOf(item)]))].filter(Number.isFinite).sort((a, b) => a - b);
   const reported = new Set<number>();
   const problems: InputProblem[] = [];
-  for (let r = 0; r < regions.count; r++) {
-    const items = merged.policy.map((item, index) => ({ item, index })).filter(({ index }) => selected[index].has(r));
+  for (let r = 0; r < codes.length; r++) {
+    const items = entries.map(({ item }, index) => ({ item, index })).filter(({ index }) => selected[index].has(r));
     for (const week of weeks) {
       const active = activeItems(items, week);
       const shares = active.map(({ item }) => ({ item, share: budgetShare(item, transparencyCostShare) })).filter((s) => s.share > 0);
       const total = shares.reduce((sum, s) => sum + s.share, 0);
-      const culprit = active.filter(({ index, item }) => index >= schemeStart && budgetShare(item, transparencyCostShare) > 0).pop();
+      const culprit = active.filter(({ index, item }) => entries[index].at !== null && budgetShare(item, transparencyCostShare) > 0).pop();
       if (total <= 1 + 1e-9 || !culprit || reported.has(culprit.index)) continue;
       reported.add(culprit.index);
       const parts = shares.map((s) => `${s.item.instrument} ${Number(s.share.toPrecision(4))}`).join(' + ');
+      const when = entries[culprit.index].at?.[0] === 'rules' ? 'when the rules hold' : `from week ${week}`;
       problems.push({
-        path: ['policy', culprit.index - schemeStart, 'level'],
-        message: `in region ${regions.codes[r]} from week ${week} the shares of the regular budget sum to ${Number(total.toPrecision(4))} (${parts}); expected at most 1: lower the levels, or declare extra money with "budgetPerYear" (docs/compare.md#budgets)`,
+        path: entries[culprit.index].at as (string | number)[],
+        message: `in region ${codes[r]} ${when} the shares of the regular budget sum to ${Number(total.toPrecision(4))} (${parts}); expected at most 1: lower the levels, or declare extra money with "budgetPerYear" (docs/compare.md#budgets)`,
       });
     }
   }

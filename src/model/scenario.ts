@@ -8,7 +8,7 @@ import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
  */
 
 /** Size limits: far above any real scenario, low enough that a runaway file is refused, not copied into a manifest. */
-export const SCENARIO_LIMITS = { description: 10_000, name: 200, code: 64, listItems: 1_000, shocks: 1_000, policy: 1_000, params: 500 } as const;
+export const SCENARIO_LIMITS = { description: 10_000, name: 200, code: 64, listItems: 1_000, shocks: 1_000, policy: 1_000, rules: 100, condition: 1_000, params: 500 } as const;
 const code = z.string().max(SCENARIO_LIMITS.code);
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(SCENARIO_LIMITS.listItems);
 
@@ -77,6 +77,26 @@ export const policyItemSchema = z
   .strict();
 export type PolicyItem = z.infer<typeof policyItemSchema>;
 
+/**
+ * An adaptive rule (docs/compare.md#adaptive-rules): when the condition (the sweeps' condition
+ * grammar, src/model/observe/condition.ts) holds on the week just recorded, the setting applies
+ * to the target's regions from the next week, for `weeks` weeks or, without it, while the
+ * condition holds; `once` lets it fire only once in a run.
+ */
+export const ruleSchema = z
+  .object({
+    when: z.string().min(1).max(SCENARIO_LIMITS.condition),
+    target: targetSchema,
+    instrument: z.enum(INSTRUMENTS),
+    level: z.number().min(0).max(1),
+    weeks: weekCount.optional(),
+    once: z.boolean().optional(),
+    linked: z.boolean().optional(),
+    budgetPerYear: z.number().min(0).max(1e13).optional(),
+  })
+  .strict();
+export type Rule = z.infer<typeof ruleSchema>;
+
 export const scenarioSchema = z
   .object({
     name: z.string().min(1).max(SCENARIO_LIMITS.name).optional(),
@@ -89,6 +109,8 @@ export const scenarioSchema = z
       .optional(),
     shocks: z.array(shockSchema).max(SCENARIO_LIMITS.shocks).default([]),
     policy: z.array(policyItemSchema).max(SCENARIO_LIMITS.policy).default([]),
+    /** Absent rather than empty when there are none, so scenarios without rules keep their bytes. */
+    rules: z.array(ruleSchema).max(SCENARIO_LIMITS.rules).optional(),
   })
   .strict();
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -2,6 +2,7 @@ import type { Scenario, PolicyItem } from './scenario.ts';
 import { selectRegions, type SelectionContext } from './selection.ts';
 import { initStream } from '../sim/rng/init-stream.ts';
 import type { World } from './world.ts';
+import { resolveRules, type ResolvedRule } from './rules.ts';
 
 /** One shock on one region, with every range already drawn. Weeks are scenario weeks. */
 export interface RegionShock {
@@ -33,6 +34,8 @@ export interface ResolvedScenario {
   name: string;
   shocks: RegionShock[];
   policy: RegionPolicySetting[];
+  /** Adaptive rules, with their state in the run. */
+  rules: ResolvedRule[];
   /** First scenario-shock week and last end week (exclusive), or -1 when there are none. */
   shockStartWeek: number;
   shockEndWeek: number;
@@ -100,12 +103,16 @@ export function resolveScenario(scenario: Scenario, context: SelectionContext, s
     if (shockStartWeek < 0 || s.startWeek < shockStartWeek) shockStartWeek = s.startWeek;
     if (s.endWeek > shockEndWeek) shockEndWeek = s.endWeek;
   }
-  return { name: scenario.name ?? 'custom', shocks, policy, shockStartWeek, shockEndWeek };
+  const rules = resolveRules(scenario.rules ?? [], context);
+  return { name: scenario.name ?? 'custom', shocks, policy, rules, shockStartWeek, shockEndWeek };
 }
 
-/** The same scenario without its shocks: the reference run of the loss measures (§3, §6). */
+/**
+ * The same scenario without its shocks: the reference run of the loss measures (§3, §6). It
+ * keeps the timeline but not the adaptive rules: nothing records its indicators to react to.
+ */
 export function withoutShocks(scenario: ResolvedScenario): ResolvedScenario {
-  return { ...scenario, shocks: [], shockStartWeek: -1, shockEndWeek: -1 };
+  return { ...scenario, shocks: [], rules: [], shockStartWeek: -1, shockEndWeek: -1 };
 }
 
 /** Region r's own rate of ≥ 1-month disruptions (1/year): hubs and other regions have their own (§9.1). */

@@ -8,6 +8,7 @@ import { Recorder } from './observe/recorder.ts';
 import { LOSS_INDICATORS, LossTracker } from './observe/losses.ts';
 import { readCheckpoint, writeCheckpoint } from '../sim/checkpoint.ts';
 import { WORLD_CHECKPOINT } from './checkpoint-layout.ts';
+import { evaluateRules, restoreRuleStates, ruleStates, type RuleState } from './rules.ts';
 
 /** Everything that defines a run: with the same spec, the same bytes come out. */
 export interface RunSpec {
@@ -119,6 +120,9 @@ export class Simulation {
     if (week % this.world.params.recordEvery === 0) {
       this.recorder.record(this.world, week);
       this.losses?.record(this.recorder, week);
+      // Adaptive rules read the values just recorded; what they set applies from next week.
+      const rules = this.world.scenario.rules;
+      if (rules.length > 0) evaluateRules(rules, week, (ref) => this.recorder.latest(ref.indicator, ref.scope, ref.group));
       for (const probe of this.probeStates) probe.hooks.week(this.world, week, probe.state);
     }
   }
@@ -131,8 +135,14 @@ export class Simulation {
     return writeCheckpoint(
       WORLD_CHECKPOINT,
       worlds,
-      // The first row's number only when rows were released (streamed), so other checkpoints keep their bytes.
-      { spec: this.spec, losses: this.losses?.state() ?? null, ...(firstRow > 0 ? { recorderFirstRow: firstRow } : {}) },
+      // The first row's number only when rows were released (streamed), and rule states only when
+      // there are rules, so other checkpoints keep their bytes.
+      {
+        spec: this.spec,
+        losses: this.losses?.state() ?? null,
+        ...(firstRow > 0 ? { recorderFirstRow: firstRow } : {}),
+        ...(this.world.scenario.rules.length > 0 ? { rules: ruleStates(this.world.scenario.rules) } : {}),
+      },
       { week: rows.week, scope: rows.scope, group: rows.group, indicator: rows.indicator, value: rows.value },
     );
   }
@@ -144,11 +154,12 @@ export class Simulation {
     probes: Record<string, ProbeHooks> = {},
   ): Simulation {
     const contents = readCheckpoint(WORLD_CHECKPOINT, bytes);
-    const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null; recorderFirstRow?: number };
+    const meta = contents.meta as { spec: RunSpec; losses: Record<string, number | number[]> | null; recorderFirstRow?: number; rules?: RuleState[] };
     const simulation = new Simulation(meta.spec, lookup(meta.spec.world, meta.spec.worldOptions), probes);
     contents.restoreInto(simulation.world, 0);
     if (simulation.reference) contents.restoreInto(simulation.reference, 1);
     if (simulation.losses && meta.losses) simulation.losses.restoreState(meta.losses);
+    if (meta.rules) restoreRuleStates(simulation.world.scenario.rules, meta.rules);
     const x = contents.extra;
     simulation.recorder.load({
       week: x.week as Int32Array,

@@ -7,6 +7,7 @@ import { checkParamValue, describe as describeValue } from '../sim/params/define
 import { paramSpec, suggest } from './params/registry.ts';
 import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
 import { leadTimeProblems } from './lead-time-problems.ts';
+import { ruleConditionProblems } from './rule-problems.ts';
 
 /** One problem in an input file: where (a JSON path) and what was expected. */
 export interface InputProblem {
@@ -116,6 +117,13 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
       problems.push({ path: ['policy', i, 'linked'], message: `"linked" applies only to the training instrument` });
     }
   });
+  (scenario.rules ?? []).forEach((rule, i) => {
+    problems.push(...targetProblems(rule.target, ['rules', i], world));
+    if (rule.linked !== undefined && rule.instrument !== 'training') {
+      problems.push({ path: ['rules', i, 'linked'], message: `"linked" applies only to the training instrument` });
+    }
+  });
+  problems.push(...ruleConditionProblems(scenario.rules ?? [], world));
   problems.push(...paramProblems(scenario.params ?? {}), ...leadTimeProblems(scenario, world));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
 }
@@ -190,7 +198,7 @@ const firstWeek = (value: number | [number, number]) => (typeof value === 'numbe
 
 /**
  * Items of a valid scenario that do nothing or conflict, for warnings (the run goes ahead): a
- * shock or policy item that starts after the run's last week, a target that selects no region,
+ * shock or policy item that starts after the run's last week, a target (of rules too) that selects no region,
  * and two settings of one instrument that hold in the same region at the same time (one then
  * overrides the other: both with a duration and overlapping, or starting the same week).
  */
@@ -209,6 +217,9 @@ export function scenarioWarnings(scenario: Scenario, world: WorldDefinition, wee
     if (policyRegions[i].length === 0) warnings.push({ path: ['policy', i, 'target'], message: `selects no region of world ${world.name}: this setting does nothing` });
   });
   warnings.push(...policyOverlaps(scenario.policy, policyRegions, context.regions.codes));
+  (scenario.rules ?? []).forEach((rule, i) => {
+    if (selected(rule.target).length === 0) warnings.push({ path: ['rules', i, 'target'], message: `selects no region of world ${world.name}: this rule does nothing` });
+  });
   return warnings;
 }
 

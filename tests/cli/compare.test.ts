@@ -124,5 +124,11 @@ describe('glocal compare (two-hubs, hub-lockdown, reduced scale, 2 seeds)', () =
     expect(bad.stderr).toContain('at policy[0].level (line 4): expected a number ≤ 1, got 7');
     expect(bad.stderr).not.toMatch(/internal error|    at /);
     expect(existsSync(fresh)).toBe(false);
+    const badRule = join(folder, 'bad-rule.json');
+    writeFileSync(badRule, '{\n  "description": "x",\n  "policy": [],\n  "rules": [\n    { "when": "fillRate <", "target": "all", "instrument": "tariff", "level": 0.1 }\n  ]\n}\n');
+    const ruled = await glocal(['compare', '--scheme', badRule, '--seeds', '2', ...SMALL, '--out', fresh]);
+    expect(ruled.code).toBe(2);
+    expect(ruled.stderr).toContain('at rules[0].when (line 5): cannot read the condition at column 11: expected a number, "week" or an indicator name, got the end');
+    expect(existsSync(fresh)).toBe(false);
   }, 120_000);
 });

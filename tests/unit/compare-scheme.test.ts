@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTRUMENTS } from '../../agents/policymaker/index.ts';
-import { loadScheme, schemeLibrary } from '../../src/compare/scheme.ts';
+import { loadScheme, mergeScheme, schemeLibrary } from '../../src/compare/scheme.ts';
 import { UserError } from '../../src/cli/errors.ts';
 import { loadScenario } from '../../src/cli/run-inputs.ts';
 import { WORLDS } from '../../worlds/index.ts';
-import type { Scenario } from '../../src/model/scenario.ts';
+import type { Rule, Scenario } from '../../src/model/scenario.ts';
 
 const world = WORLDS['two-hubs'].definition();
 const lockdown = loadScenario('two-hubs', 'hub-lockdown').scenario;
@@ -63,6 +63,71 @@ describe('scheme files', () => {
     expect(problemsOf(region)).toMatch(/at policy\[0\]\.target\.regions\[1\] \(line 4\): unknown region "ATL"/);
     const params = schemeFile('params', ['{', '  "description": "x",', '  "policy": [],', '  "params": { "policyMode": "chaos" }', '}'].join('\n'));
     expect(problemsOf(params)).toMatch(/at params\.policyMode \(line 4\): /);
+  });
+
+  it('check adaptive rules at their path and line: the condition (with its column), indicators, groups, instrument, level and target', () => {
+    const path = schemeFile(
+      'rules',
+      [
+        '{',
+        '  "description": "rules broken on purpose",',
+        '  "policy": [],',
+        '  "rules": [',
+        '    { "when": "fillRate < < 0.9", "target": "all", "instrument": "localSourcingSubsidy", "level": 0.2 },',
+        '    { "when": "fillRat < 0.9", "target": "all", "instrument": "localSourcingSubsidy", "level": 0.2 },',
+        '    { "when": "fillRate@incomeGroup:Rich < 0.9 or fillRate@region:ATL < 0.8", "target": "all", "instrument": "tariff", "level": 0.1 },',
+        '    { "when": "fillRate < 0.9", "target": { "regions": ["ATL"] }, "instrument": "freeMoney", "level": 2 },',
+        '    { "when": "fillRate < 0.9", "target": "all", "instrument": "tariff", "level": 0.1, "every": 4 }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    const message = problemsOf(path);
+    expect(message).toMatch(/at rules\[3\]\.instrument \(line 8\): unknown instrument "freeMoney"/);
+    expect(message).toMatch(/at rules\[3\]\.level \(line 8\): expected a number ≤ 1, got 2/);
+    expect(message).toMatch(/at rules\[4\]\.every \(line 9\): unknown field "every"/);
+    // Shape problems come first; with the shape right, the conditions and targets are read.
+    const fixed = schemeFile('rules-shape-ok', readFileSync(path, 'utf8').replace('"freeMoney", "level": 2', '"training", "level": 0.2').replace(', "every": 4', ''));
+    const second = problemsOf(fixed);
+    expect(second).toMatch(/at rules\[0\]\.when \(line 5\): cannot read the condition at column 12: expected a number, "week" or an indicator name, got "<"/);
+    expect(second).toMatch(/at rules\[1\]\.when \(line 6\): unknown indicator "fillRat"/);
+    expect(second).toMatch(/at rules\[2\]\.when \(line 7\): unknown incomeGroup "Rich" in fillRate@incomeGroup:Rich; expected one of/);
+    expect(second).toMatch(/at rules\[2\]\.when \(line 7\): unknown region "ATL" in fillRate@region:ATL/);
+    expect(second).toMatch(/at rules\[3\]\.target\.regions\[0\] \(line 8\): unknown region "ATL"/);
+  });
+
+  it('count rules against the regular budget as if they held from week 0, at the rule', () => {
+    const path = schemeFile(
+      'rules-over',
+      [
+        '{',
+        '  "description": "a rule on top of a programme",',
+        '  "policy": [{ "week": 0, "target": "all", "instrument": "digitalInfrastructure", "level": 0.7 }],',
+        '  "rules": [{ "when": "fillRate < 0.9", "target": { "regions": ["SAH"] }, "instrument": "smeTechGrant", "level": 0.5 }]',
+        '}',
+      ].join('\n'),
+    );
+    expect(problemsOf(path)).toMatch(/at rules\[0\]\.level \(line 4\): in region SAH when the rules hold the shares of the regular budget sum to 1\.2 \(digitalInfrastructure 0\.7 \+ smeTechGrant 0\.5\); expected at most 1/);
+    const funded = schemeFile('rules-funded', readFileSync(path, 'utf8').replace('"level": 0.5 }', '"level": 0.5, "budgetPerYear": 1e8 }'));
+    expect(loadScheme(funded, world, lockdown).rules).toHaveLength(1);
+  });
+
+  it('append the scheme’s rules to the scenario’s, and add no rules field when there are none', () => {
+    const rule: Rule = { when: 'fillRate < 0.9', target: 'all', instrument: 'localSourcingSubsidy', level: 0.2 };
+    const path = schemeFile('rules-ok', JSON.stringify({ description: 'react', policy: [], rules: [rule] }, null, 2));
+    const scheme = loadScheme(path, world, lockdown);
+    expect(mergeScheme(lockdown, scheme).rules).toEqual([rule]);
+    const own: Scenario = { ...lockdown, rules: [{ ...rule, level: 0.1 }] };
+    expect(mergeScheme(own, scheme).rules?.map((r) => r.level)).toEqual([0.1, 0.2]);
+    const plain = loadScheme('local-sourcing-subsidy', world, lockdown);
+    expect('rules' in mergeScheme(lockdown, plain)).toBe(false);
+  });
+
+  it('load the adaptive-rules example of docs/compare.md', () => {
+    const docs = readFileSync('docs/compare.md', 'utf8');
+    const section = docs.slice(docs.indexOf('### Adaptive rules'));
+    const example = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+    expect(loadScheme(schemeFile('docs-example', example), world, lockdown).rules.map((r) => r.instrument)).toEqual(['localSourcingSubsidy', 'reshoringGrant']);
   });
 
   it('name the library’s schemes when a name is unknown', () => {
