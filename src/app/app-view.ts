@@ -125,7 +125,7 @@ function mapArea(app: GlocalApp) {
     </figure>
     ${compare
       ? html`<figure><figcaption>${app.state.scheme ? t('schemeTitle', { scheme: app.state.scheme }) : t('policyTitle')}</figcaption>
-          <glocal-map testid="map-compare" label=${t('mapCompareLabel', { layer })} @region-hover=${(e: CustomEvent<MapPointer | null>) => hover(app, e)} @region-select=${onSelect}></glocal-map></figure>`
+          <glocal-map testid="map-compare" label=${app.state.scheme ? t('mapSchemeLabel', { scheme: app.state.scheme, layer }) : t('mapCompareLabel', { layer })} @region-hover=${(e: CustomEvent<MapPointer | null>) => hover(app, e)} @region-select=${onSelect}></glocal-map></figure>`
       : nothing}
   </section>`;
 }

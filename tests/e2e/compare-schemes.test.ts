@@ -62,6 +62,8 @@ describe('compare mode: scheme library', () => {
     expect(runs.baseline?.scenario).toBe('baseline');
     expect(runs.baseline?.seed).toBe(3);
     expect(runs.main?.seed).toBe(3);
+    // Screen readers hear the scheme's name too, not "your policy".
+    expect(await byTestId(page, 'map-compare').getAttribute('aria-label')).toContain(SCHEME);
     // The link is written once the runs are built.
     await page.waitForFunction((name) => location.hash.includes(`scheme=${name}`), SCHEME, { timeout: 60_000 });
     expect(app.errors).toEqual([]);

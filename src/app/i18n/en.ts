@@ -27,6 +27,7 @@ export const en = {
   loading: 'Building the world…',
   mapLabel: 'World map: regions coloured by {layer}',
   mapCompareLabel: 'World map with your policy: regions coloured by {layer}',
+  mapSchemeLabel: 'World map with the scheme {scheme}: regions coloured by {layer}',
   baselineTitle: 'Baseline (no added policy)',
   policyTitle: 'With your policy',
   schemePicker: 'Policy to compare',

@@ -29,6 +29,7 @@ export const es: Catalogue = {
   loading: 'Construyendo el mundo…',
   mapLabel: 'Mapa del mundo: regiones coloreadas según {layer}',
   mapCompareLabel: 'Mapa del mundo con su política: regiones coloreadas según {layer}',
+  mapSchemeLabel: 'Mapa del mundo con el programa {scheme}: regiones coloreadas según {layer}',
   baselineTitle: 'Referencia (sin política añadida)',
   policyTitle: 'Con su política',
   schemePicker: 'Política a comparar',

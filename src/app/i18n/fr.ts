@@ -29,6 +29,7 @@ export const fr: Catalogue = {
   loading: 'Construction du monde…',
   mapLabel: 'Carte du monde : régions colorées selon {layer}',
   mapCompareLabel: 'Carte du monde avec votre politique : régions colorées selon {layer}',
+  mapSchemeLabel: 'Carte du monde avec le dispositif {scheme} : régions colorées selon {layer}',
   baselineTitle: 'Référence (sans politique ajoutée)',
   policyTitle: 'Avec votre politique',
   schemePicker: 'Politique à comparer',
