@@ -27,7 +27,7 @@ export interface GlocalHandle {
   ready: Promise<void>;
   /** The main run's worker API (comlink proxy): the same object the CLI drives. */
   api: Remote<Api>;
-  state(): { world: string; scenario: string; seed: number; params: Record<string, ParamValue>; policy: PolicySetting[]; scheme: string; week: number; exploratory: boolean };
+  state(): { world: string; scenario: string; seed: number; params: Record<string, ParamValue>; policy: PolicySetting[]; scheme: string; week: number; exploratory: boolean; loading: boolean };
   /** What the runs were last started from: the main (policy) run's request, and the baseline's in compare mode. */
   runs(): { main: RunRequestData | null; baseline: RunRequestData | null };
 }
@@ -108,7 +108,7 @@ export class GlocalApp extends LitElement {
     window.glocal = {
       ready: this.ready,
       api: this.main.api,
-      state: () => ({ ...this.state, week: this.main.week, exploratory: this.main.exploratory }),
+      state: () => ({ ...this.state, week: this.main.week, exploratory: this.main.exploratory, loading: this.loading }),
       runs: () => structuredClone(this.startedRuns),
     };
     this.main.addEventListener('update', () => this.onRunUpdate());

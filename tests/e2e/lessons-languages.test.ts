@@ -64,6 +64,8 @@ describe('lessons and languages', () => {
         (s) => s.world === lesson.world && s.seed === lesson.seed && Object.entries(lesson.params ?? {}).every(([k, v]) => s.params[k] === v),
         `lesson ${lesson.id}`,
       );
+      // Until the lesson's run is built, the week shown is the previous run's (it may be past 3).
+      await waitForLessonRun(page, lesson);
       if (typeof lesson.scenario === 'string') expect(state.scenario).toBe(lesson.scenario);
       else await expectLessonScenarioExported(page, lesson.scenario);
       if (lesson.choropleth) expect(await byTestId(page, 'choropleth').inputValue()).toBe(lesson.choropleth);
@@ -124,4 +126,20 @@ async function expectLessonScenarioExported(page: Page, scenario: Record<string,
 async function expectVisibleText(page: Page, text: string): Promise<void> {
   const locator = page.getByText(text, { exact: false }).filter({ visible: true }).first();
   await locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Waits until the app's main run is the lesson's (its world, seed and scenario) and is built. */
+async function waitForLessonRun(page: Page, lesson: (typeof LESSONS)[number]): Promise<void> {
+  const scenario = typeof lesson.scenario === 'string' ? lesson.scenario : `lesson-${lesson.id}`;
+  await page.waitForFunction(
+    ({ world, seed, scenario }) => {
+      const glocal = (window as unknown as { glocal: { runs(): { main: { world: string; seed: number; scenario: unknown } | null }; state(): { loading: boolean } } }).glocal;
+      const main = glocal.runs().main;
+      if (!main || main.world !== world || main.seed !== seed) return false;
+      const name = typeof main.scenario === 'string' ? main.scenario : (main.scenario as { name?: string } | null)?.name;
+      return name === scenario && !glocal.state().loading;
+    },
+    { world: lesson.world, seed: lesson.seed, scenario },
+    { timeout: 120_000, polling: 100 },
+  );
 }

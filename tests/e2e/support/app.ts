@@ -76,6 +76,8 @@ export interface AppState {
   scheme: string;
   week: number;
   exploratory: boolean;
+  /** A world or run is being built: the week shown may still be the previous run's. */
+  loading: boolean;
 }
 
 export function appState(page: Page): Promise<AppState> {
