@@ -13,6 +13,9 @@
  *   npm run bench:sweep -- --quick    smaller sweeps; prints, writes nothing
  *   npm run bench:sweep -- --no-write both parts; prints, writes nothing
  *   npm run bench:sweep -- --throughput-only   reruns part 1 and keeps part 2 from bench/sweep/results.json
+ *   npm run bench:sweep -- --scaling [--workers 1,2,4,8]   part 1 only, at each worker count (default:
+ *       1, 2, 4, … up to the cores) on a larger sweep; writes bench/sweep/scaling.json and its own
+ *       section of docs/PERFORMANCE.md (for a machine with more cores than the reference one)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,10 @@ const END_MARKER = '<!-- bench:sweep:end -->';
 const quick = process.argv.includes('--quick');
 const write = !quick && !process.argv.includes('--no-write');
 const throughputOnly = process.argv.includes('--throughput-only');
+const scaling = process.argv.includes('--scaling');
+const SCALING_PATH = join(ROOT, 'bench', 'sweep', 'scaling.json');
+const SCALING_START = '<!-- bench:sweep:scaling:start -->';
+const SCALING_END = '<!-- bench:sweep:scaling:end -->';
 
 /** Weeks of each throughput run: ten years, as the scenarios run (short runs time start-up more than the sweep). */
 const THROUGHPUT_WEEKS = 520;
@@ -141,6 +148,8 @@ function rssByDecile(run: SweepRun): { share: number; runsDone: number; rssMiB: 
 }
 
 function commit(): string {
+  // A copy of the tree without .git (another machine) names its commit in GLOCAL_COMMIT.
+  if (process.env.GLOCAL_COMMIT) return process.env.GLOCAL_COMMIT;
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   } catch {
@@ -164,14 +173,10 @@ function render(result: ReturnType<typeof summarize> & { memoryDate: string }): 
     '',
     `Sweep: two-hubs hub-lockdown (paired runs), scale 1, ${THROUGHPUT_WEEKS} weeks, ${result.throughput[0].runs} runs; timed from the session start to its end in the manifest (worker start-up included).`,
     '',
-    '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency | Runs/min once warm | Speed-up once warm | CPU seconds | Cores busy |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...result.throughput.map(
-      (t) =>
-        `| ${t.workers} | ${t.runs} | ${t.seconds.toFixed(1)} | ${t.runsPerMinute.toFixed(1)} | ${t.speedup.toFixed(2)}× | ${(t.efficiency * 100).toFixed(0)} % | ${t.steadyRunsPerMinute.toFixed(1)} | ${t.steadySpeedup.toFixed(2)}× | ${t.cpuSeconds.toFixed(1)} | ${t.coresBusy.toFixed(2)} |`,
-    ),
+    ...THROUGHPUT_HEADER,
+    ...result.throughput.map(throughputLine),
     '',
-    '*Once warm*: from the first finished run to the last, leaving out the start-up of the worker threads (each loads and compiles the model; several seconds on a loaded machine). *CPU seconds* and *cores busy*: the sweep process\'s CPU time over its whole life (every thread), and that divided by its wall time.',
+    THROUGHPUT_NOTE,
     '',
     `Goal: ≥ 1.8× at 2 workers — ${result.throughput[1].speedup >= 1.8 ? 'met' : 'not met'} (${result.throughput[1].speedup.toFixed(2)}×).`,
     '',
@@ -201,28 +206,48 @@ function steadyRate(run: SweepRun): number {
   return ((last.runsDone - first.runsDone) / (last.seconds - first.seconds)) * 60;
 }
 
+const rate = (r: SweepRun) => (r.runs / r.seconds) * 60;
+
+/** One row of a throughput table: a sweep at `workers` workers against the 1-worker sweep `one`. */
+function throughputRow(r: SweepRun, one: SweepRun, workers: number) {
+  return {
+    workers,
+    runs: r.runs,
+    seconds: r.seconds,
+    runsPerMinute: rate(r),
+    speedup: rate(r) / rate(one),
+    efficiency: rate(r) / rate(one) / workers,
+    steadyRunsPerMinute: steadyRate(r),
+    steadySpeedup: steadyRate(r) / steadyRate(one),
+    cpuSeconds: r.cpuSeconds,
+    coresBusy: r.cpuSeconds / r.processSeconds,
+  };
+}
+type ThroughputRow = ReturnType<typeof throughputRow>;
+
+const THROUGHPUT_HEADER = [
+  '| Workers | Runs | Seconds | Runs/min | Speed-up | Scaling efficiency | Runs/min once warm | Speed-up once warm | CPU seconds | Cores busy |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+const throughputLine = (t: ThroughputRow) =>
+  `| ${t.workers} | ${t.runs} | ${t.seconds.toFixed(1)} | ${t.runsPerMinute.toFixed(1)} | ${t.speedup.toFixed(2)}× | ${(t.efficiency * 100).toFixed(0)} % | ${t.steadyRunsPerMinute.toFixed(1)} | ${t.steadySpeedup.toFixed(2)}× | ${t.cpuSeconds.toFixed(1)} | ${t.coresBusy.toFixed(2)} |`;
+const THROUGHPUT_NOTE =
+  "*Once warm*: from the first finished run to the last, leaving out the start-up of the worker threads (each loads and compiles the model; several seconds on a loaded machine). *CPU seconds* and *cores busy*: the sweep process's CPU time over its whole life (every thread), and that divided by its wall time.";
+
+function machineName(): string {
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
+}
+
 function summarize(one: SweepRun, two: SweepRun, oneSingleThreaded: SweepRun, memory: SweepRun) {
-  const rate = (r: SweepRun) => (r.runs / r.seconds) * 60;
   const deciles = rssByDecile(memory);
   const growth = deciles[deciles.length - 1].rssMiB - deciles[0].rssMiB;
-  const cpu = os.cpus();
   return {
     date: new Date().toISOString(),
     commit: commit(),
-    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
+    machine: machineName(),
     loadAverage: os.loadavg()[0].toFixed(1),
-    throughput: [one, two].map((r, i) => ({
-      workers: i + 1,
-      runs: r.runs,
-      seconds: r.seconds,
-      runsPerMinute: rate(r),
-      speedup: rate(r) / rate(one),
-      efficiency: rate(r) / rate(one) / (i + 1),
-      steadyRunsPerMinute: steadyRate(r),
-      steadySpeedup: steadyRate(r) / steadyRate(one),
-      cpuSeconds: r.cpuSeconds,
-      coresBusy: r.cpuSeconds / r.processSeconds,
-    })),
+    throughput: [one, two].map((r, i) => throughputRow(r, one, i + 1)),
     singleThreaded: {
       runs: oneSingleThreaded.runs,
       seconds: oneSingleThreaded.seconds,
@@ -233,6 +258,63 @@ function summarize(one: SweepRun, two: SweepRun, oneSingleThreaded: SweepRun, me
     },
     memory: { runs: memory.runs, rows: memory.rows, seconds: memory.seconds, peakRssMiB: memory.peakRssMiB, deciles, growthMiB: growth, flat: Math.abs(growth) < 0.15 * deciles[0].rssMiB },
   };
+}
+
+/** Worker counts of a scaling run: --workers a,b,c, else 1, 2, 4, … and the number of cores. */
+function scalingWorkers(): number[] {
+  const at = process.argv.indexOf('--workers');
+  if (at >= 0) return (process.argv[at + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const cores = os.cpus().length;
+  const counts = [1];
+  while (counts[counts.length - 1] * 2 <= cores) counts.push(counts[counts.length - 1] * 2);
+  if (counts[counts.length - 1] !== cores) counts.push(cores);
+  return counts.length > 1 ? counts : [1, 2];
+}
+
+/** Writes `block` between `start` and `end` in docs/PERFORMANCE.md, appending a section if absent. */
+function writeDocBlock(start: string, end: string, heading: string, text: string): void {
+  const doc = readFileSync(DOC_PATH, 'utf8');
+  const block = `${start}\n${text}\n${end}`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  writeFileSync(DOC_PATH, from >= 0 && to > from ? doc.slice(0, from) + block + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${heading}\n\n${block}\n`);
+}
+
+/** --scaling: the throughput sweep (twice as many runs) at several worker counts, and 1 worker single-threaded. */
+async function mainScaling(): Promise<void> {
+  const load = os.loadavg()[0];
+  const points = quick ? 8 : 48;
+  const counts = scalingWorkers();
+  if (counts[0] !== 1) counts.unshift(1);
+  const runs: SweepRun[] = [];
+  for (const workers of counts) {
+    process.stderr.write(`bench:sweep --scaling — ${points * 2} runs at ${workers} worker(s)…\n`);
+    runs.push(await sweep(throughputSpec(points), workers));
+  }
+  process.stderr.write('bench:sweep --scaling — 1 worker with V8\'s helper threads off (node --single-threaded)…\n');
+  const single = await sweep(throughputSpec(points), 1, ['--single-threaded']);
+  const rows = runs.map((r, i) => throughputRow(r, runs[0], counts[i]));
+  const two = rows.find((r) => r.workers === 2);
+  const result = { date: new Date().toISOString(), commit: commit(), machine: machineName(), loadAverage: load.toFixed(1), throughput: rows, singleThreaded: throughputRow(single, single, 1) };
+  const text = [
+    `_Generated by \`npm run bench:sweep -- --scaling\` on ${result.date}, commit ${result.commit}; ${result.machine}. Raw figures: \`bench/sweep/scaling.json\`. Load average ${result.loadAverage} at the start._`,
+    '',
+    `Sweep: two-hubs hub-lockdown (paired runs), scale 1, ${quick ? 104 : THROUGHPUT_WEEKS} weeks, ${rows[0].runs} runs; timed as above.`,
+    '',
+    ...THROUGHPUT_HEADER,
+    ...rows.map(throughputLine),
+    '',
+    THROUGHPUT_NOTE,
+    '',
+    `1 worker with V8's helper threads off (\`node --single-threaded\`): ${result.singleThreaded.runsPerMinute.toFixed(1)} runs/min, ${result.singleThreaded.coresBusy.toFixed(2)} cores busy.`,
+    '',
+    two ? `Goal: ≥ 1.8× at 2 workers — ${two.speedup >= 1.8 ? 'met' : 'not met'} (${two.speedup.toFixed(2)}×; ${two.steadySpeedup.toFixed(2)}× once warm).` : 'Goal: ≥ 1.8× at 2 workers — not measured (no 2-worker run).',
+  ].join('\n');
+  process.stdout.write(text + '\n');
+  if (!write) return;
+  writeFileSync(SCALING_PATH, JSON.stringify({ ...result, raw: { runs, single } }, null, 2) + '\n');
+  writeDocBlock(SCALING_START, SCALING_END, '## Sweeps on more cores (`npm run bench:sweep -- --scaling`)', text);
+  process.stderr.write(`wrote ${SCALING_PATH} and the scaling section of ${DOC_PATH}\n`);
 }
 
 async function main(): Promise<void> {
@@ -254,13 +336,8 @@ async function main(): Promise<void> {
   process.stdout.write(text + '\n');
   if (!write) return;
   writeFileSync(RESULTS_PATH, JSON.stringify({ ...result, raw: { one, two, oneSingleThreaded, memory } }, null, 2) + '\n');
-  const doc = readFileSync(DOC_PATH, 'utf8');
-  const block = `${START_MARKER}\n${text}\n${END_MARKER}`;
-  const start = doc.indexOf(START_MARKER);
-  const end = doc.indexOf(END_MARKER);
-  const next = start >= 0 && end > start ? doc.slice(0, start) + block + doc.slice(end + END_MARKER.length) : `${doc.trimEnd()}\n\n## Sweeps (\`npm run bench:sweep\`)\n\n${block}\n`;
-  writeFileSync(DOC_PATH, next);
+  writeDocBlock(START_MARKER, END_MARKER, '## Sweeps (`npm run bench:sweep`)', text);
   process.stderr.write(`wrote ${RESULTS_PATH} and the sweep section of ${DOC_PATH}\n`);
 }
 
-await main();
+await (scaling ? mainScaling() : main());
