@@ -41,15 +41,15 @@ const SCALING_END = '<!-- bench:sweep:scaling:end -->';
 /** Weeks of each throughput run: ten years, as the scenarios run (short runs time start-up more than the sweep). */
 const THROUGHPUT_WEEKS = 520;
 
-/** Throughput sweep: two-hubs hub-lockdown (paired), one factor × 2 seeds, ten years at full scale. */
-function throughputSpec(points: number): object {
+/** Throughput sweep: two-hubs hub-lockdown (paired), one factor (at most 38 points) × seeds, ten years at full scale. */
+function throughputSpec(points: number, seeds = 2): object {
   return {
     description: 'bench:sweep throughput',
     world: 'two-hubs',
     scenario: 'hub-lockdown',
     params: { scale: 1 },
     factors: { bassImitation: { values: Array.from({ length: points }, (_, i) => Number((0.1 + 0.05 * i).toFixed(2))) } },
-    seeds: 2,
+    seeds,
     weeks: quick ? 104 : THROUGHPUT_WEEKS,
     metrics: ['fillRate', 'smeChainShare', 'smeAdoption', 'fillRate@bloc', 'lostFinalDeliveries'],
   };
@@ -283,16 +283,18 @@ function writeDocBlock(start: string, end: string, heading: string, text: string
 /** --scaling: the throughput sweep (twice as many runs) at several worker counts, and 1 worker single-threaded. */
 async function mainScaling(): Promise<void> {
   const load = os.loadavg()[0];
-  const points = quick ? 8 : 48;
+  // Twice the runs of part 1 (more seeds, the same points), so that 16 workers still get several runs each.
+  const points = quick ? 4 : 24;
+  const seeds = 4;
   const counts = scalingWorkers();
   if (counts[0] !== 1) counts.unshift(1);
   const runs: SweepRun[] = [];
   for (const workers of counts) {
-    process.stderr.write(`bench:sweep --scaling — ${points * 2} runs at ${workers} worker(s)…\n`);
-    runs.push(await sweep(throughputSpec(points), workers));
+    process.stderr.write(`bench:sweep --scaling — ${points * seeds} runs at ${workers} worker(s)…\n`);
+    runs.push(await sweep(throughputSpec(points, seeds), workers));
   }
   process.stderr.write('bench:sweep --scaling — 1 worker with V8\'s helper threads off (node --single-threaded)…\n');
-  const single = await sweep(throughputSpec(points), 1, ['--single-threaded']);
+  const single = await sweep(throughputSpec(points, seeds), 1, ['--single-threaded']);
   const rows = runs.map((r, i) => throughputRow(r, runs[0], counts[i]));
   const two = rows.find((r) => r.workers === 2);
   const result = { date: new Date().toISOString(), commit: commit(), machine: machineName(), loadAverage: load.toFixed(1), throughput: rows, singleThreaded: throughputRow(single, single, 1) };
