@@ -84,6 +84,22 @@ describe('§7.9 scheme mode: instruments turn into weekly spending within the bu
     expect(availableBudget(world, HOM, TRAINING)).toBeCloseTo(BUDGET_HOM - WEEKLY_HOM, 4);
   });
 
+  it('own budgets and over-commitment are read per region (NBR, region 2)', () => {
+    // NBR: 1e6 people × $10 000 → 0.01 × 0.15 × 1e10 / 4 = $375 000 a quarter.
+    const weeklyNbr = (0.01 * 0.15 * 1e10) / 4 / 13;
+    const world = tinyWorld(undefined, {}, scheme([
+      { week: 0, target: { regions: ['NBR'] }, instrument: 'digitalInfrastructure', level: 0.5, budgetPerYear: 5.2e6 },
+      { week: 0, target: { regions: ['NBR'] }, instrument: 'training', level: 0.7 },
+      { week: 0, target: { regions: ['NBR'] }, instrument: 'smeTechGrant', level: 0.7 },
+    ]));
+    world.economy.sampleFactor = 1;
+    applyPolicy(world);
+    expect(world.regions.infrastructureSpend[NBR]).toBeCloseTo((0.5 * 5.2e6) / 52, 6); // own budget: 50 000
+    // Regular budget: 0.7 + 0.7 = 1.4 committed (infrastructure has its own) → each × 1 / 1.4 = 0.5.
+    expect(world.regions.trainingSpend[NBR]).toBeCloseTo(0.5 * weeklyNbr, 6);
+    expect(world.regions.smeGrantSpend[NBR]).toBeCloseTo(0.5 * weeklyNbr, 6);
+  });
+
   it('a quarter of weekly spending never exceeds the quarterly budget; what is left caps a late instrument', () => {
     const world = tinyWorld(undefined, {}, scheme(items));
     let total = 0;
@@ -109,6 +125,35 @@ describe('§7.9 scheme mode: instruments turn into weekly spending within the bu
     applyPolicy(world);
     expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBe(0);
     expect(world.regions.infrastructureSpend[HOM]).toBeCloseTo(0.4 * WEEKLY_HOM, 6);
+  });
+});
+
+describe('scenario rules (docs/compare.md#adaptive-rules): a fired rule overrides the timeline while it holds', () => {
+  it('sets its instrument in its regions (linked training included) from `from` until `until`; an unfired rule does nothing', () => {
+    const weeklyNbr = (0.01 * 0.15 * 1e10) / 4 / 13; // NBR's regular budget a week
+    const world = tinyWorld(undefined, {}, {
+      policy: [{ week: 0, target: { regions: ['NBR'] }, instrument: 'training', level: 0.2 }],
+      rules: [
+        { when: 'fillRate < 0.9', target: { regions: ['NBR'] }, instrument: 'training', level: 0.6, linked: true },
+        { when: 'fillRate < 0.9', target: { regions: ['NBR'] }, instrument: 'digitalInfrastructure', level: 0.2 },
+        { when: 'fillRate < 0.9', target: { regions: ['NBR'] }, instrument: 'tariff', level: 0.3 },
+      ],
+    });
+    const [training, infrastructure] = world.scenario.rules;
+    // As evaluateRules leaves them after firing for weeks 0–4; the tariff rule has not fired.
+    for (const rule of [training, infrastructure]) Object.assign(rule, { from: 0, until: 5, fired: 1 });
+    applyPolicy(world);
+    expect(world.policy.level[cell(NBR, TRAINING)]).toBe(0.6); // the rule, over the timeline's 0.2
+    expect(world.regions.trainingSpend[NBR]).toBeCloseTo(0.6 * weeklyNbr, 6); // 0.6 + 0.2 committed: not scaled
+    expect(world.regions.infrastructureSpend[NBR]).toBeCloseTo(0.2 * weeklyNbr, 6);
+    expect(world.regions.trainingLinked[NBR]).toBe(1); // the training rule's flag, not reset by the infrastructure rule
+    expect(world.regions.tariff[NBR]).toBe(0);
+    expect(Array.from(world.regions.tariff)).toEqual([0, 0, 0]);
+    world.tick = 5; // the rules' settings have ended: the timeline again
+    applyPolicy(world);
+    expect(world.regions.trainingSpend[NBR]).toBeCloseTo(0.2 * weeklyNbr, 6);
+    expect(world.regions.infrastructureSpend[NBR]).toBe(0);
+    expect(world.regions.trainingLinked[NBR]).toBe(0);
   });
 });
 
@@ -172,6 +217,13 @@ describe('§7.9 tariff and border closure', () => {
     expect(canShip(world.regions, HOM, HUB)).toBe(false);
     expect(canShip(world.regions, HUB, HUB)).toBe(true);
     expect(landedHubCost(world, 0, 0)).toBe(Infinity);
+  });
+
+  it('a border-closure level of exactly 0.5 closes the border (≥ 0.5 closes)', () => {
+    const world = tinyWorld(undefined, {}, scheme([{ week: 0, target: { regions: ['NBR'] }, instrument: 'borderClosure', level: 0.5 }]));
+    applyPolicy(world);
+    expect(world.regions.borderOpen[NBR]).toBe(0);
+    expect(world.regions.borderOpen[HOM]).toBe(1);
   });
 
   it('settings hold from their week for their duration', () => {
@@ -278,11 +330,11 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
     expect(world.regions.transparency[NBR]).toBe(0);
   });
 
-  // BUG (agents/policymaker/systems.ts:31–34, :117, :138): policy.quarterDemand, quarterLost,
-  // quarterExits and quarterSmes are reset every quarter and read by the shortage, reshoring and
-  // SME-exit rules, but nothing in the code ever adds to them. So in a real run those three
-  // triggers can never fire. Reproduction: adaptive mode, the hub locked down at capacity 0 for
-  // a quarter; final demand is lost, yet the shortage rule sees a quarter with no demand.
+  // Regression test for a fixed bug (e101851): the quarter record (quarterDemand, quarterLost,
+  // quarterExits, quarterSmes) was reset every quarter and read by the shortage, reshoring and
+  // SME-exit rules, but nothing added to it, so those triggers could never fire in a real run.
+  // recordPolicyQuarter (end of phase 9) now fills it. Adaptive mode, the hub locked down at
+  // capacity 0 for a quarter: final demand is lost, and the shortage rule must see it.
   it('the shortage rule sees the quarter’s lost final demand in a real run', () => {
     const world = tinyWorld(undefined, { policyMode: 'adaptive' }, {
       shocks: [{ kind: 'lockdown', target: { regions: ['HUB'] }, start: 0, weeks: 26, capacityFactor: 0 }],
@@ -295,7 +347,7 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
       lost += world.regions.finalLost[HOM];
     }
     expect(lost / demand).toBeGreaterThan(0.05); // holds: a real shortage
-    expect(world.policy.quarterDemand[HOM]).toBeCloseTo(demand, 12); // fails: stays 0
+    expect(world.policy.quarterDemand[HOM]).toBeCloseTo(demand, 12); // stayed 0 before the fix
     step(world); // week 13: the quarterly rules run
     expect(world.regions.localSourcingSubsidy[HOM]).toBe(0.1);
   });
