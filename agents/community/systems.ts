@@ -51,7 +51,17 @@ function tallyJobs(world: World): void {
     const sectorShare = Math.min(1, Math.max(params.unemploymentMinIndustryShare, regions.industryWorkersShare[r]));
     const shortfall = regions.jobsTrend[r] > 0 ? 1 - jobs / regions.jobsTrend[r] : 0;
     regions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
+    regions.incomeRatio[r] = labourIncomeRatio(regions.jobsTrend[r] > 0 ? 1 - smoothed / regions.jobsTrend[r] : 0, sectorShare, params.baseUnemployment);
   }
+}
+
+/**
+ * Households' labour income against its trend (§9.2; the wage is fixed, so employment decides it):
+ * the modelled jobs are the industry share of the workforce, so a shortfall of them (smoothed over
+ * about a month) lowers employment by that share, relative to employment at the base unemployment.
+ */
+export function labourIncomeRatio(smoothedShortfall: number, sectorShare: number, baseUnemployment: number): number {
+  return Math.max(0, 1 - (sectorShare * smoothedShortfall) / (1 - baseUnemployment));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { World } from '../../src/model/world.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 import { exp } from '../../src/sim/math.ts';
+import { incomeDemandFactor } from '../../src/model/income-demand.ts';
 
 /**
  * For every (firm, market region): the plant that serves it — the firm's plant in the region's
@@ -107,11 +108,16 @@ export function computeMarketShares(world: World, r: number): boolean {
   return true;
 }
 
-/** This week's final demand of region r: base × shock multiplier × AR(1) log-noise (mean 1). */
+/** This week's final demand of region r: base × shock multiplier × income factor (§9.2, η) × AR(1) log-noise (mean 1). */
 export function regionalFinalDemand(world: World, r: number): number {
   const { regions, params } = world;
   const sd = params.demandNoiseSd;
-  return regions.finalDemandBase[r] * regions.finalDemandMultiplier[r] * exp(regions.demandNoise[r] - (sd * sd) / 2);
+  return (
+    regions.finalDemandBase[r] *
+    regions.finalDemandMultiplier[r] *
+    incomeDemandFactor(world, r, params.demandIncomeElasticity) *
+    exp(regions.demandNoise[r] - (sd * sd) / 2)
+  );
 }
 
 /** Advances every region's AR(1) demand noise by one week. */

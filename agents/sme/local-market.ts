@@ -1,10 +1,11 @@
 import type { World } from '../../src/model/world.ts';
 import { capabilityProductivity, smeComponentCapacity } from './costs.ts';
 import { exp } from '../../src/sim/math.ts';
+import { incomeDemandFactor } from '../../src/model/income-demand.ts';
 
 /**
  * Phase 4 (local markets, §2, §7.5) — each region's local market for components and services
- * (`localMarketShare` of its GDP, × shock multiplier × demand noise) is shared among its SMEs by
+ * (`localMarketShare` of its GDP, × shock multiplier × the income factor of §9.2 × demand noise) is shared among its SMEs by
  * capacity × capability — through a customer base that follows capacity × capability with a lag
  * of `customerMemoryWeeks`, so shedding staff does not lose customers at once. An SME serves its
  * share up to the labour left after its chain work; what first choices cannot serve goes to SMEs
@@ -19,13 +20,16 @@ export function serveLocalMarkets(world: World): void {
 }
 
 /** This week's local demand of each region, and its revenue per worker-week at capability productivity 1. */
-function setLocalDemand(world: World): void {
+export function setLocalDemand(world: World): void {
   const { regions, params, scratch, economy } = world;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const sd = params.demandNoiseSd;
   for (let r = 0; r < regions.count; r++) {
     regions.localDemand[r] =
-      regions.localMarketBase[r] * regions.localDemandMultiplier[r] * exp(regions.demandNoise[r] - (sd * sd) / 2);
+      regions.localMarketBase[r] *
+      regions.localDemandMultiplier[r] *
+      incomeDemandFactor(world, r, params.localDemandIncomeElasticity) *
+      exp(regions.demandNoise[r] - (sd * sd) / 2);
     regions.localServed[r] = 0;
     // Revenue per worker-week at capability productivity 1, this week's capacity factor included.
     revenuePerWorkerBase[r] =

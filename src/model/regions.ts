@@ -94,6 +94,12 @@ export interface RegionStore {
   jobsLastWeek: Float64Array;
   /** Jobs smoothed over about a month: its rises and falls are the hiring and layoffs people notice. */
   jobsSmoothed: Float64Array;
+  /**
+   * Households' labour income relative to its trend (employment × a fixed wage, the modelled jobs
+   * smoothed over about a month against their trend, as the industry share of the workforce); 1
+   * before the first tally. Local and final demand follow it (§9.2).
+   */
+  incomeRatio: Float64Array;
   /** Weekly programme spending on the region (real $): infrastructure, training, grants, subsidies. */
   programmeSpend: Float64Array;
   unemployment: Float64Array;
@@ -216,6 +222,7 @@ function weeklyAggregates(n: number) {
     jobsTrend: f64(),
     jobsLastWeek: f64(),
     jobsSmoothed: f64(),
+    incomeRatio: new Float64Array(n).fill(1),
     programmeSpend: f64(),
     unemployment: f64(),
     access: f64(),

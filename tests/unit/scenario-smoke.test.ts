@@ -163,7 +163,7 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       expect(fall.high).toBeLessThan(0);
     });
 
-    it('recession: final demand is 15% lower from week 26 than in the same-seed baseline, and more SMEs exit', () => {
+    it('recession: final demand is 15% lower from week 26 than in the same-seed baseline, a little lower still as income falls (§9.2), and more SMEs exit', () => {
       const run = smokeRun('world-2019', 'recession', 1, WEEKS, false);
       expectGenericInvariants(run);
       const demand = (r: SmokeRun, from: number, to: number) => windowMean(r.sim.recorder.series('finalDemand'), from, to);
@@ -171,7 +171,10 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       const during = demand(run, 26, WEEKS) / demand(base(), 26, WEEKS);
       lines.push(`recession: final demand vs baseline before ${before.toFixed(4)}, during ${during.toFixed(4)}`);
       expect(Math.abs(before - 1)).toBeLessThan(1e-9);
-      expect(Math.abs(during - 0.85)).toBeLessThan(0.01);
+      // The shock's 15%, then the lost labour income of the layoffs it causes (demand follows
+      // income, η = 0.8; the modelled jobs are the industry share of the workforce): a few % more.
+      expect(during).toBeLessThan(0.85);
+      expect(during).toBeGreaterThan(0.8);
       const exits = (r: SmokeRun) => r.sim.recorder.series('smeExits').filter((x) => x.week >= 26).reduce((a, x) => a + x.value, 0);
       lines.push(`recession: SME exits in weeks 26–51 ${exits(run)} vs baseline ${exits(base())}`);
       expect(exits(run)).toBeGreaterThan(exits(base()));
@@ -199,7 +202,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '7c94cf21d972c0a2dc0818782fc94eaf03c8096c6b08b29d14de33a9dd73e5d6'; // issue 12 §9.1: learning firms, calibrated hazards, logit choice
+  const EXPECTED_SHA256 = '0565625c2792257a08095eb80a2f79c281ab42ac0d49c79ed6e1c301f205af1f'; // issue 12 §9.2: local and final demand follow labour income
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');

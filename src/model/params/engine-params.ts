@@ -99,6 +99,16 @@ export const engineParams = {
     doc: 'Final demand ∝ population × GDP per capita^η.',
     source: 'Assumed in the specification (MODEL.md §7.5: η = 0.8); no publication gives the value.',
   }),
+  localDemandIncomeElasticity: num({
+    default: 1, min: 0, max: 3, unit: '', section: '7.5', status: 'assumption',
+    doc: 'Local-market demand moves with the region’s labour income relative to its trend, to this power (final demand uses η = demandIncomeElasticity).',
+    source: 'Assumed in the specification (MODEL.md §9.2: elasticity 1 for the local market); no publication gives the value.',
+  }),
+  demandFollowsIncome: bool({
+    default: true, section: '7.5', status: 'setting',
+    doc: 'Local and final demand follow the region’s labour income (false = demand fixed, the P2 ablation of MODEL.md §9.2).',
+    source: 'Ablation switch (MODEL.md §9.2): true is the model; false holds demand at its base × shocks × noise.',
+  }),
   demandNoiseSd: num({
     default: 0.05, min: 0, max: 0.5, unit: 'log', section: '7.5', status: 'assumption',
     doc: 'Stationary standard deviation of the AR(1) log-noise on regional demand.', source: 'MODEL.md §7.5 (assumption)',

@@ -16,6 +16,8 @@ import { incomeDiffusionFactors, productivityFor, wageFor } from '../../../src/m
 import { applyShocks } from '../../../src/model/shocks.ts';
 import { herfindahl, weightedGini } from '../../../src/model/observe/inequality.ts';
 import { advanceDemandNoise, regionalFinalDemand } from '../../../agents/firm/market.ts';
+import { setLocalDemand } from '../../../agents/sme/local-market.ts';
+import { labourIncomeRatio } from '../../../agents/community/systems.ts';
 import { defaultParams } from '../../../src/model/params/registry.ts';
 import { HOM, HUB, NBR, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
@@ -146,6 +148,36 @@ describe('§7.5 economy and final demand', () => {
     world.regions.finalDemandMultiplier[HOM] = 0.7;
     world.regions.demandNoise[HOM] = 0.1;
     expect(regionalFinalDemand(world, HOM)).toBeCloseTo(100 * 0.7 * Math.exp(0.1 - 0.02), 10);
+  });
+
+  it('§9.2 final demand follows labour income: × (income / trend)^η, and not when demand is fixed', () => {
+    const world = tinyWorld(undefined, { demandNoiseSd: 0 });
+    world.regions.finalDemandBase[HOM] = 100;
+    world.regions.incomeRatio[HOM] = 0.9;
+    // 100 × 0.9^0.8 = 100 × exp(0.8 · ln 0.9) = 91.9166…
+    expect(regionalFinalDemand(world, HOM)).toBeCloseTo(91.91661, 4);
+    const fixed = tinyWorld(undefined, { demandNoiseSd: 0, demandFollowsIncome: false });
+    fixed.regions.finalDemandBase[HOM] = 100;
+    fixed.regions.incomeRatio[HOM] = 0.9;
+    expect(regionalFinalDemand(fixed, HOM)).toBe(100);
+  });
+
+  it('§9.2 local demand follows labour income with elasticity localDemandIncomeElasticity', () => {
+    const world = tinyWorld(undefined, { demandNoiseSd: 0, localDemandIncomeElasticity: 2 });
+    world.regions.localMarketBase[HOM] = 50;
+    world.regions.incomeRatio[HOM] = 0.9;
+    setLocalDemand(world);
+    // 50 × 0.9² = 40.5
+    expect(world.regions.localDemand[HOM]).toBeCloseTo(40.5, 10);
+  });
+
+  it('§9.2 labour income ratio: a shortfall of modelled jobs lowers employment by the industry share, against 1 − base unemployment', () => {
+    // 1 − 0.2 × 0.1 / (1 − 0.06) = 1 − 0.02 / 0.94 = 0.978723…
+    expect(labourIncomeRatio(0.1, 0.2, 0.06)).toBeCloseTo(0.9787234, 6);
+    expect(labourIncomeRatio(0, 0.2, 0.06)).toBe(1);
+    // Hiring above trend raises income: 1 + 0.5 × 0.1 / 0.9.
+    expect(labourIncomeRatio(-0.1, 0.5, 0.1)).toBeCloseTo(1 + 0.05 / 0.9, 12);
+    expect(labourIncomeRatio(2, 1, 0)).toBe(0); // never negative
   });
 
   it('demand noise is AR(1) in logs with stationary sd demandNoiseSd and autocorrelation demandNoiseAr', () => {
