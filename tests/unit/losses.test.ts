@@ -154,22 +154,22 @@ describe('lost final deliveries, recovery and the accounting ratio', () => {
     expect(tracker.state().recoveryWeeks).toBe(3);
   });
 
-  it('a region stays direct after its lockdown until its value added is back to 95% of the reference', () => {
+  it('direct losses are those of region-weeks under lockdown; once its lockdown ends a region’s losses are indirect (§9.2)', () => {
     const shocked = quietWorld(true);
     const reference = quietWorld(false);
     const tracker = new LossTracker(shocked, reference);
     const hub = 0;
     shocked.regions.lockedDown[LOCKED] = 1;
-    tracker.update(0);
-    shocked.regions.lockedDown[LOCKED] = 0;
     reference.hubs.valueAdded[hub] = 100;
-    shocked.hubs.valueAdded[hub] = 90; // 90% of the reference: still recovering, direct
+    shocked.hubs.valueAdded[hub] = 40; // locked down: 60 direct
+    tracker.update(0);
+    expect(tracker.state().grossDirect).toBeCloseTo(60, 9);
+    expect(tracker.state().grossIndirect).toBeCloseTo(0, 9);
+    shocked.regions.lockedDown[LOCKED] = 0;
+    shocked.hubs.valueAdded[hub] = 90; // still 10 short, but no longer locked down: indirect
     tracker.update(1);
-    expect(tracker.state().grossDirect).toBeCloseTo(10, 9);
-    shocked.hubs.valueAdded[hub] = 96; // 96% ≥ 95%: recovered, so this week's loss is indirect
-    tracker.update(2);
-    expect(tracker.state().grossDirect).toBeCloseTo(10, 9);
-    expect(tracker.state().grossIndirect).toBeCloseTo(4, 9);
+    expect(tracker.state().grossDirect).toBeCloseTo(60, 9);
+    expect(tracker.state().grossIndirect).toBeCloseTo(10, 9);
   });
 
   it('the accounting ratio weighs lost final units by the reference run’s value added inside and outside', () => {

@@ -3,12 +3,12 @@ import type { IndicatorInfo, Recorder } from './recorder.ts';
 
 /** Weeks after the last shock ends over which losses are still counted (§6). */
 export const LOSS_TAIL_WEEKS = 52;
-/** A region or the world counts as recovered once back to this share of the reference. */
+/** The world counts as recovered once its final deliveries are back to this share of the reference. */
 const RECOVERED_SHARE = 0.95;
 
 export const LOSS_INDICATORS: IndicatorInfo[] = [
-  { name: 'gvaLossGrossDirect', unit: '$', doc: 'Cumulative gross value added lost by agents in regions locked down or recovering from their own lockdown (vs the same-seed run without shocks).' },
-  { name: 'gvaLossGrossIndirect', unit: '$', doc: 'Cumulative gross value added lost by all other agents.' },
+  { name: 'gvaLossGrossDirect', unit: '$', doc: 'Cumulative gross value added lost by agents in regions in the weeks they are locked down (vs the same-seed run without shocks).' },
+  { name: 'gvaLossGrossIndirect', unit: '$', doc: 'Cumulative gross value added lost everywhere else, and in a locked-down region once its lockdown ends.' },
   { name: 'gvaLossNetDirect', unit: '$', doc: 'Cumulative net value-added change (reference − shocked) of direct agents; negative when activity moved to them.' },
   { name: 'gvaLossNetIndirect', unit: '$', doc: 'Cumulative net value-added change of indirect agents.' },
   { name: 'lossRatioMeasured', unit: 'ratio', doc: 'Indirect / direct gross value-added loss so far.' },
@@ -34,8 +34,6 @@ export class LossTracker {
   private accountingOutside = 0;
   private accountingInside = 0;
   private recoveryWeeks = 0;
-  private readonly recovering: Uint8Array;
-  private readonly everLocked: Uint8Array;
   private readonly lostByRegion: Float64Array;
   private readonly demandByRegion: Float64Array;
   private readonly vaShock: Float64Array;
@@ -43,8 +41,6 @@ export class LossTracker {
 
   constructor(private readonly world: World, private readonly reference: World) {
     const R = world.regions.count;
-    this.recovering = new Uint8Array(R);
-    this.everLocked = new Uint8Array(R);
     this.lostByRegion = new Float64Array(R);
     this.demandByRegion = new Float64Array(R);
     this.vaShock = new Float64Array(R);
@@ -62,25 +58,9 @@ export class LossTracker {
     regionValueAdded(this.world, this.vaShock);
     regionValueAdded(this.reference, this.vaReference);
     if (!this.inWindow(week)) return;
-    const direct = this.directRegions();
+    const direct = this.world.regions.lockedDown;
     this.addValueAddedLosses(direct);
     this.addDeliveryLosses(week, direct);
-  }
-
-  /** Direct regions: locked down now, or still below 95% of the reference after their own lockdown. */
-  private directRegions(): Uint8Array {
-    const { regions } = this.world;
-    const direct = new Uint8Array(regions.count);
-    for (let r = 0; r < regions.count; r++) {
-      if (regions.lockedDown[r]) {
-        this.everLocked[r] = 1;
-        this.recovering[r] = 1;
-      } else if (this.recovering[r] && this.vaShock[r] >= RECOVERED_SHARE * this.vaReference[r]) {
-        this.recovering[r] = 0;
-      }
-      direct[r] = this.recovering[r];
-    }
-    return direct;
   }
 
   /** Gross and net value added lost, agent by agent, split into direct and indirect. */
@@ -165,8 +145,6 @@ export class LossTracker {
       accountingOutside: this.accountingOutside,
       accountingInside: this.accountingInside,
       recoveryWeeks: this.recoveryWeeks,
-      recovering: Array.from(this.recovering),
-      everLocked: Array.from(this.everLocked),
       lostByRegion: Array.from(this.lostByRegion),
       demandByRegion: Array.from(this.demandByRegion),
     };
