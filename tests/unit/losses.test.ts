@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LossTracker, forEachSmePair } from '../../src/model/observe/losses.ts';
+import { LossTracker, forEachSmePair, lockedValueAddedShare, tierValueAddedShares } from '../../src/model/observe/losses.ts';
 import type { WorldDefinition } from '../../src/model/world-definition.ts';
 import type { World } from '../../src/model/world.ts';
 import { addSme, region, tinyWorld } from './submodels/tiny-world.ts';
@@ -172,15 +172,42 @@ describe('lost final deliveries, recovery and the accounting ratio', () => {
     expect(tracker.state().grossIndirect).toBeCloseTo(10, 9);
   });
 
-  it('the accounting ratio weighs lost final units by the reference run’s value added inside and outside', () => {
-    const { shocked, reference } = pairOfWorlds([
-      [LOCKED, 10, 30],
-      [OTHER, 5, 90],
-    ]);
-    deliveries(shocked, reference, [0, 50], [100, 50]); // 100 units lost this week of 150
-    const s = lossesAfterOneWeek(shocked, reference);
-    expect(s.accountingInside).toBeCloseTo((100 * 30) / 150, 9);
-    expect(s.accountingOutside).toBeCloseTo((100 * 90) / 150, 9);
+  it('the accounting ratio splits each lost unit by tier value-added share, each tier by where the reference made it (§9.2)', () => {
+    const shocked = quietWorld(true);
+    const reference = quietWorld(false);
+    // Labour per unit 0.2 / 0.5 / 0.5 worker-weeks: value-added shares 1/6, 5/12, 5/12.
+    expect(tierValueAddedShares(reference)).toEqual([0.2 / 1.2, 0.5 / 1.2, 0.5 / 1.2]);
+    const hub = 0; // in LCK
+    reference.hubs.rawOutputExternal.fill(0);
+    reference.hubs.rawOutputInternal.fill(0);
+    reference.hubs.componentOutput.fill(0);
+    reference.plants.production.fill(0);
+    reference.regions.domesticRawOutput[OTHER] = 30; // raw: 30 outside …
+    reference.hubs.rawOutputInternal[hub] = 10; // … and 10 inside: a quarter inside
+    reference.hubs.componentOutput[hub] = 60; // components: 60 inside …
+    const id = sme(reference, OTHER, 0);
+    reference.smes.chainOutput[id] = 20; // … and 20 outside: three quarters inside
+    reference.plants.production[0] = 50; // assembly: all in the lead firm's home, OTH (outside)
+    // Inside share = 1/6 · 1/4 + 5/12 · 3/4 + 5/12 · 0 = 1/24 + 15/48 = 17/48.
+    shocked.regions.lockedDown[LOCKED] = 1;
+    expect(lockedValueAddedShare(reference, shocked.regions.lockedDown)).toBeCloseTo(17 / 48, 12);
+    deliveries(shocked, reference, [0, 50], [100, 50]); // 100 units lost this week
+    const tracker = new LossTracker(shocked, reference);
+    tracker.update(0);
+    expect(tracker.state().accountingInside).toBeCloseTo((100 * 17) / 48, 9);
+    expect(tracker.state().accountingOutside).toBeCloseTo((100 * 31) / 48, 9);
+  });
+
+  it('a tier that made nothing this week is left out of the split', () => {
+    const world = quietWorld(false);
+    world.hubs.rawOutputExternal.fill(0);
+    world.hubs.rawOutputInternal.fill(0);
+    world.hubs.componentOutput.fill(0);
+    world.plants.production.fill(0);
+    const locked = new Uint8Array([1, 0]);
+    expect(lockedValueAddedShare(world, locked)).toBe(0);
+    world.hubs.componentOutput[0] = 10; // only components, all in LCK
+    expect(lockedValueAddedShare(world, locked)).toBe(1);
   });
 });
 

@@ -12,7 +12,7 @@ export const LOSS_INDICATORS: IndicatorInfo[] = [
   { name: 'gvaLossNetDirect', unit: '$', doc: 'Cumulative net value-added change (reference − shocked) of direct agents; negative when activity moved to them.' },
   { name: 'gvaLossNetIndirect', unit: '$', doc: 'Cumulative net value-added change of indirect agents.' },
   { name: 'lossRatioMeasured', unit: 'ratio', doc: 'Indirect / direct gross value-added loss so far.' },
-  { name: 'lossRatioAccounting', unit: 'ratio', doc: 'Pure value-added accounting ratio: lost final units × value added per unit outside / inside the locked-down regions (n/a, not recorded, when no final units are lost).' },
+  { name: 'lossRatioAccounting', unit: 'ratio', doc: 'Pure value-added accounting ratio: the value added of the lost final units made outside / inside the locked-down regions, each tier (raw inputs, components, assembly) weighted by its value-added share and placed where the reference run made it (n/a, not recorded, when no final units are lost).' },
   { name: 'lostFinalDeliveries', unit: 'units', doc: 'Cumulative final deliveries short of the reference run (units, the customers’ loss).' },
   { name: 'recoveryWeeks', unit: 'weeks', doc: 'Weeks from the first shock’s start to the end of the last week in which final deliveries were below 95% of the reference (0 if never).' },
   { name: 'lostDeliveriesShare', unit: 'share of demand', doc: 'Per region: cumulative final deliveries short of the reference / cumulative reference demand.' },
@@ -36,15 +36,11 @@ export class LossTracker {
   private recoveryWeeks = 0;
   private readonly lostByRegion: Float64Array;
   private readonly demandByRegion: Float64Array;
-  private readonly vaShock: Float64Array;
-  private readonly vaReference: Float64Array;
 
   constructor(private readonly world: World, private readonly reference: World) {
     const R = world.regions.count;
     this.lostByRegion = new Float64Array(R);
     this.demandByRegion = new Float64Array(R);
-    this.vaShock = new Float64Array(R);
-    this.vaReference = new Float64Array(R);
   }
 
   /** Whether `week` falls in the loss window: from the first shock to 52 weeks after the last. */
@@ -55,8 +51,6 @@ export class LossTracker {
 
   /** Call after both worlds have completed `week`. */
   update(week: number): void {
-    regionValueAdded(this.world, this.vaShock);
-    regionValueAdded(this.reference, this.vaReference);
     if (!this.inWindow(week)) return;
     const direct = this.world.regions.lockedDown;
     this.addValueAddedLosses(direct);
@@ -103,16 +97,12 @@ export class LossTracker {
     if (delivered < RECOVERED_SHARE * deliveredReference) {
       this.recoveryWeeks = week - world.scenario.shockStartWeek + 1;
     }
-    // Accounting: value added per final unit inside / outside the direct regions, in the reference run.
-    if (lostThisWeek > 0 && deliveredReference > 0) {
-      let inside = 0;
-      let outside = 0;
-      for (let r = 0; r < R; r++) {
-        if (direct[r]) inside += this.vaReference[r];
-        else outside += this.vaReference[r];
-      }
-      this.accountingInside += (lostThisWeek * inside) / deliveredReference;
-      this.accountingOutside += (lostThisWeek * outside) / deliveredReference;
+    // Accounting (§9.2): each lost final unit's value added, split by tier (raw inputs, components,
+    // assembly) in their value-added shares, and each tier's part by where the reference run made it.
+    if (lostThisWeek > 0) {
+      const inside = lockedValueAddedShare(reference, direct);
+      this.accountingInside += lostThisWeek * inside;
+      this.accountingOutside += lostThisWeek * (1 - inside);
     }
   }
 
@@ -161,6 +151,47 @@ export class LossTracker {
 }
 
 /**
+ * Value-added shares of the three tiers of a final unit — raw inputs, components, assembly — which
+ * follow their labour per unit (§7.5).
+ */
+export function tierValueAddedShares(world: World): [number, number, number] {
+  const { labourPerRawUnit, labourPerComponent, labourPerAssembly } = world.params;
+  const total = labourPerRawUnit + labourPerComponent + labourPerAssembly;
+  return [labourPerRawUnit / total, labourPerComponent / total, labourPerAssembly / total];
+}
+
+/**
+ * Share of a final unit's value added made in the `direct` regions this week: Σ over tiers of the
+ * tier's value-added share × the share of its output made there (tiers with no output this week
+ * are left out and the rest renormalised; 0 when no tier produced).
+ */
+export function lockedValueAddedShare(world: World, direct: Uint8Array): number {
+  const { plants, hubs, smes, regions } = world;
+  const made = [0, 0, 0];
+  const inside = [0, 0, 0];
+  const add = (tier: number, region: number, units: number) => {
+    made[tier] += units;
+    if (direct[region]) inside[tier] += units;
+  };
+  for (let r = 0; r < regions.count; r++) add(0, r, regions.domesticRawOutput[r]);
+  for (let j = 0; j < hubs.count; j++) {
+    add(0, hubs.region[j], hubs.rawOutputExternal[j] + hubs.rawOutputInternal[j]);
+    add(1, hubs.region[j], hubs.componentOutput[j]);
+  }
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) add(1, smes.region[i], smes.chainOutput[i]);
+  for (let p = 0; p < plants.count; p++) add(2, plants.region[p], plants.production[p]);
+  const shares = tierValueAddedShares(world);
+  let weight = 0;
+  let locked = 0;
+  for (let t = 0; t < 3; t++) {
+    if (made[t] <= 0) continue;
+    weight += shares[t];
+    locked += (shares[t] * inside[t]) / made[t];
+  }
+  return weight > 0 ? locked / weight : 0;
+}
+
+/**
  * Calls `visit(region, shocked value added, reference value added)` once per SME: the same slot
  * with the same birth week is the same SME in both runs; one alive in a single run (it exited, or
  * entered, in one run only) is compared against zero value added in the other.
@@ -181,25 +212,7 @@ export function forEachSmePair(world: World, reference: World, visit: (region: n
   }
 }
 
-function smeValueAddedByRegion(world: World): Float64Array {
-  const out = new Float64Array(world.regions.count);
-  const { smes } = world;
-  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) out[smes.region[i]] += smes.revenue[i] - smes.spend[i];
-  return out;
-}
-
 function domesticValueAdded(world: World): Float64Array {
   const price = world.params.domesticRawPremium * world.economy.referenceRawPrice;
   return world.regions.domesticRawOutput.map((output) => output * price);
-}
-
-/** Value added of everything located in each region this week. */
-export function regionValueAdded(world: World, out: Float64Array): void {
-  out.fill(0);
-  const { plants, hubs } = world;
-  for (let p = 0; p < plants.count; p++) out[plants.region[p]] += plants.valueAdded[p];
-  for (let j = 0; j < hubs.count; j++) out[hubs.region[j]] += hubs.valueAdded[j];
-  const sme = smeValueAddedByRegion(world);
-  const domestic = domesticValueAdded(world);
-  for (let r = 0; r < out.length; r++) out[r] += sme[r] + domestic[r];
 }
