@@ -31,9 +31,9 @@ export function setLocalDemand(world: World): void {
       incomeDemandFactor(world, r, params.localDemandIncomeElasticity) *
       exp(regions.demandNoise[r] - (sd * sd) / 2);
     regions.localServed[r] = 0;
-    // Revenue per worker-week at capability productivity 1, this week's capacity factor included.
+    // Revenue per worker-week at capability productivity 1, this week's local-services capacity factor included.
     revenuePerWorkerBase[r] =
-      (regions.wage[r] * (1 + params.markup) * regions.capacityFactor[r]) / economy.referenceSmeProductivity;
+      (regions.wage[r] * (1 + params.markup) * regions.localServicesCapacityFactor[r]) / economy.referenceSmeProductivity;
   }
 }
 
@@ -95,6 +95,7 @@ function serveRemainder(world: World): void {
   }
   const { alive, region, capability, localRevenue, localLabour } = smes;
   let spending = 0;
+  regions.smeLocalLabour.fill(0);
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;
     const r = region[i];
@@ -102,6 +103,7 @@ function serveRemainder(world: World): void {
     localRevenue[i] = served;
     const perWorker = revenuePerWorkerBase[r] * capabilityProductivity(capability[i]);
     localLabour[i] = perWorker > 0 ? served / perWorker : 0;
+    regions.smeLocalLabour[r] += localLabour[i];
     smes.cash[i] += served;
     spending += served;
   }

@@ -5,8 +5,9 @@ import { smeWorkerOutput } from './costs.ts';
 
 /**
  * Phase 6 — SMEs make components for their buyer: min(labour left after the local market ×
- * output per worker × capacity factor, raw stock, deliverable backlog). The same pass totals what
- * SMEs are owed by each hub and by each region's domestic source, for the suppliers' production.
+ * output per worker × the component tier's capacity factor (§9.3), raw stock, deliverable
+ * backlog). The same pass totals what SMEs are owed by each hub and by each region's domestic
+ * source, for the suppliers' production.
  */
 export function produceAtSmes(world: World): void {
   const { smes, plants, hubs, regions, params, ledger, scratch } = world;
@@ -26,7 +27,7 @@ export function produceAtSmes(world: World): void {
     const p = smes.buyerPlant[i];
     if (p === NO_BUYER || smes.owedToBuyer[i] <= 0 || !canShip(regions, r, plants.region[p])) continue;
     const labour = Math.max(0, smes.employees[i] - smes.localLabour[i]);
-    const capacity = ((labour * smeWorkerOutput(world, i)) / params.labourPerComponent) * regions.capacityFactor[r];
+    const capacity = ((labour * smeWorkerOutput(world, i)) / params.labourPerComponent) * regions.componentCapacityFactor[r];
     const output = Math.min(capacity, smes.rawStock[i], smes.owedToBuyer[i]);
     if (output <= 0) continue;
     smes.rawStock[i] -= output;

@@ -139,7 +139,7 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
   const seen = source >= 0 ? regions.disruptionOnset[hubs.region[source]] : week.hazardPrior;
   smes.observedHazard[i] += week.hazardRate * (seen - smes.observedHazard[i]);
   if (smes.owedByDomestic[i] > 0) {
-    const shipped = smes.owedByDomestic[i] * regions.capacityFactor[r];
+    const shipped = smes.owedByDomestic[i] * regions.rawCapacityFactor[r];
     if (shipped > 0) {
       smes.owedByDomestic[i] -= shipped;
       smes.rawPipeline[((tick + week.domesticLead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;

@@ -35,7 +35,21 @@ export interface RegionStore {
   incomeDiffusionFactor: Float64Array;
 
   // Phase 1 (shocks)
+  /** The headline factor: the deepest lockdown's `cf` or the hazard's factor this week (1 = none). */
   capacityFactor: Float64Array;
+  /**
+   * Each tier's capacity this week (§9.3): a lockdown cuts tier t to 1 − onsite_t · (1 − cf′),
+   * cf′ rescaled per region; a hazard disruption cuts every tier to its factor. Read by production.
+   */
+  localServicesCapacityFactor: Float64Array;
+  componentCapacityFactor: Float64Array;
+  assemblyCapacityFactor: Float64Array;
+  rawCapacityFactor: Float64Array;
+  /**
+   * The region's labour by tier (`LOCKDOWN_TIERS` order, 4 per region): a trend of employment over
+   * `jobsTrendWeeks`, held while the region is disrupted. The weights of a lockdown's mean cut.
+   */
+  labourTrendByTier: Float64Array;
   finalDemandMultiplier: Float64Array;
   localDemandMultiplier: Float64Array;
   leadTimeMultiplier: Float64Array;
@@ -65,7 +79,7 @@ export interface RegionStore {
 
   // Aggregates written by systems (read by later phases and reporters). Each is written by one
   // kind only: firms — finalDemand, finalDelivered, finalLost; SMEs — localDemand, localServed,
-  // localDemandTrend, sme*, domesticRawOwed (their orders to the domestic source, which the
+  // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed (their orders to the domestic source, which the
   // supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput; communities —
   // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
   // jobs people noticed (goodEvents, badEvents).
@@ -79,6 +93,8 @@ export interface RegionStore {
   smeCount: Float64Array;
   smeAdopted: Float64Array;
   smeEmployment: Float64Array;
+  /** Worker-weeks the region's SMEs spent on the local market this week (the rest of their staff is chain labour). */
+  smeLocalLabour: Float64Array;
   smeInChain: Float64Array;
   /** Sum of living SMEs' capability (its mean is what entrants start from). */
   smeCapabilitySum: Float64Array;
@@ -168,6 +184,11 @@ function staticRegionData(definition: WorldDefinition) {
 function shockSettings(n: number) {
   return {
     capacityFactor: new Float64Array(n).fill(1),
+    localServicesCapacityFactor: new Float64Array(n).fill(1),
+    componentCapacityFactor: new Float64Array(n).fill(1),
+    assemblyCapacityFactor: new Float64Array(n).fill(1),
+    rawCapacityFactor: new Float64Array(n).fill(1),
+    labourTrendByTier: new Float64Array(n * 4),
     finalDemandMultiplier: new Float64Array(n).fill(1),
     localDemandMultiplier: new Float64Array(n).fill(1),
     leadTimeMultiplier: new Float64Array(n).fill(1),
@@ -210,6 +231,7 @@ function weeklyAggregates(n: number) {
     smeCount: f64(),
     smeAdopted: f64(),
     smeEmployment: f64(),
+    smeLocalLabour: f64(),
     smeInChain: f64(),
     smeCapabilitySum: f64(),
     smeExits: f64(),

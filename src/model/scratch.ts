@@ -56,6 +56,9 @@ export interface Scratch {
   regionSecondRoundShare: Float64Array;
   /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
   regionInverseWage: Float64Array;
+  /** R × 4 (`LOCKDOWN_TIERS`): last week's labour by tier, and this week's lockdown capacity by tier (§9.3). */
+  regionLabourByTier: Float64Array;
+  regionTierCapacity: Float64Array;
   /** Per cell: mean digital literacy of its neighbours at the start of the week. */
   cellNeighbourLiteracy: Float64Array;
 }
@@ -82,6 +85,8 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     hubRawRevenue: new Float64Array(hubs),
     hubRawShipped: new Float64Array(hubs),
     regionSmeWeight: new Float64Array(regions),
+    regionLabourByTier: new Float64Array(regions * 4),
+    regionTierCapacity: new Float64Array(regions * 4),
     regionGrantDemand: new Float64Array(regions),
     regionTrustGood: new Float64Array(regions),
     regionTrustBad: new Float64Array(regions),

@@ -3,6 +3,7 @@ import { selectRegions, type SelectionContext } from './selection.ts';
 import { initStream } from '../sim/rng/init-stream.ts';
 import type { World } from './world.ts';
 import { resolveRules, type ResolvedRule } from './rules.ts';
+import { cutTiersByHazard, cutTiersByLockdown, followLabourByTier } from './lockdowns.ts';
 
 /** One shock on one region, with every range already drawn. Weeks are scenario weeks. */
 export interface RegionShock {
@@ -121,13 +122,13 @@ export function hazardPerYear(world: Pick<World, 'regions' | 'params'>, r: numbe
 }
 
 /**
- * Phase 1 — shocks start and end. Sets every region's capacity factor, border, demand and
- * logistics multipliers for this week from the scenario's shocks and the background hazard.
+ * Phase 1 — shocks start and end. Sets every region's capacity factors (headline and by tier, §9.3),
+ * border, demand and logistics multipliers for this week from the scenario's shocks and the
+ * background hazard.
  */
 export function applyShocks(world: World): void {
-  const { regions, params, scenario, tick } = world;
-  const week = tick - params.warmupWeeks;
-  const n = regions.count;
+  const { regions } = world;
+  followLabourByTier(world); // reads last week's capacity factor: do it before the reset
   regions.capacityFactor.fill(1);
   regions.finalDemandMultiplier.fill(1);
   regions.localDemandMultiplier.fill(1);
@@ -136,7 +137,15 @@ export function applyShocks(world: World): void {
   regions.borderOpen.fill(1);
   regions.lockedDown.fill(0);
   regions.disruptionOnset.fill(0);
+  applyScenarioShocks(world);
+  cutTiersByLockdown(world);
+  drawHazards(world);
+}
 
+/** The scenario's shocks holding this week; a region under several lockdowns takes the deepest. */
+function applyScenarioShocks(world: World): void {
+  const { regions, params, scenario, tick } = world;
+  const week = tick - params.warmupWeeks;
   for (const shock of scenario.shocks) {
     if (week < shock.startWeek || week >= shock.endWeek) continue;
     const r = shock.region;
@@ -159,15 +168,18 @@ export function applyShocks(world: World): void {
         break;
     }
   }
+}
 
-  // Background hazard: a disruption starts with probability hazard/52 in a region not already in one.
+/** Background hazard: a disruption starts with probability hazard/52 in a region not already in one; it cuts every tier alike. */
+function drawHazards(world: World): void {
+  const { regions, params, tick } = world;
   const draws = world.draws.for('shock.hazard');
   const hazardOn = params.hazardEnabled ? 1 : 0;
   const minWeeks = Math.min(params.hazardMinWeeks, params.hazardMaxWeeks);
   const maxWeeks = Math.max(params.hazardMinWeeks, params.hazardMaxWeeks);
   const minFactor = Math.min(params.hazardCapacityMin, params.hazardCapacityMax);
   const maxFactor = Math.max(params.hazardCapacityMin, params.hazardCapacityMax);
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < regions.count; r++) {
     const weeklyHazard = (hazardOn * hazardPerYear(world, r)) / 52;
     if (regions.hazardUntilTick[r] <= tick && weeklyHazard > 0 && draws.uniform(r, tick, 0) < weeklyHazard) {
       const weeks = minWeeks + Math.floor(draws.uniform(r, tick, 1) * (maxWeeks - minWeeks + 1));
@@ -175,8 +187,6 @@ export function applyShocks(world: World): void {
       regions.hazardCapacityFactor[r] = minFactor + (maxFactor - minFactor) * draws.uniform(r, tick, 2);
       regions.disruptionOnset[r] = 1;
     }
-    if (regions.hazardUntilTick[r] > tick) {
-      regions.capacityFactor[r] = Math.min(regions.capacityFactor[r], regions.hazardCapacityFactor[r]);
-    }
+    if (regions.hazardUntilTick[r] > tick) cutTiersByHazard(world, r, regions.hazardCapacityFactor[r]);
   }
 }

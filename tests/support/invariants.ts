@@ -26,6 +26,10 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('smes.rawHubShare', smes.rawHubShare, smes.count, smes.alive);
   checkShare('regions.unemployment', regions.unemployment);
   checkShare('regions.capacityFactor', regions.capacityFactor);
+  checkShare('regions.localServicesCapacityFactor', regions.localServicesCapacityFactor);
+  checkShare('regions.componentCapacityFactor', regions.componentCapacityFactor);
+  checkShare('regions.assemblyCapacityFactor', regions.assemblyCapacityFactor);
+  checkShare('regions.rawCapacityFactor', regions.rawCapacityFactor);
   checkShare('plants.availability', plants.availability);
   checkShare('plants.blocContent', plants.blocContent);
   checkShare('firms.riskPerception', world.firms.riskPerception);

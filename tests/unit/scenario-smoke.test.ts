@@ -128,7 +128,7 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       expect(windowMean(run.sim.recorder.series('fillRate'), 0, WEEKS)).toBeGreaterThan(0.8);
     });
 
-    it('covid-2020 (5 seeds): the global fill rate falls during the hub lockdowns (weeks 0–9); direct and indirect value-added losses are reported separately', () => {
+    it('covid-2020 (5 seeds): the global fill rate falls in weeks 0–9 (China’s lockdown, then India’s and Mexico’s from week 9); direct and indirect value-added losses are reported separately', () => {
       const seeds = [1, 2, 3, 4, 5];
       const shocked: number[] = [];
       const reference: number[] = [];

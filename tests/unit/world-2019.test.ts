@@ -262,6 +262,26 @@ describe('world-2019', () => {
     expect(covidBlocs.flatMap((s) => (s.target as { blocs: string[] }).blocs).sort()).toEqual(world.blocs);
   });
 
+  it('covid-2020 locks the hubs down on their real dates (MODEL.md §9.3; week 0 = the week of Monday 20 January 2020)', () => {
+    // Day d from 20 January 2020 (2020 is a leap year): start week ⌊d_start / 7⌋, length round(days / 7).
+    // CHN 23 Jan – 31 Mar: d 3–71, 69 days; IND 25 Mar – 31 May: d 65–132, 68 days; MEX 23 Mar – 30 May:
+    // d 63–131, 69 days; VNM 1–22 Apr: d 72–93, 22 days; IDN 10 Apr – 4 Jun: d 81–136, 56 days.
+    const expected = { CHN: [0, 10], IND: [9, 10], MEX: [9, 10], VNM: [10, 3], IDN: [11, 8] };
+    const day = (month: number, date: number) => (Date.UTC(2020, month - 1, date) - Date.UTC(2020, 0, 20)) / 86_400_000;
+    expect([day(1, 23), day(3, 31), day(3, 25), day(5, 31), day(3, 23), day(5, 30), day(4, 1), day(4, 22), day(4, 10), day(6, 4)])
+      .toEqual([3, 71, 65, 132, 63, 131, 72, 93, 81, 136]);
+    const hubLockdowns = covid.shocks.filter((s) => s.kind === 'lockdown' && typeof s.target === 'object' && 'regions' in s.target);
+    const found = Object.fromEntries(hubLockdowns.map((s) => [(s.target as { regions: string[] }).regions.join(), [s.start, s.weeks]]));
+    expect(found).toEqual(expected);
+    // The hubs of the default world are exactly these five; every other region locks down with its bloc.
+    expect(world.regions.filter((r) => r.isHub).map((r) => r.code).sort()).toEqual(Object.keys(expected).sort());
+    for (const s of hubLockdowns) expect(s.capacityFactor).toEqual([0.3, 0.5]);
+    for (const s of covid.shocks.filter((s) => s.kind === 'lockdown' && typeof s.target === 'object' && 'blocs' in s.target)) {
+      expect((s.target as { except: string[] }).except.sort()).toEqual(Object.keys(expected).sort());
+    }
+    expect(readme).toContain('| VNM | 1 April – 22 April 2020 | 72 – 93 (22) | 10 | 3 (10–12) |');
+  });
+
   it('still has at least 2 × 10⁵ agents at week 0, after the warm-up year', () => {
     const scenario = checkScenario(baseline, world);
     if (!scenario.ok) throw new Error('baseline-2019 is invalid');

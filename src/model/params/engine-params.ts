@@ -174,4 +174,24 @@ export const engineParams = {
     default: 0.7, min: 0, max: 1, unit: 'share', section: '7.10', status: 'assumption',
     doc: 'Highest capacity factor of a hazard disruption.', source: 'Assumed.',
   }),
+  onsiteShareLocalServices: num({
+    default: 0.8, min: 0.01, max: 1, unit: 'share of labour', section: '9.3', status: 'assumption',
+    doc: 'Share of SMEs’ local-services labour that cannot work remotely: a lockdown cuts this tier by it (rescaled per region, §9.3). Above 0, so every lockdown factor stays reachable.',
+    source: 'Dingel & Neiman (2020), "How many jobs can be done at home?", Journal of Public Economics 189, 104235: most jobs in manufacturing, production and transport cannot be done at home; the value is assumed from that reading (MODEL.md §9.3)',
+  }),
+  onsiteShareComponents: num({
+    default: 0.9, min: 0.01, max: 1, unit: 'share of labour', section: '9.3', status: 'assumption',
+    doc: 'Share of component makers’ (SMEs’ chain work and hub suppliers’) labour that cannot work remotely: a lockdown cuts this tier by it (rescaled per region, §9.3). Above 0, so every lockdown factor stays reachable.',
+    source: 'Dingel & Neiman (2020), "How many jobs can be done at home?", Journal of Public Economics 189, 104235: most jobs in manufacturing, production and transport cannot be done at home; the value is assumed from that reading (MODEL.md §9.3)',
+  }),
+  onsiteShareAssembly: num({
+    default: 0.9, min: 0.01, max: 1, unit: 'share of labour', section: '9.3', status: 'assumption',
+    doc: 'Share of lead-firm plants’ assembly labour that cannot work remotely: a lockdown cuts this tier by it (rescaled per region, §9.3). Above 0, so every lockdown factor stays reachable.',
+    source: 'Dingel & Neiman (2020), "How many jobs can be done at home?", Journal of Public Economics 189, 104235: most jobs in manufacturing, production and transport cannot be done at home; the value is assumed from that reading (MODEL.md §9.3)',
+  }),
+  onsiteShareRawInputs: num({
+    default: 0.7, min: 0.01, max: 1, unit: 'share of labour', section: '9.3', status: 'assumption',
+    doc: 'Share of raw-input producers’ (hubs’ and the domestic source’s) labour that cannot work remotely: a lockdown cuts this tier by it (rescaled per region, §9.3). Above 0, so every lockdown factor stays reachable.',
+    source: 'Dingel & Neiman (2020), "How many jobs can be done at home?", Journal of Public Economics 189, 104235: most jobs in manufacturing, production and transport cannot be done at home; the value is assumed from that reading (MODEL.md §9.3)',
+  }),
 } as const;

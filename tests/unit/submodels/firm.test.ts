@@ -396,7 +396,7 @@ describe('§3.6 assembly: min(capacity × shock factor, components, stock gap)',
     const world = tinyWorld();
     const { plants, regions } = world;
     plants.capacity[0] = capacity;
-    regions.capacityFactor[HOM] = factor;
+    regions.assemblyCapacityFactor[HOM] = factor;
     plants.componentStock[0] = components;
     plants.finishedStock[0] = finished;
     plants.forecast[0] = 40; // wanted = (cover + 1) · 40 − finished = 120 − finished

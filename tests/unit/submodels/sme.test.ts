@@ -413,7 +413,7 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     r.productivity[HOM] = 1;
     r.localMarketBase[HOM] = 10_000;
     r.localDemandMultiplier[HOM] = 0.5;
-    r.capacityFactor[HOM] = 0.5;
+    r.localServicesCapacityFactor[HOM] = 0.5;
     world.economy.referenceSmeProductivity = 0.75;
     const a = addSme(world, HOM, { employees: 10, capability: 1, customers: 20 });
     serveLocalMarkets(world);
@@ -582,7 +582,7 @@ describe('§3.6–3.7 SME production and shipping', () => {
 
   it('makes min(labour left × output per worker × capacity factor, raw stock, backlog)', () => {
     const { world, id } = chainWorld();
-    world.regions.capacityFactor[HOM] = 0.5;
+    world.regions.componentCapacityFactor[HOM] = 0.5;
     world.smes.rawStock[id] = 10;
     produceAtSmes(world);
     const capacity = ((10 - 4) * 1 * (0.5 + 0.5 * Math.fround(0.6))) / 0.5 * 0.5; // 4.8
@@ -608,7 +608,7 @@ describe('§3.6–3.7 SME production and shipping', () => {
     world.hubs.rawFill[0] = 0.4;
     world.hubs.rawPrice[0] = 10;
     world.economy.referenceRawPrice = 10; // domestic price 13
-    world.regions.capacityFactor[HOM] = 0.5;
+    world.regions.rawCapacityFactor[HOM] = 0.5;
     shipSmeGoods(world);
     const P = world.plants.count;
     const cap = s.capacity;

@@ -18,7 +18,8 @@ function hubWorld() {
   const { hubs, plantHub, regions, scratch } = world;
   const H = hubs.count;
   expect(H).toBe(1);
-  regions.capacityFactor[HUB] = 0.5;
+  regions.rawCapacityFactor[HUB] = 0.5;
+  regions.componentCapacityFactor[HUB] = 0.5;
   regions.productivity[HUB] = 0.8;
   hubs.componentCapacity[0] = 100;
   hubs.rawCapacity[0] = 120;
@@ -53,7 +54,8 @@ describe('§3.6 hub production: min(capacity × shock factor, inputs, backlog)',
 
   it('raw stock binds when capacity does not', () => {
     const world = hubWorld();
-    world.regions.capacityFactor[HUB] = 1;
+    world.regions.rawCapacityFactor[HUB] = 1;
+    world.regions.componentCapacityFactor[HUB] = 1;
     world.hubs.rawOrderInternal[0] = 10;
     world.scratch.hubRawDeliverable[0] = 0;
     produceAtHubs(world);
@@ -187,7 +189,7 @@ describe('§3.6 domestic raw source', () => {
   it('delivers its capacity factor of what it owes', () => {
     const world = tinyWorld();
     world.regions.domesticRawOwed[HOM] = 40;
-    world.regions.capacityFactor[HOM] = 0.25;
+    world.regions.rawCapacityFactor[HOM] = 0.25;
     world.regions.productivity[HOM] = 2;
     produceDomesticRaw(world);
     expect(world.regions.domesticRawOutput[HOM]).toBeCloseTo(10, 12);
