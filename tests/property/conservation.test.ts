@@ -1,6 +1,8 @@
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { createWorld } from '../../src/model/initialize.ts';
+import { LeadTimeLimitError, MAX_LEAD_TIME_WEEKS } from '../../src/model/lead-times.ts';
+import type { World } from '../../src/model/world.ts';
 import { step } from '../../src/model/schedule.ts';
 import { scenarioSchema } from '../../src/model/scenario.ts';
 import { checkScenario } from '../../src/model/validate.ts';
@@ -22,6 +24,21 @@ function propertySettings(): { seed: number; numRuns: number } {
 }
 const WEEKS = 60;
 
+/**
+ * Builds the generated world, or returns null when the model rejects it because a shocked route
+ * would take longer than the lead times it can hold (issue 11: rejected with a message, never
+ * clipped) — and then checks that the rejection names a route really over the limit.
+ */
+function buildOrReject(...args: Parameters<typeof createWorld>): World | null {
+  try {
+    return createWorld(...args);
+  } catch (error) {
+    if (!(error instanceof LeadTimeLimitError)) throw error;
+    expect(error.weeks).toBeGreaterThan(MAX_LEAD_TIME_WEEKS);
+    return null;
+  }
+}
+
 describe('invariants over generated worlds (fast-check, fixed seed)', () => {
   test.prop([worldDefinitionArbitrary, paramsOrDefaultsArbitrary, scenarioArbitrary, fc.integer({ min: 0, max: 2 ** 31 - 1 })], PROPERTY_SETTINGS)(
     'goods and money are conserved against the ledger; shares stay in [0,1]; no NaN; no negative stocks',
@@ -29,7 +46,8 @@ describe('invariants over generated worlds (fast-check, fixed seed)', () => {
       const checked = checkScenario(rawScenario, definition);
       expect(checked.ok, JSON.stringify(checked)).toBe(true);
       const scenario = scenarioSchema.parse(rawScenario);
-      const world = createWorld(definition, { seed, scenario, params });
+      const world = buildOrReject(definition, { seed, scenario, params });
+      if (!world) return;
       const recorder = new Recorder(world);
       for (let t = 0; t < WEEKS; t++) {
         const problems = checkWeek(world, () => step(world));
