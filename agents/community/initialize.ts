@@ -2,13 +2,15 @@ import type { World } from '../../src/model/world.ts';
 import { initStream } from '../../src/sim/rng/init-stream.ts';
 import { createCellStore } from './schema.ts';
 import { exp } from '../../src/sim/math.ts';
+import { spreadStartValues } from './start-spread.ts';
 
 /** Most cross-region links a cell keeps (one cell of each bordering or nearest region). */
 export const MAX_CELL_LINKS = 4;
 
 /**
  * Cells of each region: population split evenly; access and literacy from the data so that
- * a · l equals observed internet use (§5); trust varied by region.
+ * a · l equals observed internet use (§5), each cell drawn around its region's values with the
+ * region's means kept (§9.6, start-spread.ts); trust varied by region and cell.
  */
 export function initializeCells(world: World, cellsPerRegion: Uint32Array): void {
   const { regions, params, definition } = world;
@@ -19,6 +21,7 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
   const trustStream = initStream(world.seed, 'cells.trust');
   const incomeStream = initStream(world.seed, 'cells.income');
   const linkStream = initStream(world.seed, 'cells.links');
+  const digitalStream = initStream(world.seed, 'cells.digital');
 
   let id = 0;
   for (let r = 0; r < regions.count; r++) {
@@ -32,11 +35,12 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
     const regionTrust = clamp01(params.trustInitial + params.trustInitialSpread * trustStream.normal());
     const regionTrustGov = clamp01(params.governmentTrustInitial + params.trustInitialSpread * trustStream.normal());
     const skill = clamp01(params.skillInitialBase + regions.industryWorkersShare[r]);
+    const cellAccess = cells.access.subarray(id, id + n);
+    const cellLiteracy = cells.literacy.subarray(id, id + n);
+    spreadStartValues(access, literacy, params.cellDigitalSpread, digitalStream, cellAccess, cellLiteracy);
     for (let k = 0; k < n; k++, id++) {
       cells.region[id] = r;
       cells.population[id] = regions.population[r] / n;
-      cells.access[id] = access;
-      cells.literacy[id] = literacy;
       cells.skill[id] = skill;
       // Log-normal with mean 1 across cells: exp(σz − σ²/2).
       const sigma = params.incomeDispersion;

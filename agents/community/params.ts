@@ -74,6 +74,11 @@ export const communityParams = {
     doc: 'Mean initial trust in business τF.',
     source: 'Edelman Trust Barometer 2021, global report: trust in business ≈ 61–62% (28-market average)',
   }),
+  cellDigitalSpread: num({
+    default: 0.1, min: 0, max: 0.5, unit: 'sd (share)', section: '9.6', status: 'assumption',
+    doc: 'Spread of a cell’s starting access and literacy around its region’s values (the region’s means and its internet use a · l stay the data’s; the spread shrinks near 0 and 1).',
+    source: 'Assumed; for scale, household internet access at home was about twice as high in urban as in rural areas in 2019–2020 (ITU, Measuring digital development: Facts and figures 2020).',
+  }),
   trustInitialCellSpread: num({
     default: 0.02, min: 0, max: 0.3, unit: 'sd', section: '7.8', status: 'assumption',
     doc: 'Spread of initial trust (τF and τG) across the cells of a region, around the region’s draw.', source: 'Assumed.',
