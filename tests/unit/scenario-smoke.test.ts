@@ -202,7 +202,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '32c4cfd55fd81cb6d9b7945bc1ac399a8012cf4bcdcd312375f30c3f2bb6c77a'; // issue 12 §9.2: local and final demand follow labour income
+  const EXPECTED_SHA256 = '32c4cfd55fd81cb6d9b7945bc1ac399a8012cf4bcdcd312375f30c3f2bb6c77a'; // issue 12 §9.6: cells start from drawn access and literacy
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
