@@ -7,6 +7,7 @@ import {
   INSTRUMENT_COUNT,
   LOCAL_SOURCING_SUBSIDY,
   RESHORING_GRANT,
+  SMART_SOURCING_NODE,
   SME_TECH_GRANT,
   TARIFF,
   TRAINING,
@@ -84,6 +85,7 @@ function setRegionInstruments(world: World, r: number): void {
 
   // Budget-share instruments split the regular weekly budget (scaled down if over-committed).
   const weeklyBudget = policy.budgetQuarter[r] / params.strategyPeriodWeeks;
+  regions.sourcingNode[r] = runSourcingNode(world, r, level(SMART_SOURCING_NODE));
   let committed = 0;
   for (const k of [DIGITAL_INFRASTRUCTURE, TRAINING, SME_TECH_GRANT] as const) {
     if (policy.budgetPerYear[r * INSTRUMENT_COUNT + k] <= 0) committed += level(k);
@@ -111,7 +113,24 @@ function setRegionInstruments(world: World, r: number): void {
 }
 
 /**
- * Adaptive mode: every instrument has a trigger rule (§7.9). Evaluated quarterly on the last
+ * §9.5 — a smart sourcing node at `level` (0 = off, 1 = running) costs `level ×
+ * smartSourcingNodeCostPerYear / 52` real $ a week, paid first (a fixed running cost) from its
+ * own budget when the scheme gave it one, else from the regular budget. It runs only in a week
+ * it is paid for in full; returns the node's state for the region (1 running, 0 not).
+ */
+function runSourcingNode(world: World, r: number, level: number): number {
+  if (!(level > 0)) return 0;
+  const weekly = (level * world.params.smartSourcingNodeCostPerYear) / 52;
+  const available = availableBudget(world, r, SMART_SOURCING_NODE);
+  // Thirteen weekly payments add up to a quarter's own budget only up to rounding.
+  if (available < weekly * (1 - 1e-9)) return 0;
+  recordSpend(world, r, SMART_SOURCING_NODE, Math.min(weekly, available));
+  return 1;
+}
+
+/**
+ * Adaptive mode: every instrument of §7.9 has a trigger rule (the smart sourcing node of §9.5 has
+ * none: it runs only where a scheme sets it). Evaluated quarterly on the last
  * quarter's record; a fired trigger sets the instrument's adaptive level.
  */
 function runAdaptiveRules(world: World): void {
