@@ -22,7 +22,8 @@ const INSTRUMENT_INDEX = new Map<string, number>(INSTRUMENTS.map((name, i) => [n
 /**
  * Phase 2 — policy (§7.9). Each week: the scheme timeline sets instrument levels; quarterly,
  * adaptive policymakers re-run their trigger rules; budgets turn levels into this week's
- * spending; rules (tariff, border, transparency, subsidy rate, grant share) go to the regions.
+ * spending; rules (tariff, border, transparency, subsidy rate, grant share, smart sourcing node)
+ * go to the regions.
  */
 export function applyPolicy(world: World): void {
   const { policy, regions } = world;
@@ -83,9 +84,12 @@ function setRegionInstruments(world: World, r: number): void {
   regions.localSourcingSubsidy[r] = level(LOCAL_SOURCING_SUBSIDY);
   regions.reshoringGrantShare[r] = level(RESHORING_GRANT);
 
+  // A smart sourcing node is paid first: a fixed running cost (§9.5). The firm side reads only
+  // `regions.sourcingNode`.
+  regions.sourcingNode[r] = runSourcingNode(world, r, level(SMART_SOURCING_NODE));
+
   // Budget-share instruments split the regular weekly budget (scaled down if over-committed).
   const weeklyBudget = policy.budgetQuarter[r] / params.strategyPeriodWeeks;
-  regions.sourcingNode[r] = runSourcingNode(world, r, level(SMART_SOURCING_NODE));
   let committed = 0;
   for (const k of [DIGITAL_INFRASTRUCTURE, TRAINING, SME_TECH_GRANT] as const) {
     if (policy.budgetPerYear[r * INSTRUMENT_COUNT + k] <= 0) committed += level(k);
