@@ -1,7 +1,7 @@
 import type { World } from '../../src/model/world.ts';
 import { GLOBAL, LOCAL, MULTILOCAL } from './schema.ts';
 import { NO_BUYER } from '../sme/index.ts';
-import { contractOffer, isEligible, minCapability } from './pools.ts';
+import { contractOffer, isEligible, isVisible, minCapability } from './pools.ts';
 import { smeComponentPrice } from '../sme/index.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
@@ -85,7 +85,7 @@ function dropUnfitContracts(world: World): void {
       plants.smeShareTarget[p] > 0 &&
       inPool(world, p, smes.region[i]) &&
       smes.capability[i] >= minCapability(world, strategy) - params.contractCapabilitySlack &&
-      (strategy === LOCAL || !params.visibilityRequired || smes.digital[i] === 1);
+      (strategy === LOCAL || isVisible(world, i));
     if (!keep) dropContract(world, i);
   }
 }

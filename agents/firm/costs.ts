@@ -11,3 +11,11 @@ export function plantOverheadFor(world: World, capacity: number): number {
   if (!(capacity > 0) || !(economy.referencePlantCapacity > 0)) return 0;
   return economy.plantOverhead * pow(capacity / economy.referencePlantCapacity, params.plantOverheadElasticity);
 }
+
+/**
+ * §9.5: the factor smart sourcing nodes leave of the coordination cost, 1 − cut × (share of the
+ * sourcing regions that run a node): a node cuts the cost of coordinating with its own region.
+ */
+export function sourcingNodeFactor(cut: number, nodeShare: number): number {
+  return 1 - cut * nodeShare;
+}

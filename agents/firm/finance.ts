@@ -2,7 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { unitLabourCost } from '../../src/model/economy.ts';
 import { payLocalSourcingSubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
-import { plantOverheadFor } from './costs.ts';
+import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
 import { NO_BUYER } from '../sme/index.ts';
 import { markBlocWatchedRegions, updatePerception } from './perception.ts';
 
@@ -54,27 +54,30 @@ function settlePlant(world: World, p: number): void {
 
 /**
  * Coordination cost per unit received (§7.1): grows with the regions the plant sourced from this
- * week (recorded in `sourcingRegions`) and falls with their digital access.
+ * week (recorded in `sourcingRegions`) and falls with their digital access and with the smart
+ * sourcing nodes among them (§9.5).
  */
 function coordinationPerUnit(world: World, p: number): number {
   const { plants, regions, params, economy, scratch } = world;
   const R = regions.count;
   let sources = 0;
   let accessSum = 0;
+  let nodeSum = 0;
   for (let r = 0; r < R; r++) {
     if (scratch.plantSourceRegion[p * R + r]) {
       sources++;
       accessSum += regions.access[r];
+      nodeSum += regions.sourcingNode[r];
     }
   }
   plants.sourcingRegions[p] = sources;
   const meanAccess = sources > 0 ? accessSum / sources : 0;
-  return (
+  const cost =
     params.coordinationCostPerRegion *
     economy.referenceFinalPrice *
     Math.max(0, sources - 1) *
-    (1 - params.coordinationDigitalDiscount * meanAccess)
-  );
+    (1 - params.coordinationDigitalDiscount * meanAccess);
+  return nodeSum > 0 ? cost * sourcingNodeFactor(params.sourcingNodeCoordinationCut, nodeSum / sources) : cost;
 }
 
 /** Component cost follows the landed cost slowly; unit cost adds assembly labour and overhead; price follows cost plus markup (§7.4). */

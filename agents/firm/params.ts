@@ -88,6 +88,11 @@ export const firmParams = {
     doc: 'How much full digital access of the sourcing regions cuts coordination cost (digital twin, real-time data).',
     source: 'Assumed; seed 001 (digital twin logistics).',
   }),
+  sourcingNodeCoordinationCut: num({
+    default: 0.3, min: 0, max: 1, unit: 'share', section: '9.5', status: 'assumption',
+    doc: 'How much a smart sourcing node cuts the coordination cost of sourcing from its region (scaled by the share of the sourcing regions that run one).',
+    source: 'Assumed (MODEL.md §9.5: the node lowers the coordination cost of sourcing from its region; no publication gives the size).',
+  }),
   riskPerceptionInitial: num({
     default: 0.05, min: 0, max: 1, unit: 'share', section: '7.1', status: 'assumption',
     doc: 'Initial risk perception π0 of every agent.',

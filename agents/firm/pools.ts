@@ -39,6 +39,15 @@ export function minCapability(world: World, strategy: number): number {
 }
 
 /**
+ * Whether lead firms can see SME `id` (§7.6): it has adopted digital technology, or its region
+ * runs a smart sourcing node that lists every SME of the region (§9.5, the regional input
+ * `regions.sourcingNode` the policymaker sets), or visibility is switched off (P6 ablation).
+ */
+export function isVisible(world: World, id: number): boolean {
+  return !world.params.visibilityRequired || world.smes.digital[id] === 1 || world.regions.sourcingNode[world.smes.region[id]] > 0;
+}
+
+/**
  * Whether SME `id` is one a firm following `strategy` could contract (ignoring who holds it now).
  * Renationalisation (LOCAL) takes whatever its home region has: visibility and the minimum
  * order do not apply there.
@@ -48,7 +57,7 @@ export function isEligible(world: World, id: number, strategy: number, offer: nu
   if (!smes.alive[id]) return false;
   if (smes.capability[id] < minCapability(world, strategy)) return false;
   if (strategy === LOCAL) return true;
-  if (params.visibilityRequired && !smes.digital[id]) return false;
+  if (!isVisible(world, id)) return false;
   return offer >= params.minOrderUnits;
 }
 

@@ -6,7 +6,7 @@ import { hubMixCost, updateHubWeights } from './sourcing.ts';
 import type { SmePools } from './pools.ts';
 import { STRATEGY_CODES } from './strategy-codes.ts';
 import { payReshoringGrant } from '../policymaker/index.ts';
-import { plantOverheadFor } from './costs.ts';
+import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
 
 /** The four strategies a firm chooses among (LOCAL is override-only). */
 export const CHOOSABLE = [GLOBAL, DUAL, NEARSHORE, MULTILOCAL] as const;
@@ -239,31 +239,35 @@ function setPoolWeights(world: World, strategy: number, offer: PoolOffer, pools:
 
 /**
  * coordination_k (§7.1): a per-unit cost that grows with the number of sourcing regions (hub
- * regions, then pool regions, above `sourcingRegionMinWeight`) and falls with their digital access.
+ * regions, then pool regions, above `sourcingRegionMinWeight`) and falls with their digital access
+ * and with the smart sourcing nodes among them (§9.5, `sourcingNodeFactor`).
  */
 function coordinationCost(world: World, hubRegionWeight: Float64Array, poolWeight: Float64Array, pool: number[]): number {
   const { regions, params, economy } = world;
   let regionsUsed = 0;
   let accessSum = 0;
+  let nodeSum = 0;
   for (let r = 0; r < regions.count; r++) {
     if (hubRegionWeight[r] > params.sourcingRegionMinWeight) {
       regionsUsed++;
       accessSum += regions.access[r];
+      nodeSum += regions.sourcingNode[r];
     }
   }
   for (const r of pool) {
     if (poolWeight[r] > params.sourcingRegionMinWeight) {
       regionsUsed++;
       accessSum += regions.access[r];
+      nodeSum += regions.sourcingNode[r];
     }
   }
   const meanAccess = regionsUsed > 0 ? accessSum / regionsUsed : 0;
-  return (
+  const cost =
     params.coordinationCostPerRegion *
     economy.referenceFinalPrice *
     Math.max(0, regionsUsed - 1) *
-    (1 - params.coordinationDigitalDiscount * meanAccess)
-  );
+    (1 - params.coordinationDigitalDiscount * meanAccess);
+  return nodeSum > 0 ? cost * sourcingNodeFactor(params.sourcingNodeCoordinationCut, nodeSum / regionsUsed) : cost;
 }
 
 /** w_{k,r}: the share sourced from each region — hubs, first-tier SMEs, and visible second tier (§2). */

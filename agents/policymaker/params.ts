@@ -69,6 +69,11 @@ export const policyParams = {
     default: 0.1, min: 0, max: 1, unit: 'share of budget at θ_T = 1', section: '7.9', status: 'assumption',
     doc: 'Budget share a full transparency programme uses.', source: 'Assumed.',
   }),
+  smartSourcingNodeCostPerYear: num({
+    default: 1_000_000, min: 0, max: 1e9, unit: 'real $ per region-year (2019 PPP)', section: '9.5', status: 'assumption',
+    doc: 'Running cost of a smart sourcing node (a regional digital procurement platform) at level 1, paid weekly from the region’s budget; an unfunded week the platform is off.',
+    source: 'Assumed (order of magnitude of a regional business-support platform’s running budget; MODEL.md §9.5 gives no value).',
+  }),
   smeGrantReferenceWeeks: num({
     default: 4, min: 0.1, max: 52, unit: 'weeks of wages per year', section: '7.9', status: 'assumption',
     doc: 'A "full" SME tech grant is this many weeks of the SME’s wage bill per year.', source: 'Assumed.',

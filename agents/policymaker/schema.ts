@@ -7,6 +7,7 @@ export const INSTRUMENTS = [
   'tariff',
   'borderClosure',
   'transparency',
+  'smartSourcingNode',
 ] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 export const INSTRUMENT_COUNT = INSTRUMENTS.length;
@@ -19,6 +20,8 @@ export const SME_TECH_GRANT = 4;
 export const TARIFF = 5;
 export const BORDER_CLOSURE = 6;
 export const TRANSPARENCY = 7;
+/** §9.5: a regional digital procurement platform (level 1 = running, 0 = off). */
+export const SMART_SOURCING_NODE = 8;
 
 /** Policymakers: one per region (a government). Instrument arrays are region × instrument. */
 export interface PolicyStore {

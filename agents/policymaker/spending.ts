@@ -7,6 +7,7 @@ import {
   TRAINING,
   SME_TECH_GRANT,
   TRANSPARENCY,
+  SMART_SOURCING_NODE,
 } from './schema.ts';
 
 /** Instruments that spend money (the rest — tariff, border closure — only set rules). */
@@ -17,6 +18,7 @@ export const SPENDING_INSTRUMENTS = [
   TRAINING,
   SME_TECH_GRANT,
   TRANSPARENCY,
+  SMART_SOURCING_NODE,
 ] as const;
 
 /**

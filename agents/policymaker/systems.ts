@@ -7,6 +7,7 @@ import {
   INSTRUMENT_COUNT,
   LOCAL_SOURCING_SUBSIDY,
   RESHORING_GRANT,
+  SMART_SOURCING_NODE,
   SME_TECH_GRANT,
   TARIFF,
   TRAINING,
@@ -21,7 +22,8 @@ const INSTRUMENT_INDEX = new Map<string, number>(INSTRUMENTS.map((name, i) => [n
 /**
  * Phase 2 — policy (§7.9). Each week: the scheme timeline sets instrument levels; quarterly,
  * adaptive policymakers re-run their trigger rules; budgets turn levels into this week's
- * spending; rules (tariff, border, transparency, subsidy rate, grant share) go to the regions.
+ * spending; rules (tariff, border, transparency, subsidy rate, grant share, smart sourcing node)
+ * go to the regions.
  */
 export function applyPolicy(world: World): void {
   const { policy, regions } = world;
@@ -82,6 +84,10 @@ function setRegionInstruments(world: World, r: number): void {
   regions.localSourcingSubsidy[r] = level(LOCAL_SOURCING_SUBSIDY);
   regions.reshoringGrantShare[r] = level(RESHORING_GRANT);
 
+  // A smart sourcing node is paid first: a fixed running cost (§9.5). The firm side reads only
+  // `regions.sourcingNode`.
+  regions.sourcingNode[r] = runSourcingNode(world, r, level(SMART_SOURCING_NODE));
+
   // Budget-share instruments split the regular weekly budget (scaled down if over-committed).
   const weeklyBudget = policy.budgetQuarter[r] / params.strategyPeriodWeeks;
   let committed = 0;
@@ -111,7 +117,24 @@ function setRegionInstruments(world: World, r: number): void {
 }
 
 /**
- * Adaptive mode: every instrument has a trigger rule (§7.9). Evaluated quarterly on the last
+ * §9.5 — a smart sourcing node at `level` (0 = off, 1 = running) costs `level ×
+ * smartSourcingNodeCostPerYear / 52` real $ a week, paid first (a fixed running cost) from its
+ * own budget when the scheme gave it one, else from the regular budget. It runs only in a week
+ * it is paid for in full; returns the node's state for the region (1 running, 0 not).
+ */
+function runSourcingNode(world: World, r: number, level: number): number {
+  if (!(level > 0)) return 0;
+  const weekly = (level * world.params.smartSourcingNodeCostPerYear) / 52;
+  const available = availableBudget(world, r, SMART_SOURCING_NODE);
+  // Thirteen weekly payments add up to a quarter's own budget only up to rounding.
+  if (available < weekly * (1 - 1e-9)) return 0;
+  recordSpend(world, r, SMART_SOURCING_NODE, Math.min(weekly, available));
+  return 1;
+}
+
+/**
+ * Adaptive mode: every instrument of §7.9 has a trigger rule (the smart sourcing node of §9.5 has
+ * none: it runs only where a scheme sets it). Evaluated quarterly on the last
  * quarter's record; a fired trigger sets the instrument's adaptive level.
  */
 function runAdaptiveRules(world: World): void {

@@ -39,7 +39,7 @@ export function assumedParameterList(): string {
 export function indicatorTable(): string {
   const lines = ['| indicator | unit | scopes | definition |', '|---|---|---|---|'];
   for (const i of REGIONAL_INDICATORS) {
-    const scopes = `global, bloc, income group${i.headline ? ', region' : ''}`;
+    const scopes = `global, bloc, income group${i.headline ? ', region' : ''}${i.recordedIf ? ' (runs with a smart sourcing node)' : ''}`;
     const aggregation = i.kind === 'sum' ? 'sum over regions' : 'Σ numerator / Σ denominator over regions';
     lines.push(`| \`${i.name}\` | ${cell(i.unit)} | ${scopes} | ${cell(i.doc)} (${aggregation}) |`);
   }

@@ -68,6 +68,12 @@ export interface RegionStore {
   localSourcingSubsidy: Float64Array;
   reshoringGrantShare: Float64Array;
   transparency: Float64Array;
+  /**
+   * 1 while a funded smart sourcing node (§9.5) runs in the region this week, else 0: lead firms
+   * see every SME of the region (listed, adopted or not), and sourcing from it costs less to
+   * coordinate. Written by the policymaker (phase 2), read by the firm side.
+   */
+  sourcingNode: Float64Array;
   /** Real $ per week. */
   infrastructureSpend: Float64Array;
   trainingSpend: Float64Array;
@@ -210,6 +216,7 @@ function policySettings(n: number) {
     localSourcingSubsidy: f64(),
     reshoringGrantShare: f64(),
     transparency: f64(),
+    sourcingNode: f64(),
     infrastructureSpend: f64(),
     trainingSpend: f64(),
     trainingLinked: new Uint8Array(n),

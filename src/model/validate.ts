@@ -97,6 +97,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * Checks a parsed scenario JSON value: shape, types and ranges (zod), then against the world —
  * region codes and bloc names — and every parameter override against the schema.
  */
+/** A smart sourcing node (§9.5) runs or does not: its level is 0 (off) or 1 (platform running). */
+function switchLevelProblems(instrument: string, level: number, path: (string | number)[]): InputProblem[] {
+  if (instrument !== 'smartSourcingNode' || level === 0 || level === 1) return [];
+  return [{ path, message: `smartSourcingNode is 0 (off) or 1 (platform running), got ${level}` }];
+}
+
 export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCheck {
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: shapeProblems(json, parsed.error.issues) };
@@ -116,12 +122,14 @@ export function checkScenario(json: unknown, world: WorldDefinition): ScenarioCh
     if (item.linked !== undefined && item.instrument !== 'training') {
       problems.push({ path: ['policy', i, 'linked'], message: `"linked" applies only to the training instrument` });
     }
+    problems.push(...switchLevelProblems(item.instrument, item.level, ['policy', i, 'level']));
   });
   (scenario.rules ?? []).forEach((rule, i) => {
     problems.push(...targetProblems(rule.target, ['rules', i], world));
     if (rule.linked !== undefined && rule.instrument !== 'training') {
       problems.push({ path: ['rules', i, 'linked'], message: `"linked" applies only to the training instrument` });
     }
+    problems.push(...switchLevelProblems(rule.instrument, rule.level, ['rules', i, 'level']));
   });
   problems.push(...ruleConditionProblems(scenario.rules ?? [], world));
   problems.push(...paramProblems(scenario.params ?? {}), ...leadTimeProblems(scenario, world));

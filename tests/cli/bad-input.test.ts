@@ -83,8 +83,25 @@ const CASES: Case[] = [
           'policy[0].instrument',
           `line ${lineContaining(text, '"instrument"')}`,
           'unknown instrument "free-money"; expected one of localSourcingSubsidy, ',
-          'transparency',
+          'transparency, smartSourcingNode',
         ],
+      };
+    },
+  },
+  {
+    name: 'a smart sourcing node at level 0.5 (it runs or not)',
+    prepare(dir) {
+      const { path, text } = scenarioFile(dir, [
+        '{',
+        '  "shocks": [],',
+        '  "policy": [',
+        '    { "week": 0, "target": { "incomeGroups": ["low_income"] }, "instrument": "smartSourcingNode", "level": 0.5 }',
+        '  ]',
+        '}',
+      ]);
+      return {
+        args: ['--scenario', path],
+        expected: ['policy[0].level', `line ${lineContaining(text, 'smartSourcingNode')}`, 'smartSourcingNode is 0 (off) or 1 (platform running), got 0.5'],
       };
     },
   },

@@ -127,5 +127,9 @@ export const scenarioArbitrary = fc.record({
   ),
 }).map((s) => ({
   ...s,
-  policy: s.policy.map((p) => (p.instrument === 'training' ? p : { ...p, linked: undefined })),
+  policy: s.policy.map((p) => {
+    const item = p.instrument === 'training' ? p : { ...p, linked: undefined };
+    // A smart sourcing node runs or not (§9.5): level 0 or 1.
+    return item.instrument === 'smartSourcingNode' ? { ...item, level: item.level >= 0.5 ? 1 : 0 } : item;
+  }),
 }));

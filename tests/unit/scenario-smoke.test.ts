@@ -83,7 +83,10 @@ afterAll(() => {
 
 describe('every built-in scenario runs and keeps its invariants', () => {
   it('covers every built-in scenario of every world', () => {
-    const covered = ['two-hubs/baseline', 'two-hubs/hub-lockdown', 'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc'];
+    const covered = [
+      'two-hubs/baseline', 'two-hubs/hub-lockdown', 'two-hubs/smart-sourcing-nodes',
+      'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc', 'world-2019/smart-sourcing-nodes',
+    ];
     const shipped = Object.entries(WORLDS).flatMap(([world, entry]) => Object.keys(entry.scenarios).map((name) => `${world}/${name}`));
     expect(shipped.sort()).toEqual(covered.sort());
   });
@@ -113,6 +116,24 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       lines.push(`hub-lockdown: ${name} = ${value.toExponential(3)}`);
       expect(value, name).toBeGreaterThan(0);
     }
+  });
+
+  it('two-hubs/smart-sourcing-nodes: the five low- and lower-middle-income regions run a node and pay for it; listed SMEs join chains more than unlisted ones', () => {
+    const run = smokeRun('two-hubs', 'smart-sourcing-nodes', 1, 52, false);
+    expectGenericInvariants(run);
+    const recorder = run.sim.recorder;
+    const { regions } = run.sim.world;
+    const running = regions.codes.filter((_code, r) => regions.sourcingNode[r] === 1);
+    expect(running.sort()).toEqual(['KAL', 'KIR', 'SAH', 'SOL', 'TAM']);
+    const cost = run.sim.world.params.smartSourcingNodeCostPerYear;
+    for (const x of recorder.series('spendSmartSourcingNode')) expect(x.value).toBeCloseTo((5 * cost) / 52, 4);
+    const listed = windowMean(recorder.series('smeChainShareListed'), 13, 52);
+    const unlisted = windowMean(recorder.series('smeChainShareUnlisted'), 13, 52);
+    const listedNotAdopted = windowMean(recorder.series('smeChainShareListedNotAdopted'), 13, 52);
+    const notAdopted = windowMean(recorder.series('smeChainShareNotAdopted'), 13, 52);
+    lines.push(`smart-sourcing-nodes (two-hubs): chain share weeks 13–51 listed ${listed.toFixed(4)}, unlisted ${unlisted.toFixed(4)}, listed non-adopters ${listedNotAdopted.toFixed(4)}, all non-adopters ${notAdopted.toFixed(4)}; SMEs listed ${windowMean(recorder.series('smeListedShare'), 13, 52).toFixed(4)}`);
+    expect(listed).toBeGreaterThan(unlisted);
+    expect(listedNotAdopted).toBeGreaterThan(0);
   });
 
   describe('world-2019', () => {
@@ -178,6 +199,27 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       const exits = (r: SmokeRun) => r.sim.recorder.series('smeExits').filter((x) => x.week >= 26).reduce((a, x) => a + x.value, 0);
       lines.push(`recession: SME exits in weeks 26–51 ${exits(run)} vs baseline ${exits(base())}`);
       expect(exits(run)).toBeGreaterThan(exits(base()));
+    });
+
+    it('smart-sourcing-nodes: low- and lower-middle-income countries run a node on their own budget; listed SMEs join chains more than unlisted ones', () => {
+      const run = smokeRun('world-2019', 'smart-sourcing-nodes', 1, WEEKS, false);
+      expectGenericInvariants(run);
+      const recorder = run.sim.recorder;
+      const { regions } = run.sim.world;
+      let targeted = 0;
+      for (let r = 0; r < regions.count; r++) {
+        const low = regions.incomeGroup[r] <= 1; // low, lower-middle income
+        if (low) targeted++;
+        expect(regions.sourcingNode[r], regions.codes[r]).toBe(low ? 1 : 0);
+      }
+      const cost = run.sim.world.params.smartSourcingNodeCostPerYear;
+      expect(recorder.latest('spendSmartSourcingNode')).toBeCloseTo((targeted * cost) / 52, 2);
+      const listed = windowMean(recorder.series('smeChainShareListed'), 13, WEEKS);
+      const unlisted = windowMean(recorder.series('smeChainShareUnlisted'), 13, WEEKS);
+      const low = (r: SmokeRun) => windowMean(r.sim.recorder.series('smeChainShare', 'incomeGroup', 'low_income'), 13, WEEKS);
+      lines.push(`smart-sourcing-nodes (world-2019): chain share weeks 13–51 listed ${listed.toFixed(4)}, unlisted ${unlisted.toFixed(4)}; low income ${low(run).toFixed(4)} vs baseline ${low(base()).toFixed(4)}; ${targeted} countries, SMEs listed ${windowMean(recorder.series('smeListedShare'), 13, WEEKS).toFixed(4)}`);
+      expect(listed).toBeGreaterThan(unlisted);
+      expect(low(run)).toBeGreaterThan(low(base()));
     });
 
     it('trade-bloc: every region charges the 25% tariff and sources more inside its bloc than in the baseline', () => {

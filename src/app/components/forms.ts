@@ -31,10 +31,13 @@ export function policyPanel(app: GlocalApp, root: ParentNode) {
   const add = () => {
     const level = Number(field(root, 'policy-level').value);
     const budgetText = field(root, 'policy-budget').value;
+    const instrument = field(root, 'policy-instrument').value;
+    const clamped = Math.min(1, Math.max(0, Number.isFinite(level) ? level : 0));
     const setting: Omit<PolicySetting, 'week'> = {
-      instrument: field(root, 'policy-instrument').value,
+      instrument,
       target: targetFor(field(root, 'policy-target').value, blocs),
-      level: Math.min(1, Math.max(0, Number.isFinite(level) ? level : 0)),
+      // A smart sourcing node runs or not (§9.5): any level from 0.5 up starts the platform.
+      level: instrument === 'smartSourcingNode' ? (clamped >= 0.5 ? 1 : 0) : clamped,
     };
     if (budgetText !== '' && Number(budgetText) > 0) setting.budgetPerYear = Number(budgetText);
     void app.addPolicy(setting);

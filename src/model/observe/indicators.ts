@@ -1,7 +1,7 @@
 import type { World } from '../world.ts';
 import type { Observation } from './observation.ts';
 import { weightedGini, herfindahl } from './inequality.ts';
-import { INSTRUMENTS, INSTRUMENT_COUNT } from '../../../agents/policymaker/index.ts';
+import { INSTRUMENTS, INSTRUMENT_COUNT, SMART_SOURCING_NODE } from '../../../agents/policymaker/index.ts';
 import { STRATEGY_NAMES } from '../../../agents/firm/index.ts';
 import { NO_BUYER } from '../../../agents/sme/index.ts';
 
@@ -21,6 +21,11 @@ export interface RegionalIndicator {
   kind: 'sum' | 'ratio';
   numerator(world: World, o: Observation, r: number): number;
   denominator(world: World, o: Observation, r: number): number;
+  /**
+   * Recorded only in runs this holds for (checked once, when the recorder is made): the
+   * indicators of an optional mechanism, so runs without it keep the same output bytes.
+   */
+  recordedIf?: (world: World) => boolean;
 }
 
 export interface GlobalIndicator {
@@ -77,14 +82,42 @@ const CHAIN_BY_CLASS: RegionalIndicator[] = SIZE_CLASSES.map((label, k) =>
   ),
 );
 
-const SPEND_INDICATORS: RegionalIndicator[] = INSTRUMENTS.map((instrument, k) =>
-  sum(
+/**
+ * Whether the run's scenario ever runs a smart sourcing node (§9.5), in its timeline or its
+ * rules: only then are the node's indicators recorded (every other run keeps its output bytes).
+ */
+export function usesSourcingNode(world: World): boolean {
+  const name = INSTRUMENTS[SMART_SOURCING_NODE];
+  const { policy, rules } = world.scenario;
+  return policy.some((p) => p.instrument === name && p.level > 0) || rules.some((p) => p.instrument === name && p.level > 0);
+}
+
+const SPEND_INDICATORS: RegionalIndicator[] = INSTRUMENTS.map((instrument, k) => ({
+  ...sum(
     `spend${instrument[0].toUpperCase()}${instrument.slice(1)}`,
     '$/week',
     `Real dollars spent on ${instrument} this week (2019 PPP).`,
     (w, _o, r) => weeklySpend(w, r, k),
   ),
-);
+  ...(k === SMART_SOURCING_NODE ? { recordedIf: usesSourcingNode } : {}),
+}));
+
+/** SMEs of region r listed on a smart sourcing node this week: all of them where one runs (§9.5). */
+const listed = (w: World, r: number) => w.regions.sourcingNode[r] > 0;
+
+/** §9.5's indicators (recorded only in runs whose scenario uses the node). */
+const SOURCING_NODE_INDICATORS: RegionalIndicator[] = [
+  sum('smeListed', 'SMEs', 'SMEs listed on a smart sourcing node this week: every living SME of a region whose node runs (sampled economy).',
+    (w, o, r) => (listed(w, r) ? o.smeCount[r] : 0)),
+  ratio('smeListedShare', 'share of SMEs', 'Share of SMEs listed on a smart sourcing node this week.',
+    (w, o, r) => (listed(w, r) ? o.smeCount[r] : 0), (_w, o, r) => o.smeCount[r]),
+  ratio('smeChainShareListed', 'share of SMEs', 'Share of listed SMEs (in regions whose smart sourcing node runs) supplying a lead firm.',
+    (w, o, r) => (listed(w, r) ? o.smeInChain[r] : 0), (w, o, r) => (listed(w, r) ? o.smeCount[r] : 0)),
+  ratio('smeChainShareUnlisted', 'share of SMEs', 'Share of unlisted SMEs (in regions without a running smart sourcing node) supplying a lead firm.',
+    (w, o, r) => (listed(w, r) ? 0 : o.smeInChain[r]), (w, o, r) => (listed(w, r) ? 0 : o.smeCount[r])),
+  ratio('smeChainShareListedNotAdopted', 'share of SMEs', 'Share of listed SMEs without digital adoption (visible only through the node) supplying a lead firm.',
+    (w, o, r) => (listed(w, r) ? o.smeInChain[r] - o.smeAdoptedInChain[r] : 0), (w, o, r) => (listed(w, r) ? o.smeCount[r] - o.smeAdopted[r] : 0)),
+].map((indicator) => ({ ...indicator, recordedIf: usesSourcingNode }));
 
 /** Real $ spent on an instrument in the current week (difference of the quarter's running total). */
 function weeklySpend(world: World, region: number, instrument: number): number {
@@ -131,6 +164,7 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
     (_w, o, r) => o.smeAdoptedInChain[r], (_w, o, r) => o.smeAdopted[r]),
   ratio('smeChainShareNotAdopted', 'share of SMEs', 'Share of SMEs without digital adoption supplying a lead firm.',
     (_w, o, r) => o.smeInChain[r] - o.smeAdoptedInChain[r], (_w, o, r) => o.smeCount[r] - o.smeAdopted[r]),
+  ...SOURCING_NODE_INDICATORS,
   sum('smeExits', 'SMEs/week', 'SMEs that exited this week.', (w, _o, r) => w.regions.smeExits[r]),
   ratio('smeAdoptionHazard', '1/week', 'SMEs that adopted this week / SMEs that had not adopted at its start (the adoption hazard).',
     (w, _o, r) => w.regions.smeAdoptions[r], (w, _o, r) => w.regions.smeCount[r] - w.regions.smeAdopted[r] + w.regions.smeAdoptions[r], true),

@@ -1,7 +1,7 @@
 import type { World } from '../world.ts';
 import { INCOME_GROUPS } from '../world-definition.ts';
 import { createObservation, observe, type Observation } from './observation.ts';
-import { GLOBAL_INDICATORS, REGIONAL_INDICATORS } from './indicators.ts';
+import { GLOBAL_INDICATORS, REGIONAL_INDICATORS, type RegionalIndicator } from './indicators.ts';
 
 export const SCOPES = ['global', 'bloc', 'incomeGroup', 'region'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -44,15 +44,18 @@ export class Recorder {
   private readonly denominator: Float64Array;
   private readonly regionBloc: Uint8Array;
   private readonly regionIncome: Uint8Array;
+  /** The regional indicators this run records (those of mechanisms it does not use left out). */
+  private readonly regional: RegionalIndicator[];
 
   constructor(world: World, extra: IndicatorInfo[] = []) {
     const { regions, definition } = world;
+    this.regional = REGIONAL_INDICATORS.filter((i) => !i.recordedIf || i.recordedIf(world));
     this.indicators = [
-      ...REGIONAL_INDICATORS.map(({ name, unit, doc }) => ({ name, unit, doc })),
+      ...this.regional.map(({ name, unit, doc }) => ({ name, unit, doc })),
       ...GLOBAL_INDICATORS.map(({ name, unit, doc }) => ({ name, unit, doc })),
       ...extra,
     ];
-    extra.forEach((info, k) => this.extraIndex.set(info.name, REGIONAL_INDICATORS.length + GLOBAL_INDICATORS.length + k));
+    extra.forEach((info, k) => this.extraIndex.set(info.name, this.regional.length + GLOBAL_INDICATORS.length + k));
     this.groupNames = [['world'], definition.blocs.slice(), INCOME_GROUPS.slice(), regions.codes.slice()];
     this.observation = createObservation(regions.count);
     this.numerator = new Float64Array(regions.count);
@@ -101,7 +104,7 @@ export class Recorder {
     const blocDen = new Float64Array(B);
     const incomeNum = new Float64Array(INCOME_GROUPS.length);
     const incomeDen = new Float64Array(INCOME_GROUPS.length);
-    REGIONAL_INDICATORS.forEach((indicator, k) => {
+    this.regional.forEach((indicator, k) => {
       let num = 0;
       let den = 0;
       blocNum.fill(0);
@@ -132,7 +135,7 @@ export class Recorder {
       }
     });
     GLOBAL_INDICATORS.forEach((indicator, k) => {
-      this.push(week, GLOBAL, 0, REGIONAL_INDICATORS.length + k, indicator.value(world, o));
+      this.push(week, GLOBAL, 0, this.regional.length + k, indicator.value(world, o));
     });
   }
 
