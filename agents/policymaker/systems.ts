@@ -165,6 +165,7 @@ function runAdaptiveRules(world: World): void {
       policy.adaptiveLinked[r] = 1;
     } else {
       policy.adaptiveLevel[cell(DIGITAL_INFRASTRUCTURE)] = 0;
+      policy.adaptiveLinked[r] = 0; // the link ends with the infrastructure it tied training to
     }
     // 4. Literacy gap → training.
     if (topLiteracy - regions.literacy[r] > params.literacyGapTrigger) fire(TRAINING, params.adaptiveProgrammeLevel);

@@ -193,6 +193,14 @@ describe('§7.9 usage and literacy gaps to the top income quartile', () => {
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0);
     expect(level(world, NBR, TRAINING)).toBe(0);
     expect(world.regions.infrastructureSpend[NBR]).toBe(0);
+    // The link ends with the adaptive infrastructure: training the literacy rule starts later is unlinked.
+    expect(world.policy.adaptiveLinked[NBR]).toBe(0);
+    world.tick = 39;
+    world.regions.literacy[NBR] = 0.4; // literacy gap 0.35 > 0.25; usage gap 0.35 < 0.5
+    applyPolicy(world);
+    expect(level(world, NBR, TRAINING)).toBe(0.5);
+    expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0);
+    expect(world.policy.trainingLinked[NBR]).toBe(0);
   });
 
   it('the top quartile’s usage and literacy are population-weighted means over its regions', () => {
