@@ -202,7 +202,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '22d41b6255bc571f56adaa6b3fa27eedfd583ffca4bcc3d8d41b17db82a16c05'; // issue 12 §9.2: local and final demand follow labour income
+  const EXPECTED_SHA256 = '22d41b6255bc571f56adaa6b3fa27eedfd583ffca4bcc3d8d41b17db82a16c05'; // issue 12 §9.6: pre-entry selection of SME entrants (entrantMinCapabilityShare, calibrated)
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
