@@ -18,6 +18,18 @@ export function entrantCapability(world: World, region: number, z: number): numb
   return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + params.capabilityDispersion * z));
 }
 
+/**
+ * Pre-entry selection (MODEL.md §9.6): a would-be entrant of region `r` whose drawn capability is
+ * below `entrantMinCapabilityShare` of the region's current SME mean capability stays out. Where
+ * the region has no SMEs there is no mean to compare with, and every would-be entrant enters.
+ */
+export function entersMarket(world: World, region: number, capability: number): boolean {
+  const { regions, params } = world;
+  if (regions.smeCount[region] <= 0) return true;
+  const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
+  return capability >= params.entrantMinCapabilityShare * mean;
+}
+
 /** Living SMEs with `smeExitWeeks` or more weeks of negative cash (what `settleSmes` returns). */
 export function exitingSmes(world: World): number[] {
   const { smes, params } = world;
@@ -30,8 +42,8 @@ export function exitingSmes(world: World): number[] {
  * End of phase 8 — deaths (the SMEs `settleSmes` found with `smeExitWeeks` weeks of negative
  * cash), then births (deferred to the end of the phase, §3). An exiting SME's cash, raw stock
  * and in-transit inputs are written off, its contract ends, and its slot is freed. New SMEs arrive
- * by region as Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) and take
- * the lowest free slots.
+ * by region as Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) would-be
+ * entrants, of whom those whose capability passes `entersMarket` enter and take the lowest free slots.
  */
 export function smeExitsAndEntries(world: World, exiting: readonly number[] = exitingSmes(world)): void {
   removeExitingSmes(world, exiting);
@@ -65,7 +77,10 @@ function removeExitingSmes(world: World, exiting: readonly number[]): void {
   smes.freeSlots.release(exiting);
 }
 
-/** Births: Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) new SMEs per region. */
+/**
+ * Births: Poisson(baseEntry × slots × (1 + literacy) × (1 + local demand growth⁺)) would-be
+ * entrants per region; each draws its capability and enters if `entersMarket` lets it.
+ */
 function enterSmes(world: World): void {
   const { regions, params, tick } = world;
   regions.smeEntries.fill(0);
@@ -78,21 +93,29 @@ function enterSmes(world: World): void {
     const mean =
       (params.smeEntryRate / 52) * regions.smeSlots[r] * (1 + regions.literacy[r]) * (1 + Math.max(0, growth));
     const entrants = entryDraws.poisson(r, tick, mean);
-    for (let k = 0; k < entrants; k++) createEntrant(world, r, k, rawPrice, entrantDraws);
+    for (let k = 0; k < entrants; k++) {
+      const capability = entrantCapability(world, r, entrantDraws.normal(entrantKey(r, k), tick, 2));
+      if (entersMarket(world, r, capability)) createEntrant(world, r, k, capability, rawPrice, entrantDraws);
+    }
   }
 }
 
-/** The k-th entrant of region r this week: its traits drawn from the seed, in the lowest free slot; it joins the census. */
-function createEntrant(world: World, r: number, k: number, rawPrice: number, entrantDraws: KeyedDraws): void {
+/** Draw key of the k-th would-be entrant of region r in a week. */
+function entrantKey(r: number, k: number): number {
+  return (r << 16) | (k & 0xffff);
+}
+
+/** The k-th entrant of region r this week, with its drawn `capability`: its other traits drawn from the seed, in the lowest free slot; it joins the census. */
+function createEntrant(world: World, r: number, k: number, capability: number, rawPrice: number, entrantDraws: KeyedDraws): void {
   const { smes, regions, params, ledger, tick } = world;
   const usage = regions.access[r] * regions.literacy[r];
-  const key = (r << 16) | (k & 0xffff);
+  const key = entrantKey(r, k);
   const id = allocateSme(smes);
   smes.alive[id] = 1;
   smes.region[id] = r;
   smes.bornAtTick[id] = tick;
   smes.employees[id] = powerLawEmployees(entrantDraws.uniform(key, tick, 0), params.smeSizeExponent, params.smeMaxEmployees);
-  smes.capability[id] = entrantCapability(world, r, entrantDraws.normal(key, tick, 2));
+  smes.capability[id] = capability;
   smes.digital[id] = entrantDraws.uniform(key, tick, 1) < clamp01(params.initialAdoptionFactor * usage) ? 1 : 0;
   smes.rawCost[id] = rawPrice;
   smes.riskPerception[id] = params.riskPerceptionInitial;

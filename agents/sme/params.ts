@@ -1,4 +1,5 @@
 import { int, num } from '../../src/sim/params/define.ts';
+import { EXITS_FIT } from '../../src/model/params/exits-fit.ts';
 
 /** SMEs: sizes, adoption, capability, growth, cash, exit, entry. MODEL.md §7.6. */
 export const smeParams = {
@@ -74,6 +75,11 @@ export const smeParams = {
     default: 0.8, min: 0, max: 1, unit: '× regional mean', section: '7.6', status: 'assumption',
     doc: 'A new SME starts at this share of the mean capability of its region’s SMEs (entrants learn from incumbents but start behind).',
     source: 'Assumed (knowledge spillovers to entrants; Audretsch & Keilbach 2007).',
+  }),
+  entrantMinCapabilityShare: num({
+    default: EXITS_FIT.entrantMinCapabilityShare, min: 0, max: 1.5, unit: '× regional mean', section: '7.6', status: 'calibrated',
+    doc: 'Pre-entry selection: a would-be entrant whose drawn capability is below this share of its region’s mean SME capability stays out (MODEL.md §9.6).',
+    source: 'Calibrated to OECD Structural and Demographic Business Statistics (SDBS) business demography, enterprise death rates of about 8–10% a year (target 9%), as the SME exit rate of the calm two-hubs baseline, by scripts/calibrate-exits.ts (npm run calibrate:exits); docs/CALIBRATION.md',
   }),
   entrantCustomerShare: num({
     default: 0.5, min: 0, max: 1, unit: 'share', section: '7.6', status: 'assumption',

@@ -244,7 +244,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '32c4cfd55fd81cb6d9b7945bc1ac399a8012cf4bcdcd312375f30c3f2bb6c77a'; // issue 12 §9.6: cells start from drawn access and literacy
+  const EXPECTED_SHA256 = '1f5eef2d1ad7bd8095cb59c23c360688846bcf015669d15bf8e1742076ae0c41'; // issue 12 §9.6: drawn cell starts and pre-entry selection of SME entrants
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');

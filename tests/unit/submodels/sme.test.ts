@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { adoptAndLearn } from '../../../agents/sme/digital.ts';
 import { settleSmes } from '../../../agents/sme/finance.ts';
-import { smeExitsAndEntries } from '../../../agents/sme/demography.ts';
+import { entersMarket, smeExitsAndEntries } from '../../../agents/sme/demography.ts';
 import { serveLocalMarkets } from '../../../agents/sme/local-market.ts';
 import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
 import { DOMESTIC_SOURCE, NO_BUYER, sizeClass } from '../../../agents/sme/schema.ts';
@@ -252,8 +252,10 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
   // MODEL.md §7.6 writes baseEntry × population; the code uses the region's starting SME count
   // (∝ population × industry workers share × scale) — documented in docs/ODD.md §7.6 and
   // "Departures" item 14 (and agents/sme/params.ts smeEntryRate). The test follows that form.
+  // No pre-entry selection here (entrantMinCapabilityShare = 0): every would-be entrant enters; the
+  // selection has its own tests below.
   const entryWorld = () => {
-    const world = tinyWorld(undefined, { smeEntryRate: 0.1 });
+    const world = tinyWorld(undefined, { smeEntryRate: 0.1, entrantMinCapabilityShare: 0 });
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[HOM] = 520;
@@ -315,6 +317,84 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     expect(s.customers[0]).toBeCloseTo(0.5 * ((e * 1 * (0.5 + 0.5 * q)) / 0.5) * q, 4);
     expect(e).toBeGreaterThanOrEqual(1);
     expect(e).toBeLessThanOrEqual(249);
+  });
+});
+
+describe('§9.6 pre-entry selection: a would-be entrant enters only with capability ≥ entrantMinCapabilityShare × the region mean', () => {
+  it('entersMarket compares with the region’s current mean; with no SMEs every would-be entrant enters', () => {
+    const world = tinyWorld(undefined, { entrantMinCapabilityShare: 0.8 });
+    const r = world.regions;
+    r.smeCount[HOM] = 10;
+    r.smeCapabilitySum[HOM] = 5; // mean 0.5 → threshold 0.8 × 0.5 = 0.4
+    expect(entersMarket(world, HOM, 0.4)).toBe(true);
+    expect(entersMarket(world, HOM, 0.399)).toBe(false);
+    expect(entersMarket(world, HOM, 0.9)).toBe(true);
+    r.smeCount[NBR] = 0;
+    r.smeCapabilitySum[NBR] = 0;
+    expect(entersMarket(world, NBR, 0.05)).toBe(true);
+  });
+
+  it('at threshold share = entrantCapabilityShare = 0.8, a would-be entrant enters exactly when its capability draw z ≥ 0', () => {
+    // capability = 0.8 × mean + 0.1 × z (mean 0.5: no clipping for |z| < 4.5) ≥ 0.8 × mean ⇔ z ≥ 0,
+    // whatever the mean has become after this week's earlier entrants joined the census.
+    const world = tinyWorld(undefined, { smeEntryRate: 0.1, entrantMinCapabilityShare: 0.8, entrantCapabilityShare: 0.8, capabilityDispersion: 0.1 });
+    const r = world.regions;
+    r.smeSlots.fill(0);
+    r.smeSlots[HOM] = 520;
+    r.literacy[HOM] = 0.5;
+    const entryDraws = new KeyedDraws(SEED, 'sme.entry');
+    const entrantDraws = new KeyedDraws(SEED, 'sme.entrant');
+    let wouldBe = 0;
+    let entered = 0;
+    for (let tick = 0; tick < 300; tick++) {
+      world.tick = tick;
+      r.localDemand[HOM] = 100;
+      r.localDemandTrend[HOM] = 100; // growth 0: mean (0.1 / 52) × 520 × 1.5 = 1.5 a week
+      r.smeCount[HOM] = 10;
+      r.smeCapabilitySum[HOM] = 5;
+      const n = entryDraws.poisson(HOM, tick, 1.5);
+      // Hand-computed: the census takes in each entrant before the next one is compared.
+      let count = 10;
+      let sum = 5;
+      const capabilities: number[] = [];
+      for (let k = 0; k < n; k++) {
+        const z = entrantDraws.normal((HOM << 16) | k, tick, 2);
+        const capability = 0.8 * (sum / count) + 0.1 * z;
+        if (z >= 0) {
+          expect(capability).toBeGreaterThanOrEqual(0.8 * (sum / count));
+          capabilities.push(capability);
+          count++;
+          sum += capability;
+        }
+      }
+      const first = world.smes.count;
+      smeExitsAndEntries(world, []);
+      expect(r.smeEntries[HOM], `tick ${tick}`).toBe(capabilities.length);
+      expect(world.smes.count - first).toBe(capabilities.length);
+      capabilities.forEach((q, k) => expect(world.smes.capability[first + k]).toBeCloseTo(q, 6)); // stored as float32
+      wouldBe += n;
+      entered += capabilities.length;
+    }
+    expect(entered / wouldBe).toBeGreaterThan(0.4); // about half: z ≥ 0
+    expect(entered / wouldBe).toBeLessThan(0.6);
+  });
+
+  it('threshold 0 lets every would-be entrant in (the rule before §9.6)', () => {
+    const world = tinyWorld(undefined, { smeEntryRate: 0.1, entrantMinCapabilityShare: 0 });
+    const r = world.regions;
+    r.smeSlots.fill(0);
+    r.smeSlots[HOM] = 520;
+    r.literacy[HOM] = 0.5;
+    const entryDraws = new KeyedDraws(SEED, 'sme.entry');
+    for (let tick = 0; tick < 100; tick++) {
+      world.tick = tick;
+      r.localDemand[HOM] = 100;
+      r.localDemandTrend[HOM] = 100;
+      r.smeCount[HOM] = 10;
+      r.smeCapabilitySum[HOM] = 5;
+      smeExitsAndEntries(world, []);
+      expect(r.smeEntries[HOM]).toBe(entryDraws.poisson(HOM, tick, 1.5));
+    }
   });
 });
 
