@@ -7,6 +7,7 @@ export const INSTRUMENTS = [
   'tariff',
   'borderClosure',
   'transparency',
+  'circularProcurementSubsidy',
 ] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 export const INSTRUMENT_COUNT = INSTRUMENTS.length;
@@ -19,6 +20,12 @@ export const SME_TECH_GRANT = 4;
 export const TARIFF = 5;
 export const BORDER_CLOSURE = 6;
 export const TRANSPARENCY = 7;
+/**
+ * Circular-procurement subsidy (MODEL.md §9.5): share of the recycled raw-input price the region
+ * pays, which also speeds the growth of its recycling capacity. Looked up by name so that the
+ * position in INSTRUMENTS (appended) never appears as a literal.
+ */
+export const CIRCULAR_PROCUREMENT_SUBSIDY = INSTRUMENTS.indexOf('circularProcurementSubsidy');
 
 /** Policymakers: one per region (a government). Instrument arrays are region × instrument. */
 export interface PolicyStore {

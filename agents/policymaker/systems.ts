@@ -2,6 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { isStrategyWeek, scenarioWeek } from '../../src/model/world.ts';
 import {
   BORDER_CLOSURE,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
   DIGITAL_INFRASTRUCTURE,
   INSTRUMENTS,
   INSTRUMENT_COUNT,
@@ -81,6 +82,7 @@ function setRegionInstruments(world: World, r: number): void {
   regions.transparency[r] = level(TRANSPARENCY);
   regions.localSourcingSubsidy[r] = level(LOCAL_SOURCING_SUBSIDY);
   regions.reshoringGrantShare[r] = level(RESHORING_GRANT);
+  regions.circularSubsidy[r] = level(CIRCULAR_PROCUREMENT_SUBSIDY);
 
   // Budget-share instruments split the regular weekly budget (scaled down if over-committed).
   const weeklyBudget = policy.budgetQuarter[r] / params.strategyPeriodWeeks;

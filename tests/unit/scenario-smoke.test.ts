@@ -76,6 +76,21 @@ function expectGenericInvariants(run: SmokeRun): void {
   expect(fillRows).toBeGreaterThan(0);
 }
 
+/** §9.5: with the circular-procurement subsidy, more recycled inputs, less CO₂ per final good, and the subsidy is spent. */
+function expectCircularEffect(world: string, run: SmokeRun, base: SmokeRun, weeks: number): void {
+  const share = (r: SmokeRun) => windowMean(r.sim.recorder.series('recycledInputShare'), 0, weeks);
+  const co2 = (r: SmokeRun) => windowMean(r.sim.recorder.series('co2PerFinalUnit'), 0, weeks);
+  const spent = run.sim.recorder.series('spendCircularProcurementSubsidy').reduce((a, x) => a + x.value, 0);
+  lines.push(
+    `${world} circular-procurement: recycled input share ${share(run).toFixed(4)} (baseline ${share(base).toFixed(4)}), ` +
+      `CO₂ per final good ${co2(run).toFixed(3)} kg (baseline ${co2(base).toFixed(3)}), subsidy spent ${spent.toExponential(3)} $`,
+  );
+  expect(share(run)).toBeGreaterThan(share(base) + 0.05);
+  expect(co2(run)).toBeLessThan(co2(base));
+  expect(spent).toBeGreaterThan(0);
+  expect(base.sim.recorder.series('spendCircularProcurementSubsidy').every((x) => x.value === 0)).toBe(true);
+}
+
 const lines: string[] = [];
 afterAll(() => {
   if (lines.length > 0) console.log(lines.join('\n'));
@@ -83,7 +98,10 @@ afterAll(() => {
 
 describe('every built-in scenario runs and keeps its invariants', () => {
   it('covers every built-in scenario of every world', () => {
-    const covered = ['two-hubs/baseline', 'two-hubs/hub-lockdown', 'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc'];
+    const covered = [
+      'two-hubs/baseline', 'two-hubs/hub-lockdown', 'two-hubs/circular-procurement',
+      'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc', 'world-2019/circular-procurement',
+    ];
     const shipped = Object.entries(WORLDS).flatMap(([world, entry]) => Object.keys(entry.scenarios).map((name) => `${world}/${name}`));
     expect(shipped.sort()).toEqual(covered.sort());
   });
@@ -113,6 +131,13 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       lines.push(`hub-lockdown: ${name} = ${value.toExponential(3)}`);
       expect(value, name).toBeGreaterThan(0);
     }
+  });
+
+  it('two-hubs/circular-procurement: the subsidy raises the recycled input share and lowers CO₂ per final good against the baseline (§9.5)', () => {
+    const run = smokeRun('two-hubs', 'circular-procurement', 1, 52, false);
+    expectGenericInvariants(run);
+    const base = smokeRun('two-hubs', 'baseline', 1, 52, false, false);
+    expectCircularEffect('two-hubs', run, base, 52);
   });
 
   describe('world-2019', () => {
@@ -178,6 +203,12 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       const exits = (r: SmokeRun) => r.sim.recorder.series('smeExits').filter((x) => x.week >= 26).reduce((a, x) => a + x.value, 0);
       lines.push(`recession: SME exits in weeks 26–51 ${exits(run)} vs baseline ${exits(base())}`);
       expect(exits(run)).toBeGreaterThan(exits(base()));
+    });
+
+    it('circular-procurement: the subsidy raises the recycled input share and lowers CO₂ per final good against baseline-2019 (§9.5)', () => {
+      const run = smokeRun('world-2019', 'circular-procurement', 1, WEEKS, false);
+      expectGenericInvariants(run);
+      expectCircularEffect('world-2019', run, base(), WEEKS);
     });
 
     it('trade-bloc: every region charges the 25% tariff and sources more inside its bloc than in the baseline', () => {
