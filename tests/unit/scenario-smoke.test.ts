@@ -233,7 +233,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '0565625c2792257a08095eb80a2f79c281ab42ac0d49c79ed6e1c301f205af1f'; // issue 12 §9.2: local and final demand follow labour income
+  const EXPECTED_SHA256 = '30136c7117d2caaf5c84c469005c6a5ff9b448d36735417bf33f00e011484302'; // issue 12 §9.5: circular procurement (recycled raw source in the baseline, new indicators)
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
