@@ -32,7 +32,8 @@ function tallyJobs(world: World): void {
   const trendRate = 1 / params.jobsTrendWeeks;
   for (let r = 0; r < R; r++) {
     const jobs =
-      regions.smeEmployment[r] + regions.plantEmployment[r] + regions.hubEmployment[r] + regions.domesticRawEmployment[r];
+      regions.smeEmployment[r] + regions.plantEmployment[r] + regions.hubEmployment[r] + regions.domesticRawEmployment[r] +
+      regions.recycledRawEmployment[r];
     if (regions.jobsTrend[r] <= 0) {
       regions.jobsTrend[r] = jobs;
       regions.jobsSmoothed[r] = jobs;

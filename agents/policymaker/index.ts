@@ -5,9 +5,10 @@
 export {
   INSTRUMENTS, INSTRUMENT_COUNT, LOCAL_SOURCING_SUBSIDY, RESHORING_GRANT, DIGITAL_INFRASTRUCTURE, TRAINING,
   SME_TECH_GRANT, TARIFF, BORDER_CLOSURE, TRANSPARENCY, SMART_SOURCING_NODE,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
   createPolicyStore, type Instrument, type PolicyStore,
 } from './schema.ts';
 export { policyParams } from './params.ts';
-export { SPENDING_INSTRUMENTS, payLocalSourcingSubsidy, payReshoringGrant, recordSpend } from './spending.ts';
+export { SPENDING_INSTRUMENTS, payCircularProcurementSubsidy, payLocalSourcingSubsidy, payReshoringGrant, recordSpend } from './spending.ts';
 // Systems, in the order of the phase table.
 export { applyPolicy, recordPolicyQuarter } from './systems.ts';

@@ -8,6 +8,7 @@ export const INSTRUMENTS = [
   'borderClosure',
   'transparency',
   'smartSourcingNode',
+  'circularProcurementSubsidy',
 ] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 export const INSTRUMENT_COUNT = INSTRUMENTS.length;
@@ -22,6 +23,12 @@ export const BORDER_CLOSURE = 6;
 export const TRANSPARENCY = 7;
 /** §9.5: a regional digital procurement platform (level 1 = running, 0 = off). */
 export const SMART_SOURCING_NODE = 8;
+/**
+ * Circular-procurement subsidy (MODEL.md §9.5): share of the recycled raw-input price the region
+ * pays, which also speeds the growth of its recycling capacity. Looked up by name so that the
+ * position in INSTRUMENTS (appended) never appears as a literal.
+ */
+export const CIRCULAR_PROCUREMENT_SUBSIDY = INSTRUMENTS.indexOf('circularProcurementSubsidy');
 
 /** Policymakers: one per region (a government). Instrument arrays are region × instrument. */
 export interface PolicyStore {

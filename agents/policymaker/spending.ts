@@ -8,6 +8,7 @@ import {
   SME_TECH_GRANT,
   TRANSPARENCY,
   SMART_SOURCING_NODE,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
 } from './schema.ts';
 
 /** Instruments that spend money (the rest — tariff, border closure — only set rules). */
@@ -19,6 +20,7 @@ export const SPENDING_INSTRUMENTS = [
   SME_TECH_GRANT,
   TRANSPARENCY,
   SMART_SOURCING_NODE,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
 ] as const;
 
 /**
@@ -67,6 +69,20 @@ export function payLocalSourcingSubsidy(world: World, region: number, amount: nu
   const paid = Math.min(amount, availableBudget(world, region, LOCAL_SOURCING_SUBSIDY) * k);
   if (paid <= 0) return 0;
   recordSpend(world, region, LOCAL_SOURCING_SUBSIDY, paid / k);
+  world.ledger.subsidies += paid;
+  return paid;
+}
+
+/**
+ * Pays the circular-procurement subsidy (§9.5) on a purchase of recycled raw inputs (sampled $)
+ * within the budget; returns what was paid (sampled $), which the buyer receives.
+ */
+export function payCircularProcurementSubsidy(world: World, region: number, amount: number): number {
+  if (!(amount > 0)) return 0;
+  const k = world.economy.sampleFactor;
+  const paid = Math.min(amount, availableBudget(world, region, CIRCULAR_PROCUREMENT_SUBSIDY) * k);
+  if (paid <= 0) return 0;
+  recordSpend(world, region, CIRCULAR_PROCUREMENT_SUBSIDY, paid / k);
   world.ledger.subsidies += paid;
   return paid;
 }

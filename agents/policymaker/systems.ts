@@ -2,6 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { isStrategyWeek, scenarioWeek } from '../../src/model/world.ts';
 import {
   BORDER_CLOSURE,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
   DIGITAL_INFRASTRUCTURE,
   INSTRUMENTS,
   INSTRUMENT_COUNT,
@@ -83,6 +84,7 @@ function setRegionInstruments(world: World, r: number): void {
   regions.transparency[r] = level(TRANSPARENCY);
   regions.localSourcingSubsidy[r] = level(LOCAL_SOURCING_SUBSIDY);
   regions.reshoringGrantShare[r] = level(RESHORING_GRANT);
+  regions.circularSubsidy[r] = level(CIRCULAR_PROCUREMENT_SUBSIDY);
 
   // A smart sourcing node is paid first: a fixed running cost (§9.5). The firm side reads only
   // `regions.sourcingNode`.

@@ -73,6 +73,7 @@ function removeExitingSmes(world: World, exiting: readonly number[]): void {
     smes.owedToBuyer[i] = 0;
     smes.owedByHub[i] = 0;
     smes.owedByDomestic[i] = 0;
+    smes.owedByRecycled[i] = 0;
   }
   smes.freeSlots.release(exiting);
 }

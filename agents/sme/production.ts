@@ -7,13 +7,14 @@ import { smeWorkerOutput } from './costs.ts';
  * Phase 6 — SMEs make components for their buyer: min(labour left after the local market ×
  * output per worker × the component tier's capacity factor (§9.3), raw stock, deliverable
  * backlog). The same pass totals what SMEs are owed by each hub and by each region's domestic
- * source, for the suppliers' production.
+ * source and each region's recycled source, for the suppliers' production.
  */
 export function produceAtSmes(world: World): void {
   const { smes, plants, hubs, regions, params, ledger, scratch } = world;
   scratch.hubRawOwed.fill(0);
   scratch.hubRawDeliverable.fill(0);
   regions.domesticRawOwed.fill(0);
+  regions.recycledRawOwed.fill(0);
   for (let i = 0; i < smes.count; i++) {
     smes.chainOutput[i] = 0;
     if (!smes.alive[i]) continue;
@@ -24,6 +25,7 @@ export function produceAtSmes(world: World): void {
       if (canShip(regions, hubs.region[source], r)) scratch.hubRawDeliverable[source] += smes.owedByHub[i];
     }
     regions.domesticRawOwed[r] += smes.owedByDomestic[i];
+    regions.recycledRawOwed[r] += smes.owedByRecycled[i];
     const p = smes.buyerPlant[i];
     if (p === NO_BUYER || smes.owedToBuyer[i] <= 0 || !canShip(regions, r, plants.region[p])) continue;
     const labour = Math.max(0, smes.employees[i] - smes.localLabour[i]);

@@ -41,6 +41,8 @@ export interface SmeStore {
   rawPipeline: Float64Array;
   owedByHub: Float64Array;
   owedByDomestic: Float64Array;
+  /** Raw inputs owed by the region's recycled source (§9.5). */
+  owedByRecycled: Float64Array;
   /** Hub supplier id it buys raw inputs from, or DOMESTIC_SOURCE. */
   rawSource: Int16Array;
   /** Share of raw orders placed with the hub (shifts toward the source that delivered). */
@@ -120,6 +122,7 @@ export function createSmeStore(initialCapacity: number, pipelineWeeks = PIPELINE
     rawPipeline: new Float64Array(n * pipelineWeeks),
     owedByHub: new Float64Array(n),
     owedByDomestic: new Float64Array(n),
+    owedByRecycled: new Float64Array(n),
     rawSource: new Int16Array(n).fill(DOMESTIC_SOURCE),
     rawHubShare: new Float32Array(n),
     rawForecast: new Float32Array(n),
@@ -192,6 +195,7 @@ function clearSme(store: SmeStore, id: number): void {
   store.rawStock[id] = 0;
   store.owedByHub[id] = 0;
   store.owedByDomestic[id] = 0;
+  store.owedByRecycled[id] = 0;
   store.rawSource[id] = 0;
   store.rawHubShare[id] = 0;
   store.rawForecast[id] = 0;

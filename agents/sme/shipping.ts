@@ -1,11 +1,14 @@
 import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
-import { domesticRawPrice } from '../supplier/index.ts';
+import { domesticRawPrice, recycledRawPrice } from '../supplier/index.ts';
+import { payCircularProcurementSubsidy } from '../policymaker/index.ts';
+import { RECYCLED_LEAD_WEEKS } from './ordering.ts';
 
 /** This week's constants of the SME shipping pass. */
 interface ShippingWeek {
   domesticPrice: number;
+  recycledPrice: number;
   domesticLead: number;
   hazardRate: number;
   hazardPrior: number;
@@ -14,7 +17,8 @@ interface ShippingWeek {
 /**
  * Phase 7 — the SME pass of rationing and shipping: each SME ships what it made to its buyer
  * (gathered per plant in scratch, in id order), and pulls its hub's published raw fill fraction
- * and its domestic source's fill of what they owe it into its own pipeline, paying on dispatch.
+ * and its domestic and recycled sources' fill of what they owe it into its own pipeline, paying on
+ * dispatch (recycled inputs net of the circular-procurement subsidy, §9.5).
  * Buyers' exposure through SMEs (first tier, and second tier for digitally visible SMEs) is
  * marked in the SME kind's own buffer, `smeSupplyExposure`, which firms read.
  */
@@ -23,6 +27,7 @@ export function shipSmeGoods(world: World): void {
   clearShippingTallies(world);
   const week: ShippingWeek = {
     domesticPrice: domesticRawPrice(world),
+    recycledPrice: recycledRawPrice(world),
     domesticLead: Math.max(1, params.handlingWeeks),
     hazardRate: 1 / params.hazardMemoryWeeks,
     hazardPrior: params.hazardPerRegionYear / 52,
@@ -147,6 +152,19 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
       ledger.domesticRawPurchases += payment;
       rawBought += shipped;
       rawSpend += payment;
+    }
+  }
+  if (smes.owedByRecycled[i] > 0) {
+    const shipped = smes.owedByRecycled[i] * regions.rawCapacityFactor[r];
+    if (shipped > 0) {
+      smes.owedByRecycled[i] -= shipped;
+      smes.rawPipeline[((tick + RECYCLED_LEAD_WEEKS) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
+      const payment = week.recycledPrice * shipped;
+      ledger.recycledRawPurchases += payment;
+      // The circular-procurement subsidy (§9.5) pays its share of the price, within the budget.
+      const subsidy = payCircularProcurementSubsidy(world, r, regions.circularSubsidy[r] * payment);
+      rawBought += shipped;
+      rawSpend += payment - subsidy;
     }
   }
   if (rawBought > 0) {

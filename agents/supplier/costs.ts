@@ -27,3 +27,13 @@ export function congestionFactor(world: World, utilisation: number): number {
 export function domesticRawPrice(world: World): number {
   return world.params.domesticRawPremium * world.economy.referenceRawPrice;
 }
+
+/** Price of recycled raw inputs from a region’s recycling source before any subsidy (§9.5; same everywhere). */
+export function recycledRawPrice(world: World): number {
+  return (1 + world.params.recycledPricePremium) * world.economy.referenceRawPrice;
+}
+
+/** What a buyer in region r pays per recycled unit: the price less the region’s circular-procurement subsidy share. */
+export function recycledBuyerPrice(world: World, region: number): number {
+  return recycledRawPrice(world) * (1 - world.regions.circularSubsidy[region]);
+}

@@ -10,10 +10,12 @@ export function settleHubs(world: World): void {
   const { hubs, regions, params, ledger } = world;
   for (let j = 0; j < hubs.count; j++) {
     const wages = hubs.employment[j] * regions.wage[hubs.region[j]];
-    const profit = hubs.revenue[j] - wages;
+    // Recycled raw inputs (§9.5) were paid on delivery, net of the subsidy.
+    const recycled = hubs.recycledPurchases[j] - hubs.recycledSubsidy[j];
+    const profit = hubs.revenue[j] - wages - recycled;
     const tax = params.profitTaxRate * Math.max(0, profit);
     hubs.cash[j] -= wages + tax;
-    hubs.costs[j] = wages;
+    hubs.costs[j] = wages + recycled;
     ledger.wages += wages;
     ledger.profitTaxes += tax;
     hubs.unitCost[j] = hubComponentUnitCost(world, j);
@@ -21,7 +23,7 @@ export function settleHubs(world: World): void {
     const congestion = congestionFactor(world, hubs.utilisation[j]);
     hubs.price[j] += params.priceAdjustmentRate * (hubs.unitCost[j] * (1 + params.markup) * congestion - hubs.price[j]);
     hubs.rawPrice[j] += params.priceAdjustmentRate * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
-    hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j];
+    hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j] - hubs.recycledPurchases[j];
     hubs.ordersLastWeek[j] = hubs.ordersThisWeek[j];
   }
 }

@@ -23,6 +23,13 @@ export interface HubStore {
   componentOutput: Float64Array;
   rawOutputExternal: Float64Array;
   rawOutputInternal: Float64Array;
+  /**
+   * Raw inputs for its own use bought this week from its region's recycled source (§9.5), what
+   * they cost at the recycled price and the circular-procurement subsidy received on them.
+   */
+  recycledIn: Float64Array;
+  recycledPurchases: Float64Array;
+  recycledSubsidy: Float64Array;
   /** Component backlog owed to plants, summed. */
   componentOwed: Float64Array;
   /** Deliverable part of that backlog (buyers reachable this week). */
@@ -58,6 +65,9 @@ export function createHubStore(count: number): HubStore {
     componentOutput: f64(),
     rawOutputExternal: f64(),
     rawOutputInternal: f64(),
+    recycledIn: f64(),
+    recycledPurchases: f64(),
+    recycledSubsidy: f64(),
     componentOwed: f64(),
     componentDeliverable: f64(),
     utilisation: f64(),

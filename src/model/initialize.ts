@@ -16,7 +16,7 @@ import { initializeCells, summariseCells } from '../../agents/community/index.ts
 import {
   initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes, createSmeSupplyExposure,
 } from '../../agents/sme/index.ts';
-import { createHubs, sizeHubCapacity } from '../../agents/supplier/index.ts';
+import { createHubs, initializeRecycling, sizeHubCapacity } from '../../agents/supplier/index.ts';
 import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
 import { createPolicyStore } from '../../agents/policymaker/index.ts';
 import { pow } from '../sim/math.ts';
@@ -72,6 +72,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   setReferenceInputPrices(world);
   initializeSmes(world, smesPerRegion);
   aggregateSmes(world);
+  initializeRecycling(world);
   setReferenceSmeProductivity(world);
   sizeLocalMarkets(world);
   createFirms(world);

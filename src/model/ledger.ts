@@ -16,6 +16,7 @@ export const MONEY_SINKS = [
   'tariffs',
   'freight',
   'domesticRawPurchases',
+  'recycledRawPurchases',
   'coordination',
   'overheads',
   'capex',

@@ -67,7 +67,7 @@ function tierWeight(labour: ArrayLike<number>, index: number, total: number): nu
  * weighed by the labour the region had before it, not by what the lockdown left. SMEs' local
  * services: the worker-weeks they spent on the local market; components: the rest of SMEs' staff
  * (their chain labour) and hub suppliers' component workers; assembly: plant workers; raw inputs:
- * hub suppliers' raw-input workers and the domestic source's. Run in phase 1, before the week's
+ * hub suppliers' raw-input workers and the domestic and recycled sources'. Run in phase 1, before the week's
  * shocks are set.
  */
 export function followLabourByTier(world: World): void {
@@ -77,7 +77,7 @@ export function followLabourByTier(world: World): void {
   for (let r = 0; r < regions.count; r++) {
     labour[r * TIER_COUNT + LOCAL] = regions.smeLocalLabour[r];
     labour[r * TIER_COUNT + COMPONENTS] = Math.max(0, regions.smeEmployment[r] - regions.smeLocalLabour[r]);
-    labour[r * TIER_COUNT + RAW] = regions.domesticRawEmployment[r];
+    labour[r * TIER_COUNT + RAW] = regions.domesticRawEmployment[r] + regions.recycledRawEmployment[r];
   }
   for (let p = 0; p < plants.count; p++) labour[plants.region[p] * TIER_COUNT + ASSEMBLY] += plants.employment[p];
   for (let j = 0; j < hubs.count; j++) {

@@ -67,6 +67,8 @@ export interface RegionStore {
   tariff: Float64Array;
   localSourcingSubsidy: Float64Array;
   reshoringGrantShare: Float64Array;
+  /** Circular-procurement subsidy (§9.5): share of the recycled raw-input price the region pays. */
+  circularSubsidy: Float64Array;
   transparency: Float64Array;
   /**
    * 1 while a funded smart sourcing node (§9.5) runs in the region this week, else 0: lead firms
@@ -85,8 +87,9 @@ export interface RegionStore {
 
   // Aggregates written by systems (read by later phases and reporters). Each is written by one
   // kind only: firms — finalDemand, finalDelivered, finalLost; SMEs — localDemand, localServed,
-  // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed (their orders to the domestic source, which the
-  // supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput; communities —
+  // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed and recycledRawOwed (their orders to the domestic
+  // and recycled sources, which the supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput,
+  // recyclingCapacity, recycledRawOutput, recycledRawEmployment; communities —
   // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
   // jobs people noticed (goodEvents, badEvents).
   finalDemand: Float64Array;
@@ -140,6 +143,16 @@ export interface RegionStore {
   /** Domestic raw-input source: owed, produced, price. */
   domesticRawOwed: Float64Array;
   domesticRawOutput: Float64Array;
+  /**
+   * Recycled raw-input source (§9.5), owned by the supplier kind: the recycling capacity as the
+   * share of a buyer's raw inputs it can supply (state, grows with SME capability and the
+   * circular-procurement subsidy), what the region's SMEs are owed by it, what it delivered, and
+   * its workers.
+   */
+  recyclingCapacity: Float64Array;
+  recycledRawOwed: Float64Array;
+  recycledRawOutput: Float64Array;
+  recycledRawEmployment: Float64Array;
   /** Sum of cell trust × population, reused by reporters. */
   cellPopulation: Float64Array;
   cellCount: Uint32Array;
@@ -215,6 +228,7 @@ function policySettings(n: number) {
     tariff: f64(),
     localSourcingSubsidy: f64(),
     reshoringGrantShare: f64(),
+    circularSubsidy: f64(),
     transparency: f64(),
     sourcingNode: f64(),
     infrastructureSpend: f64(),
@@ -265,6 +279,10 @@ function weeklyAggregates(n: number) {
     badEvents: f64(),
     domesticRawOwed: f64(),
     domesticRawOutput: f64(),
+    recyclingCapacity: f64(),
+    recycledRawOwed: f64(),
+    recycledRawOutput: f64(),
+    recycledRawEmployment: f64(),
     cellPopulation: f64(),
     cellCount: new Uint32Array(n),
   };

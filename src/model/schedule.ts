@@ -12,7 +12,7 @@ import {
   receiveRawInputs, serveLocalMarkets, chooseRawSources, placeSmeOrders, produceAtSmes, shipSmeGoods,
   settleSmes, smeExitsAndEntries, adoptAndLearn,
 } from '../../agents/sme/index.ts';
-import { planHubRawInputs, produceAtHubs, produceDomesticRaw, settleHubs } from '../../agents/supplier/index.ts';
+import { planHubRawInputs, produceAtHubs, produceDomesticRaw, produceRecycledRaw, settleHubs } from '../../agents/supplier/index.ts';
 import { updateCommunities } from '../../agents/community/index.ts';
 
 /** The phases of one tick, in MODEL.md §3's order (observation is run by the caller). */
@@ -22,7 +22,7 @@ export const PHASES = [
   { name: 'arrivals', run: (w: World) => (receiveComponents(w), receiveRawInputs(w)) },
   { name: 'markets', run: (w: World) => (serveFinalDemand(w), serveLocalMarkets(w)) },
   { name: 'strategy and orders', run: strategyAndOrders },
-  { name: 'production', run: (w: World) => (produceAtSmes(w), produceAtHubs(w), produceDomesticRaw(w), assembleAtPlants(w)) },
+  { name: 'production', run: (w: World) => (produceAtSmes(w), produceAtHubs(w), produceDomesticRaw(w), produceRecycledRaw(w), assembleAtPlants(w)) },
   { name: 'rationing and shipping', run: (w: World) => (pullFromHubs(w), shipSmeGoods(w), receiveFromSmes(w)) },
   { name: 'finance', run: finance },
   { name: 'communities', run: (w: World) => (updateCommunities(w), recordPolicyQuarter(w)) },

@@ -30,6 +30,8 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('regions.componentCapacityFactor', regions.componentCapacityFactor);
   checkShare('regions.assemblyCapacityFactor', regions.assemblyCapacityFactor);
   checkShare('regions.rawCapacityFactor', regions.rawCapacityFactor);
+  checkShare('regions.recyclingCapacity', regions.recyclingCapacity);
+  checkShare('regions.circularSubsidy', regions.circularSubsidy);
   checkShare('plants.availability', plants.availability);
   checkShare('plants.blocContent', plants.blocContent);
   checkShare('firms.riskPerception', world.firms.riskPerception);
@@ -52,8 +54,26 @@ export function negativeStocks(world: World): string[] {
   check('smes.owedToBuyer', world.smes.owedToBuyer);
   check('smes.owedByHub', world.smes.owedByHub);
   check('smes.owedByDomestic', world.smes.owedByDomestic);
+  check('smes.owedByRecycled', world.smes.owedByRecycled);
+  check('regions.recycledRawOutput', world.regions.recycledRawOutput);
+  check('hubs.recycledIn', world.hubs.recycledIn);
   check('smes.employees', world.smes.employees);
   return out.slice(0, 5);
+}
+
+/**
+ * The recycled raw-input flow (§9.5) against the ledger: every recycled unit the regions' sources
+ * delivered this week (to SMEs' pipelines and hubs' stocks, counted in `rawProduced`) was paid at
+ * the recycled price (`recycledRawPurchases`, a named sink; the subsidy is a named source).
+ */
+export function recycledFlowProblems(world: World): string[] {
+  const { regions, params, economy, ledger } = world;
+  let units = 0;
+  for (let r = 0; r < regions.count; r++) units += regions.recycledRawOutput[r];
+  const expected = units * (1 + params.recycledPricePremium) * economy.referenceRawPrice;
+  return close(ledger.recycledRawPurchases, expected, expected)
+    ? []
+    : [`recycled purchases ${ledger.recycledRawPurchases} vs ${units} units at the recycled price (${expected})`];
 }
 
 /**
@@ -80,6 +100,7 @@ export function checkWeek(world: World, advance: () => void): string[] {
   const moneyScale = Math.abs(moneyBefore) + L.consumerSpending + L.localMarketSpending + L.wages;
   const moneyExpected = moneyBefore + netMoneyFlow(L);
   if (!close(moneyAfter, moneyExpected, moneyScale)) problems.push(`money ${moneyAfter} vs ledger ${moneyExpected}`);
+  problems.push(...recycledFlowProblems(world));
   problems.push(...nonFiniteValues(world).map((p) => `non-finite ${p}`));
   problems.push(...shareValuesOutOfRange(world).map((p) => `share out of [0,1]: ${p}`));
   problems.push(...negativeStocks(world).map((p) => `negative: ${p}`));

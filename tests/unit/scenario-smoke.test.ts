@@ -76,6 +76,21 @@ function expectGenericInvariants(run: SmokeRun): void {
   expect(fillRows).toBeGreaterThan(0);
 }
 
+/** §9.5: with the circular-procurement subsidy, more recycled inputs, less CO₂ per final good, and the subsidy is spent. */
+function expectCircularEffect(world: string, run: SmokeRun, base: SmokeRun, weeks: number): void {
+  const share = (r: SmokeRun) => windowMean(r.sim.recorder.series('recycledInputShare'), 0, weeks);
+  const co2 = (r: SmokeRun) => windowMean(r.sim.recorder.series('co2PerFinalUnit'), 0, weeks);
+  const spent = run.sim.recorder.series('spendCircularProcurementSubsidy').reduce((a, x) => a + x.value, 0);
+  lines.push(
+    `${world} circular-procurement: recycled input share ${share(run).toFixed(4)} (baseline ${share(base).toFixed(4)}), ` +
+      `CO₂ per final good ${co2(run).toFixed(3)} kg (baseline ${co2(base).toFixed(3)}), subsidy spent ${spent.toExponential(3)} $`,
+  );
+  expect(share(run)).toBeGreaterThan(share(base) + 0.05);
+  expect(co2(run)).toBeLessThan(co2(base));
+  expect(spent).toBeGreaterThan(0);
+  expect(base.sim.recorder.series('spendCircularProcurementSubsidy').every((x) => x.value === 0)).toBe(true);
+}
+
 const lines: string[] = [];
 afterAll(() => {
   if (lines.length > 0) console.log(lines.join('\n'));
@@ -84,8 +99,9 @@ afterAll(() => {
 describe('every built-in scenario runs and keeps its invariants', () => {
   it('covers every built-in scenario of every world', () => {
     const covered = [
-      'two-hubs/baseline', 'two-hubs/hub-lockdown', 'two-hubs/smart-sourcing-nodes',
+      'two-hubs/baseline', 'two-hubs/hub-lockdown', 'two-hubs/smart-sourcing-nodes', 'two-hubs/circular-procurement',
       'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc', 'world-2019/smart-sourcing-nodes',
+      'world-2019/circular-procurement',
     ];
     const shipped = Object.entries(WORLDS).flatMap(([world, entry]) => Object.keys(entry.scenarios).map((name) => `${world}/${name}`));
     expect(shipped.sort()).toEqual(covered.sort());
@@ -134,6 +150,13 @@ describe('every built-in scenario runs and keeps its invariants', () => {
     lines.push(`smart-sourcing-nodes (two-hubs): chain share weeks 13–51 listed ${listed.toFixed(4)}, unlisted ${unlisted.toFixed(4)}, listed non-adopters ${listedNotAdopted.toFixed(4)}, all non-adopters ${notAdopted.toFixed(4)}; SMEs listed ${windowMean(recorder.series('smeListedShare'), 13, 52).toFixed(4)}`);
     expect(listed).toBeGreaterThan(unlisted);
     expect(listedNotAdopted).toBeGreaterThan(0);
+  });
+
+  it('two-hubs/circular-procurement: the subsidy raises the recycled input share and lowers CO₂ per final good against the baseline (§9.5)', () => {
+    const run = smokeRun('two-hubs', 'circular-procurement', 1, 52, false);
+    expectGenericInvariants(run);
+    const base = smokeRun('two-hubs', 'baseline', 1, 52, false, false);
+    expectCircularEffect('two-hubs', run, base, 52);
   });
 
   describe('world-2019', () => {
@@ -222,6 +245,12 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       expect(low(run)).toBeGreaterThan(low(base()));
     });
 
+    it('circular-procurement: the subsidy raises the recycled input share and lowers CO₂ per final good against baseline-2019 (§9.5)', () => {
+      const run = smokeRun('world-2019', 'circular-procurement', 1, WEEKS, false);
+      expectGenericInvariants(run);
+      expectCircularEffect('world-2019', run, base(), WEEKS);
+    });
+
     it('trade-bloc: every region charges the 25% tariff and sources more inside its bloc than in the baseline', () => {
       const run = smokeRun('world-2019', 'trade-bloc', 1, WEEKS, false);
       expectGenericInvariants(run);
@@ -244,7 +273,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '1f5eef2d1ad7bd8095cb59c23c360688846bcf015669d15bf8e1742076ae0c41'; // issue 12 §9.6: drawn cell starts and pre-entry selection of SME entrants
+  const EXPECTED_SHA256 = '4e408b1f07bce4f655c24144dbf63ea097154f45debf6e0b53b5f82484bcba49'; // issue 12: drawn cell starts, pre-entry selection of SME entrants, circular procurement (recycled raw source in the baseline, new indicators)
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');

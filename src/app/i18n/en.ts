@@ -82,6 +82,7 @@ export const en = {
   instrument_borderClosure: 'Border closure',
   instrument_transparency: 'Transparency',
   instrument_smartSourcingNode: 'Smart sourcing node',
+  instrument_circularProcurementSubsidy: 'Circular procurement subsidy',
   incomeGroup_low_income: 'low income',
   incomeGroup_lower_middle_income: 'lower-middle income',
   incomeGroup_upper_middle_income: 'upper-middle income',

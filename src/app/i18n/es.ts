@@ -84,6 +84,7 @@ export const es: Catalogue = {
   instrument_borderClosure: 'Cierre de fronteras',
   instrument_transparency: 'Transparencia',
   instrument_smartSourcingNode: 'Nodo de abastecimiento inteligente',
+  instrument_circularProcurementSubsidy: 'Subsidio a la compra circular',
   incomeGroup_low_income: 'ingreso bajo',
   incomeGroup_lower_middle_income: 'ingreso mediano bajo',
   incomeGroup_upper_middle_income: 'ingreso mediano alto',

@@ -84,6 +84,7 @@ export const fr: Catalogue = {
   instrument_borderClosure: 'Fermeture des frontières',
   instrument_transparency: 'Transparence',
   instrument_smartSourcingNode: 'Nœud d’approvisionnement intelligent',
+  instrument_circularProcurementSubsidy: 'Subvention aux achats circulaires',
   incomeGroup_low_income: 'revenu faible',
   incomeGroup_lower_middle_income: 'revenu intermédiaire inférieur',
   incomeGroup_upper_middle_income: 'revenu intermédiaire supérieur',

@@ -119,6 +119,11 @@ const SOURCING_NODE_INDICATORS: RegionalIndicator[] = [
     (w, o, r) => (listed(w, r) ? o.smeInChain[r] - o.smeAdoptedInChain[r] : 0), (w, o, r) => (listed(w, r) ? o.smeCount[r] - o.smeAdopted[r] : 0)),
 ].map((indicator) => ({ ...indicator, recordedIf: usesSourcingNode }));
 
+/** kg CO₂ of the raw inputs made in region r this week (§9.5). */
+function productionCo2(world: World, o: Observation, r: number): number {
+  return o.rawVirgin[r] * world.params.co2PerVirginRawUnit + o.rawRecycled[r] * world.params.co2PerRecycledRawUnit;
+}
+
 /** Real $ spent on an instrument in the current week (difference of the quarter's running total). */
 function weeklySpend(world: World, region: number, instrument: number): number {
   return world.policy.spentQuarter[region * INSTRUMENT_COUNT + instrument] - world.policy.spentLastWeek[region * INSTRUMENT_COUNT + instrument];
@@ -139,7 +144,7 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   // Delivered is capped at demand per region: their float sums can differ by rounding (1.0000000000000009).
   ratio('fillRate', 'share', 'Final goods delivered / final demand in the region.',
     (w, _o, r) => Math.min(w.regions.finalDelivered[r], w.regions.finalDemand[r]), (w, _o, r) => w.regions.finalDemand[r], true),
-  sum('valueAdded', '$/week', 'Gross value added this week by plants, hubs, SMEs and the domestic raw source in the region.',
+  sum('valueAdded', '$/week', 'Gross value added this week by plants, hubs, SMEs and the domestic and recycled raw sources in the region.',
     (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r] + o.domesticValueAdded[r], true),
   // Glocalization
   ratio('localSourcingShare', 'share', 'Components shipped to plants in the region from the same region / all components shipped to them.',
@@ -149,6 +154,13 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   ratio('sourcingRegions', 'regions', 'Mean number of regions a running plant received components from this week.',
     (_w, o, r) => o.plantSourcingRegions[r], (_w, o, r) => o.activePlants[r]),
   sum('transportCo2', 'kg CO₂/week', 'CO₂ of component shipments to plants in the region.', (_w, o, r) => o.plantCo2[r]),
+  // Circular procurement (§9.5)
+  ratio('recycledInputShare', 'share', 'Raw inputs made in the region by its recycled source / all raw inputs made there (hub suppliers’, the domestic source’s and the recycled source’s).',
+    (_w, o, r) => o.rawRecycled[r], (_w, o, r) => o.rawVirgin[r] + o.rawRecycled[r]),
+  sum('productionCo2', 'kg CO₂/week', 'Production CO₂ of the raw inputs made in the region: virgin units × co2PerVirginRawUnit + recycled units × co2PerRecycledRawUnit.',
+    (w, o, r) => productionCo2(w, o, r)),
+  ratio('co2PerFinalUnit', 'kg CO₂/unit', 'Production CO₂ of raw inputs plus transport CO₂ of component shipments, in the region, / final goods produced there (at world level: all CO₂ per final good made).',
+    (w, o, r) => o.plantCo2[r] + productionCo2(w, o, r), (_w, o, r) => o.plantProduction[r]),
   ...STRATEGY_INDICATORS,
   // Local capacity
   sum('smeCount', 'SMEs', 'Living SMEs in the region (sampled economy: scales with `scale`).', (_w, o, r) => o.smeCount[r], true),

@@ -173,7 +173,7 @@ export function lockedValueAddedShare(world: World, direct: Uint8Array): number 
     made[tier] += units;
     if (direct[region]) inside[tier] += units;
   };
-  for (let r = 0; r < regions.count; r++) add(0, r, regions.domesticRawOutput[r]);
+  for (let r = 0; r < regions.count; r++) add(0, r, regions.domesticRawOutput[r] + regions.recycledRawOutput[r]);
   for (let j = 0; j < hubs.count; j++) {
     add(0, hubs.region[j], hubs.rawOutputExternal[j] + hubs.rawOutputInternal[j]);
     add(1, hubs.region[j], hubs.componentOutput[j]);
@@ -214,5 +214,7 @@ export function forEachSmePair(world: World, reference: World, visit: (region: n
 
 function domesticValueAdded(world: World): Float64Array {
   const price = world.params.domesticRawPremium * world.economy.referenceRawPrice;
-  return world.regions.domesticRawOutput.map((output) => output * price);
+  const recycledPrice = (1 + world.params.recycledPricePremium) * world.economy.referenceRawPrice;
+  const recycled = world.regions.recycledRawOutput;
+  return world.regions.domesticRawOutput.map((output, r) => output * price + recycled[r] * recycledPrice);
 }

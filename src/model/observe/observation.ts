@@ -35,6 +35,9 @@ export interface Observation {
   hubOutput: Float64Array;
   hubRevenue: Float64Array;
   domesticValueAdded: Float64Array;
+  /** Raw inputs made this week in the region (§9.5): virgin (hub suppliers' and the domestic source's) and recycled. */
+  rawVirgin: Float64Array;
+  rawRecycled: Float64Array;
   /** 5 × R: firms by strategy, by home region. */
   firmsByStrategy: Float64Array;
   firms: Float64Array;
@@ -74,6 +77,8 @@ export function createObservation(regionCount: number): Observation {
     hubOutput: f(),
     hubRevenue: f(),
     domesticValueAdded: f(),
+    rawVirgin: f(),
+    rawRecycled: f(),
     firmsByStrategy: f(5),
     firms: f(),
     firmProfit: f(),
@@ -124,9 +129,15 @@ export function observe(world: World, o: Observation): void {
     o.hubValueAdded[hubs.region[j]] += hubs.valueAdded[j];
     o.hubOutput[hubs.region[j]] += hubs.componentOutput[j];
     o.hubRevenue[hubs.region[j]] += hubs.revenue[j];
+    o.rawVirgin[hubs.region[j]] += hubs.rawOutputInternal[j] + hubs.rawOutputExternal[j];
   }
   const domesticPrice = params.domesticRawPremium * world.economy.referenceRawPrice;
-  for (let r = 0; r < R; r++) o.domesticValueAdded[r] = regions.domesticRawOutput[r] * domesticPrice;
+  const recycledPrice = (1 + params.recycledPricePremium) * world.economy.referenceRawPrice;
+  for (let r = 0; r < R; r++) {
+    o.domesticValueAdded[r] = regions.domesticRawOutput[r] * domesticPrice + regions.recycledRawOutput[r] * recycledPrice;
+    o.rawVirgin[r] += regions.domesticRawOutput[r];
+    o.rawRecycled[r] = regions.recycledRawOutput[r];
+  }
   for (let f = 0; f < firms.count; f++) {
     if (!firms.alive[f]) continue;
     const r = firms.homeRegion[f];

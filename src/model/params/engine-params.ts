@@ -47,6 +47,16 @@ export const engineParams = {
     doc: 'Transport CO₂ per unit and km (a 10 kg unit at about 15 g CO₂ per tonne-km).',
     source: 'ITF Transport Outlook 2019 (sea freight ≈ 10–20 g CO₂/t·km)',
   }),
+  co2PerVirginRawUnit: num({
+    default: 20, min: 0, max: 500, unit: 'kg CO₂/unit', section: '9.5', status: 'cited',
+    doc: 'Production CO₂ of a unit of virgin raw input (a 10 kg unit, as for co2PerUnitKm, of steel-like material at about 2 kg CO₂ per kg).',
+    source: 'worldsteel, Sustainability Indicators 2020: 1.85 t CO₂ per t of crude steel cast in 2019 (about 2.2 t on the primary blast-furnace route; IEA Iron and Steel Technology Roadmap 2020).',
+  }),
+  co2PerRecycledRawUnit: num({
+    default: 4, min: 0, max: 500, unit: 'kg CO₂/unit', section: '9.5', status: 'cited',
+    doc: 'Production CO₂ of a unit of recycled raw input (10 kg at about 0.4 kg CO₂ per kg): a fifth of the virgin unit’s.',
+    source: 'IEA Iron and Steel Technology Roadmap 2020: scrap-based electric-arc steel about 0.3–0.5 t CO₂ per t; for aluminium, recycling needs about 5% of the energy of primary production (International Aluminium Institute; Bureau of International Recycling).',
+  }),
   markup: num({
     default: 0.2, min: 0, max: 1, unit: 'share of cost', section: '7.4', status: 'assumption',
     doc: 'Cost-plus markup μ at every tier.',
