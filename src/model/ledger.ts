@@ -27,6 +27,7 @@ export const GOODS_FLOWS = [
   'rawUsed',
   'componentsProduced',
   'componentsUsed',
+  'componentsSoldLocally',
   'finalProduced',
   'finalSold',
   'rawWrittenOff',

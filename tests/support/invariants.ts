@@ -70,7 +70,7 @@ export function checkWeek(world: World, advance: () => void): string[] {
   const L = world.ledger;
   const problems: string[] = [];
   const rawExpected = goodsBefore.raw + L.rawProduced - L.rawUsed - L.rawWrittenOff;
-  const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsWrittenOff;
+  const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsSoldLocally - L.componentsWrittenOff;
   const finalExpected = goodsBefore.final + L.finalProduced - L.finalSold - L.finalWrittenOff;
   if (!close(goodsAfter.raw, rawExpected, L.rawProduced + goodsBefore.raw)) problems.push(`raw goods ${goodsAfter.raw} vs ledger ${rawExpected}`);
   if (!close(goodsAfter.components, componentsExpected, L.componentsProduced + goodsBefore.components)) {
