@@ -30,6 +30,9 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('regions.componentCapacityFactor', regions.componentCapacityFactor);
   checkShare('regions.assemblyCapacityFactor', regions.assemblyCapacityFactor);
   checkShare('regions.rawCapacityFactor', regions.rawCapacityFactor);
+  checkShare('regions.localHubShare', regions.localHubShare);
+  checkShare('regions.localSmeFill', regions.localSmeFill);
+  checkShare('hubs.componentFill', world.hubs.componentFill);
   checkShare('plants.availability', plants.availability);
   checkShare('plants.blocContent', plants.blocContent);
   checkShare('firms.riskPerception', world.firms.riskPerception);

@@ -202,7 +202,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '0565625c2792257a08095eb80a2f79c281ab42ac0d49c79ed6e1c301f205af1f'; // issue 12 §9.2: local and final demand follow labour income
+  const EXPECTED_SHA256 = '3d74a2db55ee76f06c62a9c3d1a844158fbcf10c38c006f9a2ded93bde776596'; // §9.4: local markets contested by hub imports (hub local sales, hub capacity, HHI over sales in $)
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
