@@ -86,7 +86,8 @@ export interface RegionStore {
   // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed (their orders to the domestic source, which the
   // supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput; communities —
   // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
-  // jobs people noticed (goodEvents, badEvents).
+  // jobs people noticed (goodEvents, badEvents); the model's contested-market split (src/model/local-market.ts) —
+  // localHubShare, localHubDemand, localSmeDemand, localSmeFill.
   finalDemand: Float64Array;
   finalDelivered: Float64Array;
   finalLost: Float64Array;
