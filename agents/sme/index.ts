@@ -12,7 +12,7 @@ export { capabilityProductivity, localRevenuePerWorker, smeComponentCapacity, sm
 export { aggregateSmes } from './aggregate.ts';
 // Systems, in the order of the phase table.
 export { receiveRawInputs } from './arrivals.ts';
-export { serveLocalMarkets } from './local-market.ts';
+export { setLocalDemand, followCustomers, serveSmeSide } from './local-market.ts';
 export { chooseRawSources } from './sourcing.ts';
 export { placeSmeOrders } from './ordering.ts';
 export { produceAtSmes } from './production.ts';

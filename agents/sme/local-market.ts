@@ -4,17 +4,17 @@ import { exp } from '../../src/sim/math.ts';
 import { incomeDemandFactor } from '../../src/model/income-demand.ts';
 
 /**
- * Phase 4 (local markets, §2, §7.5) — each region's local market for components and services
- * (`localMarketShare` of its GDP, × shock multiplier × the income factor of §9.2 × demand noise) is shared among its SMEs by
- * capacity × capability — through a customer base that follows capacity × capability with a lag
- * of `customerMemoryWeeks`, so shedding staff does not lose customers at once. An SME serves its
- * share up to the labour left after its chain work; what first choices cannot serve goes to SMEs
- * with spare capacity, in proportion to it (customers turn to other local suppliers). Demand no
- * SME can serve is lost.
+ * Phase 4 (local markets, §2, §7.5, §9.4) — the SME side of each region's local market for
+ * components and services. The region's demand (`localMarketShare` of its GDP, × shock multiplier
+ * × the income factor of §9.2 × demand noise) is set by `setLocalDemand`; the model splits it
+ * between the SME side and hub imports (src/model/local-market.ts) and writes the SME side's $
+ * into `regions.localSmeDemand`, which SMEs share by capacity × capability — through a customer
+ * base that follows capacity × capability with a lag of `customerMemoryWeeks`, so shedding staff
+ * does not lose customers at once. An SME serves its share up to the labour left after its chain
+ * work; what first choices cannot serve goes to SMEs with spare capacity, in proportion to it
+ * (customers turn to other local suppliers). SME-side demand no SME can serve is lost.
  */
-export function serveLocalMarkets(world: World): void {
-  setLocalDemand(world);
-  followCustomers(world);
+export function serveSmeSide(world: World): void {
   serveFirstChoices(world);
   serveRemainder(world);
 }
@@ -37,8 +37,8 @@ export function setLocalDemand(world: World): void {
   }
 }
 
-/** Each SME's customer base follows its capacity × capability with a lag of `customerMemoryWeeks`; regions sum them. */
-function followCustomers(world: World): void {
+/** Each SME's customer base follows its capacity × capability with a lag of `customerMemoryWeeks`; regions sum them (`scratch.regionSmeWeight`). */
+export function followCustomers(world: World): void {
   const { smes, regions, params, scratch } = world;
   const weight = scratch.regionSmeWeight;
   weight.fill(0);
@@ -74,7 +74,7 @@ function serveFirstChoices(world: World): void {
     const chainWork = Math.min(owedToBuyer[i] + ordersLastWeek[i], smes.rawStock[i]);
     const chainLabour = Math.min(employees[i], (chainWork * perUnitLabour) / (regions.productivity[r] * productivity));
     const capacity = Math.max(0, (employees[i] - chainLabour) * revenuePerWorkerBase[r] * productivity);
-    const served = Math.min((regions.localDemand[r] * customers[i]) / weight[r], capacity);
+    const served = Math.min((regions.localSmeDemand[r] * customers[i]) / weight[r], capacity);
     localRevenue[i] = served;
     localLabour[i] = capacity - served; // spare capacity until the second round
     regions.localServed[r] += served;
@@ -89,7 +89,7 @@ function serveRemainder(world: World): void {
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const fillSpare = scratch.regionSecondRoundShare;
   for (let r = 0; r < regions.count; r++) {
-    const remainder = regions.localDemand[r] - regions.localServed[r];
+    const remainder = regions.localSmeDemand[r] - regions.localServed[r];
     fillSpare[r] = remainder > 0 && spare[r] > 0 ? Math.min(1, remainder / spare[r]) : 0;
     regions.localServed[r] += fillSpare[r] * spare[r];
   }

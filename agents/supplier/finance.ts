@@ -8,6 +8,7 @@ import { congestionFactor, hubComponentUnitCost, hubRawUnitCost } from './costs.
  */
 export function settleHubs(world: World): void {
   const { hubs, regions, params, ledger } = world;
+  sellOnLocalMarkets(world);
   for (let j = 0; j < hubs.count; j++) {
     const wages = hubs.employment[j] * regions.wage[hubs.region[j]];
     // Recycled raw inputs (§9.5) were paid on delivery, net of the subsidy.
@@ -25,5 +26,27 @@ export function settleHubs(world: World): void {
     hubs.rawPrice[j] += params.priceAdjustmentRate * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
     hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j] - hubs.recycledPurchases[j];
     hubs.ordersLastWeek[j] = hubs.ordersThisWeek[j];
+  }
+}
+
+/**
+ * Hub suppliers are paid for what they delivered to local markets (§9.4): price × units; the local
+ * buyers' spending (a money source) also covers the freight and tariff on those units (sinks).
+ */
+export function sellOnLocalMarkets(world: World): void {
+  const { hubs, ledger, scratch } = world;
+  for (let j = 0; j < hubs.count; j++) {
+    const units = hubs.localOutput[j];
+    if (units <= 0) continue;
+    const ordered = scratch.hubLocalOrders[j];
+    const delivered = ordered > 0 ? units / ordered : 0;
+    const sales = units * hubs.price[j];
+    const freight = delivered * scratch.hubLocalFreight[j];
+    const tariff = delivered * scratch.hubLocalTariff[j];
+    hubs.revenue[j] += sales;
+    hubs.cash[j] += sales;
+    ledger.localMarketSpending += sales + freight + tariff;
+    ledger.freight += freight;
+    ledger.tariffs += tariff;
   }
 }

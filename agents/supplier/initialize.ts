@@ -23,9 +23,10 @@ export function createHubs(world: World): void {
 
 /**
  * Hub capacity is a property of the world (§2): sized so that with every firm GLOBAL the hubs
- * run at the target utilisation; split over hub regions by population × industry workers share.
+ * run at the target utilisation, the local-market units they supply at the start (`localUnits`,
+ * §9.4, as §9.2 asks for the demand it adds) included; split over hub regions by population × industry workers share.
  */
-export function sizeHubCapacity(world: World, totalFinalDemand: number): void {
+export function sizeHubCapacity(world: World, totalFinalDemand: number, localUnits = 0): void {
   const { hubs, regions, params } = world;
   const weight = new Float64Array(hubs.count);
   let weightSum = 0;
@@ -34,7 +35,7 @@ export function sizeHubCapacity(world: World, totalFinalDemand: number): void {
     weight[j] = regions.population[r] * Math.max(0.01, regions.industryWorkersShare[r]);
     weightSum += weight[j];
   }
-  const totalCapacity = totalFinalDemand / params.plantUtilisationTarget;
+  const totalCapacity = (totalFinalDemand + localUnits) / params.plantUtilisationTarget;
   for (let j = 0; j < hubs.count; j++) {
     hubs.componentCapacity[j] = weightSum > 0 ? (totalCapacity * weight[j]) / weightSum : 0;
     hubs.rawCapacity[j] = hubs.componentCapacity[j] * params.hubRawCapacityRatio;

@@ -12,6 +12,7 @@ export function planHubRawInputs(world: World): void {
   for (let j = 0; j < H; j++) {
     let orders = 0;
     for (let p = 0; p < plantHub.plants; p++) orders += plantHub.ordered[p * H + j];
+    orders += world.scratch.hubLocalOrders[j]; // local-market orders of §9.4
     hubs.ordersThisWeek[j] = orders;
     hubs.forecast[j] = updateForecast(hubs.forecast[j], hubs.ordersLastWeek[j], params.forecastSmoothing);
     // In-house raw inputs arrive within the week, so there is no supply line; stock is net of

@@ -8,7 +8,8 @@ import { recycledBuyerPrice, recycledRawPrice } from './costs.ts';
  * Phase 6 — hub suppliers produce (§3): raw inputs first, for their own use and for the SMEs
  * that ordered from them (capacity × the raw-input tier's shock factor, shared in proportion),
  * then components from raw stock (capacity × the component tier's factor, §9.3), up to the
- * deliverable backlog. Each publishes one fill fraction for components and one for raw inputs
+ * deliverable backlog plus the local-market orders of §9.4 (`scratch.hubLocalOrders`, placed by
+ * the model's contested-market split; what it cannot fill is lost). Each publishes one fill fraction for components and one for raw inputs
  * (§7.3). Needs `scratch.hubRawDeliverable` from the SME pass.
  */
 export function produceAtHubs(world: World): void {
@@ -43,13 +44,17 @@ export function produceAtHubs(world: World): void {
     hubs.rawFill[j] = rawFill;
     hubs.rawStock[j] += internal;
     buyRecycledAtHub(world, j, recycledWanted * rawFactor);
-    const components = Math.min(hubs.componentCapacity[j] * componentFactor, hubs.rawStock[j], deliverable);
+    // Plants' reachable backlog and this week's local-market orders (§9.4) share one fill fraction.
+    const wanted = deliverable + scratch.hubLocalOrders[j];
+    const components = Math.min(hubs.componentCapacity[j] * componentFactor, hubs.rawStock[j], wanted);
     hubs.rawStock[j] -= components;
     hubs.componentOutput[j] = components;
-    hubs.componentFill[j] = deliverable > 0 ? components / deliverable : 1;
+    hubs.componentFill[j] = wanted > 0 ? components / wanted : 1;
+    hubs.localOutput[j] = hubs.componentFill[j] * scratch.hubLocalOrders[j];
     ledger.rawProduced += rawOutput + hubs.recycledIn[j];
     ledger.rawUsed += components;
     ledger.componentsProduced += components;
+    ledger.componentsSoldLocally += hubs.localOutput[j];
     const utilisation = hubs.componentCapacity[j] > 0 ? components / hubs.componentCapacity[j] : 0;
     hubs.utilisation[j] += params.hubUtilisationMemoryRate * (utilisation - hubs.utilisation[j]);
     hubs.employment[j] = hubWorkers(world, j, rawOutput * params.labourPerRawUnit + components * params.labourPerComponent);

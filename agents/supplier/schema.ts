@@ -21,6 +21,8 @@ export interface HubStore {
   componentFill: Float64Array;
   rawFill: Float64Array;
   componentOutput: Float64Array;
+  /** Components of that output sold on regions' local markets this week (§9.4). */
+  localOutput: Float64Array;
   rawOutputExternal: Float64Array;
   rawOutputInternal: Float64Array;
   /**
@@ -63,6 +65,7 @@ export function createHubStore(count: number): HubStore {
     componentFill: new Float64Array(count).fill(1),
     rawFill: new Float64Array(count).fill(1),
     componentOutput: f64(),
+    localOutput: f64(),
     rawOutputExternal: f64(),
     rawOutputInternal: f64(),
     recycledIn: f64(),

@@ -20,6 +20,7 @@ import { createHubs, initializeRecycling, sizeHubCapacity } from '../../agents/s
 import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
 import { createPolicyStore } from '../../agents/policymaker/index.ts';
 import { pow } from '../sim/math.ts';
+import { setLocalMarketReferences, startingLocalHubUnits } from './local-market.ts';
 
 export interface WorldOptions {
   seed: number;
@@ -81,8 +82,9 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   // Provisional hub capacities: only their proportions matter for the starting hub mix.
   sizeHubCapacity(world, 1);
   world.scratch = createScratch(world.firms.count, regions.count, world.plants.count, world.hubs.count, world.cells.count, world.geo.pipelineWeeks);
+  setLocalMarketReferences(world);
   sizeFinalDemand(world);
-  sizeHubCapacity(world, economy.totalFinalDemand);
+  sizeHubCapacity(world, economy.totalFinalDemand, startingLocalHubUnits(world));
   setPlantReferences(world);
   startPlants(world);
   drawStartingStrategies(world, computeSmePools(world));

@@ -28,6 +28,7 @@ export const GOODS_FLOWS = [
   'rawUsed',
   'componentsProduced',
   'componentsUsed',
+  'componentsSoldLocally',
   'finalProduced',
   'finalSold',
   'rawWrittenOff',

@@ -31,6 +31,10 @@ export interface RegionStore {
   localMarketBase: Float64Array;
   /** Initial SME count: the base of entry. */
   smeSlots: Float64Array;
+  /** §9.4 references at the start: the SME side's customer base, its price and the hub side's landed price ($/unit). */
+  localSmeWeightStart: Float64Array;
+  localSmePriceStart: Float64Array;
+  localHubPriceStart: Float64Array;
   /** f(GDP per capita) of §7.7, in [0, 1]. */
   incomeDiffusionFactor: Float64Array;
 
@@ -91,12 +95,19 @@ export interface RegionStore {
   // and recycled sources, which the supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput,
   // recyclingCapacity, recycledRawOutput, recycledRawEmployment; communities —
   // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
-  // jobs people noticed (goodEvents, badEvents).
+  // jobs people noticed (goodEvents, badEvents); the model's contested-market split (src/model/local-market.ts) —
+  // localHubShare, localHubDemand, localSmeDemand, localSmeFill.
   finalDemand: Float64Array;
   finalDelivered: Float64Array;
   finalLost: Float64Array;
   localDemand: Float64Array;
   localServed: Float64Array;
+  /** §9.4 (written by the model's contested-market split): the hub side's share of the local market this week and the $ of it each side is asked for. */
+  localHubShare: Float64Array;
+  localHubDemand: Float64Array;
+  localSmeDemand: Float64Array;
+  /** Share of the SME side's demand SMEs served last week (the SME side's availability; 1 at the start). */
+  localSmeFill: Float64Array;
   /** Slow EMA of local demand: entry responds to growth above it. */
   localDemandTrend: Float64Array;
   smeCount: Float64Array;
@@ -195,6 +206,9 @@ function staticRegionData(definition: WorldDefinition) {
     finalDemandBase: f64(),
     localMarketBase: f64(),
     smeSlots: f64(),
+    localSmeWeightStart: f64(),
+    localSmePriceStart: f64(),
+    localHubPriceStart: f64(),
     incomeDiffusionFactor: f64(),
   };
 }
@@ -248,6 +262,10 @@ function weeklyAggregates(n: number) {
     finalLost: f64(),
     localDemand: f64(),
     localServed: f64(),
+    localHubShare: f64(),
+    localHubDemand: f64(),
+    localSmeDemand: f64(),
+    localSmeFill: new Float64Array(n).fill(1),
     localDemandTrend: f64(),
     smeCount: f64(),
     smeAdopted: f64(),

@@ -9,11 +9,12 @@ import {
   placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms,
 } from '../../agents/firm/index.ts';
 import {
-  receiveRawInputs, serveLocalMarkets, chooseRawSources, placeSmeOrders, produceAtSmes, shipSmeGoods,
+  receiveRawInputs, chooseRawSources, placeSmeOrders, produceAtSmes, shipSmeGoods,
   settleSmes, smeExitsAndEntries, adoptAndLearn,
 } from '../../agents/sme/index.ts';
 import { planHubRawInputs, produceAtHubs, produceDomesticRaw, produceRecycledRaw, settleHubs } from '../../agents/supplier/index.ts';
 import { updateCommunities } from '../../agents/community/index.ts';
+import { serveLocalMarkets } from './local-market.ts';
 
 /** The phases of one tick, in MODEL.md §3's order (observation is run by the caller). */
 export const PHASES = [

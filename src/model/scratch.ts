@@ -33,6 +33,13 @@ export interface Scratch {
   hubRawDeliverable: Float64Array;
   hubRawRevenue: Float64Array;
   hubRawShipped: Float64Array;
+  /**
+   * Per hub (§9.4, written by the model's contested-market split, read by the supplier kind): the
+   * local-market components ordered from it this week, and the freight and tariff its buyers pay on them.
+   */
+  hubLocalOrders: Float64Array;
+  hubLocalFreight: Float64Array;
+  hubLocalTariff: Float64Array;
   /** Per region: totals gathered in one SME pass. */
   regionSmeWeight: Float64Array;
   /** Per region: this week's SME grant demand (reference grants). */
@@ -84,6 +91,9 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     hubRawDeliverable: new Float64Array(hubs),
     hubRawRevenue: new Float64Array(hubs),
     hubRawShipped: new Float64Array(hubs),
+    hubLocalOrders: new Float64Array(hubs),
+    hubLocalFreight: new Float64Array(hubs),
+    hubLocalTariff: new Float64Array(hubs),
     regionSmeWeight: new Float64Array(regions),
     regionLabourByTier: new Float64Array(regions * 4),
     regionTierCapacity: new Float64Array(regions * 4),

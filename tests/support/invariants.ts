@@ -32,6 +32,9 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('regions.rawCapacityFactor', regions.rawCapacityFactor);
   checkShare('regions.recyclingCapacity', regions.recyclingCapacity);
   checkShare('regions.circularSubsidy', regions.circularSubsidy);
+  checkShare('regions.localHubShare', regions.localHubShare);
+  checkShare('regions.localSmeFill', regions.localSmeFill);
+  checkShare('hubs.componentFill', world.hubs.componentFill);
   checkShare('plants.availability', plants.availability);
   checkShare('plants.blocContent', plants.blocContent);
   checkShare('firms.riskPerception', world.firms.riskPerception);
@@ -90,7 +93,7 @@ export function checkWeek(world: World, advance: () => void): string[] {
   const L = world.ledger;
   const problems: string[] = [];
   const rawExpected = goodsBefore.raw + L.rawProduced - L.rawUsed - L.rawWrittenOff;
-  const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsWrittenOff;
+  const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsSoldLocally - L.componentsWrittenOff;
   const finalExpected = goodsBefore.final + L.finalProduced - L.finalSold - L.finalWrittenOff;
   if (!close(goodsAfter.raw, rawExpected, L.rawProduced + goodsBefore.raw)) problems.push(`raw goods ${goodsAfter.raw} vs ledger ${rawExpected}`);
   if (!close(goodsAfter.components, componentsExpected, L.componentsProduced + goodsBefore.components)) {

@@ -181,7 +181,7 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   ratio('smeAdoptionHazard', '1/week', 'SMEs that adopted this week / SMEs that had not adopted at its start (the adoption hazard).',
     (w, _o, r) => w.regions.smeAdoptions[r], (w, _o, r) => w.regions.smeCount[r] - w.regions.smeAdopted[r] + w.regions.smeAdoptions[r], true),
   sum('smeEntries', 'SMEs/week', 'SMEs that entered this week.', (w, _o, r) => w.regions.smeEntries[r]),
-  ratio('largeFirmOutputShare', 'share of sales', 'Sales of lead-firm plants and hub suppliers / sales of all firms (plants, hubs, SMEs) in the region.',
+  ratio('largeFirmOutputShare', 'share of sales', 'Sales of lead-firm plants and hub suppliers (their local-market sales included, §9.4) / sales of all firms (plants, hubs, SMEs) in the region.',
     (_w, o, r) => o.plantPriceTimesDelivered[r] + o.hubRevenue[r],
     (_w, o, r) => o.plantPriceTimesDelivered[r] + o.hubRevenue[r] + o.smeRevenue[r]),
   sum('leadFirmEmployment', 'workers', 'Employment at lead-firm plants in the region: output / labour productivity (sampled economy).',
@@ -288,25 +288,8 @@ export const GLOBAL_INDICATORS: GlobalIndicator[] = [
   {
     name: 'hhiComponents',
     unit: 'HHI (0–1)',
-    doc: 'Herfindahl index of suppliers’ shares of component output (hub suppliers and SMEs in chains).',
-    value: (w) => {
-      const { hubs, smes } = w;
-      let total = 0;
-      let squares = 0;
-      for (let j = 0; j < hubs.count; j++) total += hubs.componentOutput[j];
-      for (let i = 0; i < smes.count; i++) if (smes.alive[i] && smes.buyerPlant[i] !== NO_BUYER) total += smes.chainOutput[i];
-      if (total <= 0) return 0;
-      for (let j = 0; j < hubs.count; j++) {
-        const share = hubs.componentOutput[j] / total;
-        squares += share * share;
-      }
-      for (let i = 0; i < smes.count; i++) {
-        if (!smes.alive[i] || smes.buyerPlant[i] === NO_BUYER) continue;
-        const share = smes.chainOutput[i] / total;
-        squares += share * share;
-      }
-      return squares;
-    },
+    doc: 'Herfindahl index of suppliers’ shares of sales in the market for components and services (MODEL.md §9.4: SMEs and large firms in one market): hub suppliers’ component sales (to plants and to local markets) and SMEs’ chain and local-market sales, in $.',
+    value: (w) => componentMarketHhi(w),
   },
   {
     name: 'hubUtilisation',
@@ -323,3 +306,17 @@ export const GLOBAL_INDICATORS: GlobalIndicator[] = [
     },
   },
 ];
+
+/** HHI of sales ($) in the market for components and services: hub suppliers (plants and local markets) and SMEs (chains and local markets). */
+function componentMarketHhi(w: World): number {
+  const { hubs, smes } = w;
+  const smeSales = (i: number) => (smes.buyerPlant[i] !== NO_BUYER ? smes.chainOutput[i] * smes.price[i] : 0) + smes.localRevenue[i];
+  let total = 0;
+  let squares = 0;
+  for (let j = 0; j < hubs.count; j++) total += hubs.componentOutput[j] * hubs.price[j];
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) total += smeSales(i);
+  if (total <= 0) return 0;
+  for (let j = 0; j < hubs.count; j++) squares += ((hubs.componentOutput[j] * hubs.price[j]) / total) ** 2;
+  for (let i = 0; i < smes.count; i++) if (smes.alive[i]) squares += (smeSales(i) / total) ** 2;
+  return squares;
+}

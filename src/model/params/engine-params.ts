@@ -99,6 +99,16 @@ export const engineParams = {
     doc: 'Local market for components and services served by a region’s SMEs, as a share of its GDP.',
     source: 'Assumed: sized so SMEs hold most firm employment (OECD ≈ 60%, MODEL.md P10).',
   }),
+  localImportShare: num({
+    default: 0.1, min: 0, max: 0.9, unit: 'share of the local market', section: '9.4', status: 'assumption',
+    doc: 'Contested share: the share of each region’s local market for components and services that hub suppliers supply by import at the start (it calibrates the Armington weight of the hub side; 0 = the market is not contested and SMEs alone serve it).',
+    source: 'Assumed: components are traded (MODEL.md §9.2 puts the foreign content of production at about 0.25, OECD TiVA) but most of an SME local market is services, which are little traded; 0.1 as a blend. At 0.25 the hubs’ local-market units (about 2.4× the final demand in units) made hub lockdowns nearly harmless to chains (two-hubs hub-lockdown: lowest fill 0.976 against 0.585 uncontested; 0.807 at 0.1).',
+  }),
+  localSubstitutionElasticity: num({
+    default: 1.5, min: 0, max: 10, unit: '', section: '9.4', status: 'cited',
+    doc: 'σ: substitution elasticity between the SME side and hub imports in the local market; spending shares move with landed price^(1 − σ) (the logit’s price coefficient on ln price is σ − 1).',
+    source: 'McDaniel & Balistreri 2003, Économie internationale 94–95 (“A review of Armington trade substitution elasticities”): short-run estimates about 1–2; MODEL.md §9.4: about 1.5.',
+  }),
   startingSmeUtilisation: num({
     default: 0.9, min: 0.1, max: 1, unit: 'share', section: '5', status: 'assumption',
     doc: 'Local markets are sized so that the starting SMEs run at this utilisation (just above break-even).',

@@ -15,13 +15,12 @@ export const p09: PatternDefinition = {
     'A deep, long demand shock raises SME exits and the concentration (HHI) of the component market; the share of output from large firms rises.',
   source: 'seed 002 ("hunger games"); IMF 2021',
   threshold: 'paired 90% CI (recession − baseline, weeks 26–103) of SME exits, component HHI and large firms’ output share wholly > 0',
-  // Its only mechanisms are SME cash buffers and exits (cited) and demand: no assumed input to neutralise.
-  ablations: [],
-  knownFailures: {
-    checks: ['large firms’ share of sales, recession − baseline'],
-    mechanism:
-      'Large firms and SMEs do not compete in the same market: local markets are served only by SMEs, and lead firms stay GLOBAL, so no SME supplies a chain that a hub could take over. A uniform demand fall lowers both sides’ sales alike, and the customers of SMEs that exit go to surviving SMEs, so large firms’ share of sales does not rise (SME exits and component concentration do).',
-  },
+  // MODEL.md §9.4: the local market for components and services is contested between SMEs and hub
+  // imports, so SME exits in a long slump move sales toward large firms; the contested share
+  // (localImportShare) is an assumption. Neutralised, the market is the SMEs' alone again.
+  ablations: [
+    { id: 'uncontested', input: 'contested share 0 (localImportShare = 0: SMEs alone serve local markets)', params: { localImportShare: 0 } },
+  ],
   async run(settings, ablation) {
     const overrides = ablation?.params ?? {};
     const [base, recession] = await runArms(

@@ -8,7 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { adoptAndLearn } from '../../../agents/sme/digital.ts';
 import { settleSmes } from '../../../agents/sme/finance.ts';
 import { entersMarket, smeExitsAndEntries } from '../../../agents/sme/demography.ts';
-import { serveLocalMarkets } from '../../../agents/sme/local-market.ts';
+import { serveLocalMarkets } from '../../../src/model/local-market.ts';
 import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
 import { DOMESTIC_SOURCE, NO_BUYER, sizeClass } from '../../../agents/sme/schema.ts';
 import { chooseRawSources } from '../../../agents/sme/sourcing.ts';
