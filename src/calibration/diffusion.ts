@@ -39,7 +39,7 @@ export const CALIBRATION_SCALE = 0.02;
  * agents/community/params.ts. tests/unit/calibration.test.ts checks they are still a minimum of the
  * objective, so a model change that moves the optimum fails a test and asks for a re-calibration.
  */
-export const CALIBRATED_DIFFUSION = { accessInnovation: 0, accessDiffusionRate: 0.511, literacyBaseRate: 0 } as const;
+export const CALIBRATED_DIFFUSION = { accessInnovation: 0.008, accessDiffusionRate: 0.34, literacyBaseRate: 0 } as const;
 
 export const CALIBRATED_PARAMS = ['accessInnovation', 'accessDiffusionRate', 'literacyBaseRate'] as const;
 export type CalibratedParam = (typeof CALIBRATED_PARAMS)[number];

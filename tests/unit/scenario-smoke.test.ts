@@ -202,7 +202,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '0565625c2792257a08095eb80a2f79c281ab42ac0d49c79ed6e1c301f205af1f'; // issue 12 §9.2: local and final demand follow labour income
+  const EXPECTED_SHA256 = 'c26377b8a029d59345843382c0aae94e17e288928a59fb876e708dbf4175a924'; // MODEL.md §9.6: Bass p in access diffusion, refitted p = 0.008, ρ_a = 0.34
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
