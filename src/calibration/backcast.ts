@@ -223,14 +223,14 @@ function missMechanism(misses: readonly BacktestRow[]): string {
   const over = misses.filter((r) => r.errorPp > 0);
   if (under.length > 0) {
     parts.push(
-      `Too little growth in ${under.map((r) => INCOME_GROUP_LABELS[r.incomeGroup]).join(', ')}: private access diffusion runs at ρ_a · f(GDP per capita) · a, ` +
-        `and f — log GDP per capita scaled to [0, 1] over the world — is near 0 in the poorest countries, so their access barely grows from a small start; ` +
-        `with λ0 at its calibrated value literacy does not rise either, capping use at the starting digital literacy.`,
+      `Too little growth in ${under.map((r) => INCOME_GROUP_LABELS[r.incomeGroup]).join(', ')}: private access diffusion runs at p + ρ_a · f(GDP per capita) · a, ` +
+        `and f — log GDP per capita scaled to [0, 1] over the world — is near 0 in the poorest countries, so their access grows mostly by the external term p ` +
+        `fitted to all groups at once; with λ0 at its calibrated value literacy rises only by peer catch-up, capping use near the starting digital literacy.`,
     );
   }
   if (over.length > 0) {
     parts.push(
-      `Too much growth in ${over.map((r) => INCOME_GROUP_LABELS[r.incomeGroup]).join(', ')}: the single rate ρ_a · f(GDP per capita), fitted to all ` +
+      `Too much growth in ${over.map((r) => INCOME_GROUP_LABELS[r.incomeGroup]).join(', ')}: the rate p + ρ_a · f(GDP per capita) · a, fitted to all ` +
         `groups at once, is too fast where f is mid-range, so access saturates sooner than observed.`,
     );
   }
