@@ -3,10 +3,10 @@
  * for 468 weeks, the model's internet use by income group against the observed 2019 values.
  * Prints the Markdown table that the validation generator writes into docs/VALIDATION.md.
  *
- *   node bin/run-ts.mjs scripts/backcast.ts [--seeds 20] [--scale 1] [--set accessDiffusionRate=0.511 --set literacyBaseRate=0] [--calibrated] [--json FILE]
+ *   node bin/run-ts.mjs scripts/backcast.ts [--seeds 20] [--scale 1] [--set accessInnovation=0.008 --set accessDiffusionRate=0.34] [--calibrated] [--json FILE]
  *
  * `--calibrated` runs with the values of `CALIBRATED_DIFFUSION` (src/calibration/diffusion.ts),
- * for as long as they are not yet the defaults of agents/community/params.ts.
+ * which are also the defaults of agents/community/params.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -1,5 +1,5 @@
 /**
- * Calibrates ρ_a (accessDiffusionRate) and λ0 (literacyBaseRate) of MODEL.md §7.7 on the
+ * Calibrates p (accessInnovation), ρ_a (accessDiffusionRate) and λ0 (literacyBaseRate) of MODEL.md §7.7, §9.6 on the
  * internet-use series up to 2010 only, and prints the result and the values to put in
  * agents/community/params.ts. It never writes a parameter.
  *
@@ -53,7 +53,7 @@ const result = calibrateDiffusion({
     count++;
     if (!values.quiet) {
       console.log(
-        `${String(count).padStart(4)} ${e.phase.padEnd(6)} ${e.step === null ? '      ' : e.step.toFixed(3).padStart(6)}  ρ_a ${e.point.accessDiffusionRate.toFixed(3)}  λ0 ${e.point.literacyBaseRate.toFixed(3)}  ` +
+        `${String(count).padStart(4)} ${e.phase.padEnd(6)} ${e.step === null ? '      ' : e.step.toFixed(3).padStart(6)}  p ${e.point.accessInnovation.toFixed(4)}  ρ_a ${e.point.accessDiffusionRate.toFixed(3)}  λ0 ${e.point.literacyBaseRate.toFixed(3)}  ` +
           `${INCOME_GROUPS.map((g) => pct(e.simulated[g])).join(' ')}  rmse ${e.rmsePp.toFixed(3)} pp`,
       );
     }
@@ -62,12 +62,12 @@ const result = calibrateDiffusion({
 const seconds = (performance.now() - started) / 1000;
 
 console.log('');
-console.log(`Calibration of ρ_a and λ0 on internet use ≤ ${CALIBRATION_CUTOFF_YEAR} (MODEL.md §7.7, §8)`);
+console.log(`Calibration of p, ρ_a and λ0 on internet use ≤ ${CALIBRATION_CUTOFF_YEAR} (MODEL.md §7.7, §8)`);
 console.log(`runs: world-2019 from ${result.startYear} to ${result.targetYear} (${(result.targetYear - result.startYear) * 52} weeks, no warm-up), baseline-2019, scale ${result.scale}, seed ${result.seed}`);
 console.log(`search: ${result.log.filter((e) => e.phase === 'grid').length} grid points + ${result.log.filter((e) => e.phase === 'refine').length} refinement evaluations = ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
 console.log('');
-console.log(`best: ρ_a = ${result.best.accessDiffusionRate}  λ0 = ${result.best.literacyBaseRate}`);
-for (const name of ['accessDiffusionRate', 'literacyBaseRate'] as const) {
+console.log(`best: p = ${result.best.accessInnovation}  ρ_a = ${result.best.accessDiffusionRate}  λ0 = ${result.best.literacyBaseRate}`);
+for (const name of ['accessInnovation', 'accessDiffusionRate', 'literacyBaseRate'] as const) {
   if (result.atBound[name]) console.log(`  note: ${name} is at the ${result.atBound[name]} of its schema range [${result.bounds[name].min}, ${result.bounds[name].max}]`);
 }
 console.log(`fit: SSE ${result.sse.toFixed(3)} pp², RMSE ${result.rmsePp.toFixed(3)} pp over the four income groups`);
@@ -83,6 +83,7 @@ console.log(`year  ${INCOME_GROUPS.map((g) => g.padStart(20)).join('')}`);
 result.trajectory.years.forEach((y, k) => console.log(`${y}  ${INCOME_GROUPS.map((g) => result.trajectory.byGroup[g][k].toFixed(2).padStart(20)).join('')}`));
 console.log('');
 console.log('Values for agents/community/params.ts (status stays "calibrated"):');
+console.log(`  accessInnovation: default: ${result.best.accessInnovation},`);
 console.log(`  accessDiffusionRate: default: ${result.best.accessDiffusionRate},`);
 console.log(`  literacyBaseRate: default: ${result.best.literacyBaseRate},`);
 console.log(`  source: 'Calibrated on internet use ${result.startYear}–${result.targetYear}, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md'`);

@@ -3,9 +3,14 @@ import { num } from '../../src/sim/params/define.ts';
 /** Community cells: access, literacy, skill, income, trust. MODEL.md §7.7, §7.8. */
 export const communityParams = {
   accessDiffusionRate: num({
-    default: 0.511, min: 0, max: 3, unit: '1/year', section: '7.7', status: 'calibrated',
+    default: 0.34, min: 0, max: 3, unit: '1/year', section: '7.7', status: 'calibrated',
     doc: 'ρ_a: private diffusion of internet access, scaled by f(GDP per capita), logistic in a.',
     source: 'Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md',
+  }),
+  accessInnovation: num({
+    default: 0.008, min: 0, max: 0.5, unit: '1/year', section: '7.7', status: 'calibrated',
+    doc: 'p: income-independent external (Bass innovation) term of access diffusion, added to ρ_a · f(GDP per capita) · a (MODEL.md §9.6).',
+    source: 'Form: Bass (1969), Management Science 15, the coefficient of innovation p (Sultan, Farley & Lehmann 1990 meta-analysis: mean p ≈ 0.03/year). Calibrated on internet use 2000–2010, population-weighted by income group (scripts/calibrate-diffusion.ts); see docs/CALIBRATION.md',
   }),
   literacyBaseRate: num({
     default: 0, min: 0, max: 2, unit: '1/year', section: '7.7', status: 'calibrated',

@@ -113,8 +113,8 @@ function updateCells(world: World): void {
 }
 
 /**
- * Access: private diffusion (logistic in a, scaled by f(GDP per capita)) plus infrastructure,
- * saturating (§7.7). Cells of a region are contiguous and usually share access: the last result
+ * Access: private diffusion — Bass: an income-independent external term p plus imitation
+ * (logistic in a, scaled by f(GDP per capita)) — plus infrastructure, saturating (§7.7, §9.6). Cells of a region are contiguous and usually share access: the last result
  * is reused when the inputs are the same (exact, and it saves an exponential per cell).
  */
 function updateAccess(world: World): void {
@@ -128,7 +128,7 @@ function updateAccess(world: World): void {
     if (r !== accessRegion || a !== accessIn) {
       const population = Math.max(regions.population[r], 1);
       const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * population);
-      const accessRate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
+      const accessRate = (params.accessInnovation + params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
       accessRegion = r;
       accessIn = a;
       accessOut = a + (1 - a) * (1 - exp(-accessRate));

@@ -7,8 +7,9 @@ import { observedByIncomeGroup, toInternetSeries, type InternetObservation } fro
 import { simulateDigitalUsage } from './model-run.ts';
 
 /**
- * Calibration of the two `calibrated` parameters of MODEL.md §7.7 — the private access diffusion
- * rate ρ_a (`accessDiffusionRate`) and the base literacy rate λ0 (`literacyBaseRate`) — on the
+ * Calibration of the three `calibrated` parameters of MODEL.md §7.7 and §9.6 — the external (Bass
+ * innovation) term of access diffusion p (`accessInnovation`), the private access diffusion rate
+ * ρ_a (`accessDiffusionRate`) and the base literacy rate λ0 (`literacyBaseRate`) — on the
  * internet-use series **up to 2010 only** (§8: "calibration is honest").
  *
  * - Data: the long-format series, which must hold no row after 2010 (rows after it are rejected,
@@ -21,7 +22,8 @@ import { simulateDigitalUsage } from './model-run.ts';
  * - Objective: the sum over the four World Bank income groups of (simulated − observed)² of
  *   population-weighted internet use in 2010, in percentage points².
  * - Search: a grid over the parameters' schema ranges, then a bounded compass search from the best
- *   grid point with steps 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 (so the result has 3 decimals).
+ *   grid point with steps 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 for ρ_a and λ0 (so they have 3
+ *   decimals) and one tenth of those for p (4 decimals; its range and scale are a tenth of ρ_a's).
  */
 
 /** No data after this year enters the calibration. */
@@ -37,19 +39,25 @@ export const CALIBRATION_SCALE = 0.02;
  * agents/community/params.ts. tests/unit/calibration.test.ts checks they are still a minimum of the
  * objective, so a model change that moves the optimum fails a test and asks for a re-calibration.
  */
-export const CALIBRATED_DIFFUSION = { accessDiffusionRate: 0.511, literacyBaseRate: 0 } as const;
+export const CALIBRATED_DIFFUSION = { accessInnovation: 0.008, accessDiffusionRate: 0.34, literacyBaseRate: 0 } as const;
 
-export const CALIBRATED_PARAMS = ['accessDiffusionRate', 'literacyBaseRate'] as const;
+export const CALIBRATED_PARAMS = ['accessInnovation', 'accessDiffusionRate', 'literacyBaseRate'] as const;
 export type CalibratedParam = (typeof CALIBRATED_PARAMS)[number];
 export type DiffusionPoint = Record<CalibratedParam, number>;
 
-/** The default grid: ρ_a every 0.25 over [0, 3]; λ0 denser near 0 over [0, 2]. */
+/**
+ * The default grid: p denser near 0 over [0, 0.5] (Sultan et al. 1990: mean p ≈ 0.03 per year);
+ * ρ_a every 0.25 over [0, 3]; λ0 denser near 0 over [0, 2].
+ */
 export const DEFAULT_GRID: Record<CalibratedParam, readonly number[]> = {
+  accessInnovation: [0, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.5],
   accessDiffusionRate: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3],
   literacyBaseRate: [0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.2, 1.6, 2],
 };
 /** Compass-search steps, largest first; each is tried until no move improves, then the next. */
 export const DEFAULT_REFINE_STEPS: readonly number[] = [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001];
+/** Each parameter's compass step is the current step × this: p moves in tenths of ρ_a's and λ0's steps. */
+export const REFINE_STEP_SCALE: Record<CalibratedParam, number> = { accessInnovation: 0.1, accessDiffusionRate: 1, literacyBaseRate: 1 };
 
 export interface CalibrationOptions {
   /** The internet-use series, long format; every row must be of `CALIBRATION_CUTOFF_YEAR` or before. */
@@ -62,7 +70,7 @@ export interface CalibrationOptions {
   seed?: number;
   grid?: Partial<Record<CalibratedParam, readonly number[]>>;
   refineSteps?: readonly number[];
-  /** Cap on refinement evaluations (default 200). */
+  /** Cap on refinement evaluations (default 400). */
   maxRefineEvaluations?: number;
   /** Called after each evaluation (progress). */
   onEvaluation?: (entry: SearchLogEntry) => void;
@@ -149,10 +157,11 @@ export function assertNoDataAfter(series: readonly InternetObservation[], cutoff
 }
 
 const roundPoint = (p: DiffusionPoint): DiffusionPoint => ({
+  accessInnovation: Math.round(p.accessInnovation * 1e9) / 1e9,
   accessDiffusionRate: Math.round(p.accessDiffusionRate * 1e9) / 1e9,
   literacyBaseRate: Math.round(p.literacyBaseRate * 1e9) / 1e9,
 });
-const keyOf = (p: DiffusionPoint) => `${p.accessDiffusionRate}|${p.literacyBaseRate}`;
+const keyOf = (p: DiffusionPoint) => `${p.accessInnovation}|${p.accessDiffusionRate}|${p.literacyBaseRate}`;
 
 /** Checks the inputs and builds the start-year world and the targets from the series alone. */
 export function prepareCalibration(options: Omit<CalibrationOptions, 'grid' | 'refineSteps' | 'maxRefineEvaluations' | 'onEvaluation'>): CalibrationProblem {
@@ -175,7 +184,11 @@ export function prepareCalibration(options: Omit<CalibrationOptions, 'grid' | 'r
   };
   const observedStart = pick(startYear);
   const observed = pick(targetYear);
-  const bounds = { accessDiffusionRate: schemaBounds('accessDiffusionRate'), literacyBaseRate: schemaBounds('literacyBaseRate') };
+  const bounds = {
+    accessInnovation: schemaBounds('accessInnovation'),
+    accessDiffusionRate: schemaBounds('accessDiffusionRate'),
+    literacyBaseRate: schemaBounds('literacyBaseRate'),
+  };
   const cache = new Map<string, Record<IncomeGroup, number>>();
   const simulate = (raw: DiffusionPoint) => {
     const point = roundPoint(raw);
@@ -202,7 +215,7 @@ function sumSquares(simulated: Record<IncomeGroup, number>, observed: Record<Inc
 }
 
 /**
- * Calibrates (ρ_a, λ0) on the series up to 2010: grid search over the schema ranges, then a
+ * Calibrates (p, ρ_a, λ0) on the series up to 2010: grid search over the schema ranges, then a
  * bounded compass search (best-improvement moves of ± step along each parameter; when none
  * improves, the next smaller step). Deterministic. Returns the best values, the fit and the log.
  */
@@ -210,7 +223,7 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
   const problem = prepareCalibration(options);
   const grid = { ...DEFAULT_GRID, ...(options.grid ?? {}) };
   const steps = options.refineSteps ?? DEFAULT_REFINE_STEPS;
-  const maxRefine = options.maxRefineEvaluations ?? 200;
+  const maxRefine = options.maxRefineEvaluations ?? 400;
   const log: SearchLogEntry[] = [];
   const seen = new Map<string, number>();
 
@@ -231,13 +244,15 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
   // 1. Grid.
   let best: DiffusionPoint | undefined;
   let bestSse = Infinity;
-  for (const rho of grid.accessDiffusionRate) {
-    for (const lambda of grid.literacyBaseRate) {
-      const point = { accessDiffusionRate: rho, literacyBaseRate: lambda };
-      const sse = evaluate(point, 'grid', null);
-      if (sse < bestSse) {
-        bestSse = sse;
-        best = roundPoint(point);
+  for (const p of grid.accessInnovation) {
+    for (const rho of grid.accessDiffusionRate) {
+      for (const lambda of grid.literacyBaseRate) {
+        const point = { accessInnovation: p, accessDiffusionRate: rho, literacyBaseRate: lambda };
+        const sse = evaluate(point, 'grid', null);
+        if (sse < bestSse) {
+          bestSse = sse;
+          best = roundPoint(point);
+        }
       }
     }
   }
@@ -252,7 +267,7 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
       for (const name of CALIBRATED_PARAMS) {
         for (const sign of [-1, 1]) {
           const { min, max } = problem.bounds[name];
-          const value = Math.min(max, Math.max(min, best[name] + sign * step));
+          const value = Math.min(max, Math.max(min, best[name] + sign * step * REFINE_STEP_SCALE[name]));
           if (value === best[name]) continue;
           const candidate = roundPoint({ ...best, [name]: value });
           if (!seen.has(keyOf(candidate))) refineEvaluations++;

@@ -24,7 +24,8 @@ export interface UsageTrajectory {
   years: number[];
   byGroup: Record<IncomeGroup, number[]>;
   world: number[];
-  /** ρ_a and λ0 the run used (after the defaults and overrides). */
+  /** p, ρ_a and λ0 the run used (after the defaults and overrides). */
+  accessInnovation: number;
   accessDiffusionRate: number;
   literacyBaseRate: number;
 }
@@ -83,6 +84,7 @@ export function simulateDigitalUsage(options: UsageRunOptions): UsageTrajectory 
     years: [],
     byGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, [] as number[]])) as unknown as Record<IncomeGroup, number[]>,
     world: [],
+    accessInnovation: simulation.world.params.accessInnovation,
     accessDiffusionRate: simulation.world.params.accessDiffusionRate,
     literacyBaseRate: simulation.world.params.literacyBaseRate,
   };

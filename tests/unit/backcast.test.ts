@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backcastMarkdown, BACKCAST_TOLERANCE_PP, BACKCAST_WEEKS, runBackcast, type BacktestTable } from '../../src/calibration/backcast.ts';
+import {
+  backcastMarkdown,
+  BACKCAST_TOLERANCE_PP,
+  BACKCAST_TOLERANCE_REL,
+  BACKCAST_WEEKS,
+  runBackcast,
+  type BacktestTable,
+} from '../../src/calibration/backcast.ts';
 import { observedByIncomeGroup } from '../../src/calibration/series.ts';
 import { internetSeries2019 } from '../../worlds/world-2019/world.ts';
 import { INCOME_GROUPS } from '../../src/model/world-definition.ts';
@@ -34,6 +41,9 @@ describe('backcast 2010 → 2019 (world-2019 issue)', () => {
       expect(r.zeroWidth).toBe(r.p5 === r.p95);
       expect(r.errorPp).toBeCloseTo(r.simulatedMean - r.observed, 12);
       expect(r.withinTolerance).toBe(Math.abs(r.errorPp) <= BACKCAST_TOLERANCE_PP);
+      expect(r.errorRel).toBeCloseTo(r.errorPp / r.observed, 12);
+      expect(r.withinRelTolerance).toBe(Math.abs(r.errorRel) <= BACKCAST_TOLERANCE_REL);
+      expect(r.meetsGoal).toBe(r.withinTolerance && r.withinRelTolerance);
       // Nine years of diffusion: use rises from the 2010 start.
       expect(r.simulatedMean).toBeGreaterThan(r.start);
     }
@@ -43,9 +53,24 @@ describe('backcast 2010 → 2019 (world-2019 issue)', () => {
     expect(table.rows[0].observed).toBeCloseTo(16.3, 0);
   });
 
+  it('meets the goal of MODEL.md §9.6 at the defaults: every income group within ±10 pp and within ±35% of 2019', () => {
+    // Defaults p = 0.008, ρ_a = 0.34, λ0 = 0 (fitted on 2000–2010 only, docs/CALIBRATION.md).
+    // Measured at scale 1 (20 seeds, docs/CALIBRATION.md): low 10.91% vs 16.26% (−5.3 pp, −32.9%:
+    // the narrowest margin, the ±35% band's floor is 10.57%), lower-middle 30.68% vs 35.17% (−4.5 pp,
+    // −12.8%), upper-middle 69.09% vs 66.80% (+2.3 pp, +3.4%), high 86.25% vs 88.43% (−2.2 pp, −2.5%).
+    // At this test's scale 0.02 (cross-region links, hence peer literacy, differ slightly): low
+    // 11.12% (−31.6%), lower-middle 30.90%, upper-middle 69.11%, high 86.26%.
+    expect(BACKCAST_TOLERANCE_PP).toBe(10);
+    expect(BACKCAST_TOLERANCE_REL).toBe(0.35);
+    for (const r of table.rows) expect(r.meetsGoal, `${r.incomeGroup}: ${r.errorPp.toFixed(2)} pp, ${(100 * r.errorRel).toFixed(1)}%`).toBe(true);
+    expect(table.allMeetGoal).toBe(true);
+    expect(table.accessInnovation).toBe(0.008);
+    expect(table.rows.map((r) => Number(r.simulatedMean.toFixed(1)))).toEqual([11.1, 30.9, 69.1, 86.3]);
+  });
+
   it('writes the Markdown table for docs/VALIDATION.md, saying when the interval has zero width', () => {
     const md = backcastMarkdown(table);
-    expect(md).toContain('| income group | observed 2019 | simulated mean | 90% interval | error (pp) | within ±10 pp |');
+    expect(md).toContain('| income group | observed 2019 | simulated mean | 90% interval | error (pp) | error (%) | within ±10 pp and ±35% |');
     for (const label of ['low income', 'lower-middle income', 'upper-middle income', 'high income']) expect(md).toContain(`| ${label} |`);
     expect(md).toMatch(/\*\*Verdict: (pass|fail)\*\*/);
     if (table.allZeroWidth) {

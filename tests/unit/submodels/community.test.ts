@@ -152,17 +152,33 @@ function learningWorld(params: Record<string, unknown> = {}) {
 }
 
 describe('§7.7 access, literacy and skill (saturating)', () => {
-  it('access: rate ρ_a f(g) a / 52 + I / (cost · pop), a ← a + (1 − a)(1 − e^{−rate})', () => {
-    const world = learningWorld();
+  it('access: rate (p + ρ_a f(g) a) / 52 + I / (cost · pop), a ← a + (1 − a)(1 − e^{−rate})', () => {
+    const world = learningWorld({ accessInnovation: 0.026, accessDiffusionRate: 0.511 });
     updateCommunities(world);
-    const rate = (0.511 * 0.5 * 0.4) / 52 + 280_000 / (140 * 1e6);
+    const rate = (0.026 + 0.511 * 0.5 * 0.4) / 52 + 280_000 / (140 * 1e6);
     expect(world.cells.access[NBR]).toBeCloseTo(0.4 + 0.6 * (1 - Math.exp(-rate)), 12);
     expect(world.regions.access[NBR]).toBeCloseTo(world.cells.access[NBR], 12);
   });
 
+  it('access, external term p alone (MODEL.md §9.6, Bass p): one cell with a = 0, one week, no imitation or infrastructure', () => {
+    // p = 0.26 per year: rate = 0.26 / 52 = 0.005 a week; a ← 0 + 1 · (1 − e^{−0.005}) = 0.0049875208073176.
+    // Without p (the logistic term alone) a cell with no access would never gain any.
+    const world = learningWorld({ accessInnovation: 0.26, accessDiffusionRate: 0 });
+    world.cells.access[NBR] = 0;
+    world.regions.infrastructureSpend[NBR] = 0;
+    updateCommunities(world);
+    expect(world.cells.access[NBR]).toBeCloseTo(0.0049875208073176, 15);
+    // The same week with p = 0: nothing.
+    const without = learningWorld({ accessInnovation: 0, accessDiffusionRate: 3 });
+    without.cells.access[NBR] = 0;
+    without.regions.infrastructureSpend[NBR] = 0;
+    updateCommunities(without);
+    expect(without.cells.access[NBR]).toBe(0);
+  });
+
   it('literacy: rate a(λ0 + λT T (linked ? 1 : φ)) + λpeer max(0, l̄_nb − l), per year / 52', () => {
     for (const linked of [0, 1]) {
-      const world = learningWorld({ literacyBaseRate: 0.2 });
+      const world = learningWorld({ literacyBaseRate: 0.2, accessInnovation: 0, accessDiffusionRate: 0.511 });
       world.regions.trainingLinked[NBR] = linked;
       updateCommunities(world);
       const a = 0.4 + 0.6 * (1 - Math.exp(-((0.511 * 0.5 * 0.4) / 52 + 0.002)));
@@ -201,6 +217,7 @@ describe('§7.7 access, literacy and skill (saturating)', () => {
     { seed: 20261123, numRuns: 40 },
   )('access, literacy and skill stay in [0,1] at the top of every rate’s range', (a, l, s, infrastructure, training) => {
     const world = learningWorld({
+      accessInnovation: 0.5,
       accessDiffusionRate: 3,
       literacyBaseRate: 2,
       trainingEffect: 1,
@@ -281,7 +298,7 @@ describe('§7.7–7.8 regional bookkeeping', () => {
       const r = cells.region[c];
       const a = before[c];
       const infrastructure = regions.infrastructureSpend[r] / (params.connectCostPerPerson * regions.population[r]);
-      const rate = (params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
+      const rate = (params.accessInnovation + params.accessDiffusionRate * regions.incomeDiffusionFactor[r] * a) / 52 + infrastructure;
       expect(cells.access[c], `cell ${c}`).toBeCloseTo(a + (1 - a) * (1 - Math.exp(-rate)), 12);
     }
     expect(cells.access[1]).not.toBeCloseTo(cells.access[2], 6); // HOM and HUB differ in f(GDPpc)
