@@ -273,7 +273,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '879f617366bb9ea503568fab7b5a40ccdcf4c9ba1fe8c835deba3b7fec6b5c9a'; // issue 12: drawn cell starts, pre-entry selection of SME entrants, circular procurement, one local market (§9.4), Bass p in access diffusion (§9.6)
+  const EXPECTED_SHA256 = 'd9fe5afe468f9dd605b7bed04b1393dc2028001e492b17b03bf3195ad21630e2'; // issue 12: the five §9 changes merged, hazard and exits refitted on the merged model
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
