@@ -123,9 +123,14 @@ describe(`scale is a sampling knob (MODEL.md §8): two-hubs at scale ${SMALL} an
         const [a, b] = [sample(small, name), sample(large, name)];
         expect(standardDeviation(b), `${name} spread`).toBeLessThan(standardDeviation(a));
       }
-      // Digital usage is deterministic (excluded from the spread test): the same for every seed.
-      expect(standardDeviation(sample(small, 'digitalUsage'))).toBeLessThan(1e-12);
-      expect(standardDeviation(sample(large, 'digitalUsage'))).toBeLessThan(1e-12);
+      // Digital usage varies across seeds only through the drawn start values of cells (MODEL.md
+      // §9.6), which keep every region's mean access, literacy and use: the spread is small (sd about
+      // 1.5e-4 at both scales; the peer term makes the region means drift a little differently) but
+      // no longer zero, so seed intervals of community indicators measure something.
+      for (const runsAt of [small, large]) {
+        expect(standardDeviation(sample(runsAt, 'digitalUsage'))).toBeGreaterThan(0);
+        expect(standardDeviation(sample(runsAt, 'digitalUsage'))).toBeLessThan(1e-3);
+      }
     });
 
     /**
