@@ -1,6 +1,6 @@
 import type { World } from '../../src/model/world.ts';
 import { unitLabourCost } from '../../src/model/economy.ts';
-import { payLocalSourcingSubsidy } from '../policymaker/index.ts';
+import { LOCAL_SOURCING_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
 import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
 import { NO_BUYER } from '../sme/index.ts';
@@ -38,9 +38,10 @@ function settlePlant(world: World, p: number): void {
   const coordination =
     coordinationPerUnit(world, p) * plants.receivedTotal[p] +
     plants.smeContracts[p] * params.contractFixedCost * economy.referenceComponentPrice;
-  const subsidy = payLocalSourcingSubsidy(
+  const subsidy = paySubsidy(
     world,
     region,
+    LOCAL_SOURCING_SUBSIDY,
     regions.localSourcingSubsidy[region] * economy.referenceComponentPrice * plants.receivedLocal[p],
   );
   const overhead = plants.active[p] ? plantOverheadFor(world, plants.capacityTarget[p]) : 0;

@@ -9,6 +9,6 @@ export {
   createPolicyStore, type Instrument, type PolicyStore,
 } from './schema.ts';
 export { policyParams } from './params.ts';
-export { SPENDING_INSTRUMENTS, payCircularProcurementSubsidy, payLocalSourcingSubsidy, payReshoringGrant, recordSpend } from './spending.ts';
+export { SPENDING_INSTRUMENTS, paySubsidy, payReshoringGrant, recordSpend } from './spending.ts';
 // Systems, in the order of the phase table.
 export { applyPolicy, recordPolicyQuarter } from './systems.ts';

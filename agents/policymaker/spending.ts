@@ -62,27 +62,17 @@ export function payReshoringGrant(world: World, region: number, outlay: number):
   return grant;
 }
 
-/** Pays a local-sourcing subsidy (sampled $) within the budget; returns what was paid. */
-export function payLocalSourcingSubsidy(world: World, region: number, amount: number): number {
-  if (!(amount > 0)) return 0;
-  const k = world.economy.sampleFactor;
-  const paid = Math.min(amount, availableBudget(world, region, LOCAL_SOURCING_SUBSIDY) * k);
-  if (paid <= 0) return 0;
-  recordSpend(world, region, LOCAL_SOURCING_SUBSIDY, paid / k);
-  world.ledger.subsidies += paid;
-  return paid;
-}
-
 /**
- * Pays the circular-procurement subsidy (§9.5) on a purchase of recycled raw inputs (sampled $)
- * within the budget; returns what was paid (sampled $), which the buyer receives.
+ * Pays a subsidy instrument's share of a purchase (sampled-economy $) within that instrument's
+ * budget — the local-sourcing subsidy on SME inputs, the circular-procurement subsidy (§9.5) on
+ * recycled raw inputs; returns what was paid (sampled $), which the buyer receives.
  */
-export function payCircularProcurementSubsidy(world: World, region: number, amount: number): number {
+export function paySubsidy(world: World, region: number, instrument: number, amount: number): number {
   if (!(amount > 0)) return 0;
   const k = world.economy.sampleFactor;
-  const paid = Math.min(amount, availableBudget(world, region, CIRCULAR_PROCUREMENT_SUBSIDY) * k);
+  const paid = Math.min(amount, availableBudget(world, region, instrument) * k);
   if (paid <= 0) return 0;
-  recordSpend(world, region, CIRCULAR_PROCUREMENT_SUBSIDY, paid / k);
+  recordSpend(world, region, instrument, paid / k);
   world.ledger.subsidies += paid;
   return paid;
 }

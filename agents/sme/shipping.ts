@@ -2,7 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 import { domesticRawPrice, recycledRawPrice } from '../supplier/index.ts';
-import { payCircularProcurementSubsidy } from '../policymaker/index.ts';
+import { CIRCULAR_PROCUREMENT_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { RECYCLED_LEAD_WEEKS } from './ordering.ts';
 
 /** This week's constants of the SME shipping pass. */
@@ -162,7 +162,7 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
       const payment = week.recycledPrice * shipped;
       ledger.recycledRawPurchases += payment;
       // The circular-procurement subsidy (§9.5) pays its share of the price, within the budget.
-      const subsidy = payCircularProcurementSubsidy(world, r, regions.circularSubsidy[r] * payment);
+      const subsidy = paySubsidy(world, r, CIRCULAR_PROCUREMENT_SUBSIDY, regions.circularSubsidy[r] * payment);
       rawBought += shipped;
       rawSpend += payment - subsidy;
     }

@@ -1,7 +1,7 @@
 import type { World } from '../../src/model/world.ts';
 import { canShip } from '../../src/model/geography.ts';
 import { exp } from '../../src/sim/math.ts';
-import { payCircularProcurementSubsidy } from '../policymaker/index.ts';
+import { CIRCULAR_PROCUREMENT_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { recycledBuyerPrice, recycledRawPrice } from './costs.ts';
 
 /**
@@ -85,7 +85,7 @@ function buyRecycledAtHub(world: World, j: number, units: number): void {
   if (!(units > 0)) return;
   const region = hubs.region[j];
   const payment = recycledRawPrice(world) * units;
-  const subsidy = payCircularProcurementSubsidy(world, region, regions.circularSubsidy[region] * payment);
+  const subsidy = paySubsidy(world, region, CIRCULAR_PROCUREMENT_SUBSIDY, regions.circularSubsidy[region] * payment);
   hubs.recycledIn[j] = units;
   hubs.recycledPurchases[j] = payment;
   hubs.recycledSubsidy[j] = subsidy;

@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../../agents/policymaker/systems.ts';
-import { availableBudget, payLocalSourcingSubsidy, payReshoringGrant } from '../../../agents/policymaker/spending.ts';
+import { availableBudget, paySubsidy, payReshoringGrant } from '../../../agents/policymaker/spending.ts';
 import {
   DIGITAL_INFRASTRUCTURE,
   INSTRUMENT_COUNT,
   LOCAL_SOURCING_SUBSIDY,
+  CIRCULAR_PROCUREMENT_SUBSIDY,
   RESHORING_GRANT,
   SME_TECH_GRANT,
   TARIFF,
@@ -175,9 +176,19 @@ describe('§7.9 local-sourcing subsidy: per unit of locally sourced input, withi
     const world = tinyWorld();
     world.economy.sampleFactor = 0.5;
     world.policy.spentQuarter[cell(HOM, TRAINING)] = BUDGET_HOM - 300; // $300 real left
-    expect(payLocalSourcingSubsidy(world, HOM, 1000)).toBeCloseTo(300 * 0.5, 6);
+    expect(paySubsidy(world, HOM, LOCAL_SOURCING_SUBSIDY, 1000)).toBeCloseTo(300 * 0.5, 6);
     expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBeCloseTo(300, 6);
-    expect(payLocalSourcingSubsidy(world, HOM, 1000)).toBe(0);
+    expect(paySubsidy(world, HOM, LOCAL_SOURCING_SUBSIDY, 1000)).toBe(0);
+  });
+
+  it('books each subsidy on its own instrument, and in the ledger as a subsidy', () => {
+    const world = tinyWorld();
+    world.economy.sampleFactor = 1;
+    expect(paySubsidy(world, HOM, CIRCULAR_PROCUREMENT_SUBSIDY, 250)).toBeCloseTo(250, 9);
+    expect(world.policy.spentQuarter[cell(HOM, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBeCloseTo(250, 9);
+    expect(world.policy.spentQuarter[cell(HOM, LOCAL_SOURCING_SUBSIDY)]).toBe(0);
+    expect(world.ledger.subsidies).toBeCloseTo(250, 9);
+    expect(paySubsidy(world, HOM, CIRCULAR_PROCUREMENT_SUBSIDY, -5)).toBe(0);
   });
 });
 
