@@ -162,6 +162,11 @@ export const communityParams = {
     doc: 'τG event weight per unit of unemployment below (good) or above (bad) baseUnemployment.',
     source: 'Assumed: 20 points of excess unemployment are a full-weight bad event.',
   }),
+  governmentShortageMemoryWeeks: num({
+    default: 52, min: 0, max: 520, unit: 'weeks', section: '9.6', status: 'assumption',
+    doc: 'τG judges shortages against the share of final demand people are used to losing, an EMA over about this many weeks: more lost than usual is a bad event, less a good one. 0: against none (every lost unit is bad).',
+    source: 'Assumed: about a year. Reference dependence (Kahneman & Tversky 1979) and approval that follows changes in economic conditions rather than their level (Lewis-Beck & Stegmaier 2000) give the form, not the length.',
+  }),
   governmentTrustRate: num({
     default: 0.02, min: 0, max: 1, unit: '1/week', section: '7.8', status: 'assumption',
     doc: 'Speed at which τG responds to unemployment, shortages, programmes and transparency.', source: 'Assumed.',

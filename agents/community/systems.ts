@@ -92,17 +92,35 @@ function weighTrustEvents(world: World): void {
     scratch.regionTrustGood[r] = good * amplify;
     scratch.regionTrustBad[r] = bad * amplify;
     if (good + bad > 0) regions.firmRecord[r] += recordMemory * (good / (good + bad) - regions.firmRecord[r]);
-    // Government: programmes (as a share of GDP) and transparency are good; excess unemployment and shortages bad.
-    const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
-    const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
-    scratch.regionGovernmentGood[r] = Math.min(
-      1,
-      params.governmentProgrammeWeight * programmeShare +
-        params.governmentTransparencyWeight * regions.transparency[r] +
-        params.governmentUnemploymentWeight * Math.max(0, -unemploymentGap),
-    );
-    scratch.regionGovernmentBad[r] = Math.min(1, params.governmentUnemploymentWeight * Math.max(0, unemploymentGap) + lostShare);
+    weighGovernmentEvents(world, r, weeklyProgramme, lostShare);
   }
+}
+
+/**
+ * τG's events of the week in region r (§7.8, §9.6): programmes (as a share of GDP) and
+ * transparency are good; unemployment above its base is bad and below it good; shortages count
+ * against the share people are used to losing (more is bad, less good), so a calm world's
+ * usual disruptions do not wear trust down year after year.
+ */
+function weighGovernmentEvents(world: World, r: number, weeklyProgramme: number, lostShare: number): void {
+  const { regions, params, scratch } = world;
+  const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
+  const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
+  const shortageSurprise = lostShare - regions.usualLostShare[r];
+  if (params.governmentShortageMemoryWeeks > 0) {
+    regions.usualLostShare[r] += (lostShare - regions.usualLostShare[r]) / Math.max(1, params.governmentShortageMemoryWeeks);
+  }
+  scratch.regionGovernmentGood[r] = Math.min(
+    1,
+    params.governmentProgrammeWeight * programmeShare +
+      params.governmentTransparencyWeight * regions.transparency[r] +
+      params.governmentUnemploymentWeight * Math.max(0, -unemploymentGap) +
+      Math.max(0, -shortageSurprise),
+  );
+  scratch.regionGovernmentBad[r] = Math.min(
+    1,
+    params.governmentUnemploymentWeight * Math.max(0, unemploymentGap) + Math.max(0, shortageSurprise),
+  );
 }
 
 function updateCells(world: World): void {

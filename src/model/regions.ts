@@ -94,7 +94,7 @@ export interface RegionStore {
   // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed and recycledRawOwed (their orders to the domestic
   // and recycled sources, which the supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput,
   // recyclingCapacity, recycledRawOutput, recycledRawEmployment; communities —
-  // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord and the
+  // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord, usualLostShare and the
   // jobs people noticed (goodEvents, badEvents); the model's contested-market split (src/model/local-market.ts) —
   // localHubShare, localHubDemand, localSmeDemand, localSmeFill.
   finalDemand: Float64Array;
@@ -148,6 +148,8 @@ export interface RegionStore {
   income: Float64Array;
   /** Share of good events in firms' recent record in the region (what transparency reveals). */
   firmRecord: Float64Array;
+  /** The share of final demand people are used to losing (§9.6: τG judges shortages against it). */
+  usualLostShare: Float64Array;
   /** Net hiring and layoffs people noticed this week (communities' tally; plant openings and closures are in the firms' `PlantJobEvents`). */
   goodEvents: Float64Array;
   badEvents: Float64Array;
@@ -293,6 +295,7 @@ function weeklyAggregates(n: number) {
     trustGovernment: f64(),
     income: f64(),
     firmRecord: new Float64Array(n).fill(0.5),
+    usualLostShare: f64(),
     goodEvents: f64(),
     badEvents: f64(),
     domesticRawOwed: f64(),

@@ -425,4 +425,33 @@ describe('§7.7–7.8 regional bookkeeping', () => {
     updateCommunities(world);
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * 0.1 * 0.5, 12);
   });
+
+  it('§9.6 shortages count against the share people are used to losing: more is bad, less is good', () => {
+    const worse = trustWorld();
+    for (const c of cellsOf(worse, HOM)) worse.cells.trustGovernment[c] = 0.5;
+    worse.regions.usualLostShare[HOM] = 0.04;
+    worse.regions.finalDemand[HOM] = 100;
+    worse.regions.finalLost[HOM] = 10;
+    updateCommunities(worse);
+    expect(worse.cells.trustGovernment[cellsOf(worse, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * (0.1 - 0.04) * 0.5, 12);
+    // The usual share is an EMA over governmentShortageMemoryWeeks (52) of this week's share.
+    expect(worse.regions.usualLostShare[HOM]).toBeCloseTo(0.04 + (0.1 - 0.04) / 52, 12);
+
+    const better = trustWorld();
+    for (const c of cellsOf(better, HOM)) better.cells.trustGovernment[c] = 0.5;
+    better.regions.usualLostShare[HOM] = 0.04;
+    better.regions.finalDemand[HOM] = 100;
+    updateCommunities(better);
+    expect(better.cells.trustGovernment[cellsOf(better, HOM)[0]]).toBeCloseTo(0.5 + 0.02 * 0.04 * 0.5, 12);
+  });
+
+  it('§9.6 with no shortage memory (0) every lost unit is bad and the usual share stays 0', () => {
+    const world = trustWorld({ timelySupplyWeight: 0, governmentShortageMemoryWeeks: 0 });
+    for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.5;
+    world.regions.finalDemand[HOM] = 100;
+    world.regions.finalLost[HOM] = 10;
+    updateCommunities(world);
+    expect(world.regions.usualLostShare[HOM]).toBe(0);
+    expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * 0.1 * 0.5, 12);
+  });
 });
