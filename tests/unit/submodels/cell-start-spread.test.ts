@@ -32,6 +32,38 @@ describe('§9.6 drawn start values of cells', () => {
     expect(Array.from(e)).toEqual([0.6, 0.4]);
   });
 
+  it('shrinks toward the floor as toward 1, finding the lowest and highest departure wherever they are', () => {
+    // Center 0.2: lowest −0.4 would reach −0.2, so s = (0.2 − 1e-6) / 0.4; the highest (+0.3, last) has room.
+    const d = new Float64Array([-0.4, 0.1, 0.3]);
+    shiftWithin(d, 0.2);
+    const s = (0.2 - 1e-6) / 0.4;
+    expect(d[0]).toBeCloseTo(1e-6, 12);
+    expect(d[1]).toBeCloseTo(0.2 + 0.1 * s, 12);
+    expect(d[2]).toBeCloseTo(0.2 + 0.3 * s, 12);
+    // Center 0.9, the highest first and the lowest last: s = 0.1 / 0.5 = 0.2.
+    const f = new Float64Array([0.5, 0.2, -0.7]);
+    shiftWithin(f, 0.9);
+    expect(f[0]).toBeCloseTo(1, 12);
+    expect(f[1]).toBeCloseTo(0.94, 12);
+    expect(f[2]).toBeCloseTo(0.76, 12);
+    // A region at 1 with no departures stays at 1 (no 0 / 0).
+    const g = new Float64Array([0, 0]);
+    shiftWithin(g, 1);
+    expect(Array.from(g)).toEqual([1, 1]);
+  });
+
+  it('draws departures of sd `spread` where the bounds are far', () => {
+    const n = 400;
+    const a = new Float64Array(n);
+    const l = new Float64Array(n);
+    spreadStartValues(0.5, 0.5, 0.01, initStream(7, 'sd'), a, l);
+    const sd = (x: Float64Array) => Math.sqrt(mean(Array.from(x, (v) => (v - 0.5) ** 2)));
+    expect(sd(a)).toBeGreaterThan(0.008);
+    expect(sd(a)).toBeLessThan(0.012);
+    expect(sd(l)).toBeGreaterThan(0.008);
+    expect(sd(l)).toBeLessThan(0.012);
+  });
+
   it('gives one cell, or a spread of 0, its region’s values exactly', () => {
     const a = new Float64Array(1);
     const l = new Float64Array(1);

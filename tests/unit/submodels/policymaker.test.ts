@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../../agents/policymaker/systems.ts';
-import { availableBudget, paySubsidy, payReshoringGrant } from '../../../agents/policymaker/spending.ts';
+import { availableBudget, paySubsidy, payReshoringGrant, recordSpend } from '../../../agents/policymaker/spending.ts';
 import {
   DIGITAL_INFRASTRUCTURE,
   INSTRUMENT_COUNT,
@@ -190,6 +190,30 @@ describe('§7.9 local-sourcing subsidy: per unit of locally sourced input, withi
     expect(world.ledger.subsidies).toBeCloseTo(250, 9);
     expect(paySubsidy(world, HOM, CIRCULAR_PROCUREMENT_SUBSIDY, -5)).toBe(0);
   });
+
+  it('budgets and spending are kept per region and instrument (a region other than the first)', () => {
+    const world = tinyWorld();
+    world.economy.sampleFactor = 1;
+    const left = world.policy.budgetQuarter[NBR];
+    expect(left).toBeGreaterThan(0);
+    expect(availableBudget(world, NBR, LOCAL_SOURCING_SUBSIDY)).toBeCloseTo(left, 6);
+    world.policy.spentQuarter[cell(NBR, TRAINING)] = left / 4;
+    expect(availableBudget(world, NBR, LOCAL_SOURCING_SUBSIDY)).toBeCloseTo((3 * left) / 4, 6);
+    expect(paySubsidy(world, NBR, CIRCULAR_PROCUREMENT_SUBSIDY, 100)).toBeCloseTo(100, 9);
+    expect(world.policy.spentQuarter[cell(NBR, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBeCloseTo(100, 9);
+    expect(world.policy.spentTotal[cell(NBR, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBeCloseTo(100, 9);
+    expect(world.policy.spentQuarter[cell(HOM, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBe(0);
+    paySubsidy(world, NBR, CIRCULAR_PROCUREMENT_SUBSIDY, 50);
+    expect(world.policy.spentTotal[cell(NBR, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBeCloseTo(150, 9);
+  });
+
+  it('recording spends nothing for a zero or negative amount', () => {
+    const world = tinyWorld();
+    recordSpend(world, HOM, TRAINING, -5);
+    recordSpend(world, HOM, TRAINING, 0);
+    expect(world.policy.spentQuarter[cell(HOM, TRAINING)]).toBe(0);
+    expect(world.policy.spentTotal[cell(HOM, TRAINING)]).toBe(0);
+  });
 });
 
 describe('§7.9 reshoring grant: a share of new-plant capex, within the budget', () => {
@@ -202,6 +226,16 @@ describe('§7.9 reshoring grant: a share of new-plant capex, within the budget',
     world.policy.spentQuarter[cell(HOM, SME_TECH_GRANT)] = BUDGET_HOM - 40_000; // 10 000 left
     expect(payReshoringGrant(world, HOM, 100_000)).toBeCloseTo(10_000, 6);
     expect(payReshoringGrant(world, NBR, 100_000)).toBe(0); // no grant in NBR
+  });
+
+  it('in a sampled economy the grant is capped at the real budget × sampleFactor and booked in real $', () => {
+    const world = tinyWorld();
+    world.economy.sampleFactor = 0.5;
+    world.regions.reshoringGrantShare[HOM] = 0.3;
+    world.policy.spentQuarter[cell(HOM, SME_TECH_GRANT)] = BUDGET_HOM - 4_000; // $4 000 real left
+    expect(payReshoringGrant(world, HOM, 100_000)).toBeCloseTo(2_000, 6); // sampled $
+    expect(world.policy.spentQuarter[cell(HOM, RESHORING_GRANT)]).toBeCloseTo(4_000, 6); // real $
+    expect(world.ledger.grants).toBeCloseTo(2_000, 6);
   });
 });
 
