@@ -164,6 +164,7 @@ function collectCustomerOrders(world: World): void {
   const B = plants.blocCount;
   plants.customerOrders.fill(0);
   firms.hubOrders.fill(0);
+  scratch.plantFinalDemand.fill(0);
   regions.finalDemand.fill(0);
   regions.finalDelivered.fill(0);
   regions.finalLost.fill(0);
@@ -179,6 +180,7 @@ function collectCustomerOrders(world: World): void {
     for (let f = 0; f < firms.count; f++) {
       const share = scratch.marketShare[f * R + r];
       if (share <= 0) continue;
+      scratch.plantFinalDemand[scratch.servingPlant[f * R + r]] += share * demand;
       if (usesHub(world, f, r)) firms.hubOrders[f * B + regions.bloc[r]] += share * demand;
       else plants.customerOrders[scratch.servingPlant[f * R + r]] += share * demand;
     }

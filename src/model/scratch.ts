@@ -13,6 +13,8 @@ export interface Scratch {
   plantFill: Float64Array;
   /** Per (firm, bloc), indexed as plants: fill fraction of the distribution hub's customer orders (§9.5). */
   hubFill: Float64Array;
+  /** Per plant: final demand of the markets it serves this week, whether ordered from it or from its firm's hubs (P11's demand). */
+  plantFinalDemand: Float64Array;
   /** Per plant: fill fraction of its hubs' restocking orders (served after its customers). */
   replenishmentFill: Float64Array;
   /** Per (firm, bloc): what the distribution hub ordered from its plant this week, and that plant (−1: none). */
@@ -86,6 +88,7 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     servingPlant: new Int32Array(firms * regions),
     plantFill: new Float64Array(plants),
     hubFill: new Float64Array(plants),
+    plantFinalDemand: new Float64Array(plants),
     replenishmentFill: new Float64Array(plants),
     hubOrdered: new Float64Array(plants),
     hubSupplier: new Int32Array(plants),
