@@ -30,9 +30,10 @@ export function lastMileCosts(world: World, firm: number, plant: number): LastMi
 }
 
 /**
- * Whether firm f holds a hub in bloc b next quarter: by the logit of §9.1 (temperature `strategyTemp`
- * × the plant's unit cost, Gumbel draws keyed by firm-bloc, tick and option). Only blocs the firm
- * sells in; `lastMileHubs` = none or all forces the answer.
+ * Whether firm f holds a hub in bloc b next quarter: by the logit of §9.1, temperature `strategyTemp`
+ * × the mean of the two costs compared (the unit cost both options share does not enter: on its
+ * scale the choice would be a coin toss, docs/ODD.md departure 31), Gumbel draws keyed by
+ * firm-bloc, tick and option. Only blocs the firm sells in; `lastMileHubs` = none or all forces it.
  */
 function wantsHub(world: World, firm: number, bloc: number, plant: number): boolean {
   const { firms, plants, params, tick } = world;
@@ -40,7 +41,7 @@ function wantsHub(world: World, firm: number, bloc: number, plant: number): bool
   if (params.lastMileHubs === 'none' || firms.demandByBloc[hub] <= 0 || plant < 0) return false;
   if (params.lastMileHubs === 'all') return true;
   const costs = lastMileCosts(world, firm, plant);
-  const temperature = params.strategyTemp * Math.max(plants.unitCost[plant], 1e-9);
+  const temperature = params.strategyTemp * Math.max((costs.direct + costs.hub) / 2, 1e-12);
   const draws = world.draws.for('firm.lastMile');
   return -costs.hub / temperature + draws.gumbel(hub, tick, 1) > -costs.direct / temperature + draws.gumbel(hub, tick, 0);
 }

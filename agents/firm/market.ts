@@ -141,7 +141,7 @@ export function advanceDemandNoise(world: World): void {
 /**
  * Phase 4 (final goods) — demand is split among firms and served from finished stock: a firm's
  * distribution hub serves its bloc and passes what it cannot fill to the plant; plants fill direct
- * orders and their hubs' restocking by one fraction; what neither fills is lost (§3, §9.5). Goods
+ * orders by one fraction, then restock their hubs; what neither fills is lost (§3, §9.5). Goods
  * leave stock now and reach customers after their outbound lead time (§9.5, replacing departure 7).
  */
 export function serveFinalDemand(world: World): void {

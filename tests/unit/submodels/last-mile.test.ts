@@ -14,6 +14,8 @@ import { REGIONAL_INDICATORS } from '../../../src/model/observe/indicators.ts';
 import { createObservation } from '../../../src/model/observe/observation.ts';
 import { goodsStocks } from '../../../src/model/audit.ts';
 import type { World } from '../../../src/model/world.ts';
+import { readCheckpoint, writeCheckpoint } from '../../../src/sim/checkpoint.ts';
+import { WORLD_CHECKPOINT } from '../../../src/model/checkpoint-layout.ts';
 import { HOM, HUB, NBR, tinyWorld } from './tiny-world.ts';
 
 const BLOC_A = 0; // HOM and NBR
@@ -164,7 +166,7 @@ describe('§9.5 the quarterly choice: holding cost against expected lost sales',
     expect(risky.hub).toBeLessThan(risky.direct);
   });
 
-  it('a logit with temperature strategyTemp × unit cost (5): P(hub) = 1 / (1 + e^{(hub − direct)/5}), rising with ĥ', () => {
+  it('a logit with temperature strategyTemp × the mean of the two costs: P(hub) = 1 / (1 + e^{(hub − direct)/T}), rising with ĥ', () => {
     const draws = 800;
     const shareWithHub = (hazard: number) => {
       let count = 0;
@@ -179,13 +181,15 @@ describe('§9.5 the quarterly choice: holding cost against expected lost sales',
       }
       return count / draws;
     };
-    // ĥ = 0.001: direct 0.1, hub 1.011538 → P = 1 / (1 + e^{0.182308}) = 0.454548.
-    // ĥ = 0.05: direct 5, hub 3.461538 → P = 1 / (1 + e^{−0.307692}) = 0.576322. Binomial sd ≤ 0.018.
-    const calm = shareWithHub(0.001);
-    const risky = shareWithHub(0.05);
-    expect(Math.abs(calm - 0.454548)).toBeLessThan(0.06);
-    expect(Math.abs(risky - 0.576322)).toBeLessThan(0.06);
-    expect(risky).toBeGreaterThan(calm);
+    // direct = 100ĥ, hub = 0.961538 + 50ĥ, T = 0.05 · (direct + hub) / 2:
+    // ĥ = 0.018: direct 1.8, hub 1.861538, T = 0.091538 → P = 1 / (1 + e^{0.672269}) = 0.337989;
+    // ĥ = 0.02: direct 2, hub 1.961538, T = 0.099038 → P = 1 / (1 + e^{−0.388350}) = 0.595885.
+    // Binomial sd ≤ 0.018.
+    expect(Math.abs(shareWithHub(0.018) - 0.337989)).toBeLessThan(0.06);
+    expect(Math.abs(shareWithHub(0.02) - 0.595885)).toBeLessThan(0.06);
+    // ĥ = 0.001: (hub − direct) / T = 32.8, P = 6e−15; ĥ = 0.05: −7.27, P = 0.99931.
+    expect(shareWithHub(0.001)).toBe(0);
+    expect(shareWithHub(0.05)).toBeGreaterThan(0.99);
   });
 
   it('all opens a hub in every bloc the firm sells in; none closes them and returns their stock to the home plant', () => {
@@ -215,5 +219,21 @@ describe('§9.5 the quarterly choice: holding cost against expected lost sales',
     receiveFinalGoods(world);
     expect(plants.finishedStock[0]).toBeCloseTo(1007, 10);
     expect(firms.hubStock[BLOC_A]).toBe(0);
+  });
+});
+
+describe('§9.5 state in checkpoints', () => {
+  it('a checkpoint carries the hubs, their stock and transit, and final goods in outbound transit', () => {
+    const world = marketWorld();
+    world.firms.distributionHub[BLOC_A] = 1;
+    world.firms.hubStock[BLOC_A] = 50;
+    serveFinalDemand(world);
+    const fresh = marketWorld();
+    readCheckpoint(WORLD_CHECKPOINT, writeCheckpoint(WORLD_CHECKPOINT, [world], null)).restoreInto(fresh, 0);
+    for (const field of ['distributionHub', 'hubStock', 'hubForecast', 'hubAvailability', 'hubInbound', 'outbound'] as const) {
+      expect(Array.from(fresh.firms[field]), field).toEqual(Array.from(world.firms[field]));
+    }
+    expect(goodsStocks(fresh).final).toBeCloseTo(goodsStocks(world).final, 10);
+    expect(arriving(fresh, 4)).toBeCloseTo(30, 10);
   });
 });
