@@ -4,6 +4,7 @@ import twoHubsBaseline from './two-hubs/scenarios/baseline.json' with { type: 'j
 import twoHubsLockdown from './two-hubs/scenarios/hub-lockdown.json' with { type: 'json' };
 import twoHubsNodes from './two-hubs/scenarios/smart-sourcing-nodes.json' with { type: 'json' };
 import twoHubsCircular from './two-hubs/scenarios/circular-procurement.json' with { type: 'json' };
+import twoHubsLastMile from './two-hubs/scenarios/last-mile-hubs.json' with { type: 'json' };
 import { buildWorld2019, world2019, type BlocScheme, type StartYear } from './world-2019/world.ts';
 import world2019Baseline from './world-2019/scenarios/baseline-2019.json' with { type: 'json' };
 import world2019Covid from './world-2019/scenarios/covid-2020.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import world2019Recession from './world-2019/scenarios/recession.json' with { ty
 import world2019TradeBloc from './world-2019/scenarios/trade-bloc.json' with { type: 'json' };
 import world2019Nodes from './world-2019/scenarios/smart-sourcing-nodes.json' with { type: 'json' };
 import world2019Circular from './world-2019/scenarios/circular-procurement.json' with { type: 'json' };
+import world2019LastMile from './world-2019/scenarios/last-mile-hubs.json' with { type: 'json' };
 
 /** Options some worlds accept (world-2019: the start year of internet use, the bloc scheme). */
 export interface WorldOptions {
@@ -32,7 +34,7 @@ export const WORLDS: Record<string, WorldEntry> = {
   'two-hubs': {
     definition: () => twoHubs,
     options: {},
-    scenarios: { baseline: twoHubsBaseline, 'hub-lockdown': twoHubsLockdown, 'smart-sourcing-nodes': twoHubsNodes, 'circular-procurement': twoHubsCircular },
+    scenarios: { baseline: twoHubsBaseline, 'hub-lockdown': twoHubsLockdown, 'smart-sourcing-nodes': twoHubsNodes, 'circular-procurement': twoHubsCircular, 'last-mile-hubs': twoHubsLastMile },
     defaultScenario: 'baseline',
     description: 'Classroom world: 12 synthetic regions in three blocs with two low-cost hubs.',
   },
@@ -55,6 +57,7 @@ export const WORLDS: Record<string, WorldEntry> = {
       'trade-bloc': world2019TradeBloc,
       'smart-sourcing-nodes': world2019Nodes,
       'circular-procurement': world2019Circular,
+      'last-mile-hubs': world2019LastMile,
     },
     defaultScenario: 'baseline-2019',
     description: 'Research world: 225 countries and territories of 2019 (Free data from Gapminder.org), 4 blocs, 5 computed hubs.',

@@ -2,6 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { unitLabourCost } from '../../src/model/economy.ts';
 import { LOCAL_SOURCING_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
+import { closeHub } from './last-mile.ts';
 import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
 import { NO_BUYER } from '../sme/index.ts';
 import { markBlocWatchedRegions, updatePerception } from './perception.ts';
@@ -120,6 +121,7 @@ function exitFirm(world: World, f: number): void {
   const { firms, plants, smes, ledger, plantHub, hubs } = world;
   const B = plants.blocCount;
   const home = f * B + firms.homeBloc[f];
+  for (let b = 0; b < B; b++) if (firms.distributionHub[f * B + b]) closeHub(world, f * B + b);
   for (let b = 0; b < B; b++) {
     const p = f * B + b;
     if (p !== home && plants.active[p]) closePlant(world, p, home);

@@ -13,9 +13,11 @@ export { STRATEGY_CODES, STRATEGY_NAMES } from './strategy-codes.ts';
 export { createFirms, startPlants, startingPlantCost } from './initialize.ts';
 // Systems, in the order of the phase table.
 export { receiveComponents } from './arrivals.ts';
+export { receiveFinalGoods } from './last-mile.ts';
 export { serveFinalDemand } from './market.ts';
 export { computeSmePools } from './pools.ts';
 export { chooseStrategies, clearPlantJobEvents, drawStartingStrategies } from './strategy.ts';
+export { chooseDistributionHubs } from './last-mile-choice.ts';
 export { renewContracts, topUpContracts } from './contracts.ts';
 export { placePlantOrders, stermanOrder, updateForecast } from './ordering.ts';
 export { assembleAtPlants } from './production.ts';

@@ -33,7 +33,7 @@ export function createFirms(world: World): void {
   const { definition, regions, hubs, params } = world;
   const F = definition.leadFirmHomes.length;
   const B = definition.blocs.length;
-  world.firms = createFirmStore(F, regions.count, B);
+  world.firms = createFirmStore(F, regions.count, B, world.geo.pipelineWeeks);
   world.plants = createPlantStore(F, B, world.geo.pipelineWeeks);
   world.plantHub = createPlantHubLinks(F * B, hubs.count);
   const { firms, plants } = world;

@@ -2,6 +2,7 @@ import type { World } from '../../src/model/world.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 import { exp } from '../../src/sim/math.ts';
 import { incomeDemandFactor } from '../../src/model/income-demand.ts';
+import { canDeliver, dispatch, fillFromHubs, orderHubStock, outboundWeeks, shipToHubs, usesHub } from './last-mile.ts';
 
 /**
  * For every (firm, market region): the plant that serves it — the firm's plant in the region's
@@ -64,8 +65,14 @@ function presence(world: World, f: number, r: number): number {
   return total > 0 ? here / total : 0;
 }
 
+/** The availability firm f's customers in r see: its hub's where it serves r from one (§9.5), else its plant's. */
+function availabilityFor(world: World, f: number, p: number, r: number): number {
+  const { firms, plants, regions } = world;
+  return usesHub(world, f, r) ? firms.hubAvailability[f * plants.blocCount + regions.bloc[r]] : plants.availability[p];
+}
+
 /**
- * Logit shares of market `r` among the firms that can deliver there this week:
+ * Logit shares of market `r` among the firms that can deliver there this week (direct or from a hub, §9.5):
  * U = −β_p · delivered price / mean + β_a · availability + β_τ · τF · presence + β_l · local content.
  * Writes `scratch.marketShare[f × R + r]`; returns false when no firm can deliver.
  */
@@ -77,7 +84,7 @@ export function computeMarketShares(world: World, r: number): boolean {
   for (let f = 0; f < firms.count; f++) {
     const p = scratch.servingPlant[f * R + r];
     scratch.marketShare[f * R + r] = 0;
-    if (p < 0 || !canShip(regions, plants.region[p], r)) continue;
+    if (p < 0 || !canDeliver(world, f, p, r)) continue;
     priceSum += deliveredPrice(world, p, r);
     deliverable++;
   }
@@ -86,11 +93,11 @@ export function computeMarketShares(world: World, r: number): boolean {
   let maxUtility = -Infinity;
   for (let f = 0; f < firms.count; f++) {
     const p = scratch.servingPlant[f * R + r];
-    if (p < 0 || !canShip(regions, plants.region[p], r)) continue;
+    if (p < 0 || !canDeliver(world, f, p, r)) continue;
     const localContent = plants.bloc[p] === regions.bloc[r] ? plants.blocContent[p] : 0;
     const utility =
       -params.priceWeight * (meanPrice > 0 ? deliveredPrice(world, p, r) / meanPrice : 1) +
-      params.availabilityWeight * plants.availability[p] +
+      params.availabilityWeight * availabilityFor(world, f, p, r) +
       params.trustWeight * regions.trustFirms[r] * presence(world, f, r) +
       params.localContentWeight * localContent;
     scratch.marketShare[f * R + r] = utility;
@@ -99,7 +106,7 @@ export function computeMarketShares(world: World, r: number): boolean {
   let total = 0;
   for (let f = 0; f < firms.count; f++) {
     const p = scratch.servingPlant[f * R + r];
-    if (p < 0 || !canShip(regions, plants.region[p], r)) continue;
+    if (p < 0 || !canDeliver(world, f, p, r)) continue;
     const weight = exp(scratch.marketShare[f * R + r] - maxUtility);
     scratch.marketShare[f * R + r] = weight;
     total += weight;
@@ -132,26 +139,37 @@ export function advanceDemandNoise(world: World): void {
 }
 
 /**
- * Phase 4 (final goods) — demand is split among firms and served from finished stock; what a
- * plant cannot fill is lost (§3). Plants ration all their markets by one fill fraction.
+ * Phase 4 (final goods) — demand is split among firms and served from finished stock: a firm's
+ * distribution hub serves its bloc and passes what it cannot fill to the plant; plants fill direct
+ * orders by one fraction, then restock their hubs; what neither fills is lost (§3, §9.5). Goods
+ * leave stock now and reach customers after their outbound lead time (§9.5, replacing departure 7).
  */
 export function serveFinalDemand(world: World): void {
   advanceDemandNoise(world);
   assignServingPlants(world);
   collectCustomerOrders(world);
+  fillFromHubs(world);
+  passHubShortfallToPlants(world);
+  orderHubStock(world);
   fillFromStock(world);
+  shipToHubs(world);
   recordDeliveries(world);
   bookRevenueAndShortfall(world);
 }
 
-/** Each region's final demand is split among firms by market share and sent to each firm's serving plant. */
+/** Each region's final demand is split among firms by market share and sent to each firm's hub in the bloc, or its serving plant. */
 function collectCustomerOrders(world: World): void {
   const { firms, plants, regions, scratch } = world;
   const R = regions.count;
+  const B = plants.blocCount;
   plants.customerOrders.fill(0);
+  firms.hubOrders.fill(0);
+  scratch.plantFinalDemand.fill(0);
   regions.finalDemand.fill(0);
   regions.finalDelivered.fill(0);
   regions.finalLost.fill(0);
+  regions.finalViaHub.fill(0);
+  regions.finalDeliveryUnitWeeks.fill(0);
   for (let r = 0; r < R; r++) {
     const demand = regionalFinalDemand(world, r);
     regions.finalDemand[r] = demand;
@@ -161,35 +179,65 @@ function collectCustomerOrders(world: World): void {
     }
     for (let f = 0; f < firms.count; f++) {
       const share = scratch.marketShare[f * R + r];
-      if (share > 0) plants.customerOrders[scratch.servingPlant[f * R + r]] += share * demand;
+      if (share <= 0) continue;
+      scratch.plantFinalDemand[scratch.servingPlant[f * R + r]] += share * demand;
+      if (usesHub(world, f, r)) firms.hubOrders[f * B + regions.bloc[r]] += share * demand;
+      else plants.customerOrders[scratch.servingPlant[f * R + r]] += share * demand;
     }
   }
 }
 
-/** Each plant fills all its markets by one fraction of its orders from finished stock; its availability follows the fill. */
-function fillFromStock(world: World): void {
-  const { plants, scratch, ledger, params } = world;
-  for (let p = 0; p < plants.count; p++) {
-    const orders = plants.customerOrders[p];
-    const fill = orders > 0 ? Math.min(1, plants.finishedStock[p] / orders) : 1;
-    const delivered = fill * orders;
-    plants.delivered[p] = delivered;
-    plants.lostSales[p] = orders - delivered;
-    plants.finishedStock[p] -= delivered;
-    if (plants.finishedStock[p] < 0) plants.finishedStock[p] = 0;
-    plants.availability[p] += params.availabilityMemoryRate * (fill - plants.availability[p]);
-    ledger.finalSold += delivered;
-    scratch.plantFill[p] = fill;
+/** What a hub cannot fill goes to the firm's serving plant, which ships it direct where it can. */
+function passHubShortfallToPlants(world: World): void {
+  const { firms, plants, regions, scratch } = world;
+  const R = regions.count;
+  const B = plants.blocCount;
+  for (let r = 0; r < R; r++) {
+    for (let f = 0; f < firms.count; f++) {
+      const share = scratch.marketShare[f * R + r];
+      if (share <= 0 || !usesHub(world, f, r)) continue;
+      const p = scratch.servingPlant[f * R + r];
+      if (!canShip(regions, plants.region[p], r)) continue;
+      plants.customerOrders[p] += (1 - scratch.hubFill[f * B + regions.bloc[r]]) * share * regions.finalDemand[r];
+    }
   }
 }
 
-/** Regions' delivered and lost final goods, and each firm's demand by bloc (an average over a strategy period). */
+/**
+ * Each plant fills its direct customers by one fraction of their orders from finished stock, then
+ * its firm's hubs from what is left (a plant does not turn paying customers away to stock its own
+ * warehouse); its availability follows its customers' fill.
+ */
+function fillFromStock(world: World): void {
+  const { plants, scratch, params } = world;
+  for (let p = 0; p < plants.count; p++) {
+    const customers = plants.customerOrders[p];
+    const fill = customers > 0 ? Math.min(1, plants.finishedStock[p] / customers) : 1;
+    const left = Math.max(0, plants.finishedStock[p] - fill * customers);
+    const restock = plants.replenishmentOrders[p];
+    const restockFill = restock > 0 ? Math.min(1, left / restock) : 1;
+    plants.delivered[p] = fill * customers + restockFill * restock;
+    plants.lostSales[p] = customers - fill * customers;
+    plants.finishedStock[p] = Math.max(0, left - restockFill * restock);
+    plants.availability[p] += params.availabilityMemoryRate * (fill - plants.availability[p]);
+    scratch.plantFill[p] = fill;
+    scratch.replenishmentFill[p] = restockFill;
+  }
+}
+
+/**
+ * Per firm and market: what its hub and its plant deliver leaves for the customers (§9.5), is paid at
+ * the serving plant's price, and counts in the region's delivered and lost goods; each firm's demand
+ * by bloc (an average over a strategy period); each hub's availability follows its bloc's fill.
+ */
 function recordDeliveries(world: World): void {
   const { firms, plants, regions, scratch, params } = world;
   const R = regions.count;
   const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
     firms.revenue[f] = 0;
+    scratch.firmOrders[f] = 0;
+    scratch.firmLost[f] = 0;
     for (let b = 0; b < B; b++) firms.demandByBloc[f * B + b] *= 1 - 1 / params.strategyPeriodWeeks;
   }
   for (let r = 0; r < R; r++) {
@@ -198,31 +246,33 @@ function recordDeliveries(world: World): void {
       if (share <= 0) continue;
       const p = scratch.servingPlant[f * R + r];
       const ordered = share * regions.finalDemand[r];
-      const delivered = scratch.plantFill[p] * ordered;
-      regions.finalDelivered[r] += delivered;
-      regions.finalLost[r] += ordered - delivered;
+      const viaHub = usesHub(world, f, r) ? scratch.hubFill[f * B + regions.bloc[r]] * ordered : 0;
+      const directOrdered = usesHub(world, f, r) && !canShip(regions, plants.region[p], r) ? 0 : ordered - viaHub;
+      const direct = scratch.plantFill[p] * directOrdered;
+      dispatch(world, f, r, viaHub, params.lastMileDeliveryWeeks, true);
+      dispatch(world, f, r, direct, outboundWeeks(world, plants.region[p], r), false);
+      firms.revenue[f] += plants.price[p] * (viaHub + direct);
+      regions.finalDelivered[r] += viaHub + direct;
+      regions.finalLost[r] += ordered - viaHub - direct;
+      scratch.firmOrders[f] += ordered;
+      scratch.firmLost[f] += ordered - viaHub - direct;
       firms.demandByBloc[f * B + regions.bloc[r]] += ordered / params.strategyPeriodWeeks;
     }
   }
+  for (let h = 0; h < firms.hubStock.length; h++) {
+    if (!firms.distributionHub[h]) continue;
+    const supplier = scratch.hubSupplier[h];
+    const fill = scratch.hubFill[h] + (1 - scratch.hubFill[h]) * (supplier >= 0 ? scratch.plantFill[supplier] : 0);
+    firms.hubAvailability[h] += params.availabilityMemoryRate * (fill - firms.hubAvailability[h]);
+  }
 }
 
-/** Firms are paid for what their plants delivered; a firm's shortfall is its lost share of orders. */
+/** Firms are paid for what they delivered; a firm's shortfall is its lost share of its customers' orders. */
 function bookRevenueAndShortfall(world: World): void {
-  const { firms, plants, ledger } = world;
-  const B = plants.blocCount;
-  for (let p = 0; p < plants.count; p++) {
-    const revenue = plants.price[p] * plants.delivered[p];
-    firms.revenue[plants.firm[p]] += revenue;
-    firms.cash[plants.firm[p]] += revenue;
-    ledger.consumerSpending += revenue;
-  }
+  const { firms, ledger, scratch } = world;
   for (let f = 0; f < firms.count; f++) {
-    let orders = 0;
-    let lost = 0;
-    for (let b = 0; b < B; b++) {
-      orders += plants.customerOrders[f * B + b];
-      lost += plants.lostSales[f * B + b];
-    }
-    firms.shortfall[f] = orders > 0 ? lost / orders : 0;
+    firms.cash[f] += firms.revenue[f];
+    ledger.consumerSpending += firms.revenue[f];
+    firms.shortfall[f] = scratch.firmOrders[f] > 0 ? scratch.firmLost[f] / scratch.firmOrders[f] : 0;
   }
 }

@@ -39,7 +39,9 @@ export function placePlantOrders(world: World): void {
     plants.smeOrder[p] = 0;
     plants.componentOrders[p] = 0;
     if (!plants.active[p]) continue;
-    plants.forecast[p] = updateForecast(plants.forecast[p], plants.customerOrders[p], params.forecastSmoothing);
+    // A plant's orders are its direct customers' and its firm's distribution hubs' (§9.5).
+    const orders = plants.customerOrders[p] + plants.replenishmentOrders[p];
+    plants.forecast[p] = updateForecast(plants.forecast[p], orders, params.forecastSmoothing);
     adjustPlantCapacity(world, p);
     const stock = plants.finishedStock[p] + plants.componentStock[p];
     const local = firms.strategy[plants.firm[p]] === LOCAL;

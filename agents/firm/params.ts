@@ -251,4 +251,24 @@ export const firmParams = {
     default: 0, min: 0, max: 1, unit: 'capability', section: '7.6', status: 'assumption',
     doc: 'qMin(LOCAL): renationalisation takes whatever the home region has.', source: 'Assumed.',
   }),
+  lastMileHubs: choice({
+    default: 'choice', options: ['choice', 'none', 'all'] as const, section: '9.5', status: 'setting',
+    doc: 'Distribution hubs for finished goods (§9.5): choice = each firm chooses quarterly per bloc; none = every final good ships direct from its plant (the ablation); all = every firm holds a hub in every bloc it sells in.',
+    source: 'Experiment switch (MODEL.md §9.5): choice is the model.',
+  }),
+  lastMileCoverWeeks: num({
+    default: 2, min: 0, max: 12, unit: 'weeks of the bloc’s demand', section: '9.5', status: 'assumption',
+    doc: 'Finished goods a distribution hub aims to hold, in weeks of the customer orders it serves (the same cover as a plant’s safety stock, §7.2).',
+    source: 'Assumed: the plants’ inventoryCoverWeeks (MODEL.md §7.2); no publication gives a value for the model’s hubs.',
+  }),
+  lastMileDeliveryWeeks: int({
+    default: 1, min: 1, max: 4, unit: 'weeks', section: '9.5', status: 'assumption',
+    doc: 'Delivery time from a distribution hub to any region of its bloc.',
+    source: 'Assumed in the specification (MODEL.md §9.5: deliveries in the bloc then take one week).',
+  }),
+  finishedHoldingCostPerYear: num({
+    default: 0.25, min: 0, max: 1, unit: 'share of unit cost per year', section: '9.5', status: 'assumption',
+    doc: 'Cost of holding a finished good for a year in a distribution hub (capital, warehousing, obsolescence), as a share of its unit cost: the cost side of the hub choice.',
+    source: 'Assumed: the conventional inventory carrying cost of about 25% a year used in logistics textbooks; the model’s value is not fitted.',
+  }),
 } as const;

@@ -33,6 +33,20 @@ export interface FirmStore {
   profit: Float64Array;
   revenue: Float64Array;
   strategySwitches: Uint32Array;
+  /** §9.5 last mile, F × B: 1 where the firm holds finished goods in a distribution hub in the bloc. */
+  distributionHub: Uint8Array;
+  /** Finished goods held in each distribution hub (F × B, units). */
+  hubStock: Float64Array;
+  /** D̂ of each hub's customer orders (F × B, units/week). */
+  hubForecast: Float64Array;
+  /** Customer orders the hub received this week (F × B, units). */
+  hubOrders: Float64Array;
+  /** EMA of each hub's fill rate: the availability its bloc's customers see (F × B). */
+  hubAvailability: Float64Array;
+  /** Plant → hub shipments in transit, ring of `pipelineWeeks` slots (slot-major: slot × F·B + f·B + b). */
+  hubInbound: Float64Array;
+  /** Final goods on their way to customers, ring of `pipelineWeeks` slots per firm (slot × F + f). */
+  outbound: Float64Array;
 }
 
 /**
@@ -58,8 +72,10 @@ export interface PlantStore {
   pipeline: Float64Array;
   /** D̂: forecast of customer orders, units/week. */
   forecast: Float64Array;
-  /** Customer orders this week (units). */
+  /** Customer orders this week (units), sent direct (not through a distribution hub). */
   customerOrders: Float64Array;
+  /** Replenishment orders from the firm's distribution hubs this week (units, §9.5). */
+  replenishmentOrders: Float64Array;
   delivered: Float64Array;
   lostSales: Float64Array;
   /** EMA of the fill rate: the availability customers see. */
@@ -133,7 +149,7 @@ export function createPlantJobEvents(regionCount: number): PlantJobEvents {
   return { opened: new Float64Array(regionCount), closed: new Float64Array(regionCount) };
 }
 
-export function createFirmStore(count: number, regionCount: number, blocCount: number): FirmStore {
+export function createFirmStore(count: number, regionCount: number, blocCount: number, pipelineWeeks = PIPELINE_WEEKS): FirmStore {
   const f64 = () => new Float64Array(count);
   return {
     count,
@@ -153,6 +169,13 @@ export function createFirmStore(count: number, regionCount: number, blocCount: n
     profit: f64(),
     revenue: f64(),
     strategySwitches: new Uint32Array(count),
+    distributionHub: new Uint8Array(count * blocCount),
+    hubStock: new Float64Array(count * blocCount),
+    hubForecast: new Float64Array(count * blocCount),
+    hubOrders: new Float64Array(count * blocCount),
+    hubAvailability: new Float64Array(count * blocCount).fill(1),
+    hubInbound: new Float64Array(pipelineWeeks * count * blocCount),
+    outbound: new Float64Array(pipelineWeeks * count),
   };
 }
 
@@ -174,6 +197,7 @@ export function createPlantStore(firmCount: number, blocCount: number, pipelineW
     pipeline: new Float64Array(count * pipelineWeeks),
     forecast: f64(),
     customerOrders: f64(),
+    replenishmentOrders: f64(),
     delivered: f64(),
     lostSales: f64(),
     availability: new Float64Array(count).fill(1),

@@ -23,6 +23,11 @@ export function goodsStocks(world: World): GoodsStocks {
     final += plants.finishedStock[p];
   }
   for (let k = 0; k < plants.pipeline.length; k++) components += plants.pipeline[k];
+  // Finished goods in distribution hubs, on their way to hubs and to customers (§9.5).
+  const { firms } = world;
+  for (let h = 0; h < firms.hubStock.length; h++) final += firms.hubStock[h];
+  for (let k = 0; k < firms.hubInbound.length; k++) final += firms.hubInbound[k];
+  for (let k = 0; k < firms.outbound.length; k++) final += firms.outbound[k];
   return { raw, components, final };
 }
 

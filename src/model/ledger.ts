@@ -30,6 +30,7 @@ export const GOODS_FLOWS = [
   'componentsUsed',
   'componentsSoldLocally',
   'finalProduced',
+  // Final goods reaching customers (on arrival, after their outbound lead time, MODEL.md §9.5).
   'finalSold',
   'rawWrittenOff',
   'componentsWrittenOff',

@@ -90,7 +90,7 @@ export interface RegionStore {
   smeGrantIntensity: Float64Array;
 
   // Aggregates written by systems (read by later phases and reporters). Each is written by one
-  // kind only: firms — finalDemand, finalDelivered, finalLost; SMEs — localDemand, localServed,
+  // kind only: firms — finalDemand, finalDelivered, finalLost, finalViaHub, finalDeliveryUnitWeeks; SMEs — localDemand, localServed,
   // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed and recycledRawOwed (their orders to the domestic
   // and recycled sources, which the supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput,
   // recyclingCapacity, recycledRawOutput, recycledRawEmployment; communities —
@@ -100,6 +100,9 @@ export interface RegionStore {
   finalDemand: Float64Array;
   finalDelivered: Float64Array;
   finalLost: Float64Array;
+  /** Final goods delivered to the region from distribution hubs this week (§9.5), and Σ units × delivery weeks. */
+  finalViaHub: Float64Array;
+  finalDeliveryUnitWeeks: Float64Array;
   localDemand: Float64Array;
   localServed: Float64Array;
   /** §9.4 (written by the model's contested-market split): the hub side's share of the local market this week and the $ of it each side is asked for. */
@@ -262,6 +265,8 @@ function weeklyAggregates(n: number) {
     finalDemand: f64(),
     finalDelivered: f64(),
     finalLost: f64(),
+    finalViaHub: f64(),
+    finalDeliveryUnitWeeks: f64(),
     localDemand: f64(),
     localServed: f64(),
     localHubShare: f64(),

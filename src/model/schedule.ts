@@ -5,7 +5,7 @@ import { applyShocks } from './shocks.ts';
 import { runPhases, type Phase } from '../sim/runner.ts';
 import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/index.ts';
 import {
-  receiveComponents, serveFinalDemand, computeSmePools, chooseStrategies, clearPlantJobEvents, renewContracts, topUpContracts,
+  receiveComponents, receiveFinalGoods, serveFinalDemand, chooseDistributionHubs, computeSmePools, chooseStrategies, clearPlantJobEvents, renewContracts, topUpContracts,
   placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms,
 } from '../../agents/firm/index.ts';
 import {
@@ -20,7 +20,7 @@ import { serveLocalMarkets } from './local-market.ts';
 export const PHASES = [
   { name: 'shocks', run: applyShocks },
   { name: 'policy', run: applyPolicy },
-  { name: 'arrivals', run: (w: World) => (receiveComponents(w), receiveRawInputs(w)) },
+  { name: 'arrivals', run: (w: World) => (receiveComponents(w), receiveFinalGoods(w), receiveRawInputs(w)) },
   { name: 'markets', run: (w: World) => (serveFinalDemand(w), serveLocalMarkets(w)) },
   { name: 'strategy and orders', run: strategyAndOrders },
   { name: 'production', run: (w: World) => (produceAtSmes(w), produceAtHubs(w), produceDomesticRaw(w), produceRecycledRaw(w), assembleAtPlants(w)) },
@@ -36,6 +36,7 @@ function strategyAndOrders(world: World): void {
   clearPlantJobEvents(world);
   if (isStrategyWeek(world)) {
     chooseStrategies(world, computeSmePools(world));
+    chooseDistributionHubs(world);
     renewContracts(world);
     chooseRawSources(world);
   } else {

@@ -11,6 +11,18 @@ export interface Scratch {
   servingPlant: Int32Array;
   /** Per plant: fill fraction of its customers' orders this week. */
   plantFill: Float64Array;
+  /** Per (firm, bloc), indexed as plants: fill fraction of the distribution hub's customer orders (§9.5). */
+  hubFill: Float64Array;
+  /** Per plant: final demand of the markets it serves this week, whether ordered from it or from its firm's hubs (P11's demand). */
+  plantFinalDemand: Float64Array;
+  /** Per plant: fill fraction of its hubs' restocking orders (served after its customers). */
+  replenishmentFill: Float64Array;
+  /** Per (firm, bloc): what the distribution hub ordered from its plant this week, and that plant (−1: none). */
+  hubOrdered: Float64Array;
+  hubSupplier: Int32Array;
+  /** Per firm: final-goods customer orders this week and the part lost. */
+  firmOrders: Float64Array;
+  firmLost: Float64Array;
   /** Per plant: what its SMEs owe it, shipped to it, and what it paid them. */
   plantSmeOwed: Float64Array;
   plantSmeShipped: Float64Array;
@@ -75,6 +87,13 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     marketShare: new Float64Array(firms * regions),
     servingPlant: new Int32Array(firms * regions),
     plantFill: new Float64Array(plants),
+    hubFill: new Float64Array(plants),
+    plantFinalDemand: new Float64Array(plants),
+    replenishmentFill: new Float64Array(plants),
+    hubOrdered: new Float64Array(plants),
+    hubSupplier: new Int32Array(plants),
+    firmOrders: new Float64Array(firms),
+    firmLost: new Float64Array(firms),
     plantSmeOwed: new Float64Array(plants),
     plantSmeShipped: new Float64Array(plants),
     plantSmePayment: new Float64Array(plants),

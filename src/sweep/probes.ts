@@ -35,7 +35,7 @@ interface OrderState {
 
 /**
  * Weekly order series for the bullwhip pattern (P11): each running plant's customer orders
- * (final demand it faces) and component orders, each hub supplier's raw-input orders, and the
+ * (final demand it faces, ordered from it or from its firm's distribution hubs, §9.5) and component orders, each hub supplier's raw-input orders, and the
  * raw orders of SMEs that kept the same buyer throughout.
  */
 const orderSeries: Probe<OrderState> = {
@@ -50,7 +50,7 @@ const orderSeries: Probe<OrderState> = {
   week: (world, _week, state) => {
     const { plants, hubs, smes } = world;
     for (let p = 0; p < plants.count; p++) {
-      state.customerOrders[p].push(plants.active[p] ? plants.customerOrders[p] : NaN);
+      state.customerOrders[p].push(plants.active[p] ? world.scratch.plantFinalDemand[p] : NaN);
       state.plantOrders[p].push(plants.active[p] ? plants.componentOrders[p] : NaN);
     }
     for (let j = 0; j < hubs.count; j++) state.hubRawOrders[j].push(hubs.rawOrderInternal[j]);

@@ -54,15 +54,41 @@ describe('invariants over generated worlds (fast-check, fixed seed)', () => {
         expect(problems, `week ${t}`).toEqual([]);
         recorder.record(world, t);
       }
-      const rows = recorder.view();
-      for (let i = 0; i < rows.length; i++) {
-        expect(Number.isFinite(rows.value[i]), `indicator ${recorder.indicators[rows.indicator[i]].name}`).toBe(true);
-        const info = recorder.indicators[rows.indicator[i]];
-        if (info.unit === 'share' || info.unit.startsWith('share of')) {
-          expect(rows.value[i], `${info.name} at week ${rows.week[i]}`).toBeGreaterThanOrEqual(-1e-12);
-          expect(rows.value[i], `${info.name} at week ${rows.week[i]}`).toBeLessThanOrEqual(1 + 1e-12);
+      expectRecordedValuesValid(recorder);
+    },
+  );
+
+  // §9.5: every firm holds a distribution hub in every bloc it sells in, so the generated worlds
+  // move finished goods through hubs' stocks, plant → hub transit and outbound transit every week.
+  test.prop([worldDefinitionArbitrary, paramsOrDefaultsArbitrary, scenarioArbitrary, fc.integer({ min: 0, max: 2 ** 31 - 1 })], { ...PROPERTY_SETTINGS, numRuns: 10 })(
+    'with distribution hubs everywhere, final goods in hubs and in transit are conserved too',
+    (definition, params, rawScenario, seed) => {
+      const scenario = scenarioSchema.parse(rawScenario);
+      const world = buildOrReject(definition, { seed, scenario, params: { ...params, lastMileHubs: 'all' } });
+      if (!world) return;
+      const recorder = new Recorder(world);
+      for (let t = 0; t < WEEKS; t++) {
+        const problems = checkWeek(world, () => step(world));
+        expect(problems, `week ${t}`).toEqual([]);
+        for (let r = 0; r < world.regions.count; r++) {
+          expect(world.regions.finalViaHub[r]).toBeLessThanOrEqual(world.regions.finalDelivered[r] * (1 + 1e-12));
         }
+        recorder.record(world, t);
       }
+      expectRecordedValuesValid(recorder);
     },
   );
 });
+
+/** Every recorded value is finite, and every share is in [0, 1]. */
+function expectRecordedValuesValid(recorder: Recorder): void {
+  const rows = recorder.view();
+  for (let i = 0; i < rows.length; i++) {
+    expect(Number.isFinite(rows.value[i]), `indicator ${recorder.indicators[rows.indicator[i]].name}`).toBe(true);
+    const info = recorder.indicators[rows.indicator[i]];
+    if (info.unit === 'share' || info.unit.startsWith('share of')) {
+      expect(rows.value[i], `${info.name} at week ${rows.week[i]}`).toBeGreaterThanOrEqual(-1e-12);
+      expect(rows.value[i], `${info.name} at week ${rows.week[i]}`).toBeLessThanOrEqual(1 + 1e-12);
+    }
+  }
+}

@@ -38,6 +38,7 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('plants.availability', plants.availability);
   checkShare('plants.blocContent', plants.blocContent);
   checkShare('firms.riskPerception', world.firms.riskPerception);
+  checkShare('firms.hubAvailability', world.firms.hubAvailability);
   return out.slice(0, 5);
 }
 
@@ -51,6 +52,9 @@ export function negativeStocks(world: World): string[] {
   check('plants.finishedStock', world.plants.finishedStock);
   check('plants.componentStock', world.plants.componentStock);
   check('plants.pipeline', world.plants.pipeline);
+  check('firms.hubStock', world.firms.hubStock);
+  check('firms.hubInbound', world.firms.hubInbound);
+  check('firms.outbound', world.firms.outbound);
   check('plantHub.owed', world.plantHub.owed);
   check('smes.rawStock', world.smes.rawStock);
   check('smes.rawPipeline', world.smes.rawPipeline);

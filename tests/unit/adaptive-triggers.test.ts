@@ -272,7 +272,9 @@ describe('each adaptive trigger fires and moves its target indicator the right w
   });
 
   it('recurring shortages → reshoring grant (quarter record fed): fires and sets the grant share', () => {
-    const a = arms(recurringHubLockdowns, { shortageTrigger: 0.05, reshoringRecurrence: 2, adaptiveSubsidyRate: 0 }, true);
+    // Firms ship direct (lastMileHubs = none): firms hit by these shortages open distribution hubs
+    // (MODEL.md §9.5), whose stock can keep the last lockdowns below the trigger (seeds 3 and 4).
+    const a = arms(recurringHubLockdowns, { shortageTrigger: 0.05, reshoringRecurrence: 2, adaptiveSubsidyRate: 0, lastMileHubs: 'none' }, true);
     expectFiredInEverySeed(a, RESHORING_GRANT);
     for (const x of a.on) {
       const { regions, params: p } = x.world;

@@ -30,9 +30,11 @@ interface SmokeRun {
  * Runs a built-in scenario week by week, checking the invariants of every recorded week (the
  * warm-up runs unchecked) in the shocked world and, when paired, in its no-shock reference.
  */
-function smokeRun(world: string, scenarioName: string, seed: number, weeks: number, paired: boolean, checkInvariants = true): SmokeRun {
+function smokeRun(
+  world: string, scenarioName: string, seed: number, weeks: number, paired: boolean, checkInvariants = true, params: Record<string, string> = {},
+): SmokeRun {
   const scenario = builtInScenario(world, scenarioName);
-  const sim = new Simulation({ world, scenarioName, scenario, seed, weeks, params: { scale: SCALE[world] }, paired }, lookupWorld(world));
+  const sim = new Simulation({ world, scenarioName, scenario, seed, weeks, params: { scale: SCALE[world], ...params }, paired }, lookupWorld(world));
   sim.warmUp();
   const reference = sim.reference ? new Recorder(sim.reference) : null;
   const problems: string[] = [];
@@ -91,6 +93,30 @@ function expectCircularEffect(world: string, run: SmokeRun, base: SmokeRun, week
   expect(base.sim.recorder.series('spendCircularProcurementSubsidy').every((x) => x.value === 0)).toBe(true);
 }
 
+/**
+ * §9.5: with a distribution hub in every bloc, nearly all final goods go through hubs and arrive
+ * sooner, and in the lockdown with closed borders (weeks 26–33) fewer sales are lost than when every
+ * good ships direct from its plant (the same scenario with lastMileHubs = none).
+ */
+function expectLastMileEffect(world: string, weeks: number): void {
+  const hubs = smokeRun(world, 'last-mile-hubs', 1, weeks, false);
+  expectGenericInvariants(hubs);
+  const direct = smokeRun(world, 'last-mile-hubs', 1, weeks, false, false, { lastMileHubs: 'none' });
+  const share = (r: SmokeRun) => windowMean(r.sim.recorder.series('lastMileHubShare'), 0, 26);
+  const time = (r: SmokeRun) => windowMean(r.sim.recorder.series('meanFinalDeliveryWeeks'), 0, 26);
+  const lost = (r: SmokeRun) => windowMean(r.sim.recorder.series('lostSales'), 26, 34);
+  const demand = windowMean(hubs.sim.recorder.series('finalDemand'), 26, 34);
+  lines.push(
+    `${world} last-mile-hubs: via hubs ${share(hubs).toFixed(4)} (direct run ${share(direct).toFixed(4)}), delivery ${time(hubs).toFixed(3)} weeks ` +
+      `(direct ${time(direct).toFixed(3)}); lost sales weeks 26–33 ${(lost(hubs) / demand).toFixed(4)} of demand (direct ${(lost(direct) / demand).toFixed(4)})`,
+  );
+  expect(share(hubs)).toBeGreaterThan(0.9);
+  expect(share(direct)).toBe(0);
+  expect(time(hubs)).toBeLessThan(time(direct));
+  expect(hubs.sim.recorder.latest('firmsWithDistributionHub')).toBe(1);
+  expect(lost(hubs)).toBeLessThan(lost(direct));
+}
+
 const lines: string[] = [];
 afterAll(() => {
   if (lines.length > 0) console.log(lines.join('\n'));
@@ -100,8 +126,9 @@ describe('every built-in scenario runs and keeps its invariants', () => {
   it('covers every built-in scenario of every world', () => {
     const covered = [
       'two-hubs/baseline', 'two-hubs/hub-lockdown', 'two-hubs/smart-sourcing-nodes', 'two-hubs/circular-procurement',
+      'two-hubs/last-mile-hubs',
       'world-2019/baseline-2019', 'world-2019/covid-2020', 'world-2019/recession', 'world-2019/trade-bloc', 'world-2019/smart-sourcing-nodes',
-      'world-2019/circular-procurement',
+      'world-2019/circular-procurement', 'world-2019/last-mile-hubs',
     ];
     const shipped = Object.entries(WORLDS).flatMap(([world, entry]) => Object.keys(entry.scenarios).map((name) => `${world}/${name}`));
     expect(shipped.sort()).toEqual(covered.sort());
@@ -157,6 +184,10 @@ describe('every built-in scenario runs and keeps its invariants', () => {
     expectGenericInvariants(run);
     const base = smokeRun('two-hubs', 'baseline', 1, 52, false, false);
     expectCircularEffect('two-hubs', run, base, 52);
+  });
+
+  it('two-hubs/last-mile-hubs: goods go through hubs, arrive sooner, and fewer sales are lost in the lockdown than shipping direct (§9.5)', () => {
+    expectLastMileEffect('two-hubs', 40);
   });
 
   describe('world-2019', () => {
@@ -251,6 +282,10 @@ describe('every built-in scenario runs and keeps its invariants', () => {
       expectCircularEffect('world-2019', run, base(), WEEKS);
     });
 
+    it('last-mile-hubs: goods go through hubs, arrive sooner, and fewer sales are lost in the lockdown than shipping direct (§9.5)', () => {
+      expectLastMileEffect('world-2019', 40);
+    });
+
     it('trade-bloc: every region charges the 25% tariff and sources more inside its bloc than in the baseline', () => {
       const run = smokeRun('world-2019', 'trade-bloc', 1, WEEKS, false);
       expectGenericInvariants(run);
@@ -273,7 +308,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = 'd9fe5afe468f9dd605b7bed04b1393dc2028001e492b17b03bf3195ad21630e2'; // issue 12: the five §9 changes merged, hazard and exits refitted on the merged model
+  const EXPECTED_SHA256 = 'c0d91bc06105658d100e285bcea7e09879c3a7d2564e44fa2e6a988bc015a1eb'; // §9.5 last-mile reconfiguration: outbound lead times, distribution hubs chosen quarterly, three new indicators
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');

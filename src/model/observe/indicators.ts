@@ -161,6 +161,11 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
     (w, o, r) => productionCo2(w, o, r)),
   ratio('co2PerFinalUnit', 'kg CO₂/unit', 'Production CO₂ of raw inputs plus transport CO₂ of component shipments, in the region, / final goods produced there (at world level: all CO₂ per final good made).',
     (w, o, r) => o.plantCo2[r] + productionCo2(w, o, r), (_w, o, r) => o.plantProduction[r]),
+  // Last-mile reconfiguration (§9.5)
+  ratio('lastMileHubShare', 'share', 'Final goods delivered to the region from lead firms’ distribution hubs / all final goods delivered there.',
+    (w, _o, r) => w.regions.finalViaHub[r], (w, _o, r) => w.regions.finalDelivered[r]),
+  ratio('meanFinalDeliveryWeeks', 'weeks', 'Mean delivery time of the final goods delivered to the region this week (sent this week; they arrive after it): lastMileDeliveryWeeks from a hub, the outbound lead time from a plant.',
+    (w, _o, r) => w.regions.finalDeliveryUnitWeeks[r], (w, _o, r) => w.regions.finalDelivered[r]),
   ...STRATEGY_INDICATORS,
   // Local capacity
   sum('smeCount', 'SMEs', 'Living SMEs in the region (sampled economy: scales with `scale`).', (_w, o, r) => o.smeCount[r], true),
@@ -240,6 +245,24 @@ function populationMean(world: World, keep: (r: number) => boolean, value: (r: n
 const usage = (w: World) => (r: number) => w.regions.access[r] * w.regions.literacy[r];
 
 export const GLOBAL_INDICATORS: GlobalIndicator[] = [
+  {
+    name: 'firmsWithDistributionHub',
+    unit: 'share of lead firms',
+    doc: 'Share of living lead firms that hold finished goods in a distribution hub in at least one bloc (§9.5).',
+    value: (w) => {
+      const { firms, plants } = w;
+      let alive = 0;
+      let holding = 0;
+      for (let f = 0; f < firms.count; f++) {
+        if (!firms.alive[f]) continue;
+        alive++;
+        let any = 0;
+        for (let b = 0; b < plants.blocCount; b++) any |= firms.distributionHub[f * plants.blocCount + b];
+        holding += any;
+      }
+      return alive > 0 ? holding / alive : 0;
+    },
+  },
   {
     name: 'usageGapQuartiles',
     unit: 'difference of shares',

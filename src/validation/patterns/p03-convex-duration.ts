@@ -18,7 +18,8 @@ export const p03: PatternDefinition = {
   threshold: 'paired 90% CI of L8 − 2·L4 > 0; of L8(cover 2) − L8(cover 4) > 0; of L8(default) − L8(DUAL) > 0',
   ablations: [
     // MODEL.md §8: buffers that absorb a short lockdown but not a long one.
-    { id: 'no-inventory', input: 'zero inventory (inventoryCoverWeeks = 0)', params: { inventoryCoverWeeks: 0 } },
+    // Distribution hubs (§9.5) hold finished goods too, so the ablation also ships every good direct.
+    { id: 'no-inventory', input: 'zero inventory (inventoryCoverWeeks = 0, no distribution hubs)', params: { inventoryCoverWeeks: 0, lastMileHubs: 'none' } },
     // Hub congestion: a backlog served at a rising cost can make a long lockdown disproportionately costly.
     { id: 'no-congestion', input: 'no hub congestion (congestionSlope = 0)', params: { congestionSlope: 0 } },
   ],
