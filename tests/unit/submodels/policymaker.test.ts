@@ -205,6 +205,13 @@ describe('§7.9 local-sourcing subsidy: per unit of locally sourced input, withi
     expect(world.policy.spentQuarter[cell(HOM, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBe(0);
     paySubsidy(world, NBR, CIRCULAR_PROCUREMENT_SUBSIDY, 50);
     expect(world.policy.spentTotal[cell(NBR, CIRCULAR_PROCUREMENT_SUBSIDY)]).toBeCloseTo(150, 9);
+    // The next region's spending, on the first instrument too, is not this region's.
+    world.policy.spentQuarter[cell(HUB, LOCAL_SOURCING_SUBSIDY)] = 1_000;
+    expect(availableBudget(world, HOM, TRAINING)).toBeCloseTo(world.policy.budgetQuarter[HOM], 6);
+    // An instrument with its own budget in this region: a quarter of it, less what it spent.
+    world.policy.budgetPerYear[cell(NBR, TRAINING)] = 4_000;
+    world.policy.spentQuarter[cell(NBR, TRAINING)] = 300;
+    expect(availableBudget(world, NBR, TRAINING)).toBeCloseTo(700, 9);
   });
 
   it('recording spends nothing for a zero or negative amount', () => {
