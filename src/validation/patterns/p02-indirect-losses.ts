@@ -14,9 +14,13 @@ export const p02: PatternDefinition = {
   ablations: [
     // Each tier's value-added share follows its labour per unit (MODEL.md §7.5): equal labour per tier neutralises it.
     { id: 'equal-labour', input: 'equal labour per unit in every tier (0.4 worker-weeks)', params: { labourPerRawUnit: 0.4, labourPerComponent: 0.4, labourPerAssembly: 0.4 } },
-    // MODEL.md §9.2: demand that follows income carries losses to regions that were not locked
-    // down (its input links, the other half of that ablation, are not built yet).
-    { id: 'demand-fixed', input: 'demand fixed (demandFollowsIncome = false)', params: { demandFollowsIncome: false } },
+    // MODEL.md §9.2: demand that follows income and the imported inputs of every local economy
+    // carry losses to regions that were not locked down; the ablation removes both.
+    {
+      id: 'no-imported-inputs-demand-fixed',
+      input: 'no imported inputs in local production (importedInputShare = hubImportedInputShare = 0) and demand fixed (demandFollowsIncome = false)',
+      params: { importedInputShare: 0, hubImportedInputShare: 0, demandFollowsIncome: false },
+    },
   ],
   // Passes since gross losses are summed agent by agent (issue 11); before, SME gains cancelled
   // losses within each region and indirect losses stayed below direct ones. Per-agent gross sums
