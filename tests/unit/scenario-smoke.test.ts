@@ -273,7 +273,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = 'd9fe5afe468f9dd605b7bed04b1393dc2028001e492b17b03bf3195ad21630e2'; // issue 12: the five §9 changes merged, hazard and exits refitted on the merged model
+  const EXPECTED_SHA256 = '04456c24227b4ade10b229c5421995866ef509a42998697d01168c6c6c2cb05b'; // MODEL.md §9.2's intermediate inputs of local production
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
