@@ -120,20 +120,25 @@ export function addImporterBacklogs(world: World): void {
  * Phase 7 — each hub ships its published raw fill of what it owes each importer into the importer's
  * pipeline (arriving after the lead time); the importer pays price, freight and tariff on dispatch,
  * its landed cost per unit follows (at `smeRawCostMemoryRate`), and its record of each hub that
- * owed it something follows the hub's fill (at `reorderShiftRate`; 0 when the hub cannot ship).
+ * owed it something follows the hub's fill (at `reorderShiftRate`; 0 when the hub cannot ship),
+ * and its availability moves toward the share of its hubs that can ship to it.
  */
 export function shipImportedInputs(world: World): void {
   const { regions, hubs, geo, params, ledger, scratch, tick } = world;
   const R = regions.count;
   const H = hubs.count;
   for (let r = 0; r < R; r++) {
+    if (!(regions.importedInputShare[r] > 0)) continue;
     let bought = 0;
     let paid = 0;
+    let reachable = 0;
     for (let j = 0; j < H; j++) {
       const owed = regions.importerOwed[r * H + j];
       const origin = hubs.region[j];
+      const open = canShip(regions, origin, r);
+      if (open) reachable += regions.importerHubShare[r * H + j];
       if (!(owed > 0)) continue;
-      const fill = canShip(regions, origin, r) ? hubs.rawFill[j] : 0;
+      const fill = open ? hubs.rawFill[j] : 0;
       regions.importerReliability[r * H + j] += params.reorderShiftRate * (fill - regions.importerReliability[r * H + j]);
       const shipped = fill * owed;
       if (!(shipped > 0)) continue;
@@ -150,6 +155,12 @@ export function shipImportedInputs(world: World): void {
       bought += shipped;
       paid += payment + freight + tariff;
     }
+    // Its availability moves toward the share of its hubs that can ship to it by at most
+    // reorderShiftRate a week: a lockdown's partial fills are Leontief shortages, but where imports
+    // cannot come at all (a closed border) SMEs turn to domestic inputs, all of them after
+    // 1 / rate weeks (a linear shift: a geometric one would never reach all-domestic inputs).
+    const step = Math.max(-params.reorderShiftRate, Math.min(params.reorderShiftRate, reachable - regions.importerAvailability[r]));
+    regions.importerAvailability[r] += step;
     if (bought > 0) {
       regions.importerCash[r] -= paid;
       regions.importerCost[r] += params.smeRawCostMemoryRate * (paid / bought - regions.importerCost[r]);

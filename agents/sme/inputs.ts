@@ -94,14 +94,23 @@ export function inputsPerSale(world: World, r: number): number {
   return price > 0 ? world.params.localInputShare / price : 0;
 }
 
+/**
+ * The imported share of region r's local-market inputs this week: `importedInputShare_r` × its
+ * importer's record of deliveries — fixed within the week (Leontief), shifting toward domestic
+ * inputs over weeks in which imports do not come, as every buyer's orders shift (§2).
+ */
+export function currentImportedShare(world: World, r: number): number {
+  return world.regions.importedInputShare[r] * world.regions.importerAvailability[r];
+}
+
 /** Domestic input units one $ of local sales uses in region r (Leontief): the non-imported share. */
 export function domesticInputsPerSale(world: World, r: number): number {
-  return inputsPerSale(world, r) * (1 - world.regions.importedInputShare[r]);
+  return inputsPerSale(world, r) * (1 - currentImportedShare(world, r));
 }
 
 /** Imported input units one $ of local sales uses in region r (Leontief). */
 export function importedInputsPerSale(world: World, r: number): number {
-  return inputsPerSale(world, r) * world.regions.importedInputShare[r];
+  return inputsPerSale(world, r) * currentImportedShare(world, r);
 }
 
 /** The local sales SME `id` is expected to make at the start or at entry: the starting utilisation of its local capacity. */

@@ -52,6 +52,13 @@ export interface RegionStore {
   importerForecast: Float64Array;
   importerPipeline: Float64Array;
   importerOwed: Float64Array;
+  /**
+   * Each importer's availability: the share of its hubs that can ship to it, followed by at most
+   * `reorderShiftRate` a week. The imported share of SMEs' inputs is `importedInputShare` × this, so
+   * SMEs turn to domestic inputs over weeks when imports cannot come (a closed border); a
+   * lockdown's partial fills stay Leontief shortages.
+   */
+  importerAvailability: Float64Array;
   /** Each importer's share of orders with each hub, chosen at the start (region × hubs + hub). */
   importerHubShare: Float64Array;
   /** Each importer's record of each hub's deliveries (region × hubs + hub; EMA of fill fractions, §2). */
@@ -237,6 +244,7 @@ function staticRegionData(definition: WorldDefinition) {
     importerForecast: f64(),
     importerPipeline: new Float64Array(0),
     importerOwed: new Float64Array(0),
+    importerAvailability: new Float64Array(n).fill(1),
     importerHubShare: new Float64Array(0),
     importerReliability: new Float64Array(0),
     importerCash: f64(),

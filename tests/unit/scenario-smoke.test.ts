@@ -273,7 +273,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '04456c24227b4ade10b229c5421995866ef509a42998697d01168c6c6c2cb05b'; // MODEL.md §9.2's intermediate inputs of local production
+  const EXPECTED_SHA256 = '6aa74a71860ab43ba7898b2f0633b123153416cce24a59722e037c578717ad74'; // MODEL.md §9.2's intermediate inputs of local production
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');
