@@ -1,6 +1,7 @@
 import type { World } from '../../src/model/world.ts';
+import { receiveImportedInputs } from './importers.ts';
 
-/** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock. */
+/** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock, and in each region's importer's stock (§9.2). */
 export function receiveRawInputs(world: World): void {
   const { smes, tick } = world;
   const offset = (tick % smes.pipelineWeeks) * smes.capacity;
@@ -13,4 +14,5 @@ export function receiveRawInputs(world: World): void {
       pipeline[offset + i] = 0;
     }
   }
+  receiveImportedInputs(world);
 }

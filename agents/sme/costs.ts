@@ -24,13 +24,23 @@ export function smeComponentPrice(world: World, id: number): number {
 }
 
 /**
- * Local-market revenue one worker-week can earn ($): wage × (1 + μ) × capability productivity /
- * the starting mean of it, so the typical SME prices its local services at cost plus markup.
+ * Local sales per $ of value added (§9.2): 1 / (1 − localInputShare). The local price passes
+ * inputs through at their starting cost, so at starting input prices an SME's value added per
+ * worker-week, and its margin, are what they were before local output used inputs.
+ */
+export function grossOutputFactor(localInputShare: number): number {
+  return 1 / (1 - localInputShare);
+}
+
+/**
+ * Local-market sales one worker-week can make ($): value added wage × (1 + μ) × capability
+ * productivity / the starting mean of it (the typical SME prices its local work at cost plus
+ * markup), grossed up by the inputs the sales embody (§9.2).
  */
 export function localRevenuePerWorker(world: World, id: number): number {
   const { smes, regions, params, economy } = world;
   return (
-    (regions.wage[smes.region[id]] * (1 + params.markup) * capabilityProductivity(smes.capability[id])) /
+    (regions.wage[smes.region[id]] * (1 + params.markup) * capabilityProductivity(smes.capability[id]) * grossOutputFactor(params.localInputShare)) /
     economy.referenceSmeProductivity
   );
 }

@@ -1,4 +1,5 @@
 import type { World } from '../../src/model/world.ts';
+import { stockEntrantInputs } from './inputs.ts';
 import type { KeyedDraws } from '../../src/sim/rng/keyed.ts';
 import { NO_BUYER, allocateSme } from './schema.ts';
 import { powerLawEmployees, smeComponentPrice, smeWeeklyCost } from './costs.ts';
@@ -126,6 +127,7 @@ function createEntrant(world: World, r: number, k: number, capability: number, r
   ledger.entryCapital += capital;
   smes.price[id] = smeComponentPrice(world, id);
   smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
+  stockEntrantInputs(world, id);
   regions.smeEntries[r]++;
   // Entrants join the census the SME finance pass took of the SMEs that stayed.
   regions.smeCount[r]++;

@@ -10,6 +10,7 @@ export { smeParams } from './params.ts';
 export { initializeSmes } from './initialize.ts';
 export { capabilityProductivity, localRevenuePerWorker, smeComponentCapacity, smeComponentPrice } from './costs.ts';
 export { aggregateSmes } from './aggregate.ts';
+export { setLocalInputs, stockSmeInputs, startingImportedInputUnits, importedInputShares, smeValueAdded } from './inputs.ts';
 // Systems, in the order of the phase table.
 export { receiveRawInputs } from './arrivals.ts';
 export { setLocalDemand, followCustomers, serveSmeSide } from './local-market.ts';

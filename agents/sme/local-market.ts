@@ -1,5 +1,7 @@
 import type { World } from '../../src/model/world.ts';
-import { capabilityProductivity, smeComponentCapacity } from './costs.ts';
+import { capabilityProductivity, grossOutputFactor, smeComponentCapacity } from './costs.ts';
+import { domesticInputsPerSale, importedInputsPerSale } from './inputs.ts';
+import { servableDemand, takeImportedInputs } from './importers.ts';
 import { exp } from '../../src/sim/math.ts';
 import { incomeDemandFactor } from '../../src/model/income-demand.ts';
 
@@ -31,9 +33,10 @@ export function setLocalDemand(world: World): void {
       incomeDemandFactor(world, r, params.localDemandIncomeElasticity) *
       exp(regions.demandNoise[r] - (sd * sd) / 2);
     regions.localServed[r] = 0;
-    // Revenue per worker-week at capability productivity 1, this week's local-services capacity factor included.
+    // Sales per worker-week at capability productivity 1 (gross output, §9.2), this week's local-services capacity factor included.
     revenuePerWorkerBase[r] =
-      (regions.wage[r] * (1 + params.markup) * regions.localServicesCapacityFactor[r]) / economy.referenceSmeProductivity;
+      (regions.wage[r] * (1 + params.markup) * grossOutputFactor(params.localInputShare) * regions.localServicesCapacityFactor[r]) /
+      economy.referenceSmeProductivity;
   }
 }
 
@@ -54,13 +57,20 @@ export function followCustomers(world: World): void {
   }
 }
 
-/** First round: shares by customer base, up to each SME's local capacity ($ this week) after its chain work. */
+/**
+ * First round: shares by customer base of the demand the region's imported inputs allow
+ * (Leontief, §9.2), up to each SME's local capacity ($ this week) after its chain work: the lesser
+ * of its labour's and its domestic inputs' (input stock left after the chain work, over the
+ * domestic inputs a $ of sales uses).
+ */
 function serveFirstChoices(world: World): void {
   const { smes, regions, params, scratch } = world;
   const weight = scratch.regionSmeWeight;
   const spare = scratch.regionGrantDemand;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
+  const servable = scratch.regionServableDemand;
   spare.fill(0);
+  for (let r = 0; r < regions.count; r++) servable[r] = servableDemand(world, r, importedInputsPerSale(world, r));
   const perUnitLabour = params.labourPerComponent;
   const { alive, region, employees, capability, customers, localRevenue, localLabour, owedToBuyer, ordersLastWeek } = smes;
   for (let i = 0; i < smes.count; i++) {
@@ -73,8 +83,10 @@ function serveFirstChoices(world: World): void {
     // Labour is held back only for the chain work the SME can actually do this week (its raw stock).
     const chainWork = Math.min(owedToBuyer[i] + ordersLastWeek[i], smes.rawStock[i]);
     const chainLabour = Math.min(employees[i], (chainWork * perUnitLabour) / (regions.productivity[r] * productivity));
-    const capacity = Math.max(0, (employees[i] - chainLabour) * revenuePerWorkerBase[r] * productivity);
-    const served = Math.min((regions.localSmeDemand[r] * customers[i]) / weight[r], capacity);
+    const perSale = domesticInputsPerSale(world, r);
+    const inputCapacity = perSale > 0 ? (smes.rawStock[i] - chainWork) / perSale : Infinity;
+    const capacity = Math.max(0, Math.min((employees[i] - chainLabour) * revenuePerWorkerBase[r] * productivity, inputCapacity));
+    const served = Math.min((servable[r] * customers[i]) / weight[r], capacity);
     localRevenue[i] = served;
     localLabour[i] = capacity - served; // spare capacity until the second round
     regions.localServed[r] += served;
@@ -82,19 +94,24 @@ function serveFirstChoices(world: World): void {
   }
 }
 
-/** Second round: the unserved remainder goes to SMEs in proportion to their spare capacity; SMEs are paid. */
+/**
+ * Second round: the unserved remainder of the servable demand goes to SMEs in proportion to their
+ * spare capacity; SMEs are paid and use their inputs — domestic ones from their stock, imported
+ * ones from their region's importer (paid for in phase 7, `payImporter`).
+ */
 function serveRemainder(world: World): void {
   const { smes, regions, ledger, scratch } = world;
   const spare = scratch.regionGrantDemand;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const fillSpare = scratch.regionSecondRoundShare;
   for (let r = 0; r < regions.count; r++) {
-    const remainder = regions.localSmeDemand[r] - regions.localServed[r];
+    const remainder = scratch.regionServableDemand[r] - regions.localServed[r];
     fillSpare[r] = remainder > 0 && spare[r] > 0 ? Math.min(1, remainder / spare[r]) : 0;
     regions.localServed[r] += fillSpare[r] * spare[r];
   }
   const { alive, region, capability, localRevenue, localLabour } = smes;
   let spending = 0;
+  let inputsUsed = 0;
   regions.smeLocalLabour.fill(0);
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;
@@ -106,8 +123,13 @@ function serveRemainder(world: World): void {
     regions.smeLocalLabour[r] += localLabour[i];
     smes.cash[i] += served;
     spending += served;
+    const used = Math.min(smes.rawStock[i], served * domesticInputsPerSale(world, r));
+    smes.rawStock[i] -= used;
+    inputsUsed += used;
+    if (served > 0) takeImportedInputs(world, i, served * importedInputsPerSale(world, r));
   }
   ledger.localMarketSpending += spending;
+  ledger.localInputsUsed += inputsUsed;
 }
 
 /** The customer base an SME's capacity × capability would hold in the long run. */

@@ -4,6 +4,9 @@ import { currentLeadTime } from '../../src/model/geography.ts';
 import { stermanOrder, updateForecast } from '../firm/index.ts';
 import { domesticRawPrice, recycledBuyerPrice } from '../supplier/index.ts';
 import { landedRawCost } from './sourcing.ts';
+import { domesticInputsPerSale, importedInputsPerSale } from './inputs.ts';
+import { orderImportedInputs } from './importers.ts';
+import { localRevenuePerWorker } from './costs.ts';
 
 /** Lead time of recycled raw inputs (§9.5: local, no freight, no lead time beyond one week). */
 export const RECYCLED_LEAD_WEEKS = 1;
@@ -27,16 +30,45 @@ export function recycledOrderShare(world: World, i: number): number {
 }
 
 /**
+ * The local sales SME i's inputs are needed for this week (§9.2, $): the larger of its local sales
+ * and its customers' share of the SME side's demand — so an SME short of inputs still orders for
+ * the sales it could make — but never more than its labour could sell.
+ */
+export function localSalesNeed(world: World, i: number): number {
+  const { smes, regions, scratch } = world;
+  const r = smes.region[i];
+  const weight = scratch.regionSmeWeight[r];
+  const demanded = weight > 0 ? (regions.localSmeDemand[r] * smes.customers[i]) / weight : 0;
+  const labourCapacity = smes.employees[i] * localRevenuePerWorker(world, i) * regions.localServicesCapacityFactor[r];
+  return Math.min(Math.max(smes.localRevenue[i], demanded), labourCapacity);
+}
+
+/**
+ * The hub's share of SME i's own input order: its chain needs at the chain's hub share; its
+ * local-market needs are domestic (their imported share goes through the region's importer).
+ */
+export function orderHubShare(world: World, i: number, chainNeed: number, localNeed: number): number {
+  const { smes } = world;
+  const chainShare = smes.rawSource[i] >= 0 ? smes.rawHubShare[i] : 0;
+  const total = chainNeed + localNeed;
+  return total > 0 ? (chainNeed * chainShare) / total : chainShare;
+}
+
+/**
  * Phase 5 (weekly) — contracted SMEs take their share of their buyer's SME order (∝ contracted
- * capacity) into their backlog, then order raw inputs by anchoring and adjustment from last
- * week's orders (one-week information lag): first the recycled share their region's recycling
- * capacity allows when recycled inputs pass the price test (§9.5), the rest split between their hub
- * and the domestic source by how reliably the hub has delivered (§2, §7.2).
+ * capacity) into their backlog, then order inputs by anchoring and adjustment (§7.2) on their
+ * needs: last week's chain orders (one-week information lag) and the domestic inputs of this
+ * week's local-market needs (§9.2); first the recycled share their region's recycling capacity
+ * allows when recycled inputs pass the price test (§9.5), the rest split between their hub and the
+ * domestic source (`orderHubShare`). The imported inputs of the local needs are summed by region
+ * and ordered by the region's importer.
  */
 export function placeSmeOrders(world: World): void {
   const { smes, plants, hubs, regions, params, geo } = world;
   const cap = smes.capacity;
   const handling = Math.max(1, params.handlingWeeks);
+  const importNeed = world.scratch.regionImportNeed;
+  importNeed.fill(0);
   for (let i = 0; i < smes.count; i++) {
     smes.ordersReceived[i] = 0;
     smes.rawOrdered[i] = 0;
@@ -47,12 +79,16 @@ export function placeSmeOrders(world: World): void {
       smes.ordersReceived[i] = order;
       smes.owedToBuyer[i] += order;
     }
-    smes.rawForecast[i] = updateForecast(smes.rawForecast[i], smes.ordersLastWeek[i], params.forecastSmoothing);
+    const chainNeed = smes.ordersLastWeek[i];
+    const sales = localSalesNeed(world, i);
+    const localNeed = sales * domesticInputsPerSale(world, smes.region[i]);
+    importNeed[smes.region[i]] += sales * importedInputsPerSale(world, smes.region[i]);
+    smes.rawForecast[i] = updateForecast(smes.rawForecast[i], chainNeed + localNeed, params.forecastSmoothing);
     if (p === NO_BUYER && smes.owedToBuyer[i] <= 0 && smes.rawForecast[i] < 1e-6) continue;
     let inTransit = 0;
     for (let s = 0; s < smes.pipelineWeeks; s++) inTransit += smes.rawPipeline[s * cap + i];
     const source = smes.rawSource[i];
-    const hubShare = source >= 0 ? smes.rawHubShare[i] : 0;
+    const hubShare = orderHubShare(world, i, chainNeed, localNeed);
     const hubLead = source >= 0 ? currentLeadTime(geo, regions, hubs.region[source], smes.region[i]) : handling;
     const recycledShare = recycledOrderShare(world, i);
     const leadTime = recycledShare * RECYCLED_LEAD_WEEKS + (1 - recycledShare) * (hubShare * hubLead + (1 - hubShare) * handling);
@@ -70,4 +106,5 @@ export function placeSmeOrders(world: World): void {
     smes.owedByHub[i] += order * (1 - recycledShare) * hubShare;
     smes.owedByDomestic[i] += order * (1 - recycledShare) * (1 - hubShare);
   }
+  orderImportedInputs(world);
 }

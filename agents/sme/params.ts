@@ -116,6 +116,26 @@ export const smeParams = {
     doc: 'A digitally visible SME shows its buyer its hub raw-input source (tier-2 exposure) when the hub’s share of its raw inputs exceeds this.',
     source: 'Assumed.',
   }),
+  localInputShare: num({
+    default: 0.45, min: 0, max: 0.8, unit: 'share of local sales', section: '9.2', status: 'cited',
+    doc: 'Intermediate inputs SMEs buy per $ of local-market sales (gross output), Leontief in the short run; their value added is the rest (0 = local output is labour only).',
+    source: 'OECD 2021, Input-Output Tables (IOTs), 2021 edition, "Total intermediate consumption" over "Output (production)" by country: about 0.4–0.5 of gross output (MODEL.md §9.2: 0.45)',
+  }),
+  importedInputShare: num({
+    default: 0.25, min: 0, max: 0.5, unit: 'share of inputs', section: '9.2', status: 'assumption',
+    doc: 'Population-weighted world mean of the share of SMEs’ local-market inputs bought from hub suppliers (the rest from the domestic source); regions get min(importedInputShareMax, k × merchandise trade / GDP) with k set to hit this mean, or this share outside hubs where the world gives no trade data (0 = the P2 ablation).',
+    source: 'Assumed in MODEL.md §9.2: the order of magnitude of the foreign content of production in OECD TiVA.',
+  }),
+  importedInputShareMax: num({
+    default: 0.5, min: 0, max: 1, unit: 'share of inputs', section: '9.2', status: 'assumption',
+    doc: 'Cap on a region’s imported share of SMEs’ local-market inputs (very open economies).',
+    source: 'Assumed in MODEL.md §9.2.',
+  }),
+  hubImportedInputShare: num({
+    default: 0.1, min: 0, max: 0.5, unit: 'share of inputs', section: '9.2', status: 'assumption',
+    doc: 'Imported share of SMEs’ local-market inputs in hub regions of a world without trade data (two-hubs): hubs make most of their inputs at home.',
+    source: 'Assumed in MODEL.md §9.2 (two-hubs: 0.25 everywhere and 0.10 in the hubs).',
+  }),
   smeCashTargetWeeks: num({
     default: 8, min: 1, max: 104, unit: 'weeks of costs', section: '7.6', status: 'assumption',
     doc: 'Owners draw out cash above this buffer.', source: 'Assumed.',

@@ -2,12 +2,14 @@ import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { canShip } from '../../src/model/geography.ts';
 import { smeWorkerOutput } from './costs.ts';
+import { addImporterBacklogs } from './importers.ts';
 
 /**
  * Phase 6 — SMEs make components for their buyer: min(labour left after the local market ×
  * output per worker × the component tier's capacity factor (§9.3), raw stock, deliverable
  * backlog). The same pass totals what SMEs are owed by each hub and by each region's domestic
- * source and each region's recycled source, for the suppliers' production.
+ * source and each region's recycled source, and (§9.2) what hubs owe importers, for the suppliers'
+ * production.
  */
 export function produceAtSmes(world: World): void {
   const { smes, plants, hubs, regions, params, ledger, scratch } = world;
@@ -37,4 +39,5 @@ export function produceAtSmes(world: World): void {
     ledger.rawUsed += output;
     ledger.componentsProduced += output;
   }
+  addImporterBacklogs(world);
 }

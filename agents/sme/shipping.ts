@@ -4,6 +4,8 @@ import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/
 import { domesticRawPrice, recycledRawPrice } from '../supplier/index.ts';
 import { CIRCULAR_PROCUREMENT_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { RECYCLED_LEAD_WEEKS } from './ordering.ts';
+import { payImporter, shipImportedInputs } from './importers.ts';
+import { importedInputsPerSale } from './inputs.ts';
 
 /** This week's constants of the SME shipping pass. */
 interface ShippingWeek {
@@ -18,7 +20,8 @@ interface ShippingWeek {
  * Phase 7 — the SME pass of rationing and shipping: each SME ships what it made to its buyer
  * (gathered per plant in scratch, in id order), and pulls its hub's published raw fill fraction
  * and its domestic and recycled sources' fill of what they owe it into its own pipeline, paying on
- * dispatch (recycled inputs net of the circular-procurement subsidy, §9.5).
+ * dispatch (recycled inputs net of the circular-procurement subsidy, §9.5); it pays its region's
+ * importer for the imported inputs its local sales used, and hubs ship to importers (§9.2).
  * Buyers' exposure through SMEs (first tier, and second tier for digitally visible SMEs) is
  * marked in the SME kind's own buffer, `smeSupplyExposure`, which firms read.
  */
@@ -38,7 +41,9 @@ export function shipSmeGoods(world: World): void {
     if (!smes.alive[i]) continue;
     if (smes.buyerPlant[i] !== NO_BUYER) shipToBuyer(world, i);
     buyRawInputs(world, i, week);
+    payImporter(world, i, smes.localRevenue[i] * importedInputsPerSale(world, smes.region[i]));
   }
+  shipImportedInputs(world);
   for (let j = 0; j < hubs.count; j++) {
     hubs.cash[j] += world.scratch.hubRawRevenue[j];
     hubs.revenue[j] += world.scratch.hubRawRevenue[j];

@@ -5,6 +5,7 @@ import { LOCAL } from '../firm/index.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 import { domesticRawPrice } from '../supplier/index.ts';
 import { smeComponentPrice } from './costs.ts';
+import { exp } from '../../src/sim/math.ts';
 
 /** Landed raw-input cost from hub supplier j into region r; Infinity when it cannot ship. */
 export function landedRawCost(world: World, hub: number, region: number): number {
@@ -13,6 +14,33 @@ export function landedRawCost(world: World, hub: number, region: number): number
   if (!canShip(regions, origin, region)) return Infinity;
   const price = hubs.rawPrice[hub];
   return price + currentFreight(geo, regions, origin, region) + tariffRate(regions, origin, region) * price;
+}
+
+/**
+ * How buyers of raw inputs in region r spread over hub suppliers, as tier-1 buyers do (§2,
+ * `updateHubWeights`): weights ∝ capacity × exp(−(landed raw cost − cheapest) / (hubChoiceTemp
+ * × reference raw price)), written into `out` (one per hub, summing to 1; all 0 where no hub can ship). Returns
+ * the weighted landed cost (Infinity where no hub can ship).
+ */
+export function hubWeightsForRegion(world: World, r: number, out: Float64Array): number {
+  const { hubs, params, economy } = world;
+  let best = Infinity;
+  for (let j = 0; j < hubs.count; j++) best = Math.min(best, landedRawCost(world, j, r));
+  out.fill(0);
+  if (!Number.isFinite(best)) return Infinity;
+  const temperature = params.hubChoiceTemp * economy.referenceRawPrice;
+  let total = 0;
+  let cost = 0;
+  for (let j = 0; j < hubs.count; j++) {
+    const landed = landedRawCost(world, j, r);
+    if (!Number.isFinite(landed)) continue;
+    out[j] = hubs.componentCapacity[j] * exp(-(landed - best) / temperature);
+    total += out[j];
+    cost += out[j] * landed;
+  }
+  if (!(total > 0)) return Infinity;
+  for (let j = 0; j < hubs.count; j++) out[j] /= total;
+  return cost / total;
 }
 
 /**

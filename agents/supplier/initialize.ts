@@ -25,8 +25,11 @@ export function createHubs(world: World): void {
  * Hub capacity is a property of the world (§2): sized so that with every firm GLOBAL the hubs
  * run at the target utilisation, the local-market units they supply at the start (`localUnits`,
  * §9.4, as §9.2 asks for the demand it adds) included; split over hub regions by population × industry workers share.
+ * Raw capacity is `hubRawCapacityRatio` × component capacity plus room for the raw inputs SMEs'
+ * local markets import from this supplier at the start (`localInputUnits`, by supplier, §9.2),
+ * at the same target utilisation.
  */
-export function sizeHubCapacity(world: World, totalFinalDemand: number, localUnits = 0): void {
+export function sizeHubCapacity(world: World, totalFinalDemand: number, localUnits = 0, localInputUnits?: Float64Array): void {
   const { hubs, regions, params } = world;
   const weight = new Float64Array(hubs.count);
   let weightSum = 0;
@@ -38,6 +41,7 @@ export function sizeHubCapacity(world: World, totalFinalDemand: number, localUni
   const totalCapacity = (totalFinalDemand + localUnits) / params.plantUtilisationTarget;
   for (let j = 0; j < hubs.count; j++) {
     hubs.componentCapacity[j] = weightSum > 0 ? (totalCapacity * weight[j]) / weightSum : 0;
-    hubs.rawCapacity[j] = hubs.componentCapacity[j] * params.hubRawCapacityRatio;
+    const localInputCapacity = localInputUnits ? localInputUnits[j] / params.plantUtilisationTarget : 0;
+    hubs.rawCapacity[j] = hubs.componentCapacity[j] * params.hubRawCapacityRatio + localInputCapacity;
   }
 }

@@ -16,6 +16,9 @@ export function goodsStocks(world: World): GoodsStocks {
   for (let s = 0; s < world.geo.pipelineWeeks; s++) {
     for (let i = 0; i < smes.count; i++) raw += ring[s * smes.capacity + i];
   }
+  // §9.2: regions' importers of SMEs' local-market inputs hold stock and a pipeline.
+  for (let r = 0; r < world.regions.count; r++) raw += world.regions.importerStock[r];
+  for (let k = 0; k < world.regions.importerPipeline.length; k++) raw += world.regions.importerPipeline[k];
   let components = 0;
   let final = 0;
   for (let p = 0; p < plants.count; p++) {
@@ -31,13 +34,14 @@ export function goodsStocks(world: World): GoodsStocks {
   return { raw, components, final };
 }
 
-/** Cash held by every agent that holds money (lead firms, hub suppliers, SMEs). */
+/** Cash held by every agent that holds money (lead firms, hub suppliers, SMEs, and regions' importers of SME inputs). */
 export function moneyStock(world: World): number {
   const { firms, hubs, smes } = world;
   let total = 0;
   for (let f = 0; f < firms.count; f++) total += firms.cash[f];
   for (let j = 0; j < hubs.count; j++) total += hubs.cash[j];
   for (let i = 0; i < smes.count; i++) if (smes.alive[i]) total += smes.cash[i];
+  for (let r = 0; r < world.regions.count; r++) total += world.regions.importerCash[r]; // §9.2 importers (trade credit)
   return total;
 }
 

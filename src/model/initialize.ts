@@ -15,6 +15,7 @@ import type { Economy, World } from './world.ts';
 import { initializeCells, summariseCells } from '../../agents/community/index.ts';
 import {
   initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes, createSmeSupplyExposure,
+  setLocalInputs, stockSmeInputs, startingImportedInputUnits,
 } from '../../agents/sme/index.ts';
 import { createHubs, initializeRecycling, sizeHubCapacity } from '../../agents/supplier/index.ts';
 import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
@@ -81,10 +82,12 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   world.smeSupplyExposure = createSmeSupplyExposure(world.firms.count, regions.count);
   // Provisional hub capacities: only their proportions matter for the starting hub mix.
   sizeHubCapacity(world, 1);
+  setLocalInputs(world);
+  stockSmeInputs(world);
   world.scratch = createScratch(world.firms.count, regions.count, world.plants.count, world.hubs.count, world.cells.count, world.geo.pipelineWeeks);
   setLocalMarketReferences(world);
   sizeFinalDemand(world);
-  sizeHubCapacity(world, economy.totalFinalDemand, startingLocalHubUnits(world));
+  sizeHubCapacity(world, economy.totalFinalDemand, startingLocalHubUnits(world), startingImportedInputUnits(world));
   setPlantReferences(world);
   startPlants(world);
   drawStartingStrategies(world, computeSmePools(world));

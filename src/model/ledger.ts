@@ -26,6 +26,7 @@ export const MONEY_SINKS = [
 export const GOODS_FLOWS = [
   'rawProduced',
   'rawUsed',
+  'localInputsUsed',
   'componentsProduced',
   'componentsUsed',
   'componentsSoldLocally',

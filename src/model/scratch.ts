@@ -73,6 +73,9 @@ export interface Scratch {
   /** Per region: local revenue per SME worker-week at capability productivity 1, and the second-round fill. */
   regionLocalRevenueBase: Float64Array;
   regionSecondRoundShare: Float64Array;
+  /** §9.2: the SME side's demand its region's imported inputs allow this week ($), and its SMEs' imported input needs (units). */
+  regionServableDemand: Float64Array;
+  regionImportNeed: Float64Array;
   /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
   regionInverseWage: Float64Array;
   /** R × 4 (`LOCKDOWN_TIERS`): last week's labour by tier, and this week's lockdown capacity by tier (§9.3). */
@@ -129,6 +132,8 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionCapabilityKeepInChain: new Float64Array(regions),
     regionLocalRevenueBase: new Float64Array(regions),
     regionSecondRoundShare: new Float64Array(regions),
+    regionServableDemand: new Float64Array(regions),
+    regionImportNeed: new Float64Array(regions),
     regionInverseWage: new Float64Array(regions),
     cellNeighbourLiteracy: new Float64Array(cells),
   };

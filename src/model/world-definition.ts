@@ -28,6 +28,11 @@ export interface RegionDefinition {
   adultLiteracy: number;
   landlocked: boolean;
   isHub: boolean;
+  /**
+   * Merchandise trade as a share of GDP (1 = 100%), where the world's data give it: sets the
+   * imported share of SMEs' local-market inputs (MODEL.md §9.2). Absent in worlds without trade data.
+   */
+  merchandiseTrade?: number;
 }
 
 export interface WorldDefinition {

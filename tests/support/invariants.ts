@@ -84,6 +84,22 @@ export function recycledFlowProblems(world: World): string[] {
 }
 
 /**
+ * §9.2: SMEs' local-market output used its inputs, Leontief: the input units that left their stocks
+ * (`localInputsUsed`) are what the local sales served embody (sales × inputs per $ of sales, by
+ * region; SMEs' sales are kept in Float32, hence the looser tolerance).
+ */
+export function localInputProblems(world: World): string[] {
+  const { regions, params, ledger } = world;
+  let expected = 0;
+  for (let r = 0; r < regions.count; r++) {
+    const price = regions.localInputPrice[r];
+    if (price > 0) expected += (regions.localServed[r] * params.localInputShare) / price;
+  }
+  const used = ledger.localInputsUsed;
+  return Math.abs(used - expected) <= 1e-5 * Math.max(1, expected) ? [] : [`local inputs used ${used} vs ${expected} embodied in local sales`];
+}
+
+/**
  * Runs one week (`advance`) and returns every violated invariant: goods and money conserved
  * against the ledger's named sources and sinks, no NaN or Infinity, shares in [0, 1], no
  * negative stocks.
@@ -96,7 +112,8 @@ export function checkWeek(world: World, advance: () => void): string[] {
   const moneyAfter = moneyStock(world);
   const L = world.ledger;
   const problems: string[] = [];
-  const rawExpected = goodsBefore.raw + L.rawProduced - L.rawUsed - L.rawWrittenOff;
+  // Raw inputs leave stocks into components (rawUsed) and into SMEs' local-market output (localInputsUsed, §9.2).
+  const rawExpected = goodsBefore.raw + L.rawProduced - L.rawUsed - L.localInputsUsed - L.rawWrittenOff;
   const componentsExpected = goodsBefore.components + L.componentsProduced - L.componentsUsed - L.componentsSoldLocally - L.componentsWrittenOff;
   const finalExpected = goodsBefore.final + L.finalProduced - L.finalSold - L.finalWrittenOff;
   if (!close(goodsAfter.raw, rawExpected, L.rawProduced + goodsBefore.raw)) problems.push(`raw goods ${goodsAfter.raw} vs ledger ${rawExpected}`);
@@ -108,6 +125,7 @@ export function checkWeek(world: World, advance: () => void): string[] {
   const moneyExpected = moneyBefore + netMoneyFlow(L);
   if (!close(moneyAfter, moneyExpected, moneyScale)) problems.push(`money ${moneyAfter} vs ledger ${moneyExpected}`);
   problems.push(...recycledFlowProblems(world));
+  problems.push(...localInputProblems(world));
   problems.push(...nonFiniteValues(world).map((p) => `non-finite ${p}`));
   problems.push(...shareValuesOutOfRange(world).map((p) => `share out of [0,1]: ${p}`));
   problems.push(...negativeStocks(world).map((p) => `negative: ${p}`));

@@ -42,6 +42,7 @@ const NUMBER_FIELDS = [
   'industryWorkersShare',
   'internetUse',
   'adultLiteracy',
+  'merchandiseTrade',
 ] as const satisfies readonly (keyof RegionDefinition)[];
 
 function expectClean(regions: RegionDefinition[]) {

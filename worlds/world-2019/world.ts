@@ -574,6 +574,7 @@ export function computeWorld2019(options: World2019Options = {}): World2019Build
     adultLiteracy: share(c.literacyAdultPct),
     landlocked: c.landlocked,
     isHub: hubs.has(c.iso3),
+    merchandiseTrade: Math.max(0, c.merchandiseTradePct / 100),
   }));
 
   const definition: WorldDefinition = {

@@ -1,5 +1,6 @@
 import type { World } from '../world.ts';
 import type { IndicatorInfo, Recorder } from './recorder.ts';
+import { smeValueAdded } from '../../../agents/sme/index.ts';
 
 /** Weeks after the last shock ends over which losses are still counted (§6). */
 export const LOSS_TAIL_WEEKS = 52;
@@ -204,11 +205,11 @@ export function forEachSmePair(world: World, reference: World, visit: (region: n
     const inShocked = i < a.count && a.alive[i] === 1;
     const inReference = i < b.count && b.alive[i] === 1;
     if (inShocked && inReference && a.bornAtTick[i] === b.bornAtTick[i]) {
-      visit(a.region[i], a.revenue[i] - a.spend[i], b.revenue[i] - b.spend[i]);
+      visit(a.region[i], smeValueAdded(world, i), smeValueAdded(reference, i));
       continue;
     }
-    if (inShocked) visit(a.region[i], a.revenue[i] - a.spend[i], 0);
-    if (inReference) visit(b.region[i], 0, b.revenue[i] - b.spend[i]);
+    if (inShocked) visit(a.region[i], smeValueAdded(world, i), 0);
+    if (inReference) visit(b.region[i], 0, smeValueAdded(reference, i));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { World } from '../world.ts';
-import { NO_BUYER, sizeClass } from '../../../agents/sme/index.ts';
+import { NO_BUYER, sizeClass, smeValueAdded as valueAddedOf } from '../../../agents/sme/index.ts';
 
 /**
  * Per-region totals gathered in one pass over every store after the week's phases, from which
@@ -105,7 +105,7 @@ export function observe(world: World, o: Observation): void {
     o.smeAdoptedInChain[r] += inChain * smes.digital[i];
     o.smeCapabilitySum[r] += smes.capability[i];
     o.smeProfit[r] += smes.profit[i];
-    o.smeValueAdded[r] += smes.revenue[i] - smes.spend[i]; // value added: sales less bought inputs
+    o.smeValueAdded[r] += valueAddedOf(world, i); // value added: sales less the inputs they used (§9.2)
     o.smeRevenue[r] += smes.revenue[i];
     o.smeChainOutput[r] += smes.chainOutput[i];
   }

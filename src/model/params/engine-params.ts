@@ -95,9 +95,10 @@ export const engineParams = {
     source: 'Assumed: manufactured consumer durables are a few % of GDP (OECD national accounts).',
   }),
   localMarketShare: num({
-    default: 0.12, min: 0, max: 0.5, unit: 'share of GDP', section: '2', status: 'assumption',
-    doc: 'Local market for components and services served by a region’s SMEs, as a share of its GDP.',
-    source: 'Assumed: sized so SMEs hold most firm employment (OECD ≈ 60%, MODEL.md P10).',
+    // MODEL.md §9.2 reads it as sales (gross output); 0.12 of GDP in value added, as first sized, over 1 − localInputShare (0.45).
+    default: 0.12 / 0.55, min: 0, max: 0.5, unit: 'share of GDP', section: '2', status: 'assumption',
+    doc: 'Local market for components and services served by a region’s SMEs (its sales, gross output: MODEL.md §9.2), as a share of its GDP.',
+    source: 'Assumed: sized so SMEs hold most firm employment (OECD ≈ 60%, MODEL.md P10): 0.12 of GDP in value added, which at localInputShare 0.45 is 0.12 / 0.55 ≈ 0.218 in sales.',
   }),
   localImportShare: num({
     default: 0.1, min: 0, max: 0.9, unit: 'share of the local market', section: '9.4', status: 'assumption',

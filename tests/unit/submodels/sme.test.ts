@@ -398,9 +398,12 @@ describe('§9.6 pre-entry selection: a would-be entrant enters only with capabil
   });
 });
 
+/** These hand computations are of labour-only local output; inputs (§9.2) are tested in sme-inputs.test.ts. */
+const LABOUR_ONLY = { localInputShare: 0 };
+
 describe('§2 local market: shares by customer base (capacity × capability, lagged), capped by capacity, second round to spare capacity', () => {
   it('matches a hand-computed three-SME split', () => {
-    const world = tinyWorld();
+    const world = tinyWorld(threeRegions(), LABOUR_ONLY);
     const r = world.regions;
     r.wage[HOM] = 52;
     r.productivity[HOM] = 1;
@@ -451,7 +454,7 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     // E: 2 staff (capacity 2 · 83.2 = 166.4 $), a large customer base 16 (drifting to 4);
     // F: 8 staff (capacity 665.6 $), base 4 (drifting to 16). Both q = 1, wage 52, μ 0.2, ref. prod. 0.75.
     const market = (demand: number) => {
-      const world = tinyWorld();
+      const world = tinyWorld(threeRegions(), LABOUR_ONLY);
       world.regions.wage[HOM] = 52;
       world.regions.productivity[HOM] = 1;
       world.regions.localMarketBase[HOM] = demand;
@@ -487,7 +490,7 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
   });
 
   it('demand beyond every SME’s capacity is lost; a local demand shock and the capacity factor scale it', () => {
-    const world = tinyWorld();
+    const world = tinyWorld(threeRegions(), LABOUR_ONLY);
     const r = world.regions;
     r.wage[HOM] = 52;
     r.productivity[HOM] = 1;
