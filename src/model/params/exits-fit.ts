@@ -4,5 +4,5 @@
  * Do not edit by hand; rerun the script.
  */
 export const EXITS_FIT = {
-  entrantMinCapabilityShare: 0.825,
+  entrantMinCapabilityShare: 0.809,
 } as const;

@@ -6,5 +6,5 @@
 export const HAZARD_FIT = {
   regionHazardPerYear: 0.1414,
   hubHazardPerYear: 0.1414,
-  disruptionLossDepth: 0.606,
+  disruptionLossDepth: 0.607,
 } as const;
