@@ -57,8 +57,8 @@ describe('§9.1 the size of E[loss_k]', () => {
     const share = demand / economy.totalFinalDemand;
     expect(share).toBeGreaterThan(0.2);
     expect(share).toBeLessThan(0.8);
-    // L(HOM–HUB) = 1 + ceil(10 007.5 / 5 000) = 4 weeks; d̄ = 6; cover = 2; depth 0.606; β_a = 2.
-    const expected = margin * 0.606 * (1 + 2 * (1 - share)) * (h * (4 + 6 - 2) + h * (6 - 2));
+    // L(HOM–HUB) = 1 + ceil(10 007.5 / 5 000) = 4 weeks; d̄ = 6; cover = 2; depth 0.607 (the fitted default); β_a = 2.
+    const expected = margin * 0.607 * (1 + 2 * (1 - share)) * (h * (4 + 6 - 2) + h * (6 - 2));
     expect(loss).toBeCloseTo(expected, 9);
     // Order of magnitude: a few dollars on a unit of about $150 (cents before §9.1, never tens of dollars).
     expect(loss).toBeGreaterThan(0.5);
