@@ -4,8 +4,9 @@
  *
  * `npm run validate -- P1 P2` runs only those patterns. Each result is saved to
  * reports/validation/<id>.json with the model's commit (the last commit that touched agents/,
- * src/sim/ or worlds/); patterns already saved at that commit are not rerun, so a validation can
- * be split over several processes and resumed. docs/VALIDATION.md is written when every pattern
+ * src/model/, src/sim/, src/validation/ or worlds/: the model and the patterns' arms); patterns
+ * already saved at that commit are not rerun, so a validation can be split over several processes
+ * and resumed. docs/VALIDATION.md is written when every pattern
  * has a result from the current model commit; `npm run validate -- --partial` writes it from the
  * patterns saved so far (running none), naming those missing.
  */
@@ -21,7 +22,7 @@ const DIR = 'reports/validation';
 const only = process.argv.slice(2).filter((a) => /^P\d+$/.test(a));
 let commit = 'unknown';
 try {
-  commit = execFileSync('git', ['log', '-1', '--format=%h', '--', 'agents', 'src/sim', 'worlds'], { encoding: 'utf8' }).trim();
+  commit = execFileSync('git', ['log', '-1', '--format=%h', '--', 'agents', 'src/sim', 'src/model', 'src/validation', 'worlds'], { encoding: 'utf8' }).trim();
 } catch {
   // not a git checkout
 }
