@@ -1,4 +1,4 @@
-import type { Check, PatternResult } from './types.ts';
+import type { Check, KnownFailures, PatternResult } from './types.ts';
 import { format } from './measures.ts';
 
 function checkText(c: Check): string {
@@ -38,11 +38,32 @@ function ablationLines(r: PatternResult): string[] {
   return lines;
 }
 
-/** docs/VALIDATION.md: one row per pattern, then the evidence, then the backcast. */
+/** A set of checks outside P1–P12 (issue 12's calm-baseline targets), measured at full settings. */
+export interface ChecksSection {
+  title: string;
+  statement: string;
+  checks: Check[];
+  notes: string[];
+  runs: number;
+  knownFailures: KnownFailures;
+}
+
+/** One such set as a section: its checks, verdict, and the mechanism behind the known failures. */
+export function checksSectionMarkdown(section: ChecksSection): string {
+  const failing = section.checks.filter((c) => !c.pass);
+  const lines = [`## ${section.title}`, '', `*${section.statement}*`, ''];
+  for (const c of section.checks) lines.push(`- ${checkText(c)}`);
+  for (const n of section.notes) lines.push(`- ${n}`);
+  lines.push(`- Verdict: ${failing.length === 0 ? '**pass**' : `**fail** (${failing.length} of ${section.checks.length} checks)`} (${section.runs} runs).`);
+  if (failing.length > 0) lines.push('', `Mechanism that falls short: ${section.knownFailures.mechanism}`);
+  return lines.join('\n');
+}
+
+/** docs/VALIDATION.md: one row per pattern, then the evidence, then other checks, then the backcast. */
 export function validationMarkdown(
   results: PatternResult[],
   backcast: string,
-  meta: { date: string; commit: string; seconds: number; missing?: string[] },
+  meta: { date: string; commit: string; seconds: number; missing?: string[]; sections?: string[] },
 ): string {
   const settings = results[0]?.settings;
   const lines: string[] = [
@@ -90,6 +111,7 @@ export function validationMarkdown(
     if (!r.pass && d.knownFailures) lines.push('', `Mechanism that falls short: ${d.knownFailures.mechanism}`);
     lines.push('');
   }
+  for (const section of meta.sections ?? []) lines.push(section.trim(), '');
   lines.push('## Backcast: internet use 2010 → 2019 (world-2019)', '', backcast.trim(), '');
   return lines.join('\n');
 }

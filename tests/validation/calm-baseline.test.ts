@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CALM_BASELINE_KNOWN_FAILURES } from '../../src/validation/calm-known-failures.ts';
 import { calmBaselineChecks, type CalmBaselineResult } from '../../src/validation/calm-baseline.ts';
 import { EXIT_CALIBRATION_SETTINGS } from '../../src/calibration/exits.ts';
 
@@ -26,11 +27,7 @@ import { EXIT_CALIBRATION_SETTINGS } from '../../src/calibration/exits.ts';
  */
 const SETTINGS = EXIT_CALIBRATION_SETTINGS;
 
-const KNOWN_FAILURES = {
-  checks: ['largest change of trust in government over ten calm years'],
-  mechanism:
-    'With no programme spending in the calm baseline, trust in government moves with unemployment around baseUnemployment and with lost deliveries beyond the usual share (agents/community/systems.ts). The calm decade is not stationary: SMEs grow more capable and win local-market share from the hubs, whose utilisation falls from about 0.76 to 0.55 and employment by about 30%, so jobs in the hub regions run below their one-year trend and τG drifts down there (three seeds: 0.54 → 0.51, 0.48 → 0.49, 0.55 → 0.53 over ten years; with governmentUnemploymentWeight 0 the drift is 0.010).',
-};
+const KNOWN_FAILURES = CALM_BASELINE_KNOWN_FAILURES;
 
 let result: Promise<CalmBaselineResult> | undefined;
 const measured = () => (result ??= calmBaselineChecks(SETTINGS));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STRATEGY_SHARES_KNOWN_FAILURES } from '../../src/validation/calm-known-failures.ts';
 import { strategyShareChecks, type StrategyShareResult } from '../../src/validation/strategy-shares.ts';
 import { REDUCED_SETTINGS } from '../../src/validation/types.ts';
 
@@ -16,15 +17,7 @@ import { REDUCED_SETTINGS } from '../../src/validation/types.ts';
  */
 const SETTINGS = { ...REDUCED_SETTINGS, seeds: 10, twoHubsScale: 0.2, workers: 2 };
 
-const KNOWN_FAILURES = {
-  checks: [
-    'non-GLOBAL share, last five of ten years, at defaults',
-    'hub hazard +20% − defaults',
-    'defaults − hub hazard −20%',
-  ],
-  mechanism:
-    'At MGI’s size E[loss_GLOBAL] is a few dollars a unit against a calm cost gap of about $30–40 from GLOBAL to DUAL, and E[loss_k] hardly differs between strategies (DUAL’s SMEs buy raw inputs from the hubs, so its exposure is no smaller), so at a temperature of 5% of C_k (≈ $13) only about one firm in eight leaves GLOBAL, and a 20% change in freight or hub hazard moves C_k by well under a dollar: too little for six firms over ten seeds to show.',
-};
+const KNOWN_FAILURES = STRATEGY_SHARES_KNOWN_FAILURES;
 
 let result: Promise<StrategyShareResult> | undefined;
 const measured = () => (result ??= strategyShareChecks(SETTINGS));

@@ -34,7 +34,7 @@ export const p12: PatternDefinition = {
   knownFailures: {
     checks: ['non-GLOBAL share, covid − baseline at week 104 (pp)'],
     mechanism:
-      'Firms do learn (π and ĥ rise after covid-2020, and the rise goes to DUAL) but by about 2 pp, not 15: at MGI’s size E[loss_GLOBAL] is a few dollars a unit (two to three times that after covid) against a calm cost gap of about $35–40 from GLOBAL to DUAL, and E[loss_k] hardly differs between strategies — covid-2020 locks down every region, so the learned ĥ rises in the home-bloc SME regions too, and DUAL’s SMEs buy raw inputs from the hubs, so its exposure is no smaller than GLOBAL’s. The hubs’ staggered lockdowns of §9.3 (in since issue 12) moved the rise from about 1.8 to 2.3 pp at reduced settings, not near 15; intermediate inputs in local economies (§9.2) are not in the model yet.',
+      'Firms do learn (π and ĥ rise after covid-2020, and the rise goes to DUAL) but by about 2 pp, not 15: at MGI’s size E[loss_GLOBAL] is a few dollars a unit (two to three times that after covid) against a calm cost gap of about $35–40 from GLOBAL to DUAL, and E[loss_k] hardly differs between strategies — covid-2020 locks down every region, so the learned ĥ rises in the home-bloc SME regions too, and DUAL’s SMEs buy raw inputs from the hubs, so its exposure is no smaller than GLOBAL’s. The hubs’ staggered lockdowns of §9.3 moved the rise from about 1.8 to 2.3 pp at reduced settings; with every mechanism of §9 merged (§9.2’s intermediate inputs and §9.5’s last mile included) it is 2.5 pp [1.5, 3.5] (non-GLOBAL share 6.5% at week 0; at week 104 7.3% after covid, 4.8% in the baseline), all of it to DUAL + NEARSHORE — not near 15.',
   },
   async run(settings, ablation) {
     const overrides = ablation?.params ?? {};
