@@ -7,6 +7,11 @@ import { LOSS_INDICATORS } from './observe/losses.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** A default as the docs show it: numbers to 6 significant digits (0.12 / 0.55 reads 0.218182; the schema keeps the exact value). */
+function shownDefault(spec: ParamSpec): string {
+  return typeof spec.default === 'number' ? String(Number(spec.default.toPrecision(6))) : String(spec.default);
+}
+
 function range(spec: ParamSpec): string {
   if (spec.kind === 'number') return `${spec.min} – ${spec.max}`;
   if (spec.kind === 'boolean') return 'true, false';
@@ -20,7 +25,7 @@ export function parameterTable(): string {
     lines.push('| parameter | default | unit | range | status | §  | meaning | source |', '|---|---|---|---|---|---|---|---|');
     for (const [name, spec] of Object.entries(table as Record<string, ParamSpec>)) {
       const unit = spec.kind === 'number' ? spec.unit : '';
-      lines.push(`| \`${name}\` | ${cell(String(spec.default))} | ${cell(unit)} | ${cell(range(spec))} | ${spec.status} | ${spec.section} | ${cell(spec.doc)} | ${cell(spec.source)} |`);
+      lines.push(`| \`${name}\` | ${cell(shownDefault(spec))} | ${cell(unit)} | ${cell(range(spec))} | ${spec.status} | ${spec.section} | ${cell(spec.doc)} | ${cell(spec.source)} |`);
     }
   }
   return lines.join('\n').trim();
@@ -30,7 +35,7 @@ export function assumedParameterList(): string {
   const lines: string[] = [];
   for (const table of Object.values(parameterGroups)) {
     for (const [name, spec] of Object.entries(table as Record<string, ParamSpec>)) {
-      if (spec.status === 'assumption') lines.push(`- \`${name}\` = ${String(spec.default)}${spec.kind === 'number' && spec.unit ? ` ${spec.unit}` : ''} — ${spec.source}`);
+      if (spec.status === 'assumption') lines.push(`- \`${name}\` = ${shownDefault(spec)}${spec.kind === 'number' && spec.unit ? ` ${spec.unit}` : ''} — ${spec.source}`);
     }
   }
   return lines.join('\n');
