@@ -79,6 +79,9 @@ export interface Scratch {
   /** §9.2, per region: domestic and imported input units per $ of local sales, refreshed by each SME loop that uses them (`refreshInputsPerSale`). */
   regionDomesticInputsPerSale: Float64Array;
   regionImportedInputsPerSale: Float64Array;
+  /** §9.5, this week: each region's recycled price to buyers, and each hub's landed raw cost into each region (H × R), for the SME loop. */
+  regionRecycledBuyerPrice: Float64Array;
+  hubRegionLandedRaw: Float64Array;
   /** Per SME slot: raw inputs in transit to it (Σ of its pipeline), summed slot by slot for placeSmeOrders. */
   smeInTransit: Float64Array;
   /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
@@ -142,6 +145,8 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionDomesticInputsPerSale: new Float64Array(regions),
     regionImportedInputsPerSale: new Float64Array(regions),
     smeInTransit: new Float64Array(0),
+    regionRecycledBuyerPrice: new Float64Array(regions),
+    hubRegionLandedRaw: new Float64Array(hubs * regions),
     regionInverseWage: new Float64Array(regions),
     cellNeighbourLiteracy: new Float64Array(cells),
   };
