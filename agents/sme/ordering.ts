@@ -75,24 +75,6 @@ export function orderHubShare(world: World, i: number, chainNeed: number, localN
 }
 
 /**
- * Each SME slot's raw inputs in transit (Σ over its pipeline slots, in slot order), summed a slot
- * at a time: the ring is slot-major, so this reads it in order rather than a stride per SME.
- */
-function sumPipelines(world: World): Float64Array {
-  const { smes, scratch } = world;
-  if (scratch.smeInTransit.length < smes.count) scratch.smeInTransit = new Float64Array(smes.capacity);
-  const sums = scratch.smeInTransit;
-  const ring = smes.rawPipeline;
-  const n = smes.count;
-  sums.fill(0, 0, n);
-  for (let s = 0; s < smes.pipelineWeeks; s++) {
-    const offset = s * smes.capacity;
-    for (let i = 0; i < n; i++) sums[i] += ring[offset + i];
-  }
-  return sums;
-}
-
-/**
  * Phase 5 (weekly) — contracted SMEs take their share of their buyer's SME order (∝ contracted
  * capacity) into their backlog, then order inputs by anchoring and adjustment (§7.2) on their
  * needs: last week's chain orders (one-week information lag) and the domestic inputs of this
@@ -103,11 +85,11 @@ function sumPipelines(world: World): Float64Array {
  */
 export function placeSmeOrders(world: World): void {
   const { smes, plants, hubs, regions, params, geo } = world;
+  const cap = smes.capacity;
   const handling = Math.max(1, params.handlingWeeks);
   const importNeed = world.scratch.regionImportNeed;
   importNeed.fill(0);
   const inputsPerSale = refreshInputsPerSale(world);
-  const inTransit = sumPipelines(world);
   const prices = recycledTestPrices(world);
   for (let i = 0; i < smes.count; i++) {
     smes.ordersReceived[i] = 0;
@@ -125,6 +107,8 @@ export function placeSmeOrders(world: World): void {
     importNeed[smes.region[i]] += sales * inputsPerSale.imported[smes.region[i]];
     smes.rawForecast[i] = updateForecast(smes.rawForecast[i], chainNeed + localNeed, params.forecastSmoothing);
     if (p === NO_BUYER && smes.owedToBuyer[i] <= 0 && smes.rawForecast[i] < 1e-6) continue;
+    let inTransit = 0;
+    for (let s = 0; s < smes.pipelineWeeks; s++) inTransit += smes.rawPipeline[s * cap + i];
     const source = smes.rawSource[i];
     const hubShare = orderHubShare(world, i, chainNeed, localNeed);
     const hubLead = source >= 0 ? currentLeadTime(geo, regions, hubs.region[source], smes.region[i]) : handling;
@@ -133,7 +117,7 @@ export function placeSmeOrders(world: World): void {
     const order = stermanOrder(
       smes.rawForecast[i],
       smes.rawStock[i] - smes.owedToBuyer[i],
-      inTransit[i] + smes.owedByHub[i] + smes.owedByDomestic[i] + smes.owedByRecycled[i],
+      inTransit + smes.owedByHub[i] + smes.owedByDomestic[i] + smes.owedByRecycled[i],
       leadTime,
       params.inventoryCoverWeeks,
       params.stockAdjustment,

@@ -82,8 +82,6 @@ export interface Scratch {
   /** §9.5, this week: each region's recycled price to buyers, and each hub's landed raw cost into each region (H × R), for the SME loop. */
   regionRecycledBuyerPrice: Float64Array;
   hubRegionLandedRaw: Float64Array;
-  /** Per SME slot: raw inputs in transit to it (Σ of its pipeline), summed slot by slot for placeSmeOrders. */
-  smeInTransit: Float64Array;
   /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
   regionInverseWage: Float64Array;
   /** R × 4 (`LOCKDOWN_TIERS`): last week's labour by tier, and this week's lockdown capacity by tier (§9.3). */
@@ -144,7 +142,6 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionImportNeed: new Float64Array(regions),
     regionDomesticInputsPerSale: new Float64Array(regions),
     regionImportedInputsPerSale: new Float64Array(regions),
-    smeInTransit: new Float64Array(0),
     regionRecycledBuyerPrice: new Float64Array(regions),
     hubRegionLandedRaw: new Float64Array(hubs * regions),
     regionInverseWage: new Float64Array(regions),
