@@ -1,5 +1,6 @@
 import type { World } from '../../src/model/world.ts';
-import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { canShip, currentLeadTime } from '../../src/model/geography.ts';
+import { dispatchHubRaw } from './sourcing.ts';
 import { stermanOrder, updateForecast } from '../firm/index.ts';
 
 /**
@@ -124,7 +125,7 @@ export function addImporterBacklogs(world: World): void {
  * and its availability moves toward the share of its hubs that can ship to it.
  */
 export function shipImportedInputs(world: World): void {
-  const { regions, hubs, geo, params, ledger, scratch, tick } = world;
+  const { regions, hubs, geo, params, tick } = world;
   const R = regions.count;
   const H = hubs.count;
   for (let r = 0; r < R; r++) {
@@ -145,15 +146,8 @@ export function shipImportedInputs(world: World): void {
       regions.importerOwed[r * H + j] = owed - shipped;
       const lead = currentLeadTime(geo, regions, origin, r);
       regions.importerPipeline[((tick + lead) % geo.pipelineWeeks) * R + r] += shipped;
-      const payment = hubs.rawPrice[j] * shipped;
-      const freight = currentFreight(geo, regions, origin, r) * shipped;
-      const tariff = tariffRate(regions, origin, r) * payment;
-      scratch.hubRawRevenue[j] += payment;
-      scratch.hubRawShipped[j] += shipped;
-      ledger.freight += freight;
-      ledger.tariffs += tariff;
       bought += shipped;
-      paid += payment + freight + tariff;
+      paid += dispatchHubRaw(world, j, r, shipped);
     }
     // Its availability moves toward the share of its hubs that can ship to it by at most
     // reorderShiftRate a week: a lockdown's partial fills are Leontief shortages, but where imports

@@ -113,6 +113,22 @@ export function importedInputsPerSale(world: World, r: number): number {
   return inputsPerSale(world, r) * currentImportedShare(world, r);
 }
 
+/**
+ * Fills scratch with each region's domestic and imported input units per $ of local sales, as
+ * `domesticInputsPerSale` and `importedInputsPerSale` give them now, for a loop over SMEs (they
+ * change only between phases: `importerAvailability` moves in phase 7).
+ */
+export function refreshInputsPerSale(world: World): { domestic: Float64Array; imported: Float64Array } {
+  const { regions, scratch } = world;
+  const domestic = scratch.regionDomesticInputsPerSale;
+  const imported = scratch.regionImportedInputsPerSale;
+  for (let r = 0; r < regions.count; r++) {
+    domestic[r] = domesticInputsPerSale(world, r);
+    imported[r] = importedInputsPerSale(world, r);
+  }
+  return { domestic, imported };
+}
+
 /** The local sales SME `id` is expected to make at the start or at entry: the starting utilisation of its local capacity. */
 export function expectedLocalSales(world: World, id: number): number {
   return world.params.startingSmeUtilisation * world.smes.employees[id] * localRevenuePerWorker(world, id);

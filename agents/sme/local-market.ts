@@ -1,6 +1,6 @@
 import type { World } from '../../src/model/world.ts';
 import { capabilityProductivity, grossOutputFactor, smeComponentCapacity } from './costs.ts';
-import { domesticInputsPerSale, importedInputsPerSale } from './inputs.ts';
+import { refreshInputsPerSale } from './inputs.ts';
 import { servableDemand, takeImportedInputs } from './importers.ts';
 import { exp } from '../../src/sim/math.ts';
 import { incomeDemandFactor } from '../../src/model/income-demand.ts';
@@ -70,7 +70,8 @@ function serveFirstChoices(world: World): void {
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const servable = scratch.regionServableDemand;
   spare.fill(0);
-  for (let r = 0; r < regions.count; r++) servable[r] = servableDemand(world, r, importedInputsPerSale(world, r));
+  const inputsPerSale = refreshInputsPerSale(world);
+  for (let r = 0; r < regions.count; r++) servable[r] = servableDemand(world, r, inputsPerSale.imported[r]);
   const perUnitLabour = params.labourPerComponent;
   const { alive, region, employees, capability, customers, localRevenue, localLabour, owedToBuyer, ordersLastWeek } = smes;
   for (let i = 0; i < smes.count; i++) {
@@ -83,7 +84,7 @@ function serveFirstChoices(world: World): void {
     // Labour is held back only for the chain work the SME can actually do this week (its raw stock).
     const chainWork = Math.min(owedToBuyer[i] + ordersLastWeek[i], smes.rawStock[i]);
     const chainLabour = Math.min(employees[i], (chainWork * perUnitLabour) / (regions.productivity[r] * productivity));
-    const perSale = domesticInputsPerSale(world, r);
+    const perSale = inputsPerSale.domestic[r];
     const inputCapacity = perSale > 0 ? (smes.rawStock[i] - chainWork) / perSale : Infinity;
     const capacity = Math.max(0, Math.min((employees[i] - chainLabour) * revenuePerWorkerBase[r] * productivity, inputCapacity));
     const served = Math.min((servable[r] * customers[i]) / weight[r], capacity);
@@ -113,6 +114,7 @@ function serveRemainder(world: World): void {
   let spending = 0;
   let inputsUsed = 0;
   regions.smeLocalLabour.fill(0);
+  const inputsPerSale = refreshInputsPerSale(world);
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;
     const r = region[i];
@@ -123,10 +125,10 @@ function serveRemainder(world: World): void {
     regions.smeLocalLabour[r] += localLabour[i];
     smes.cash[i] += served;
     spending += served;
-    const used = Math.min(smes.rawStock[i], served * domesticInputsPerSale(world, r));
+    const used = Math.min(smes.rawStock[i], served * inputsPerSale.domestic[r]);
     smes.rawStock[i] -= used;
     inputsUsed += used;
-    if (served > 0) takeImportedInputs(world, i, served * importedInputsPerSale(world, r));
+    if (served > 0) takeImportedInputs(world, i, served * inputsPerSale.imported[r]);
   }
   ledger.localMarketSpending += spending;
   ledger.localInputsUsed += inputsUsed;

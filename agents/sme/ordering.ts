@@ -4,12 +4,32 @@ import { currentLeadTime } from '../../src/model/geography.ts';
 import { stermanOrder, updateForecast } from '../firm/index.ts';
 import { domesticRawPrice, recycledBuyerPrice } from '../supplier/index.ts';
 import { landedRawCost } from './sourcing.ts';
-import { domesticInputsPerSale, importedInputsPerSale } from './inputs.ts';
+import { refreshInputsPerSale } from './inputs.ts';
 import { orderImportedInputs } from './importers.ts';
 import { localRevenuePerWorker } from './costs.ts';
 
 /** Lead time of recycled raw inputs (§9.5: local, no freight, no lead time beyond one week). */
 export const RECYCLED_LEAD_WEEKS = 1;
+
+/** This week's prices behind the recycled-input test (§9.5): the same for every SME of a region. */
+export interface RecycledTestPrices {
+  domestic: number;
+  /** Per region: what a buyer pays per recycled unit. */
+  recycled: Float64Array;
+  /** Hub × region: the hub's landed raw cost there (`landedRawCost`). */
+  landed: Float64Array;
+}
+
+/** Computes this week's `RecycledTestPrices` into scratch, once for a loop over SMEs. */
+export function recycledTestPrices(world: World): RecycledTestPrices {
+  const { regions, hubs, scratch } = world;
+  const R = regions.count;
+  for (let r = 0; r < R; r++) {
+    scratch.regionRecycledBuyerPrice[r] = recycledBuyerPrice(world, r);
+    for (let j = 0; j < hubs.count; j++) scratch.hubRegionLandedRaw[j * R + r] = landedRawCost(world, j, r);
+  }
+  return { domestic: domesticRawPrice(world), recycled: scratch.regionRecycledBuyerPrice, landed: scratch.hubRegionLandedRaw };
+}
 
 /**
  * §9.5 — the share of SME i's raw order placed with its region's recycled source: the region's
@@ -17,16 +37,16 @@ export const RECYCLED_LEAD_WEEKS = 1;
  * what the SME pays for virgin inputs landed (its hub's price, freight and tariff, and the
  * domestic source's price, mixed by its hub share), else 0.
  */
-export function recycledOrderShare(world: World, i: number): number {
+export function recycledOrderShare(world: World, i: number, prices: RecycledTestPrices = recycledTestPrices(world)): number {
   const { smes, regions } = world;
   const r = smes.region[i];
   const capacity = regions.recyclingCapacity[r];
   if (!(capacity > 0)) return 0;
   const source = smes.rawSource[i];
   const hubShare = source >= 0 ? smes.rawHubShare[i] : 0;
-  const domestic = domesticRawPrice(world);
-  const virgin = hubShare > 0 ? hubShare * landedRawCost(world, source, r) + (1 - hubShare) * domestic : domestic;
-  return recycledBuyerPrice(world, r) <= virgin ? capacity : 0;
+  const domestic = prices.domestic;
+  const virgin = hubShare > 0 ? hubShare * prices.landed[source * regions.count + r] + (1 - hubShare) * domestic : domestic;
+  return prices.recycled[r] <= virgin ? capacity : 0;
 }
 
 /**
@@ -69,6 +89,8 @@ export function placeSmeOrders(world: World): void {
   const handling = Math.max(1, params.handlingWeeks);
   const importNeed = world.scratch.regionImportNeed;
   importNeed.fill(0);
+  const inputsPerSale = refreshInputsPerSale(world);
+  const prices = recycledTestPrices(world);
   for (let i = 0; i < smes.count; i++) {
     smes.ordersReceived[i] = 0;
     smes.rawOrdered[i] = 0;
@@ -81,8 +103,8 @@ export function placeSmeOrders(world: World): void {
     }
     const chainNeed = smes.ordersLastWeek[i];
     const sales = localSalesNeed(world, i);
-    const localNeed = sales * domesticInputsPerSale(world, smes.region[i]);
-    importNeed[smes.region[i]] += sales * importedInputsPerSale(world, smes.region[i]);
+    const localNeed = sales * inputsPerSale.domestic[smes.region[i]];
+    importNeed[smes.region[i]] += sales * inputsPerSale.imported[smes.region[i]];
     smes.rawForecast[i] = updateForecast(smes.rawForecast[i], chainNeed + localNeed, params.forecastSmoothing);
     if (p === NO_BUYER && smes.owedToBuyer[i] <= 0 && smes.rawForecast[i] < 1e-6) continue;
     let inTransit = 0;
@@ -90,7 +112,7 @@ export function placeSmeOrders(world: World): void {
     const source = smes.rawSource[i];
     const hubShare = orderHubShare(world, i, chainNeed, localNeed);
     const hubLead = source >= 0 ? currentLeadTime(geo, regions, hubs.region[source], smes.region[i]) : handling;
-    const recycledShare = recycledOrderShare(world, i);
+    const recycledShare = recycledOrderShare(world, i, prices);
     const leadTime = recycledShare * RECYCLED_LEAD_WEEKS + (1 - recycledShare) * (hubShare * hubLead + (1 - hubShare) * handling);
     const order = stermanOrder(
       smes.rawForecast[i],

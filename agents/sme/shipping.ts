@@ -1,11 +1,12 @@
 import type { World } from '../../src/model/world.ts';
 import { NO_BUYER } from './schema.ts';
 import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
+import { dispatchHubRaw } from './sourcing.ts';
 import { domesticRawPrice, recycledRawPrice } from '../supplier/index.ts';
 import { CIRCULAR_PROCUREMENT_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { RECYCLED_LEAD_WEEKS } from './ordering.ts';
 import { payImporter, shipImportedInputs } from './importers.ts';
-import { importedInputsPerSale } from './inputs.ts';
+import { refreshInputsPerSale } from './inputs.ts';
 
 /** This week's constants of the SME shipping pass. */
 interface ShippingWeek {
@@ -35,13 +36,14 @@ export function shipSmeGoods(world: World): void {
     hazardRate: 1 / params.hazardMemoryWeeks,
     hazardPrior: params.hazardPerRegionYear / 52,
   };
+  const importedPerSale = refreshInputsPerSale(world).imported;
   for (let i = 0; i < smes.count; i++) {
     smes.spend[i] = 0;
     smes.revenue[i] = smes.localRevenue[i];
     if (!smes.alive[i]) continue;
     if (smes.buyerPlant[i] !== NO_BUYER) shipToBuyer(world, i);
     buyRawInputs(world, i, week);
-    payImporter(world, i, smes.localRevenue[i] * importedInputsPerSale(world, smes.region[i]));
+    payImporter(world, i, smes.localRevenue[i] * importedPerSale[smes.region[i]]);
   }
   shipImportedInputs(world);
   for (let j = 0; j < hubs.count; j++) {
@@ -120,7 +122,7 @@ function shipToBuyer(world: World, i: number): void {
  * hub follows the fill, and its ĥ follows onsets in the hub's region (else relaxes to the prior).
  */
 function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
-  const { smes, hubs, regions, geo, params, ledger, scratch, tick } = world;
+  const { smes, hubs, regions, geo, params, ledger, tick } = world;
   const source = smes.rawSource[i];
   const r = smes.region[i];
   let rawBought = 0;
@@ -134,15 +136,8 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
       smes.owedByHub[i] -= shipped;
       const lead = currentLeadTime(geo, regions, origin, r);
       smes.rawPipeline[((tick + lead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
-      const payment = hubs.rawPrice[source] * shipped;
-      const freight = currentFreight(geo, regions, origin, r) * shipped;
-      const tariff = tariffRate(regions, origin, r) * payment;
-      scratch.hubRawRevenue[source] += payment;
-      scratch.hubRawShipped[source] += shipped;
-      ledger.freight += freight;
-      ledger.tariffs += tariff;
       rawBought += shipped;
-      rawSpend += payment + freight + tariff;
+      rawSpend += dispatchHubRaw(world, source, r, shipped);
     }
   }
   smes.rawHubShare[i] = source >= 0 ? smes.hubReliability[i] : 0;

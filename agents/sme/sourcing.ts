@@ -17,6 +17,24 @@ export function landedRawCost(world: World, hub: number, region: number): number
 }
 
 /**
+ * A hub's raw shipment of `shipped` units to a buyer in `destination` (an SME or an importer),
+ * paid on dispatch: the hub's raw sales and the ledger's freight and tariff are tallied. Returns
+ * what the buyer pays, landed (price, freight and tariff).
+ */
+export function dispatchHubRaw(world: World, hub: number, destination: number, shipped: number): number {
+  const { hubs, regions, geo, ledger, scratch } = world;
+  const origin = hubs.region[hub];
+  const payment = hubs.rawPrice[hub] * shipped;
+  const freight = currentFreight(geo, regions, origin, destination) * shipped;
+  const tariff = tariffRate(regions, origin, destination) * payment;
+  scratch.hubRawRevenue[hub] += payment;
+  scratch.hubRawShipped[hub] += shipped;
+  ledger.freight += freight;
+  ledger.tariffs += tariff;
+  return payment + freight + tariff;
+}
+
+/**
  * How buyers of raw inputs in region r spread over hub suppliers, as tier-1 buyers do (§2,
  * `updateHubWeights`): weights ∝ capacity × exp(−(landed raw cost − cheapest) / (hubChoiceTemp
  * × reference raw price)), written into `out` (one per hub, summing to 1; all 0 where no hub can ship). Returns

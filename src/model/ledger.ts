@@ -46,9 +46,9 @@ export type LedgerEntry = MoneySource | MoneySink | GoodsFlow;
 export type Ledger = Record<LedgerEntry, number>;
 
 export function emptyLedger(): Ledger {
-  const ledger = {} as Ledger;
-  for (const name of [...MONEY_SOURCES, ...MONEY_SINKS, ...GOODS_FLOWS]) ledger[name] = 0;
-  return ledger;
+  // Built in one go, not key by key: V8 keeps such an object's properties fast, where 27 keyed
+  // stores into {} would leave a hash table that every `ledger.x +=` in an SME loop looks up.
+  return Object.fromEntries([...MONEY_SOURCES, ...MONEY_SINKS, ...GOODS_FLOWS].map((name) => [name, 0])) as Ledger;
 }
 
 export function resetLedger(ledger: Ledger): void {

@@ -76,6 +76,12 @@ export interface Scratch {
   /** §9.2: the SME side's demand its region's imported inputs allow this week ($), and its SMEs' imported input needs (units). */
   regionServableDemand: Float64Array;
   regionImportNeed: Float64Array;
+  /** §9.2, per region: domestic and imported input units per $ of local sales, refreshed by each SME loop that uses them (`refreshInputsPerSale`). */
+  regionDomesticInputsPerSale: Float64Array;
+  regionImportedInputsPerSale: Float64Array;
+  /** §9.5, this week: each region's recycled price to buyers, and each hub's landed raw cost into each region (H × R), for the SME loop. */
+  regionRecycledBuyerPrice: Float64Array;
+  hubRegionLandedRaw: Float64Array;
   /** Per region: 1 / wage (multiplications are cheaper than divisions in SME loops). */
   regionInverseWage: Float64Array;
   /** R × 4 (`LOCKDOWN_TIERS`): last week's labour by tier, and this week's lockdown capacity by tier (§9.3). */
@@ -134,6 +140,10 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     regionSecondRoundShare: new Float64Array(regions),
     regionServableDemand: new Float64Array(regions),
     regionImportNeed: new Float64Array(regions),
+    regionDomesticInputsPerSale: new Float64Array(regions),
+    regionImportedInputsPerSale: new Float64Array(regions),
+    regionRecycledBuyerPrice: new Float64Array(regions),
+    hubRegionLandedRaw: new Float64Array(hubs * regions),
     regionInverseWage: new Float64Array(regions),
     cellNeighbourLiteracy: new Float64Array(cells),
   };
