@@ -21,6 +21,11 @@ function originText(r: PatternResult): string {
   return r.origin === 'emerges' ? `emerges (survives ${r.ablations.length} ablations)` : `assumed: breaks with ${broken.join('; ')}`;
 }
 
+/** Whether an ablation left every measured mean exactly as the main run had it. */
+function sameMeasures(ablation: Check[], main: Check[]): boolean {
+  return ablation.length === main.length && ablation.every((c, k) => c.interval.mean === main[k].interval.mean);
+}
+
 function ablationLines(r: PatternResult): string[] {
   const d = r.definition;
   if (!r.pass) {
@@ -32,6 +37,9 @@ function ablationLines(r: PatternResult): string[] {
     lines.push('', `Ablation — ${a.ablation.input}:`, '');
     for (const c of a.run.checks) lines.push(`- ${checkText(c)}`);
     for (const n of a.run.notes) lines.push(`- ${n}`);
+    if (sameMeasures(a.run.checks, r.main.checks)) {
+      lines.push('- Every measure equals the main run’s: this input does not bind at these settings, so the ablation tests nothing here.');
+    }
     lines.push(`- The pattern ${a.survives ? '**survives** this ablation.' : 'does **not** survive this ablation: this input carries it.'}`);
   }
   lines.push('', `Origin: **${r.origin}**${r.origin === 'emerges' ? ' (survives every ablation).' : ' (carried by an assumed input).'}`);
