@@ -13,6 +13,7 @@ import {
   importedInputsPerSale,
   inputsPerSale,
   setLocalInputs,
+  startingImportedInputUnits,
   stockEntrantInputs,
   stockSmeInputs,
   stockStartingInputs,
@@ -21,7 +22,7 @@ import { hubWeightsForRegion, landedRawCost } from '../../../agents/sme/sourcing
 import { localRevenuePerWorker } from '../../../agents/sme/costs.ts';
 import { domesticRawPrice } from '../../../agents/supplier/index.ts';
 import { currentLeadTime } from '../../../src/model/geography.ts';
-import { HOM, HUB, NBR, addSme, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, addSme, region, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const R = 3;
 
@@ -48,6 +49,32 @@ describe('§9.2 starting input prices and importers', () => {
     }
     // In the hub's own region the landed cost is the price: no freight, no tariff.
     expect(landedRawCost(world, 0, HUB)).toBe(10);
+  });
+
+  it('a world with trade data takes its shares from it: trade 10, 30, 40 % of GDP, populations 1, 4, 1 million → k = 1.5 / 170 → 0.088, 0.265, 0.353', () => {
+    const definition = threeRegions({
+      regions: [
+        region('HOM', { bloc: 0, longitude: 0, merchandiseTrade: 10 }),
+        region('HUB', { bloc: 1, longitude: 90, isHub: true, gdpPerCapita: 5_000, population: 4e6, merchandiseTrade: 30 }),
+        region('NBR', { bloc: 0, longitude: 10, gdpPerCapita: 10_000, merchandiseTrade: 40 }),
+      ],
+    });
+    const { regions } = tinyWorld(definition);
+    // (1 · 10k + 4 · 30k + 1 · 40k) / 6 = 0.25 → k = 1.5 / 170; no share reaches the cap of 0.5.
+    const k = 1.5 / 170;
+    expect(regions.importedInputShare[HOM]).toBeCloseTo(10 * k, 9);
+    expect(regions.importedInputShare[HUB]).toBeCloseTo(30 * k, 9);
+    expect(regions.importedInputShare[NBR]).toBeCloseTo(40 * k, 9);
+  });
+
+  it('the hubs’ starting raw sales to importers: each importer’s forecast spread by its hub shares', () => {
+    const world = tinyWorld(threeRegions({ hubSuppliersPerHub: 2 }));
+    const { regions } = world;
+    regions.importerHubShare.set([1, 0, 0.5, 0.5, 0.75, 0.25]);
+    regions.importerForecast.set([100, 10, 40]);
+    const units = startingImportedInputUnits(world);
+    expect(units[0]).toBeCloseTo(100 + 5 + 30, 12);
+    expect(units[1]).toBeCloseTo(0 + 5 + 10, 12);
   });
 
   it('as imports fall short the imported share shrinks with the importer’s availability: 0.25 × 0.4 = 0.1', () => {
