@@ -73,18 +73,34 @@ function saved<T extends { commit: string } = SavedResult>(id: string): T | null
 }
 
 const partial = process.argv.includes('--partial');
-for (const pattern of PATTERNS) {
-  if (partial || (only.length > 0 && !only.includes(pattern.id))) continue;
-  if (saved(pattern.id)) {
-    process.stderr.write(`${pattern.id} already saved at ${saved(pattern.id)?.commit}, unchanged since\n`);
-    continue;
+
+/**
+ * Measures `id` unless it is skipped (`--partial`, or not among the ids asked for) or a current
+ * result is saved; saves what `measure` returns with the commit and the seconds it took.
+ */
+async function runOrReuse(id: string, label: string, measure: () => Promise<{ save: (commit: string, seconds: number) => object; summary: string }>): Promise<void> {
+  if (partial || (only.length > 0 && !only.includes(id))) return;
+  const existing = saved<{ commit: string }>(id);
+  if (existing) {
+    process.stderr.write(`${id} already saved at ${existing.commit}, unchanged since\n`);
+    return;
   }
   const t0 = performance.now();
-  process.stderr.write(`${pattern.id} ${pattern.title} … `);
-  const result = await evaluatePattern(pattern, FULL_SETTINGS);
+  process.stderr.write(`${label} … `);
+  const { save, summary } = await measure();
   const seconds = (performance.now() - t0) / 1000;
-  writeFileSync(savedPath(pattern.id), JSON.stringify(toSaved(result, commitToSave(pattern.id), seconds)));
-  process.stderr.write(`${result.pass ? 'pass' : 'FAIL'} (${result.origin ?? 'no origin label'}) in ${seconds.toFixed(0)} s\n`);
+  writeFileSync(savedPath(id), JSON.stringify(save(commitToSave(id), seconds)));
+  process.stderr.write(`${summary} in ${seconds.toFixed(0)} s\n`);
+}
+
+for (const pattern of PATTERNS) {
+  await runOrReuse(pattern.id, `${pattern.id} ${pattern.title}`, async () => {
+    const result = await evaluatePattern(pattern, FULL_SETTINGS);
+    return {
+      save: (commit, seconds) => toSaved(result, commit, seconds),
+      summary: `${result.pass ? 'pass' : 'FAIL'} (${result.origin ?? 'no origin label'})`,
+    };
+  });
 }
 
 /** Issue 12's calm-baseline targets at full settings: saved and reused as patterns are (they depend on the model only). */
@@ -123,28 +139,24 @@ const SECTIONS = [
   },
 ];
 for (const section of SECTIONS) {
-  if (partial || (only.length > 0 && !only.includes(section.id))) continue;
-  if (saved<SavedSection>(section.id)) {
-    process.stderr.write(`${section.id} already saved at ${saved<SavedSection>(section.id)?.commit}, unchanged since\n`);
-    continue;
-  }
-  const t0 = performance.now();
-  process.stderr.write(`${section.id} … `);
-  const measured = await section.measure();
-  const seconds = (performance.now() - t0) / 1000;
-  const result: SavedSection = { id: section.id, commit: commitToSave(section.id), seconds, ...measured };
-  writeFileSync(savedPath(section.id), JSON.stringify(result));
-  process.stderr.write(`${measured.checks.filter((c) => !c.pass).length} of ${measured.checks.length} checks fail, in ${seconds.toFixed(0)} s\n`);
+  await runOrReuse(section.id, section.id, async () => {
+    const measured = await section.measure();
+    return {
+      save: (commit, seconds): SavedSection => ({ id: section.id, commit, seconds, ...measured }),
+      summary: `${measured.checks.filter((c) => !c.pass).length} of ${measured.checks.length} checks fail,`,
+    };
+  });
 }
-const sections = SECTIONS.map((section) => {
-  const result = saved<SavedSection>(section.id);
-  if (!result) return { id: section.id, text: `## ${section.title}\n\nNot run at full settings at this model commit; see \`npm test\` (reduced settings).`, seconds: 0 };
-  return { id: section.id, text: checksSectionMarkdown({ ...section, ...result }), seconds: result.seconds };
+const sectionResults = SECTIONS.map((section) => saved<SavedSection>(section.id));
+const sections = SECTIONS.map((section, k) => {
+  const result = sectionResults[k];
+  if (!result) return { text: `## ${section.title}\n\nNot run at full settings at this model commit; see \`npm test\` (reduced settings).`, seconds: 0 };
+  return { text: checksSectionMarkdown({ ...section, ...result }), seconds: result.seconds };
 });
 
 const all = PATTERNS.map((p) => saved(p.id));
 const missing = PATTERNS.filter((_, i) => all[i] === null).map((p) => p.id);
-const missingSections = SECTIONS.filter((s) => saved(s.id) === null).map((s) => s.id);
+const missingSections = SECTIONS.filter((_, k) => sectionResults[k] === null).map((s) => s.id);
 if (missing.length + missingSections.length > 0 && !partial) {
   process.stderr.write(`no current result at ${modelCommit}: ${[...missing, ...missingSections].join(', ')}; docs/VALIDATION.md is written once all are (or with --partial)\n`);
 } else {
