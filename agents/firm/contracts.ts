@@ -1,6 +1,6 @@
 import type { World } from '../../src/model/world.ts';
 import { GLOBAL, LOCAL, MULTILOCAL } from './schema.ts';
-import { NO_BUYER } from '../sme/index.ts';
+import { NO_BUYER, endContract, signContract } from '../sme/index.ts';
 import { contractOffer, isEligible, isVisible, minCapability } from './pools.ts';
 import { smeComponentPrice } from '../sme/index.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
@@ -28,21 +28,6 @@ export function tallyContracts(world: World): void {
     if (p === NO_BUYER || !smes.alive[i] || smes.contractCapacity[i] <= 0) continue;
     plants.smeContractCapacity[p] += smes.contractCapacity[i];
     plants.smeContracts[p]++;
-  }
-}
-
-/**
- * Ends a contract: no new orders (contract capacity 0), but what the SME already owes is still
- * delivered; the link is cut once the backlog is cleared (in the SME finance phase). A
- * contract with a closed plant ends at once.
- */
-function dropContract(world: World, id: number): void {
-  const { smes, plants } = world;
-  smes.contractCapacity[id] = 0;
-  const p = smes.buyerPlant[id];
-  if (!smes.alive[id] || !plants.active[p] || smes.owedToBuyer[id] <= 1e-9) {
-    smes.buyerPlant[id] = NO_BUYER;
-    smes.owedToBuyer[id] = 0;
   }
 }
 
@@ -86,7 +71,7 @@ function dropUnfitContracts(world: World): void {
       inPool(world, p, smes.region[i]) &&
       smes.capability[i] >= minCapability(world, strategy) - params.contractCapabilitySlack &&
       (strategy === LOCAL || isVisible(world, i));
-    if (!keep) dropContract(world, i);
+    if (!keep) endContract(world, i);
   }
 }
 
@@ -135,10 +120,8 @@ function recruitSmes(world: World, tolerance: number, lossTrigger = 0): void {
     for (const { id } of candidates) {
       if (remaining <= 0) break;
       const offer = contractOffer(world, id, strategy);
-      smes.buyerPlant[id] = p;
-      smes.contractCapacity[id] = offer;
       // The SME plans raw inputs for its new contract at once (expected orders at target utilisation).
-      smes.rawForecast[id] = offer * params.plantUtilisationTarget;
+      signContract(world, id, p, offer, offer * params.plantUtilisationTarget);
       plants.smeContractCapacity[p] += offer;
       plants.smeContracts[p]++;
       remaining -= offer;

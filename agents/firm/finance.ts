@@ -4,7 +4,7 @@ import { LOCAL_SOURCING_SUBSIDY, paySubsidy } from '../policymaker/index.ts';
 import { closePlant } from './strategy.ts';
 import { closeHub } from './last-mile.ts';
 import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
-import { NO_BUYER } from '../sme/index.ts';
+import { releaseSmesOfFirm } from '../sme/index.ts';
 import { markBlocWatchedRegions, updatePerception } from './perception.ts';
 
 
@@ -118,7 +118,7 @@ function reviewFirm(world: World, f: number): void {
 
 /** A firm exits: plants close (stock is written off with the firm), contracts end, cash is written off. */
 function exitFirm(world: World, f: number): void {
-  const { firms, plants, smes, ledger, plantHub, hubs } = world;
+  const { firms, plants, ledger, plantHub, hubs } = world;
   const B = plants.blocCount;
   const home = f * B + firms.homeBloc[f];
   for (let b = 0; b < B; b++) if (firms.distributionHub[f * B + b]) closeHub(world, f * B + b);
@@ -135,14 +135,7 @@ function exitFirm(world: World, f: number): void {
     for (let j = 0; j < hubs.count; j++) plantHub.owed[p * hubs.count + j] = 0;
   }
   closePlant(world, home, home);
-  for (let i = 0; i < smes.count; i++) {
-    const p = smes.buyerPlant[i];
-    if (p !== NO_BUYER && plants.firm[p] === f) {
-      smes.buyerPlant[i] = NO_BUYER;
-      smes.contractCapacity[i] = 0;
-      smes.owedToBuyer[i] = 0;
-    }
-  }
+  releaseSmesOfFirm(world, f);
   ledger.exitWriteOffs += firms.cash[f];
   firms.cash[f] = 0;
   firms.alive[f] = 0;

@@ -18,7 +18,7 @@ export { serveFinalDemand } from './market.ts';
 export { computeSmePools } from './pools.ts';
 export { chooseStrategies, clearPlantJobEvents, drawStartingStrategies } from './strategy.ts';
 export { chooseDistributionHubs } from './last-mile-choice.ts';
-export { renewContracts, topUpContracts } from './contracts.ts';
+export { renewContracts, tallyContracts, topUpContracts } from './contracts.ts';
 export { placePlantOrders, stermanOrder, updateForecast } from './ordering.ts';
 export { assembleAtPlants } from './production.ts';
 export { pullFromHubs, receiveFromSmes } from './shipping.ts';

@@ -107,8 +107,6 @@ export function startPlants(world: World): void {
       const lead = currentLeadTime(geo, regions, hubs.region[j], plants.region[p]);
       // Shipments already on the way for the next lead-time weeks.
       for (let k = 0; k < lead; k++) plants.pipeline[(k % geo.pipelineWeeks) * plants.count + p] += flow;
-      hubs.forecast[j] += flow;
-      hubs.ordersLastWeek[j] += flow;
     }
   }
   for (let f = 0; f < firms.count; f++) {
@@ -119,10 +117,5 @@ export function startPlants(world: World): void {
       const share = world.scratch.marketShare[f * R + r];
       firms.demandByBloc[f * B + regions.bloc[r]] += share * regions.finalDemandBase[r];
     }
-  }
-  for (let j = 0; j < H; j++) {
-    hubs.rawStock[j] = params.inventoryCoverWeeks * hubs.forecast[j];
-    hubs.utilisation[j] = hubs.componentCapacity[j] > 0 ? hubs.forecast[j] / hubs.componentCapacity[j] : 0;
-    hubs.cash[j] = params.firmCashWeeks * hubs.forecast[j] * hubs.unitCost[j];
   }
 }

@@ -5,7 +5,8 @@ import { canShip, currentFreight, currentLeadTime, tariffRate } from '../../src/
 /**
  * Phase 7 — plants pull from each hub its published fill fraction of what the hub owes them
  * (so each agent writes only its own state, §7.3); shipments enter the plant's pipeline with
- * their lead time; the plant pays price, freight and tariff on dispatch.
+ * their lead time; the plant pays price, freight and tariff on dispatch (the hub's receipts go to
+ * `scratch.plantHubPayment`, which the supplier kind books).
  */
 export function pullFromHubs(world: World): void {
   const { plants, plantHub, hubs, firms, regions, geo, params, ledger, scratch, tick } = world;
@@ -19,7 +20,7 @@ export function pullFromHubs(world: World): void {
   plants.co2.fill(0);
   scratch.plantSourceRegion.fill(0);
   firms.exposure.fill(0);
-  hubs.revenue.fill(0);
+  scratch.plantHubPayment.fill(0);
   for (let p = 0; p < P; p++) {
     const destination = plants.region[p];
     const firm = plants.firm[p];
@@ -48,8 +49,7 @@ export function pullFromHubs(world: World): void {
       const freight = currentFreight(geo, regions, origin, destination) * shipped;
       const tariff = tariffRate(regions, origin, destination) * payment;
       firms.cash[firm] -= payment + freight + tariff;
-      hubs.cash[j] += payment;
-      hubs.revenue[j] += payment;
+      scratch.plantHubPayment[cell] = payment;
       ledger.freight += freight;
       ledger.tariffs += tariff;
       plants.inputSpend[p] += payment + freight + tariff;

@@ -111,11 +111,9 @@ function setGrantIntensity(world: World, referenceGrantWeeks: number): void {
   }
 }
 
-/** Empties the census the settlement recounts: plants' SME contracts and regions' SME aggregates. */
+/** Empties the census the settlement recounts: regions' SME aggregates. */
 function clearSmeCensus(world: World): void {
-  const { plants, regions } = world;
-  plants.smeContractCapacity.fill(0);
-  plants.smeContracts.fill(0);
+  const { regions } = world;
   regions.smeCount.fill(0);
   regions.smeAdopted.fill(0);
   regions.smeEmployment.fill(0);
@@ -160,15 +158,11 @@ function endFinishedContract(world: World, i: number): void {
   }
 }
 
-/** Census of an SME that stays: its buyer plant's contracts, and its region's SME aggregates. */
+/** Census of an SME that stays: its region's SME aggregates (its buyer plant's contracts are tallied by the firm kind, `tallyContracts`). */
 function countStayingSme(world: World, i: number): void {
-  const { smes, plants, regions } = world;
+  const { smes, regions } = world;
   const r = smes.region[i];
   const buyer = smes.buyerPlant[i];
-  if (buyer !== NO_BUYER && smes.contractCapacity[i] > 0) {
-    plants.smeContractCapacity[buyer] += smes.contractCapacity[i];
-    plants.smeContracts[buyer]++;
-  }
   regions.smeCount[r]++;
   regions.smeAdopted[r] += smes.digital[i];
   regions.smeEmployment[r] += smes.employees[i];

@@ -19,5 +19,6 @@ export { placeSmeOrders } from './ordering.ts';
 export { produceAtSmes } from './production.ts';
 export { shipSmeGoods } from './shipping.ts';
 export { settleSmes } from './finance.ts';
+export { endContract, releaseSmesOfFirm, signContract } from './contracts.ts';
 export { smeExitsAndEntries } from './demography.ts';
 export { adoptAndLearn } from './digital.ts';

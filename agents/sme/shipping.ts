@@ -27,7 +27,7 @@ interface ShippingWeek {
  * marked in the SME kind's own buffer, `smeSupplyExposure`, which firms read.
  */
 export function shipSmeGoods(world: World): void {
-  const { smes, hubs, params } = world;
+  const { smes, params } = world;
   clearShippingTallies(world);
   const week: ShippingWeek = {
     domesticPrice: domesticRawPrice(world),
@@ -46,10 +46,6 @@ export function shipSmeGoods(world: World): void {
     payImporter(world, i, smes.localRevenue[i] * importedPerSale[smes.region[i]]);
   }
   shipImportedInputs(world);
-  for (let j = 0; j < hubs.count; j++) {
-    hubs.cash[j] += world.scratch.hubRawRevenue[j];
-    hubs.revenue[j] += world.scratch.hubRawRevenue[j];
-  }
 }
 
 /** Empties the per-plant and per-hub tallies of the SME pass and the SMEs' exposure buffer. */

@@ -8,6 +8,7 @@ import { congestionFactor, hubComponentUnitCost, hubRawUnitCost } from './costs.
  */
 export function settleHubs(world: World): void {
   const { hubs, regions, params, ledger } = world;
+  receiveHubPayments(world);
   sellOnLocalMarkets(world);
   for (let j = 0; j < hubs.count; j++) {
     const wages = hubs.employment[j] * regions.wage[hubs.region[j]];
@@ -26,6 +27,29 @@ export function settleHubs(world: World): void {
     hubs.rawPrice[j] += params.priceAdjustmentRate * (hubs.rawUnitCost[j] * (1 + params.markup) * congestion - hubs.rawPrice[j]);
     hubs.valueAdded[j] = hubs.componentOutput[j] * hubs.price[j] + hubs.rawOutputExternal[j] * hubs.rawPrice[j] - hubs.recycledPurchases[j];
     hubs.ordersLastWeek[j] = hubs.ordersThisWeek[j];
+  }
+}
+
+/**
+ * This week's revenue and cash of each hub from its buyers' payments on dispatch: components from
+ * plants (`scratch.plantHubPayment`, plant by plant), then raw inputs from SMEs and importers
+ * (`scratch.hubRawRevenue`). The buyers' kinds fill these buffers; only the supplier kind books them.
+ */
+export function receiveHubPayments(world: World): void {
+  const { hubs, plants, scratch } = world;
+  const H = hubs.count;
+  hubs.revenue.fill(0);
+  for (let p = 0; p < plants.count; p++) {
+    for (let j = 0; j < H; j++) {
+      const payment = scratch.plantHubPayment[p * H + j];
+      if (payment === 0) continue;
+      hubs.cash[j] += payment;
+      hubs.revenue[j] += payment;
+    }
+  }
+  for (let j = 0; j < H; j++) {
+    hubs.cash[j] += scratch.hubRawRevenue[j];
+    hubs.revenue[j] += scratch.hubRawRevenue[j];
   }
 }
 

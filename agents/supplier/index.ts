@@ -4,7 +4,7 @@
  */
 export { createHubStore, type HubStore } from './schema.ts';
 export { supplierParams } from './params.ts';
-export { createHubs, sizeHubCapacity } from './initialize.ts';
+export { createHubs, sizeHubCapacity, startHubs } from './initialize.ts';
 export { domesticRawPrice, recycledBuyerPrice, recycledRawPrice } from './costs.ts';
 // Systems, in the order of the phase table.
 export { planHubRawInputs } from './ordering.ts';

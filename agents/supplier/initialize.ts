@@ -45,3 +45,28 @@ export function sizeHubCapacity(world: World, totalFinalDemand: number, localUni
     hubs.rawCapacity[j] = hubs.componentCapacity[j] * params.hubRawCapacityRatio + localInputCapacity;
   }
 }
+
+/**
+ * Starts every hub in the steady state of the plants' starting orders (after `startPlants`): its
+ * forecast and last week's orders are the components its plants expect to buy from it, with raw
+ * stock at cover, utilisation to match, and `firmCashWeeks` of those orders' cost in cash.
+ */
+export function startHubs(world: World): void {
+  const { plants, plantHub, hubs, params } = world;
+  const H = hubs.count;
+  for (let p = 0; p < plants.count; p++) {
+    if (!plants.active[p]) continue;
+    const demand = plants.forecast[p];
+    for (let j = 0; j < H; j++) {
+      const flow = demand * plantHub.weight[p * H + j];
+      if (flow <= 0) continue;
+      hubs.forecast[j] += flow;
+      hubs.ordersLastWeek[j] += flow;
+    }
+  }
+  for (let j = 0; j < H; j++) {
+    hubs.rawStock[j] = params.inventoryCoverWeeks * hubs.forecast[j];
+    hubs.utilisation[j] = hubs.componentCapacity[j] > 0 ? hubs.forecast[j] / hubs.componentCapacity[j] : 0;
+    hubs.cash[j] = params.firmCashWeeks * hubs.forecast[j] * hubs.unitCost[j];
+  }
+}

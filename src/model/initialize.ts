@@ -17,7 +17,7 @@ import {
   initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes, createSmeSupplyExposure,
   setLocalInputs, stockSmeInputs, startingImportedInputUnits,
 } from '../../agents/sme/index.ts';
-import { createHubs, initializeRecycling, sizeHubCapacity } from '../../agents/supplier/index.ts';
+import { createHubs, initializeRecycling, sizeHubCapacity, startHubs } from '../../agents/supplier/index.ts';
 import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
 import { createPolicyStore } from '../../agents/policymaker/index.ts';
 import { pow } from '../sim/math.ts';
@@ -90,6 +90,7 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
   sizeHubCapacity(world, economy.totalFinalDemand, startingLocalHubUnits(world), startingImportedInputUnits(world));
   setPlantReferences(world);
   startPlants(world);
+  startHubs(world);
   drawStartingStrategies(world, computeSmePools(world));
   fundPolicymakers(world);
   return world;

@@ -6,7 +6,7 @@ import { runPhases, type Phase } from '../sim/runner.ts';
 import { applyPolicy, recordPolicyQuarter } from '../../agents/policymaker/index.ts';
 import {
   receiveComponents, receiveFinalGoods, serveFinalDemand, chooseDistributionHubs, computeSmePools, chooseStrategies, clearPlantJobEvents, renewContracts, topUpContracts,
-  placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms,
+  placePlantOrders, assembleAtPlants, pullFromHubs, receiveFromSmes, settleFirms, tallyContracts,
 } from '../../agents/firm/index.ts';
 import {
   receiveRawInputs, chooseRawSources, placeSmeOrders, produceAtSmes, shipSmeGoods,
@@ -51,6 +51,7 @@ function finance(world: World): void {
   settleFirms(world);
   settleHubs(world);
   smeExitsAndEntries(world, settleSmes(world));
+  tallyContracts(world);
 }
 
 /**

@@ -40,7 +40,12 @@ export interface Scratch {
   blocWatchedRegion: Uint8Array;
   /** Per plant × pipeline slot: SME shipments entering its pipeline. */
   plantSmeIncoming: Float64Array;
-  /** Per hub: raw inputs owed to SMEs, the reachable part, and raw revenue. */
+  /**
+   * Per plant × hub (written by the firm kind's `pullFromHubs`, read by the supplier kind's
+   * `receiveHubPayments`): what the plant paid the hub this week for components, price × units.
+   */
+  plantHubPayment: Float64Array;
+  /** Per hub: raw inputs owed to SMEs, the reachable part, and the raw sales SMEs and importers paid for (read by `receiveHubPayments`). */
   hubRawOwed: Float64Array;
   hubRawDeliverable: Float64Array;
   hubRawRevenue: Float64Array;
@@ -115,6 +120,7 @@ export function createScratch(firms: number, regions: number, plants: number, hu
     plantSourceRegion: new Uint8Array(plants * regions),
     blocWatchedRegion: new Uint8Array(plants * regions),
     plantSmeIncoming: new Float64Array(plants * pipelineWeeks),
+    plantHubPayment: new Float64Array(plants * hubs),
     hubRawOwed: new Float64Array(hubs),
     hubRawDeliverable: new Float64Array(hubs),
     hubRawRevenue: new Float64Array(hubs),

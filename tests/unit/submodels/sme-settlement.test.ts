@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { settleSmes } from '../../../agents/sme/finance.ts';
 import { NO_BUYER } from '../../../agents/sme/schema.ts';
 import { LOCAL } from '../../../agents/firm/schema.ts';
+import { tallyContracts } from '../../../agents/firm/contracts.ts';
 import { INSTRUMENT_COUNT, SME_TECH_GRANT } from '../../../agents/policymaker/schema.ts';
 import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, addSme, tinyWorld } from './tiny-world.ts';
@@ -38,7 +39,7 @@ function steady(world: World, r: number, employees: number, capability: number, 
 }
 
 describe('§7.6 the census the settlement recounts', () => {
-  it('counts the SMEs that stay, after growth, by region and by buyer plant; skips dead and exiting ones', () => {
+  it('counts the SMEs that stay, after growth, by region (and the firm kind’s tally, by buyer plant); skips dead and exiting ones', () => {
     const world = settleWorld();
     const { regions, plants, smes } = world;
     // A stale census from last week, to be replaced.
@@ -71,6 +72,7 @@ describe('§7.6 the census the settlement recounts', () => {
     const wagesBefore = world.ledger.wages;
 
     const exiting = settleSmes(world);
+    tallyContracts(world); // the finance phase's next step: plants' contracts, counted from the SMEs' side
 
     expect(exiting).toEqual([d]);
     expect(smes.employees[b]).toBeCloseTo(4 - (0.3 * 400) / 100, 5);
@@ -117,6 +119,7 @@ describe('§7.6 contracts: ended, finished, or cut to what the SME can now offer
     s.contractCapacity[running] = 4;
 
     settleSmes(world);
+    tallyContracts(world);
 
     expect(s.contractCapacity[noBuyer]).toBe(0);
     expect(s.buyerPlant[delivered]).toBe(NO_BUYER);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { produceAtHubs, produceDomesticRaw } from '../../../agents/supplier/production.ts';
 import { congestionFactor, domesticRawPrice } from '../../../agents/supplier/costs.ts';
-import { settleHubs } from '../../../agents/supplier/finance.ts';
+import { receiveHubPayments, settleHubs } from '../../../agents/supplier/finance.ts';
 import { planHubRawInputs } from '../../../agents/supplier/ordering.ts';
 import { pullFromHubs } from '../../../agents/firm/shipping.ts';
 import { PIPELINE_WEEKS } from '../../../src/model/geography.ts';
@@ -90,7 +90,17 @@ describe('§3.7 proportional rationing: one fill fraction, every buyer pulls it'
     expect(cash0 - firms.cash[0]).toBeCloseTo(paid0, 8);
     expect(cash1 - firms.cash[1]).toBeCloseTo(paid1, 8);
     expect(world.ledger.tariffs).toBeCloseTo(fill * 60 * 0.1 * 40, 8);
-    expect(hubs.revenue[0]).toBeCloseTo(fill * 80 * 40, 8);
+    // The hub's receipts, price × units per plant, are booked by the supplier kind.
+    const H = hubs.count;
+    expect(world.scratch.plantHubPayment[0 * H + 0]).toBeCloseTo(fill * 60 * 40, 8);
+    expect(world.scratch.plantHubPayment[2 * H + 0]).toBeCloseTo(fill * 20 * 40, 8);
+    expect(world.scratch.plantHubPayment[1 * H + 0]).toBe(0);
+    const hubCash = hubs.cash[0];
+    world.scratch.hubRawRevenue.fill(0);
+    world.scratch.hubRawRevenue[0] = 7;
+    receiveHubPayments(world);
+    expect(hubs.revenue[0]).toBeCloseTo(fill * 80 * 40 + 7, 8);
+    expect(hubs.cash[0] - hubCash).toBeCloseTo(fill * 80 * 40 + 7, 8);
   });
 
   it('a buyer behind a closed border is left out of the deliverable backlog and receives nothing', () => {

@@ -162,23 +162,28 @@ describe('tax accounting (§7.4: profit tax at profitTaxRate)', () => {
     const j = 0;
     const wage = world.regions.wage[world.hubs.region[j]];
     world.hubs.employment[j] = 10;
-    world.hubs.revenue[j] = 10 * wage + 1000; // profit 1 000
+    // This week's receipts (booked by settleHubs): none from plants, raw sales of 10 wages + 1 000: profit 1 000.
+    world.scratch.plantHubPayment.fill(0);
+    world.scratch.hubRawRevenue.fill(0);
+    world.scratch.hubRawRevenue[j] = 10 * wage + 1000;
+    world.hubs.localOutput.fill(0);
     world.hubs.cash[j] = 5000;
     world.hubs.componentOutput[j] = 30;
     world.hubs.rawOutputExternal[j] = 20;
     const before = { ...world.ledger };
     settleHubs(world);
-    expect(world.hubs.cash[j]).toBeCloseTo(5000 - 10 * wage - 0.2 * 1000, 6);
+    expect(world.hubs.revenue[j]).toBeCloseTo(10 * wage + 1000, 6);
+    expect(world.hubs.cash[j]).toBeCloseTo(5000 + 1000 - 0.2 * 1000, 6);
     expect(world.ledger.profitTaxes - before.profitTaxes).toBeCloseTo(0.2 * 1000, 6);
     expect(world.ledger.wages - before.wages).toBeCloseTo(10 * wage, 6); // mutation survivor: ledger.wages −=
     // Value added at the prices just set (mutation survivors: ÷ for ×, − for +).
     const h = world.hubs;
     expect(h.valueAdded[j]).toBeCloseTo(h.componentOutput[j] * h.price[j] + h.rawOutputExternal[j] * h.rawPrice[j], 9);
-    world.hubs.revenue[j] = 10 * wage - 1000; // a loss: no tax
+    world.scratch.hubRawRevenue[j] = 10 * wage - 1000; // a loss: no tax
     world.hubs.cash[j] = 5000;
     const taxed = world.ledger.profitTaxes;
     settleHubs(world);
-    expect(world.hubs.cash[j]).toBeCloseTo(5000 - 10 * wage, 6);
+    expect(world.hubs.cash[j]).toBeCloseTo(5000 - 1000, 6);
     expect(world.ledger.profitTaxes).toBe(taxed);
   });
 });
