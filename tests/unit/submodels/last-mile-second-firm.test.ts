@@ -5,6 +5,8 @@
  * region when two markets tie.
  */
 import { describe, expect, it } from 'vitest';
+import { chooseDistributionHubs, lastMileCosts } from '../../../agents/firm/last-mile-choice.ts';
+import { assignServingPlants } from '../../../agents/firm/market.ts';
 import { closeHub, dispatch, distributionRegion, fillFromHubs, orderHubStock, outboundWeeks, receiveFinalGoods, shipToHubs, usesHub } from '../../../agents/firm/last-mile.ts';
 import type { World } from '../../../src/model/world.ts';
 import { HOM, HUB, NBR, threeRegions, tinyWorld } from './tiny-world.ts';
@@ -190,5 +192,118 @@ describe('§9.5 hubs fill their orders, and the bloc’s distribution region', (
     regions.finalDemandBase.set([50, 30, 50]);
     expect(distributionRegion(world, 0)).toBe(HOM);
     expect(distributionRegion(world, 2)).toBe(-1);
+  });
+});
+
+describe('§9.5 the quarterly hub choice for a second firm', () => {
+  /**
+   * Firm 1 homed in bloc B: its bloc-A plant (2, in HOM) serves bloc A, its home plant (3) sits in
+   * HUB. Its observed hazard is `hazardA` where plant 2 stands and `hazardB` at HUB; firm 0 sees a
+   * hazard of 0.9 everywhere and π = 5π0, so reading firm 0's state instead of firm 1's shows.
+   */
+  function choiceWorld(hazardA: number, hazardB: number): World {
+    const world = twoFirms();
+    const { firms, plants, regions, params } = world;
+    const R = regions.count;
+    Object.assign(params, { markup: 0.2, disruptionLossDepth: 0.5, availabilityWeight: 2, meanDisruptionWeeks: 6, inventoryCoverWeeks: 2 });
+    Object.assign(params, { lastMileCoverWeeks: 2, finishedHoldingCostPerYear: 0.25, strategyTemp: 0.05, lastMileHubs: 'choice' });
+    plants.active.set([1, 0, 1, 1]);
+    plants.capacity.fill(100);
+    plants.capacityTarget.fill(100);
+    plants.unitCost.set([300, 300, 100, 100]);
+    expect(plants.region[2]).toBe(HOM);
+    expect(plants.region[HOME]).toBe(HUB);
+    regions.finalDemandBase.set([50, 30, 20]);
+    firms.observedHazard.fill(0.9);
+    firms.observedHazard.fill(0, FIRM * R, FIRM * R + R);
+    firms.observedHazard[FIRM * R + HOM] = hazardA;
+    firms.observedHazard[FIRM * R + HUB] = hazardB;
+    firms.riskPerception[0] = 5 * params.riskPerceptionInitial;
+    firms.riskPerception[FIRM] = params.riskPerceptionInitial;
+    firms.demandByBloc.set([40, 40, 25, 0]);
+    world.economy.totalFinalDemand = 100;
+    assignServingPlants(world);
+    return world;
+  }
+
+  it('prices the stop at the plant serving the bloc with the firm’s own ĥ, π and share: direct = 0.02 · 20 · 0.5 · 2.5 · (6 − 2) = 2; hub = 2 · 100 · 0.25 / 52 + 0.02 · 25 · 2', () => {
+    const world = choiceWorld(0.02, 0.5);
+    const costs = lastMileCosts(world, FIRM, 2);
+    expect(costs.direct).toBeCloseTo(2, 10);
+    expect(costs.hub).toBeCloseTo(50 / 52 + 1, 10);
+  });
+
+  it('all: a hub in each bloc the firm sells in and has a plant for, at the firm’s own index; a hub still wanted keeps its stock', () => {
+    const world = choiceWorld(0, 0);
+    const { firms } = world;
+    world.params.lastMileHubs = 'all';
+    firms.demandByBloc.set([0, 0, 0, 25]);
+    chooseDistributionHubs(world);
+    expect(Array.from(firms.distributionHub)).toEqual([0, 0, 0, 1]);
+    expect(firms.hubForecast[HUB_B]).toBe(25);
+    firms.hubStock[HUB_B] = 12;
+    firms.demandByBloc.set([0, 0, 25, 25]);
+    chooseDistributionHubs(world);
+    expect(Array.from(firms.distributionHub)).toEqual([0, 0, 1, 1]);
+    expect(firms.hubStock[HUB_B]).toBe(12);
+    expect(firms.hubForecast[HUB_B]).toBe(25);
+  });
+
+  it('all: no hub for a dead firm, nor for a firm without an active plant, nor in a bloc without demand', () => {
+    const world = choiceWorld(0, 0);
+    const { firms, plants } = world;
+    world.params.lastMileHubs = 'all';
+    firms.demandByBloc.set([0, 0, 25, 0]);
+    firms.alive[FIRM] = 0;
+    chooseDistributionHubs(world);
+    expect(Array.from(firms.distributionHub)).toEqual([0, 0, 0, 0]);
+    firms.alive[FIRM] = 1;
+    plants.active.set([1, 0, 0, 0]);
+    assignServingPlants(world);
+    chooseDistributionHubs(world);
+    expect(Array.from(firms.distributionHub)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('none: no hub however risky direct delivery is, and open ones close', () => {
+    const world = choiceWorld(0.9, 0.9);
+    world.firms.distributionHub[HUB_A] = 1;
+    world.params.lastMileHubs = 'none';
+    chooseDistributionHubs(world);
+    expect(Array.from(world.firms.distributionHub)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('choice: the bloc’s serving plant is priced (a risky one → a hub; a calm one → none), the home plant once the serving plant has closed', () => {
+    // ĥ = 0.9 at the priced plant: direct 0.9 · 25 · 4 = 90, hub 0.96 + 45 = 45.96, (hub − direct) / T = −13, a hub;
+    // ĥ = 0: direct 0, hub 0.96 (holding alone), (hub − direct) / T = 40, none.
+    const risky = choiceWorld(0.9, 0);
+    chooseDistributionHubs(risky);
+    expect(risky.firms.distributionHub[HUB_A]).toBe(1);
+    const calm = choiceWorld(0, 0.9);
+    chooseDistributionHubs(calm);
+    expect(calm.firms.distributionHub[HUB_A]).toBe(0);
+    // The bloc-A plant stops after the serving plants were assigned: the risky home plant is priced.
+    calm.plants.active[2] = 0;
+    chooseDistributionHubs(calm);
+    expect(calm.firms.distributionHub[HUB_A]).toBe(1);
+  });
+
+  it('choice: each option’s Gumbel draw comes from the firm.lastMile stream, keyed by firm × blocs + bloc, tick and option', () => {
+    const world = choiceWorld(0.019, 0.019);
+    const { firms, params } = world;
+    const draws = world.draws.for('firm.lastMile');
+    const costs = lastMileCosts(world, FIRM, 2);
+    const temperature = params.strategyTemp * ((costs.direct + costs.hub) / 2);
+    let opened = 0;
+    for (let quarter = 0; quarter < 40; quarter++) {
+      world.tick = 13 * quarter;
+      firms.distributionHub.fill(0);
+      chooseDistributionHubs(world);
+      const expected = -costs.hub / temperature + draws.gumbel(HUB_A, world.tick, 1) > -costs.direct / temperature + draws.gumbel(HUB_A, world.tick, 0);
+      expect(firms.distributionHub[HUB_A]).toBe(expected ? 1 : 0);
+      opened += firms.distributionHub[HUB_A];
+    }
+    // Both outcomes occur, so the draws decide.
+    expect(opened).toBeGreaterThan(0);
+    expect(opened).toBeLessThan(40);
   });
 });
