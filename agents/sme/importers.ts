@@ -15,39 +15,39 @@ import { stermanOrder, updateForecast } from '../firm/index.ts';
 
 /** Phase 3 — this week's slot of each importer's pipeline lands in its stock. */
 export function receiveImportedInputs(world: World): void {
-  const { regions, tick, geo } = world;
+  const { regions, tick, geo, importers } = world;
   const R = regions.count;
   const offset = (tick % geo.pipelineWeeks) * R;
   for (let r = 0; r < R; r++) {
-    const arriving = regions.importerPipeline[offset + r];
+    const arriving = importers.pipeline[offset + r];
     if (arriving === 0) continue;
-    regions.importerStock[r] += arriving;
-    regions.importerPipeline[offset + r] = 0;
+    importers.stock[r] += arriving;
+    importers.pipeline[offset + r] = 0;
   }
 }
 
 /** Phase 4 — the SME side's demand region r's imported inputs allow this week ($): all of it unless the importer's stock binds (Leontief). */
 export function servableDemand(world: World, r: number, perSale: number): number {
   const demand = world.regions.localSmeDemand[r];
-  return perSale > 0 ? Math.min(demand, world.regions.importerStock[r] / perSale) : demand;
+  return perSale > 0 ? Math.min(demand, world.importers.stock[r] / perSale) : demand;
 }
 
 /** Phase 4 — SME i takes `units` of imported inputs from its region's importer's stock into its local sales. */
 export function takeImportedInputs(world: World, i: number, units: number): void {
-  const { regions } = world;
+  const { regions, importers } = world;
   const r = world.smes.region[i];
-  const taken = Math.min(units, regions.importerStock[r]);
+  const taken = Math.min(units, importers.stock[r]);
   if (!(taken > 0)) return;
-  regions.importerStock[r] -= taken;
+  importers.stock[r] -= taken;
   world.ledger.localInputsUsed += taken;
 }
 
 /** Phase 7 — SME i pays its importer's landed cost for the imported inputs its local sales used this week. */
 export function payImporter(world: World, i: number, units: number): void {
-  const { smes, regions } = world;
-  const payment = units * regions.importerCost[smes.region[i]];
+  const { smes, regions, importers } = world;
+  const payment = units * importers.cost[smes.region[i]];
   if (!(payment > 0)) return;
-  regions.importerCash[smes.region[i]] += payment;
+  importers.cash[smes.region[i]] += payment;
   smes.cash[i] -= payment;
   smes.spend[i] += payment;
 }
@@ -58,31 +58,31 @@ export function payImporter(world: World, i: number, units: number): void {
  * being its pipeline and what hubs owe it; the order goes to hubs by the tier-1 spread.
  */
 export function orderImportedInputs(world: World): void {
-  const { regions, hubs, params, geo, scratch } = world;
+  const { regions, hubs, params, geo, scratch, importers } = world;
   const R = regions.count;
   const H = hubs.count;
   const weights = new Float64Array(H);
   for (let r = 0; r < R; r++) {
     if (!(regions.importedInputShare[r] > 0) || H === 0) continue;
-    regions.importerForecast[r] = updateForecast(regions.importerForecast[r], scratch.regionImportNeed[r], params.forecastSmoothing);
+    importers.forecast[r] = updateForecast(importers.forecast[r], scratch.regionImportNeed[r], params.forecastSmoothing);
     if (!currentHubWeights(world, r, weights)) continue;
     let supplyLine = 0;
-    for (let s = 0; s < geo.pipelineWeeks; s++) supplyLine += regions.importerPipeline[s * R + r];
+    for (let s = 0; s < geo.pipelineWeeks; s++) supplyLine += importers.pipeline[s * R + r];
     let lead = 0;
     for (let j = 0; j < H; j++) {
-      supplyLine += regions.importerOwed[r * H + j];
+      supplyLine += importers.owed[r * H + j];
       if (weights[j] > 0) lead += weights[j] * currentLeadTime(geo, regions, hubs.region[j], r);
     }
     const order = stermanOrder(
-      regions.importerForecast[r],
-      regions.importerStock[r],
+      importers.forecast[r],
+      importers.stock[r],
       supplyLine,
       lead,
       params.inventoryCoverWeeks,
       params.stockAdjustment,
       params.supplyLineWeight,
     );
-    for (let j = 0; j < H; j++) if (weights[j] > 0) regions.importerOwed[r * H + j] += order * weights[j];
+    for (let j = 0; j < H; j++) if (weights[j] > 0) importers.owed[r * H + j] += order * weights[j];
   }
 }
 
@@ -91,12 +91,12 @@ export function orderImportedInputs(world: World): void {
  * deliveries, for the hubs that can ship to it, renormalised. False (weights all 0) when none can.
  */
 export function currentHubWeights(world: World, r: number, weights: Float64Array): boolean {
-  const { regions, hubs } = world;
+  const { regions, hubs, importers } = world;
   const H = weights.length;
   let total = 0;
   for (let j = 0; j < H; j++) {
     const open = canShip(regions, hubs.region[j], r) ? 1 : 0;
-    weights[j] = open * regions.importerHubShare[r * H + j] * regions.importerReliability[r * H + j];
+    weights[j] = open * importers.hubShare[r * H + j] * importers.reliability[r * H + j];
     total += weights[j];
   }
   for (let j = 0; j < H; j++) weights[j] = total > 0 ? weights[j] / total : 0;
@@ -105,11 +105,11 @@ export function currentHubWeights(world: World, r: number, weights: Float64Array
 
 /** Phase 6 — adds what hubs owe importers to the hubs' SME raw backlog (`scratch.hubRawOwed`, and the part they can ship this week). */
 export function addImporterBacklogs(world: World): void {
-  const { regions, hubs, scratch } = world;
+  const { regions, hubs, scratch, importers } = world;
   const H = hubs.count;
   for (let r = 0; r < regions.count; r++) {
     for (let j = 0; j < H; j++) {
-      const owed = regions.importerOwed[r * H + j];
+      const owed = importers.owed[r * H + j];
       if (!(owed > 0)) continue;
       scratch.hubRawOwed[j] += owed;
       if (canShip(regions, hubs.region[j], r)) scratch.hubRawDeliverable[j] += owed;
@@ -125,7 +125,7 @@ export function addImporterBacklogs(world: World): void {
  * and its availability moves toward the share of its hubs that can ship to it.
  */
 export function shipImportedInputs(world: World): void {
-  const { regions, hubs, geo, params, tick } = world;
+  const { regions, hubs, geo, params, tick, importers } = world;
   const R = regions.count;
   const H = hubs.count;
   for (let r = 0; r < R; r++) {
@@ -134,18 +134,18 @@ export function shipImportedInputs(world: World): void {
     let paid = 0;
     let reachable = 0;
     for (let j = 0; j < H; j++) {
-      const owed = regions.importerOwed[r * H + j];
+      const owed = importers.owed[r * H + j];
       const origin = hubs.region[j];
       const open = canShip(regions, origin, r);
-      if (open) reachable += regions.importerHubShare[r * H + j];
+      if (open) reachable += importers.hubShare[r * H + j];
       if (!(owed > 0)) continue;
       const fill = open ? hubs.rawFill[j] : 0;
-      regions.importerReliability[r * H + j] += params.reorderShiftRate * (fill - regions.importerReliability[r * H + j]);
+      importers.reliability[r * H + j] += params.reorderShiftRate * (fill - importers.reliability[r * H + j]);
       const shipped = fill * owed;
       if (!(shipped > 0)) continue;
-      regions.importerOwed[r * H + j] = owed - shipped;
+      importers.owed[r * H + j] = owed - shipped;
       const lead = currentLeadTime(geo, regions, origin, r);
-      regions.importerPipeline[((tick + lead) % geo.pipelineWeeks) * R + r] += shipped;
+      importers.pipeline[((tick + lead) % geo.pipelineWeeks) * R + r] += shipped;
       bought += shipped;
       paid += dispatchHubRaw(world, j, r, shipped);
     }
@@ -153,11 +153,11 @@ export function shipImportedInputs(world: World): void {
     // reorderShiftRate a week: a lockdown's partial fills are Leontief shortages, but where imports
     // cannot come at all (a closed border) SMEs turn to domestic inputs, all of them after
     // 1 / rate weeks (a linear shift: a geometric one would never reach all-domestic inputs).
-    const step = Math.max(-params.reorderShiftRate, Math.min(params.reorderShiftRate, reachable - regions.importerAvailability[r]));
-    regions.importerAvailability[r] += step;
+    const step = Math.max(-params.reorderShiftRate, Math.min(params.reorderShiftRate, reachable - importers.availability[r]));
+    importers.availability[r] += step;
     if (bought > 0) {
-      regions.importerCash[r] -= paid;
-      regions.importerCost[r] += params.smeRawCostMemoryRate * (paid / bought - regions.importerCost[r]);
+      importers.cash[r] -= paid;
+      importers.cost[r] += params.smeRawCostMemoryRate * (paid / bought - importers.cost[r]);
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 export {
   DOMESTIC_SOURCE, NO_BUYER, createSmeStore, growSmeStore, allocateSme, sizeClass, createSmeSupplyExposure,
-  type SmeStore, type SmeSupplyExposure,
+  createImporterStore, type ImporterStore, type SmeStore, type SmeSupplyExposure,
 } from './schema.ts';
 export { smeParams } from './params.ts';
 export { initializeSmes } from './initialize.ts';

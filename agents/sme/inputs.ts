@@ -1,4 +1,5 @@
 import type { World } from '../../src/model/world.ts';
+import { createImporterStore } from './schema.ts';
 import { localRevenuePerWorker } from './costs.ts';
 import { hubWeightsForRegion } from './sourcing.ts';
 import { domesticRawPrice } from '../supplier/index.ts';
@@ -72,18 +73,15 @@ export function setLocalInputs(world: World): void {
       params.hubImportedInputShare,
     ),
   );
-  regions.importerPipeline = new Float64Array(regions.count * geo.pipelineWeeks);
-  regions.importerOwed = new Float64Array(regions.count * hubs.count);
-  regions.importerReliability = new Float64Array(regions.count * hubs.count).fill(1);
-  regions.importerHubShare = new Float64Array(regions.count * hubs.count);
+  world.importers = createImporterStore(regions.count, hubs.count, geo.pipelineWeeks);
   const domestic = domesticRawPrice(world);
   const weights = new Float64Array(hubs.count);
   for (let r = 0; r < regions.count; r++) {
     const landed = hubWeightsForRegion(world, r, weights);
-    regions.importerHubShare.set(weights, r * hubs.count);
+    world.importers.hubShare.set(weights, r * hubs.count);
     if (!Number.isFinite(landed)) regions.importedInputShare[r] = 0; // no hub can ship there
     const m = regions.importedInputShare[r];
-    regions.importerCost[r] = Number.isFinite(landed) ? landed : 0;
+    world.importers.cost[r] = Number.isFinite(landed) ? landed : 0;
     regions.localInputPrice[r] = m > 0 ? m * landed + (1 - m) * domestic : domestic;
   }
 }
@@ -100,7 +98,7 @@ export function inputsPerSale(world: World, r: number): number {
  * inputs over weeks in which imports do not come, as every buyer's orders shift (§2).
  */
 export function currentImportedShare(world: World, r: number): number {
-  return world.regions.importedInputShare[r] * world.regions.importerAvailability[r];
+  return world.regions.importedInputShare[r] * world.importers.availability[r];
 }
 
 /** Domestic input units one $ of local sales uses in region r (Leontief): the non-imported share. */
@@ -116,7 +114,7 @@ export function importedInputsPerSale(world: World, r: number): number {
 /**
  * Fills scratch with each region's domestic and imported input units per $ of local sales, as
  * `domesticInputsPerSale` and `importedInputsPerSale` give them now, for a loop over SMEs (they
- * change only between phases: `importerAvailability` moves in phase 7).
+ * change only between phases: `importers.availability` moves in phase 7).
  */
 export function refreshInputsPerSale(world: World): { domestic: Float64Array; imported: Float64Array } {
   const { regions, scratch } = world;
@@ -154,7 +152,7 @@ export function stockStartingInputs(world: World, id: number): number {
  * already on their way (so the start has no transient) — then hub raw capacity can be sized.
  */
 export function stockSmeInputs(world: World): void {
-  const { smes, regions, params, geo, hubs } = world;
+  const { smes, regions, params, geo, hubs, importers } = world;
   const need = new Float64Array(regions.count);
   for (let i = 0; i < smes.count; i++) {
     if (!smes.alive[i]) continue;
@@ -165,13 +163,13 @@ export function stockSmeInputs(world: World): void {
   const P = geo.pipelineWeeks;
   for (let r = 0; r < regions.count; r++) {
     if (!(need[r] > 0)) continue;
-    regions.importerForecast[r] = need[r];
-    regions.importerStock[r] = (params.inventoryCoverWeeks + 1) * need[r];
+    importers.forecast[r] = need[r];
+    importers.stock[r] = (params.inventoryCoverWeeks + 1) * need[r];
     for (let j = 0; j < hubs.count; j++) {
-      const share = regions.importerHubShare[r * hubs.count + j];
+      const share = importers.hubShare[r * hubs.count + j];
       if (share <= 0) continue;
       const lead = currentLeadTime(geo, regions, hubs.region[j], r);
-      for (let k = 1; k < lead; k++) regions.importerPipeline[(k % P) * regions.count + r] += share * need[r];
+      for (let k = 1; k < lead; k++) importers.pipeline[(k % P) * regions.count + r] += share * need[r];
     }
   }
 }
@@ -194,11 +192,11 @@ export function stockEntrantInputs(world: World, id: number): void {
  * shares): the demand §9.2 adds to hub raw capacity.
  */
 export function startingImportedInputUnits(world: World): Float64Array {
-  const { regions, hubs } = world;
+  const { regions, hubs, importers } = world;
   const H = hubs.count;
   const units = new Float64Array(H);
   for (let r = 0; r < regions.count; r++) {
-    for (let j = 0; j < H; j++) units[j] += regions.importerHubShare[r * H + j] * regions.importerForecast[r];
+    for (let j = 0; j < H; j++) units[j] += importers.hubShare[r * H + j] * importers.forecast[r];
   }
   return units;
 }
@@ -209,9 +207,9 @@ export function startingImportedInputUnits(world: World): Float64Array {
  * the imported ones at its importer's cost — so restocking does not count as a loss of value added.
  */
 export function smeValueAdded(world: World, i: number): number {
-  const { smes, regions } = world;
+  const { smes, regions, importers } = world;
   const r = smes.region[i];
   const domesticUsed = smes.chainOutput[i] + smes.localRevenue[i] * domesticInputsPerSale(world, r);
   const importedUsed = smes.localRevenue[i] * importedInputsPerSale(world, r);
-  return smes.revenue[i] - smes.rawCost[i] * domesticUsed - regions.importerCost[r] * importedUsed;
+  return smes.revenue[i] - smes.rawCost[i] * domesticUsed - importers.cost[r] * importedUsed;
 }

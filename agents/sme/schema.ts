@@ -223,3 +223,47 @@ function clearSme(store: SmeStore, id: number): void {
 export function sizeClass(employees: number): number {
   return employees < 10 ? 0 : employees < 50 ? 1 : 2;
 }
+
+/**
+ * §9.2: each region's importer of its SMEs' local-market inputs (one per region, index = region):
+ * the region's SMEs buy their imported inputs through it, at its landed cost. Stock on hand,
+ * forecast of use (D̂), a pipeline ring (slot × regions + region, `geo.pipelineWeeks` slots), what
+ * each hub owes it (region × hubs + hub), its cash (a pass-through at cost: it pays hubs on dispatch
+ * and is paid as SMEs use the inputs) and its landed cost per unit (EMA). Owned by the SME kind.
+ */
+export interface ImporterStore {
+  count: number;
+  stock: Float64Array;
+  forecast: Float64Array;
+  pipeline: Float64Array;
+  owed: Float64Array;
+  /**
+   * Availability: the share of its hubs that can ship to it, followed by at most `reorderShiftRate`
+   * a week. The imported share of SMEs' inputs is the region's `importedInputShare` × this, so SMEs
+   * turn to domestic inputs over weeks when imports cannot come (a closed border); a lockdown's
+   * partial fills stay Leontief shortages.
+   */
+  availability: Float64Array;
+  /** Share of orders with each hub, chosen at the start (region × hubs + hub). */
+  hubShare: Float64Array;
+  /** Record of each hub's deliveries (region × hubs + hub; EMA of fill fractions, §2). */
+  reliability: Float64Array;
+  cash: Float64Array;
+  cost: Float64Array;
+}
+
+export function createImporterStore(regionCount: number, hubCount: number, pipelineWeeks: number): ImporterStore {
+  const perRegion = () => new Float64Array(regionCount);
+  return {
+    count: regionCount,
+    stock: perRegion(),
+    forecast: perRegion(),
+    pipeline: new Float64Array(regionCount * pipelineWeeks),
+    owed: new Float64Array(regionCount * hubCount),
+    availability: perRegion().fill(1),
+    hubShare: new Float64Array(regionCount * hubCount),
+    reliability: new Float64Array(regionCount * hubCount).fill(1),
+    cash: perRegion(),
+    cost: perRegion(),
+  };
+}

@@ -17,8 +17,8 @@ export function goodsStocks(world: World): GoodsStocks {
     for (let i = 0; i < smes.count; i++) raw += ring[s * smes.capacity + i];
   }
   // §9.2: regions' importers of SMEs' local-market inputs hold stock and a pipeline.
-  for (let r = 0; r < world.regions.count; r++) raw += world.regions.importerStock[r];
-  for (let k = 0; k < world.regions.importerPipeline.length; k++) raw += world.regions.importerPipeline[k];
+  for (let r = 0; r < world.regions.count; r++) raw += world.importers.stock[r];
+  for (let k = 0; k < world.importers.pipeline.length; k++) raw += world.importers.pipeline[k];
   let components = 0;
   let final = 0;
   for (let p = 0; p < plants.count; p++) {
@@ -41,14 +41,14 @@ export function moneyStock(world: World): number {
   for (let f = 0; f < firms.count; f++) total += firms.cash[f];
   for (let j = 0; j < hubs.count; j++) total += hubs.cash[j];
   for (let i = 0; i < smes.count; i++) if (smes.alive[i]) total += smes.cash[i];
-  for (let r = 0; r < world.regions.count; r++) total += world.regions.importerCash[r]; // §9.2 importers (trade credit)
+  for (let r = 0; r < world.regions.count; r++) total += world.importers.cash[r]; // §9.2 importers (trade credit)
   return total;
 }
 
 /** Every typed-array value that is NaN or infinite, as "store.field[index]" (at most `limit`). */
 export function nonFiniteValues(world: World, limit = 10): string[] {
   const found: string[] = [];
-  for (const storeName of ['regions', 'firms', 'plants', 'plantHub', 'hubs', 'smes', 'cells', 'policy'] as const) {
+  for (const storeName of ['regions', 'firms', 'plants', 'plantHub', 'hubs', 'smes', 'importers', 'cells', 'policy'] as const) {
     for (const [field, value] of Object.entries(world[storeName] as object)) {
       if (!(value instanceof Float64Array || value instanceof Float32Array)) continue;
       for (let i = 0; i < value.length; i++) {

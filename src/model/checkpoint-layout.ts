@@ -11,6 +11,7 @@ export const WORLD_CHECKPOINT: CheckpointLayout<World> = {
     plantHub: world.plantHub,
     hubs: world.hubs,
     smes: world.smes,
+    importers: world.importers,
     cells: world.cells,
     policy: world.policy,
   }),

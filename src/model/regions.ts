@@ -41,30 +41,6 @@ export interface RegionStore {
   importedInputShare: Float64Array;
   /** §9.2: $ per input unit at the start (domestic and the hubs' weighted landed price, mixed by that share). */
   localInputPrice: Float64Array;
-  /**
-   * §9.2: each region's importer of SMEs' local-market inputs (the region's SMEs buy their imported
-   * inputs through it, at its landed cost): stock on hand, forecast of use (D̂), a pipeline ring
-   * (slot × regions + region, `geo.pipelineWeeks` slots), what each hub owes it (region × hubs + hub),
-   * its cash (a pass-through at cost: it pays hubs on dispatch and is paid as SMEs use the inputs)
-   * and its landed cost per unit (EMA). Sized when hubs and geography exist (`setLocalInputs`).
-   */
-  importerStock: Float64Array;
-  importerForecast: Float64Array;
-  importerPipeline: Float64Array;
-  importerOwed: Float64Array;
-  /**
-   * Each importer's availability: the share of its hubs that can ship to it, followed by at most
-   * `reorderShiftRate` a week. The imported share of SMEs' inputs is `importedInputShare` × this, so
-   * SMEs turn to domestic inputs over weeks when imports cannot come (a closed border); a
-   * lockdown's partial fills stay Leontief shortages.
-   */
-  importerAvailability: Float64Array;
-  /** Each importer's share of orders with each hub, chosen at the start (region × hubs + hub). */
-  importerHubShare: Float64Array;
-  /** Each importer's record of each hub's deliveries (region × hubs + hub; EMA of fill fractions, §2). */
-  importerReliability: Float64Array;
-  importerCash: Float64Array;
-  importerCost: Float64Array;
 
   // Phase 1 (shocks)
   /** The headline factor: the deepest lockdown's `cf` or the hazard's factor this week (1 = none). */
@@ -245,15 +221,6 @@ function staticRegionData(definition: WorldDefinition) {
     incomeDiffusionFactor: f64(),
     importedInputShare: f64(),
     localInputPrice: f64(),
-    importerStock: f64(),
-    importerForecast: f64(),
-    importerPipeline: new Float64Array(0),
-    importerOwed: new Float64Array(0),
-    importerAvailability: new Float64Array(n).fill(1),
-    importerHubShare: new Float64Array(0),
-    importerReliability: new Float64Array(0),
-    importerCash: f64(),
-    importerCost: f64(),
   };
 }
 

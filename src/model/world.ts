@@ -8,7 +8,7 @@ import type { ResolvedScenario } from './shocks.ts';
 import type { Scratch } from './scratch.ts';
 import type { FirmStore, PlantHubLinks, PlantJobEvents, PlantStore } from '../../agents/firm/index.ts';
 import type { HubStore } from '../../agents/supplier/index.ts';
-import type { SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
+import type { ImporterStore, SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
 import type { CellStore } from '../../agents/community/index.ts';
 import type { PolicyStore } from '../../agents/policymaker/index.ts';
 
@@ -53,6 +53,8 @@ export interface World {
   plantHub: PlantHubLinks;
   hubs: HubStore;
   smes: SmeStore;
+  /** §9.2: each region's importer of its SMEs' imported inputs (SME kind). */
+  importers: ImporterStore;
   cells: CellStore;
   policy: PolicyStore;
   /** Cross-kind event buffers, each written by one kind and read by another within the week. */

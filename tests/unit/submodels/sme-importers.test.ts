@@ -27,28 +27,28 @@ describe('§9.2 importers: arrivals, SMEs taking and paying for imported inputs'
     world.tick = 9;
     const slot = (9 % geo.pipelineWeeks) * R;
     const nextSlot = (10 % geo.pipelineWeeks) * R;
-    regions.importerPipeline.fill(0);
-    regions.importerStock.fill(0);
-    regions.importerPipeline[slot + NBR] = 40;
-    regions.importerPipeline[nextSlot + NBR] = 7;
-    regions.importerStock[HOM] = 3;
+    world.importers.pipeline.fill(0);
+    world.importers.stock.fill(0);
+    world.importers.pipeline[slot + NBR] = 40;
+    world.importers.pipeline[nextSlot + NBR] = 7;
+    world.importers.stock[HOM] = 3;
     receiveImportedInputs(world);
-    expect(regions.importerStock[NBR]).toBe(40);
-    expect(regions.importerPipeline[slot + NBR]).toBe(0);
-    expect(regions.importerPipeline[nextSlot + NBR]).toBe(7);
-    expect(regions.importerStock[HOM]).toBe(3);
+    expect(world.importers.stock[NBR]).toBe(40);
+    expect(world.importers.pipeline[slot + NBR]).toBe(0);
+    expect(world.importers.pipeline[nextSlot + NBR]).toBe(7);
+    expect(world.importers.stock[HOM]).toBe(3);
   });
 
   it('an SME takes what the stock holds, at most: 4 of 10, then 6 of a wanted 20; the ledger counts the inputs used', () => {
     const world = tinyWorld(threeRegions());
     const { regions, ledger } = world;
     const id = addSme(world, HOM, { employees: 5, capability: 0.5 });
-    regions.importerStock[HOM] = 10;
+    world.importers.stock[HOM] = 10;
     ledger.localInputsUsed = 0;
     takeImportedInputs(world, id, 4);
-    expect(regions.importerStock[HOM]).toBe(6);
+    expect(world.importers.stock[HOM]).toBe(6);
     takeImportedInputs(world, id, 20);
-    expect(regions.importerStock[HOM]).toBe(0);
+    expect(world.importers.stock[HOM]).toBe(0);
     expect(ledger.localInputsUsed).toBe(10);
   });
 
@@ -56,11 +56,11 @@ describe('§9.2 importers: arrivals, SMEs taking and paying for imported inputs'
     const world = tinyWorld(threeRegions());
     const { regions, smes } = world;
     const id = addSme(world, HOM, { employees: 5, capability: 0.5, cash: 100 });
-    regions.importerCost[HOM] = 2.5;
-    regions.importerCash[HOM] = 0;
+    world.importers.cost[HOM] = 2.5;
+    world.importers.cash[HOM] = 0;
     smes.spend[id] = 1;
     payImporter(world, id, 10);
-    expect(regions.importerCash[HOM]).toBe(25);
+    expect(world.importers.cash[HOM]).toBe(25);
     expect(smes.cash[id]).toBe(75);
     expect(smes.spend[id]).toBe(26);
     payImporter(world, id, 0);
@@ -70,7 +70,7 @@ describe('§9.2 importers: arrivals, SMEs taking and paying for imported inputs'
   it('with no imported inputs a $ of sales needs none, so all demand is servable even with an empty stock (not 0 / 0)', () => {
     const world = tinyWorld(threeRegions());
     world.regions.localSmeDemand[HOM] = 800;
-    world.regions.importerStock[HOM] = 0;
+    world.importers.stock[HOM] = 0;
     expect(servableDemand(world, HOM, 0)).toBe(800);
     expect(servableDemand(world, HOM, 0.5)).toBe(0);
   });
@@ -80,10 +80,10 @@ describe('§9.2 importers: arrivals, SMEs taking and paying for imported inputs'
 function twoHubWorld() {
   const world = tinyWorld(threeRegions({ hubSuppliersPerHub: 2 }));
   const { regions } = world;
-  regions.importerHubShare.set([0.6, 0.4], HOM * 2);
-  regions.importerReliability.set([1, 1], HOM * 2);
-  regions.importerHubShare.set([0.75, 0.25], NBR * 2);
-  regions.importerReliability.set([1, 0.5], NBR * 2);
+  world.importers.hubShare.set([0.6, 0.4], HOM * 2);
+  world.importers.reliability.set([1, 1], HOM * 2);
+  world.importers.hubShare.set([0.75, 0.25], NBR * 2);
+  world.importers.reliability.set([1, 0.5], NBR * 2);
   return world;
 }
 
@@ -102,52 +102,52 @@ describe('§9.2 importers order from their hubs', () => {
   it('the supply line is the pipeline plus what the hubs owe (10 + 5 + 20 + 8 = 43), and the order is split 6/7, 1/7', () => {
     const world = twoHubWorld();
     const { regions, hubs, scratch, geo, params } = world;
-    regions.importerForecast[NBR] = 100;
-    regions.importerStock[NBR] = 150;
-    regions.importerPipeline.fill(0);
-    regions.importerPipeline[0 * R + NBR] = 10;
-    regions.importerPipeline[3 * R + NBR] = 5;
-    regions.importerPipeline[3 * R + HOM] = 1000; // another region's inputs in transit
-    regions.importerOwed.fill(0);
-    regions.importerOwed[NBR * 2] = 20;
-    regions.importerOwed[NBR * 2 + 1] = 8;
-    regions.importerOwed[HOM * 2 + 1] = 500; // another region's backlog
+    world.importers.forecast[NBR] = 100;
+    world.importers.stock[NBR] = 150;
+    world.importers.pipeline.fill(0);
+    world.importers.pipeline[0 * R + NBR] = 10;
+    world.importers.pipeline[3 * R + NBR] = 5;
+    world.importers.pipeline[3 * R + HOM] = 1000; // another region's inputs in transit
+    world.importers.owed.fill(0);
+    world.importers.owed[NBR * 2] = 20;
+    world.importers.owed[NBR * 2 + 1] = 8;
+    world.importers.owed[HOM * 2 + 1] = 500; // another region's backlog
     scratch.regionImportNeed.fill(0);
     scratch.regionImportNeed[NBR] = 100;
     regions.importedInputShare[HOM] = 0;
-    regions.importerForecast[HOM] = 55;
+    world.importers.forecast[HOM] = 55;
     scratch.regionImportNeed[HOM] = 1;
     orderImportedInputs(world);
     const lead = currentLeadTime(geo, regions, hubs.region[0], NBR);
     const { inventoryCoverWeeks: cover, stockAdjustment: a, supplyLineWeight: b } = params;
     const order = 100 + a * (cover * 100 - 150 + b * ((lead - 1) * 100 - 43));
     expect(order).toBeGreaterThan(0);
-    expect(regions.importerOwed[NBR * 2]).toBeCloseTo(20 + (order * 6) / 7, 8);
-    expect(regions.importerOwed[NBR * 2 + 1]).toBeCloseTo(8 + order / 7, 8);
-    expect(regions.importerForecast[HOM]).toBe(55); // no imported inputs: no importer at work
-    expect(regions.importerOwed[HOM * 2 + 1]).toBe(500);
+    expect(world.importers.owed[NBR * 2]).toBeCloseTo(20 + (order * 6) / 7, 8);
+    expect(world.importers.owed[NBR * 2 + 1]).toBeCloseTo(8 + order / 7, 8);
+    expect(world.importers.forecast[HOM]).toBe(55); // no imported inputs: no importer at work
+    expect(world.importers.owed[HOM * 2 + 1]).toBe(500);
   });
 
   it('a closed hub region takes no order, though the forecast still follows the need', () => {
     const world = twoHubWorld();
     const { regions, scratch, params } = world;
     regions.borderOpen[HUB] = 0;
-    regions.importerOwed.fill(0);
-    regions.importerForecast[NBR] = 80;
+    world.importers.owed.fill(0);
+    world.importers.forecast[NBR] = 80;
     scratch.regionImportNeed.fill(0);
     scratch.regionImportNeed[NBR] = 100;
     orderImportedInputs(world);
-    expect(regions.importerForecast[NBR]).toBeCloseTo(80 + params.forecastSmoothing * 20, 12);
-    expect([...regions.importerOwed]).toEqual(new Array(regions.importerOwed.length).fill(0));
+    expect(world.importers.forecast[NBR]).toBeCloseTo(80 + params.forecastSmoothing * 20, 12);
+    expect([...world.importers.owed]).toEqual(new Array(world.importers.owed.length).fill(0));
   });
 
   it('what hubs owe importers joins their raw backlog; only what they can ship to open regions is deliverable', () => {
     const world = twoHubWorld();
     const { regions, scratch } = world;
-    regions.importerOwed.fill(0);
-    regions.importerOwed[HOM * 2] = 30;
-    regions.importerOwed[NBR * 2 + 1] = 20;
-    regions.importerOwed[NBR * 2] = 4;
+    world.importers.owed.fill(0);
+    world.importers.owed[HOM * 2] = 30;
+    world.importers.owed[NBR * 2 + 1] = 20;
+    world.importers.owed[NBR * 2] = 4;
     scratch.hubRawOwed.fill(0);
     scratch.hubRawDeliverable.fill(0);
     addImporterBacklogs(world);
@@ -169,15 +169,15 @@ describe('§9.2 hubs ship to importers', () => {
     const { regions, hubs, scratch, ledger } = world;
     world.tick = 5;
     regions.leadTimeMultiplier[HUB] = 1.5;
-    regions.importerOwed.fill(0);
-    regions.importerPipeline.fill(0);
-    regions.importerOwed[NBR * 2] = 100;
-    regions.importerOwed[NBR * 2 + 1] = 10;
-    regions.importerOwed[HOM * 2 + 1] = 50;
-    regions.importerReliability.set([1, 0.9], NBR * 2);
-    regions.importerAvailability[NBR] = 0.9;
-    regions.importerCost[NBR] = 10;
-    regions.importerCash[NBR] = 0;
+    world.importers.owed.fill(0);
+    world.importers.pipeline.fill(0);
+    world.importers.owed[NBR * 2] = 100;
+    world.importers.owed[NBR * 2 + 1] = 10;
+    world.importers.owed[HOM * 2 + 1] = 50;
+    world.importers.reliability.set([1, 0.9], NBR * 2);
+    world.importers.availability[NBR] = 0.9;
+    world.importers.cost[NBR] = 10;
+    world.importers.cash[NBR] = 0;
     regions.tariff[NBR] = 0.1;
     regions.importedInputShare[HOM] = 0;
     hubs.rawFill[0] = 0.6;
@@ -200,14 +200,14 @@ describe('§9.2 hubs ship to importers', () => {
     const freightPerUnit = currentFreight(geo, regions, hubs.region[0], NBR);
     expect(tariffRate(regions, hubs.region[0], NBR)).toBe(0.1); // other bloc: NBR's 10% tariff
     const paid = 8 * 60 + 6 * 3 + freightPerUnit * 63 + 0.1 * (480 + 18);
-    expect(regions.importerOwed[NBR * 2]).toBeCloseTo(40, 9);
-    expect(regions.importerOwed[NBR * 2 + 1]).toBeCloseTo(7, 9);
-    expect(regions.importerOwed[HOM * 2 + 1]).toBe(50); // HOM has no importer at work
-    expect(regions.importerPipeline[((5 + lead) % geo.pipelineWeeks) * R + NBR]).toBeCloseTo(63, 9);
-    expect(regions.importerReliability[NBR * 2]).toBeCloseTo(1 + params.reorderShiftRate * (0.6 - 1), 12);
-    expect(regions.importerReliability[NBR * 2 + 1]).toBeCloseTo(0.9 + params.reorderShiftRate * (0.3 - 0.9), 12);
-    expect(regions.importerCash[NBR]).toBeCloseTo(-paid, 6);
-    expect(regions.importerCost[NBR]).toBeCloseTo(10 + params.smeRawCostMemoryRate * (paid / 63 - 10), 9);
+    expect(world.importers.owed[NBR * 2]).toBeCloseTo(40, 9);
+    expect(world.importers.owed[NBR * 2 + 1]).toBeCloseTo(7, 9);
+    expect(world.importers.owed[HOM * 2 + 1]).toBe(50); // HOM has no importer at work
+    expect(world.importers.pipeline[((5 + lead) % geo.pipelineWeeks) * R + NBR]).toBeCloseTo(63, 9);
+    expect(world.importers.reliability[NBR * 2]).toBeCloseTo(1 + params.reorderShiftRate * (0.6 - 1), 12);
+    expect(world.importers.reliability[NBR * 2 + 1]).toBeCloseTo(0.9 + params.reorderShiftRate * (0.3 - 0.9), 12);
+    expect(world.importers.cash[NBR]).toBeCloseTo(-paid, 6);
+    expect(world.importers.cost[NBR]).toBeCloseTo(10 + params.smeRawCostMemoryRate * (paid / 63 - 10), 9);
     expect(scratch.hubRawRevenue[0]).toBeCloseTo(480, 9);
     expect(scratch.hubRawRevenue[1]).toBeCloseTo(18, 9);
     expect([...scratch.hubRawShipped]).toEqual([60, 3]);
@@ -215,21 +215,21 @@ describe('§9.2 hubs ship to importers', () => {
     expect(ledger.tariffs).toBeCloseTo(0.1 * 498, 9);
     // Every hub can ship (shares 0.75 + 0.25 = 1): availability moves toward 1 by at most reorderShiftRate a week.
     expect(params.reorderShiftRate).toBeGreaterThan(0.1);
-    expect(regions.importerAvailability[NBR]).toBeCloseTo(1, 12);
+    expect(world.importers.availability[NBR]).toBeCloseTo(1, 12);
   });
 
   it('a closed border: nothing ships, the record falls toward 0, availability falls by reorderShiftRate, the cost stays', () => {
     const world = shippingWorld();
     const { regions, params, scratch } = world;
     regions.borderOpen[NBR] = 0;
-    regions.importerOwed[NBR * 2 + 1] = 0;
+    world.importers.owed[NBR * 2 + 1] = 0;
     shipImportedInputs(world);
-    expect(regions.importerOwed[NBR * 2]).toBe(100);
-    expect(regions.importerReliability[NBR * 2]).toBeCloseTo(1 - params.reorderShiftRate, 12);
-    expect(regions.importerReliability[NBR * 2 + 1]).toBe(0.9); // owed nothing: its record stays
-    expect(regions.importerAvailability[NBR]).toBeCloseTo(0.9 - params.reorderShiftRate, 12);
-    expect(regions.importerCost[NBR]).toBe(10);
-    expect(regions.importerCash[NBR]).toBe(0);
+    expect(world.importers.owed[NBR * 2]).toBe(100);
+    expect(world.importers.reliability[NBR * 2]).toBeCloseTo(1 - params.reorderShiftRate, 12);
+    expect(world.importers.reliability[NBR * 2 + 1]).toBe(0.9); // owed nothing: its record stays
+    expect(world.importers.availability[NBR]).toBeCloseTo(0.9 - params.reorderShiftRate, 12);
+    expect(world.importers.cost[NBR]).toBe(10);
+    expect(world.importers.cash[NBR]).toBe(0);
     expect(scratch.hubRawShipped[0]).toBe(0);
   });
 
@@ -238,8 +238,8 @@ describe('§9.2 hubs ship to importers', () => {
     const { regions } = world;
     regions.importedInputShare[NBR] = 0;
     shipImportedInputs(world);
-    expect(regions.importerOwed[NBR * 2]).toBe(100);
-    expect(regions.importerReliability[NBR * 2]).toBe(1);
-    expect(regions.importerAvailability[NBR]).toBe(0.9);
+    expect(world.importers.owed[NBR * 2]).toBe(100);
+    expect(world.importers.reliability[NBR * 2]).toBe(1);
+    expect(world.importers.availability[NBR]).toBe(0.9);
   });
 });

@@ -40,9 +40,9 @@ describe('§9.2 starting input prices and importers', () => {
       // The cheaper hub gets more of the importer's orders; the landed cost is the weighted one.
       expect(weights[0]).toBeGreaterThan(weights[1]);
       expect(landed).toBeCloseTo(weights[0] * landedRawCost(world, 0, r) + weights[1] * landedRawCost(world, 1, r), 9);
-      expect(regions.importerHubShare[r * 2]).toBeCloseTo(weights[0], 12);
-      expect(regions.importerHubShare[r * 2 + 1]).toBeCloseTo(weights[1], 12);
-      expect(regions.importerCost[r]).toBeCloseTo(landed, 9);
+      expect(world.importers.hubShare[r * 2]).toBeCloseTo(weights[0], 12);
+      expect(world.importers.hubShare[r * 2 + 1]).toBeCloseTo(weights[1], 12);
+      expect(world.importers.cost[r]).toBeCloseTo(landed, 9);
       const m = r === HUB ? 0.1 : 0.25;
       expect(regions.importedInputShare[r]).toBeCloseTo(m, 12);
       expect(regions.localInputPrice[r]).toBeCloseTo(m * landed + (1 - m) * domestic, 9);
@@ -70,8 +70,8 @@ describe('§9.2 starting input prices and importers', () => {
   it('the hubs’ starting raw sales to importers: each importer’s forecast spread by its hub shares', () => {
     const world = tinyWorld(threeRegions({ hubSuppliersPerHub: 2 }));
     const { regions } = world;
-    regions.importerHubShare.set([1, 0, 0.5, 0.5, 0.75, 0.25]);
-    regions.importerForecast.set([100, 10, 40]);
+    world.importers.hubShare.set([1, 0, 0.5, 0.5, 0.75, 0.25]);
+    world.importers.forecast.set([100, 10, 40]);
     const units = startingImportedInputUnits(world);
     expect(units[0]).toBeCloseTo(100 + 5 + 30, 12);
     expect(units[1]).toBeCloseTo(0 + 5 + 10, 12);
@@ -79,7 +79,7 @@ describe('§9.2 starting input prices and importers', () => {
 
   it('as imports fall short the imported share shrinks with the importer’s availability: 0.25 × 0.4 = 0.1', () => {
     const world = tinyWorld(threeRegions());
-    world.regions.importerAvailability[NBR] = 0.4;
+    world.importers.availability[NBR] = 0.4;
     expect(currentImportedShare(world, NBR)).toBeCloseTo(0.1, 12);
     expect(importedInputsPerSale(world, NBR)).toBeCloseTo(inputsPerSale(world, NBR) * 0.1, 12);
     expect(domesticInputsPerSale(world, NBR)).toBeCloseTo(inputsPerSale(world, NBR) * 0.9, 12);
@@ -127,12 +127,12 @@ describe('§9.2 starting inputs of SMEs and importers', () => {
     const c = addSme(world, HOM, { employees: 6, capability: 0.3 });
     const dead = addSme(world, NBR, { employees: 50, capability: 1 });
     smes.alive[dead] = 0;
-    regions.importerHubShare.set([0.75, 0.25], NBR * 2);
-    regions.importerHubShare.set([1, 0], HOM * 2);
-    regions.importerForecast.fill(0);
-    regions.importerForecast[HUB] = 77;
-    regions.importerStock.fill(0);
-    regions.importerPipeline.fill(0);
+    world.importers.hubShare.set([0.75, 0.25], NBR * 2);
+    world.importers.hubShare.set([1, 0], HOM * 2);
+    world.importers.forecast.fill(0);
+    world.importers.forecast[HUB] = 77;
+    world.importers.stock.fill(0);
+    world.importers.pipeline.fill(0);
     for (const id of [a, b, c]) {
       smes.rawForecast[id] = 0;
       smes.rawStock[id] = 0;
@@ -140,11 +140,11 @@ describe('§9.2 starting inputs of SMEs and importers', () => {
     stockSmeInputs(world);
     const needNbr = (expectedLocalSales(world, a) + expectedLocalSales(world, b)) * importedInputsPerSale(world, NBR);
     const needHom = expectedLocalSales(world, c) * importedInputsPerSale(world, HOM);
-    expect(regions.importerForecast[NBR]).toBeCloseTo(needNbr, 9);
-    expect(regions.importerForecast[HOM]).toBeCloseTo(needHom, 9);
-    expect(regions.importerForecast[HUB]).toBe(77); // no SMEs there: untouched
-    expect(regions.importerStock[NBR]).toBeCloseTo((params.inventoryCoverWeeks + 1) * needNbr, 9);
-    expect(regions.importerStock[HOM]).toBeCloseTo((params.inventoryCoverWeeks + 1) * needHom, 9);
+    expect(world.importers.forecast[NBR]).toBeCloseTo(needNbr, 9);
+    expect(world.importers.forecast[HOM]).toBeCloseTo(needHom, 9);
+    expect(world.importers.forecast[HUB]).toBe(77); // no SMEs there: untouched
+    expect(world.importers.stock[NBR]).toBeCloseTo((params.inventoryCoverWeeks + 1) * needNbr, 9);
+    expect(world.importers.stock[HOM]).toBeCloseTo((params.inventoryCoverWeeks + 1) * needHom, 9);
     expect(smes.rawStock[a]).toBeGreaterThan(0);
     expect(smes.rawStock[dead]).toBe(0);
     const lead = currentLeadTime(geo, regions, hubs.region[0], NBR);
@@ -152,11 +152,11 @@ describe('§9.2 starting inputs of SMEs and importers', () => {
     expect(lead).toBeLessThan(geo.pipelineWeeks);
     for (let k = 0; k < geo.pipelineWeeks; k++) {
       const inTransit = k >= 1 && k < lead;
-      expect(regions.importerPipeline[k * R + NBR], `NBR slot ${k}`).toBeCloseTo(inTransit ? needNbr : 0, 9);
+      expect(world.importers.pipeline[k * R + NBR], `NBR slot ${k}`).toBeCloseTo(inTransit ? needNbr : 0, 9);
     }
     const homLead = currentLeadTime(geo, regions, hubs.region[0], HOM);
     for (let k = 0; k < geo.pipelineWeeks; k++) {
-      expect(regions.importerPipeline[k * R + HOM], `HOM slot ${k}`).toBeCloseTo(k >= 1 && k < homLead ? needHom : 0, 9);
+      expect(world.importers.pipeline[k * R + HOM], `HOM slot ${k}`).toBeCloseTo(k >= 1 && k < homLead ? needHom : 0, 9);
     }
   });
 });

@@ -67,7 +67,7 @@ describe('§9.2 local sales are gross output: inputs worth 0.45 of them, value a
     smes.localRevenue[id] = 800;
     smes.chainOutput[id] = 2;
     smes.rawCost[id] = 30;
-    regions.importerCost[HOM] = 25;
+    world.importers.cost[HOM] = 25;
     const domesticUsed = 2 + 800 * domesticInputsPerSale(world, HOM);
     const importedUsed = 800 * importedInputsPerSale(world, HOM);
     expect(smeValueAdded(world, id)).toBeCloseTo(1000 - 30 * domesticUsed - 25 * importedUsed, 8);
@@ -81,14 +81,14 @@ describe('§9.2 Leontief: local sales are limited by domestic inputs on hand and
     const id = addSme(world, HOM, { employees: 50, capability: 0.8, customers: 1 });
     setLocalDemand(world);
     regions.localSmeDemand[HOM] = 10_000;
-    regions.importerStock[HOM] = 1e6;
+    world.importers.stock[HOM] = 1e6;
     smes.rawStock[id] = 500 * domesticInputsPerSale(world, HOM);
     followCustomers(world);
     ledger.localInputsUsed = 0;
     serveSmeSide(world);
     expect(smes.localRevenue[id]).toBeCloseTo(500, 6);
     expect(smes.rawStock[id]).toBeCloseTo(0, 9);
-    expect(regions.importerStock[HOM]).toBeCloseTo(1e6 - 500 * importedInputsPerSale(world, HOM), 6);
+    expect(world.importers.stock[HOM]).toBeCloseTo(1e6 - 500 * importedInputsPerSale(world, HOM), 6);
     expect(ledger.localInputsUsed).toBeCloseTo(500 * inputsPerSale(world, HOM), 6);
   });
 
@@ -99,13 +99,13 @@ describe('§9.2 Leontief: local sales are limited by domestic inputs on hand and
     setLocalDemand(world);
     regions.localSmeDemand[HOM] = 10_000;
     const perImported = importedInputsPerSale(world, HOM);
-    regions.importerStock[HOM] = 300 * perImported;
+    world.importers.stock[HOM] = 300 * perImported;
     smes.rawStock[id] = 1e6;
     expect(servableDemand(world, HOM, perImported)).toBeCloseTo(300, 8);
     followCustomers(world);
     serveSmeSide(world);
     expect(smes.localRevenue[id]).toBeCloseTo(300, 4);
-    expect(regions.importerStock[HOM]).toBeCloseTo(0, 8);
+    expect(world.importers.stock[HOM]).toBeCloseTo(0, 8);
   });
 });
 
@@ -113,17 +113,17 @@ describe('§9.2 the importer orders by anchoring and adjustment (§7.2) from its
   it('D̂ 100 → 100 (need 100), S 150, SL 0: O = 100 + 0.26 · ((200 − 150) + 0.34 · ((L − 1) · 100 − 0)), all to the one hub', () => {
     const world = tinyWorld(threeRegions({ smesAtScaleOne: 0 }));
     const { regions, hubs, scratch, geo } = world;
-    regions.importerForecast[HOM] = 100;
-    regions.importerStock[HOM] = 150;
-    regions.importerPipeline.fill(0);
-    regions.importerOwed.fill(0);
+    world.importers.forecast[HOM] = 100;
+    world.importers.stock[HOM] = 150;
+    world.importers.pipeline.fill(0);
+    world.importers.owed.fill(0);
     scratch.regionImportNeed.fill(0);
     scratch.regionImportNeed[HOM] = 100;
     orderImportedInputs(world);
     const lead = currentLeadTime(geo, regions, hubs.region[0], HOM);
     const expected = 100 + 0.26 * (200 - 150 + 0.34 * ((lead - 1) * 100));
     expect(hubs.count).toBe(1);
-    expect(regions.importerOwed[HOM * hubs.count]).toBeCloseTo(expected, 8);
+    expect(world.importers.owed[HOM * hubs.count]).toBeCloseTo(expected, 8);
   });
 });
 
