@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LossTracker, forEachSmePair, lockedValueAddedShare, tierValueAddedShares } from '../../src/model/observe/losses.ts';
+import { LOSS_INDICATORS, LossTracker, forEachSmePair, lockedValueAddedShare, tierValueAddedShares } from '../../src/model/observe/losses.ts';
+import { Recorder } from '../../src/model/observe/recorder.ts';
 import type { WorldDefinition } from '../../src/model/world-definition.ts';
 import type { World } from '../../src/model/world.ts';
 import { addSme, region, tinyWorld } from './submodels/tiny-world.ts';
@@ -211,3 +212,61 @@ describe('lost final deliveries, recovery and the accounting ratio', () => {
   });
 });
 
+
+describe('the loss tracker’s record and checkpoint', () => {
+  const rows: SmeRow[] = [
+    [LOCKED, 40, 100],
+    [OTHER, 20, 50],
+    [OTHER, 25, 0],
+  ];
+
+  it('an SME in slots only one run has (more SMEs in it) is compared against zero, either way round', () => {
+    for (const extraIn of ['reference', 'shocked'] as const) {
+      const { shocked, reference } = pairOfWorlds(rows);
+      sme(extraIn === 'reference' ? reference : shocked, OTHER, 9);
+      expect((extraIn === 'reference' ? reference : shocked).smes.count).toBeGreaterThan((extraIn === 'reference' ? shocked : reference).smes.count);
+      const pairs: [number, number, number][] = [];
+      forEachSmePair(shocked, reference, (r, a, b) => pairs.push([r, a, b]));
+      expect(pairs.at(-1)).toEqual(extraIn === 'reference' ? [OTHER, 0, 9] : [OTHER, 9, 0]);
+      expect(pairs).toHaveLength(4);
+    }
+  });
+
+  it('records the cumulative measures under the names LOSS_INDICATORS declares, and a checkpoint restores them', () => {
+    const { shocked, reference } = pairOfWorlds(rows);
+    reference.hubs.valueAdded[0] = 10; // the hub in LCK loses 10: direct
+    shocked.regions.lockedDown[LOCKED] = 1;
+    const tracker = new LossTracker(shocked, reference);
+    tracker.update(0);
+    const state = tracker.state();
+    // Direct 60 + 10; indirect 30; net indirect 30 − 25.
+    expect(state.grossDirect).toBeCloseTo(70, 9);
+    expect(state.grossIndirect).toBeCloseTo(30, 9);
+    const recorder = new Recorder(shocked, LOSS_INDICATORS);
+    tracker.record(recorder, 0);
+    expect(recorder.latest('gvaLossGrossDirect')).toBeCloseTo(70, 9);
+    expect(recorder.latest('gvaLossGrossIndirect')).toBeCloseTo(30, 9);
+    expect(recorder.latest('gvaLossNetDirect')).toBeCloseTo(70, 9);
+    expect(recorder.latest('gvaLossNetIndirect')).toBeCloseTo(5, 9);
+    expect(recorder.latest('lossRatioMeasured')).toBeCloseTo(30 / 70, 9);
+    expect(recorder.latest('lostFinalDeliveries')).toBe(state.lostUnits);
+    expect(recorder.latest('recoveryWeeks')).toBe(state.recoveryWeeks);
+    // The accounting ratio is recorded only once final units were lost.
+    expect(state.lostUnits).toBe(0);
+    expect(recorder.latest('lossRatioAccounting')).toBeNaN();
+    const demand = state.demandByRegion as number[];
+    const lost = state.lostByRegion as number[];
+    shocked.definition.regions.forEach((r, k) => {
+      expect(recorder.latest('lostDeliveriesShare', 'region', r.code)).toBe(demand[k] > 0 ? lost[k] / demand[k] : 0);
+    });
+    // A fresh tracker restored from the state carries on from the same figures.
+    const restored = new LossTracker(shocked, reference);
+    restored.restoreState({ ...state, lostByRegion: [3, 4], demandByRegion: [6, 16] });
+    const again = new Recorder(shocked, LOSS_INDICATORS);
+    restored.record(again, 1);
+    expect(again.latest('gvaLossGrossDirect')).toBeCloseTo(70, 9);
+    expect(again.latest('lostDeliveriesShare', 'region', 'LCK')).toBe(0.5);
+    expect(again.latest('lostDeliveriesShare', 'region', 'OTH')).toBe(0.25);
+    expect(restored.state().lostByRegion).toEqual([3, 4]);
+  });
+});
