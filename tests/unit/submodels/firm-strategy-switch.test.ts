@@ -13,7 +13,7 @@ import { unitLabourCost } from '../../../src/model/economy.ts';
 import { DUAL, GLOBAL, MULTILOCAL } from '../../../agents/firm/schema.ts';
 import { INSTRUMENT_COUNT, RESHORING_GRANT } from '../../../agents/policymaker/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, addSme, threeRegions, tinyWorld } from './tiny-world.ts';
 
 const FIRM = 1; // homed in HUB (bloc B)
 const BLOC_A_PLANT = 2; // FIRM × 2 blocs + bloc A, in HOM
@@ -199,5 +199,32 @@ describe('§7.1 C_k’s outbound term: freight and tariff to the markets each pl
     const price = (hubMixCost(world, HOME) + params.labourPerAssembly * unitLabourCost(regions, HUB)) * (1 + params.markup);
     expect(cost(0.1, GLOBAL).cost - globalFree).toBeCloseTo(0.6 * (30 / 80) * 0.1 * price, 8);
     expect(cost(0.1, MULTILOCAL).cost - cost(0, MULTILOCAL).cost).toBeCloseTo(0, 10);
+  });
+});
+
+describe('§7.1 onboarding in the switching cost: paid on the rise of the SME share above the current one', () => {
+  it('current share = Σ target · forecast / Σ forecast over active plants; DUAL pays onboardingWeeks · rise · demand · component price · (1 − home grant), GLOBAL nothing', () => {
+    const world = switchWorld();
+    const { plants, params, economy } = world;
+    // Plenty of capable, visible SMEs in HUB (the firm's home bloc), so DUAL gets its full dualShare.
+    for (let k = 0; k < 40; k++) addSme(world, HUB, { employees: 50, capability: 0.95, digital: 1 });
+    plants.smeShareTarget[HOME] = 0.1;
+    plants.forecast[HOME] = 300;
+    // An idle bloc-A plant's targets do not count; an active one's do, by its forecast.
+    plants.smeShareTarget[BLOC_A_PLANT] = 0.9;
+    plants.forecast[BLOC_A_PLANT] = 100;
+    for (let p = 0; p < plants.count; p++) updateHubWeights(world, p);
+    const pools = computeSmePools(world);
+    const dual = estimateStrategy(world, FIRM, DUAL, pools);
+    expect(dual.smeShare).toBeCloseTo(params.dualShare, 12);
+    const onboarding = (rise: number) => params.onboardingWeeks * rise * 100 * economy.referenceComponentPrice * (1 - 0.5);
+    expect(dual.switchCost).toBeCloseTo(onboarding(params.dualShare - 0.1), 6);
+    expect(estimateStrategy(world, FIRM, GLOBAL, pools).switchCost).toBe(0);
+    // With the bloc-A plant active the current share is (0.1 · 300 + 0.9 · 100) / 400 = 0.3 = dualShare: nothing to pay.
+    plants.active[BLOC_A_PLANT] = 1;
+    expect(params.dualShare).toBe(0.3);
+    expect(estimateStrategy(world, FIRM, DUAL, pools).switchCost).toBe(0);
+    plants.forecast[BLOC_A_PLANT] = 50; // (30 + 45) / 350
+    expect(estimateStrategy(world, FIRM, DUAL, pools).switchCost).toBeCloseTo(onboarding(0.3 - 75 / 350), 6);
   });
 });
