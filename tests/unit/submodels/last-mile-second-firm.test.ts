@@ -231,6 +231,17 @@ describe('§9.5 the quarterly hub choice for a second firm', () => {
     const costs = lastMileCosts(world, FIRM, 2);
     expect(costs.direct).toBeCloseTo(2, 10);
     expect(costs.hub).toBeCloseTo(50 / 52 + 1, 10);
+    // At its home plant, in HUB (region 1): ĥ = 0.5, direct = 0.5 · 20 · 0.5 · 2.5 · 4 = 50.
+    expect(lastMileCosts(world, FIRM, HOME).direct).toBeCloseTo(50, 10);
+  });
+
+  it('prices the plant serving the bloc’s distribution region when that is not region 0 (NBR the largest market)', () => {
+    const world = choiceWorld(0, 0.9);
+    world.regions.finalDemandBase.set([20, 30, 50]);
+    world.plants.active[1] = 1; // firm 0's plant in HUB, so a wrong index finds a risky plant
+    assignServingPlants(world);
+    chooseDistributionHubs(world);
+    expect(world.firms.distributionHub[HUB_A]).toBe(0);
   });
 
   it('all: a hub in each bloc the firm sells in and has a plant for, at the firm’s own index; a hub still wanted keeps its stock', () => {
