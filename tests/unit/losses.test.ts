@@ -253,7 +253,8 @@ describe('the loss tracker’s record and checkpoint', () => {
     expect(recorder.latest('recoveryWeeks')).toBe(state.recoveryWeeks);
     // The accounting ratio is recorded only once final units were lost.
     expect(state.lostUnits).toBe(0);
-    expect(recorder.latest('lossRatioAccounting')).toBeNaN();
+    expect(recorder.series('lossRatioAccounting')).toEqual([]);
+    expect(recorder.series('gvaLossGrossDirect')).toEqual([{ week: 0, value: state.grossDirect }]);
     const demand = state.demandByRegion as number[];
     const lost = state.lostByRegion as number[];
     shocked.definition.regions.forEach((r, k) => {
