@@ -125,8 +125,9 @@ export function readCheckpoint<W>(layout: CheckpointLayout<W>, bytes: Uint8Array
     extra,
     restoreInto(world: W, index: number): void {
       const scalars = header.worlds[index] as Record<string, unknown>;
-      layout.restoreScalars(world, scalars);
       const stores = layout.stores(world);
+      assertSameArrays(stores, header.arrays, `w${index}.`);
+      layout.restoreScalars(world, scalars);
       for (const [storeName, store] of Object.entries(stores)) Object.assign(store, scalars[storeName] as object);
       const prefix = `w${index}.`;
       for (const entry of header.arrays) {
@@ -136,4 +137,25 @@ export function readCheckpoint<W>(layout: CheckpointLayout<W>, bytes: Uint8Array
       }
     },
   };
+}
+
+/**
+ * A checkpoint restores only into worlds with the arrays it saved: one written by a model with other
+ * stores or fields (an older version) is rejected with the difference, never half-restored.
+ */
+function assertSameArrays(stores: Record<string, object>, saved: ArrayEntry[], prefix: string): void {
+  const expected = new Set<string>();
+  for (const [storeName, store] of Object.entries(stores)) {
+    for (const [key, value] of Object.entries(store)) if (ArrayBuffer.isView(value)) expected.add(`${storeName}.${key}`);
+  }
+  const found = new Set(saved.filter((e) => e.path.startsWith(prefix)).map((e) => e.path.slice(prefix.length)));
+  const missing = [...expected].filter((path) => !found.has(path));
+  const unknown = [...found].filter((path) => !expected.has(path));
+  if (missing.length === 0 && unknown.length === 0) return;
+  const list = (paths: string[]) => (paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', '));
+  throw new Error(
+    `this checkpoint was written by a different version of the model and cannot be restored` +
+      (missing.length ? `; it lacks ${list(missing)}` : '') +
+      (unknown.length ? `; it has arrays this model does not: ${list(unknown)}` : ''),
+  );
 }

@@ -236,4 +236,16 @@ describe('§9.5 state in checkpoints', () => {
     expect(goodsStocks(fresh).final).toBeCloseTo(goodsStocks(world).final, 10);
     expect(arriving(fresh, 4)).toBeCloseTo(30, 10);
   });
+
+  it('a checkpoint from a model with other arrays (an older version) is refused with the difference, and nothing is restored', () => {
+    const world = marketWorld();
+    world.tick = 9;
+    const older = { ...WORLD_CHECKPOINT, stores: (w: World) => ({ ...WORLD_CHECKPOINT.stores(w), importers: { stock: w.importers.stock } }) };
+    const bytes = writeCheckpoint(older, [world], null);
+    const fresh = marketWorld();
+    expect(() => readCheckpoint(WORLD_CHECKPOINT, bytes).restoreInto(fresh, 0)).toThrow(
+      /different version of the model.*lacks importers\.forecast, importers\.pipeline/,
+    );
+    expect(fresh.tick).not.toBe(9);
+  });
 });
