@@ -6,13 +6,14 @@
  * them) and moves one input, so the difference in C_k is that term alone.
  */
 import { describe, expect, it } from 'vitest';
-import { customerLossFactor, estimateStrategy, plantPlan, poolRegions, riskWeight } from '../../../agents/firm/strategy.ts';
+import { customerLossFactor, estimateStrategy, expectedLoss, plantPlan, poolRegions, riskWeight } from '../../../agents/firm/strategy.ts';
 import { computeSmePools, type SmePools } from '../../../agents/firm/pools.ts';
 import { plantOverheadFor } from '../../../agents/firm/costs.ts';
 import { hubMixCost } from '../../../agents/firm/sourcing.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { currentLeadTime } from '../../../src/model/geography.ts';
 
 const R = 3;
 
@@ -282,5 +283,70 @@ describe('§7.1 what a strategy implies: pool regions, plants, risk weight and s
     expect(estimate.switchCost).toBeCloseTo(capex + onboarding, 6);
     // GLOBAL: nothing to build, nothing to onboard.
     expect(estimateStrategy(world, 0, GLOBAL, pools).switchCost).toBe(0);
+  });
+});
+
+describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]', () => {
+  it('presence: trust in firms × (the plant region’s share of its bloc’s demand × the plant’s demand share), priced at P_ref / β_p', () => {
+    const world = costWorld();
+    const { regions, params } = world;
+    const pools = poolsWith(world, DUAL, [{ region: NBR, capacity: BIG, price: 30, count: 10 }]);
+    const homeShare = world.firms.demandByBloc[0] / demandOf(world);
+    const before = estimateStrategy(world, 0, DUAL, pools).cost;
+    regions.trustFirms[HOM] += 0.2;
+    // One plant serving the whole demand: presence = demand base in HOM / bloc A's (HOM + NBR).
+    const presence = regions.finalDemandBase[HOM] / (regions.finalDemandBase[HOM] + regions.finalDemandBase[NBR]);
+    expect(presence).toBeGreaterThan(0);
+    expect(presence).toBeLessThan(1);
+    const expected = -homeShare * ((params.trustWeight * 0.2 * presence * 100) / params.priceWeight);
+    expect(estimateStrategy(world, 0, DUAL, pools).cost - before).toBeCloseTo(expected, 9);
+    // Trust in another region brings this plant nothing.
+    const after = estimateStrategy(world, 0, DUAL, pools).cost;
+    regions.trustFirms[NBR] += 0.2;
+    expect(estimateStrategy(world, 0, DUAL, pools).cost).toBeCloseTo(after, 12);
+  });
+
+  it('no bonus when customers do not weigh price (β_p = 0: no price equivalent)', () => {
+    const world = costWorld({ priceWeight: 0 });
+    const pools = poolsWith(world, DUAL, [{ region: NBR, capacity: BIG, price: 30, count: 10 }]);
+    const before = estimateStrategy(world, 0, DUAL, pools).cost;
+    expect(Number.isFinite(before)).toBe(true);
+    world.params.localContentWeight += 0.5;
+    world.regions.trustFirms[HOM] += 0.2;
+    expect(estimateStrategy(world, 0, DUAL, pools).cost).toBe(before);
+  });
+
+  it('a hub in the plant’s own bloc is local content for GLOBAL', () => {
+    const definition = threeRegions();
+    definition.regions[HUB] = region('HUB', { bloc: 0, longitude: 90, isHub: true, gdpPerCapita: 5_000, population: 4e6 });
+    const world = tinyWorld(definition);
+    world.firms.observedHazard.fill(0);
+    world.economy.referenceFinalPrice = 100;
+    const pools = computeSmePools(world);
+    const before = estimateStrategy(world, 0, GLOBAL, pools).cost;
+    world.params.localContentWeight += 0.5;
+    // Every region is in bloc A: the whole demand is the home bloc's, and the hub mix is all local.
+    expect(estimateStrategy(world, 0, GLOBAL, pools).cost - before).toBeCloseTo((-0.5 * 100) / world.params.priceWeight, 9);
+  });
+
+  it('E[loss]: sourcing in the plant’s own region adds nothing beyond ĥ_plant · max(0, d̄ − cover), entered once', () => {
+    const world = costWorld({ disruptionLossDepth: 1 });
+    const { params, firms } = world;
+    firms.observedHazard[HOM] = 0.02;
+    const exposure = new Float64Array(R);
+    exposure[HOM] = 0.6;
+    exposure[NBR] = 0.4;
+    const margin = 10;
+    const factor = 1 + customerLossFactor(world, 0);
+    expect(expectedLoss(world, 0, HOM, exposure, margin)).toBeCloseTo(margin * factor * 0.02 * (params.meanDisruptionWeeks - params.inventoryCoverWeeks), 12);
+    // A hazard in NBR adds w · ĥ · (L + d̄ − cover) · (1 − spare), L from NBR to HOM.
+    firms.observedHazard[NBR] = 0.01;
+    const lead = currentLeadTime(world.geo, world.regions, NBR, HOM);
+    const spare = Math.min(1, (params.spareCapacityShare * 0.6) / 0.4);
+    const nbr = 0.4 * 0.01 * Math.max(0, lead + params.meanDisruptionWeeks - params.inventoryCoverWeeks) * (1 - spare);
+    expect(expectedLoss(world, 0, HOM, exposure, margin)).toBeCloseTo(
+      margin * factor * (0.02 * (params.meanDisruptionWeeks - params.inventoryCoverWeeks) + nbr),
+      12,
+    );
   });
 });
