@@ -16,7 +16,7 @@ import { assembleAtPlants } from '../../../agents/firm/production.ts';
 import { settleFirms } from '../../../agents/firm/finance.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, addSme, equatorKm, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HB2, HOM, HUB, NBR, addSme, equatorKm, region, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
 
 const KM_HUB = equatorKm(90); // 10 007.543 km
 const KM_NBR = equatorKm(10); // 1 111.949 km
@@ -197,10 +197,8 @@ describe('§7.1 E[loss_k] in the strategy cost C_k', () => {
   it('falls with spare sources: the same hub exposure split over two hub regions', () => {
     // Add a second hub region HB2 (bloc B, 90°W): the same distance, price and hazard as HUB.
     const definition = threeRegions();
-    definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
-    definition.regionNeighbours.push([]);
+    withSecondHub(definition);
     const world = strategyWorld(definition, { coordinationCostPerRegion: 0 }); // isolate E[loss]
-    const HB2 = 3;
     const H = world.hubs.count;
     expect(H).toBe(2);
     expect(Array.from(world.hubs.region)).toEqual([HUB, HB2]);
@@ -237,8 +235,7 @@ describe('§7.1 E[loss_k] in the strategy cost C_k', () => {
 
   it('coordination cost grows with sourcing regions and falls with their digital access', () => {
     const definition = threeRegions();
-    definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
-    definition.regionNeighbours.push([]);
+    withSecondHub(definition);
     const world = strategyWorld(definition);
     world.economy.referenceFinalPrice = 100;
     world.plantHub.weight[0] = 0.5;
@@ -475,8 +472,7 @@ describe('§7.1 risk perception and observed hazards; §7.4 cost-plus prices', (
 describe('§2 who sources from where', () => {
   it('GLOBAL spreads over hub suppliers by capacity × exp(−(landed − best) / (hubChoiceTemp · reference price))', () => {
     const definition = threeRegions();
-    definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
-    definition.regionNeighbours.push([]);
+    withSecondHub(definition);
     const world = tinyWorld(definition);
     const { hubs, plantHub, economy } = world;
     economy.referenceComponentPrice = 40;

@@ -9,16 +9,14 @@ import { hubMixCost, hubMixLeadTime, landedHubCost, updateHubWeights } from '../
 import { currentFreight, currentLeadTime } from '../../../src/model/geography.ts';
 import { LOCAL } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HB2, HOM, HUB, NBR, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
 
-const HB2 = 3;
 const P2 = 2; // firm 1's home plant (bloc A, in NBR)
 
 /** Two firms (homes HOM and NBR), two hub suppliers (HUB at 90°E, HB2 at 90°W); plant 2 set by hand. */
 function orderingWorld(): World {
   const definition = threeRegions({ leadFirmHomes: [HOM, NBR] });
-  definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
-  definition.regionNeighbours.push([]);
+  withSecondHub(definition);
   const world = tinyWorld(definition);
   const { plants, plantHub, hubs } = world;
   expect(hubs.count).toBe(2);

@@ -24,7 +24,7 @@ import { UserError } from '../../../src/cli/errors.ts';
 import { WORLDS } from '../../../worlds/index.ts';
 import type { ScenarioInput } from '../../../src/model/scenario.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, addSme, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, addSme, region, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
 
 const R = 3;
 const cell = (r: number) => r * INSTRUMENT_COUNT + SMART_SOURCING_NODE;
@@ -134,8 +134,7 @@ describe('§9.5 the coordination cost of sourcing from a node region falls by so
     // The same two-hub world as firm.test.ts's coordination test: 0.01 · 100 · (2 − 1) · (1 − 0.5 · 0.4) = 0.8.
     const build = (scenario?: ScenarioInput) => {
       const definition = threeRegions();
-      definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
-      definition.regionNeighbours.push([]);
+      withSecondHub(definition);
       const world = tinyWorld(definition, { disruptionLossDepth: 1 }, scenario);
       applyPolicy(world);
       for (let j = 0; j < world.hubs.count; j++) world.hubs.price[j] = 40;

@@ -60,6 +60,18 @@ export function threeRegions(overrides: Partial<WorldDefinition> = {}): WorldDef
 export const HOM = 0;
 export const HUB = 1;
 export const NBR = 2;
+/** The second hub region `withSecondHub` adds. */
+export const HB2 = 3;
+
+/**
+ * Adds a second hub region HB2 (bloc B, 90°W, the same size and income as HUB: as far from HOM as
+ * HUB is) to a three-region definition.
+ */
+export function withSecondHub(definition: WorldDefinition): WorldDefinition {
+  definition.regions.push(region('HB2', { bloc: 1, longitude: -90, isHub: true, gdpPerCapita: 5_000, population: 4e6 }));
+  definition.regionNeighbours.push([]);
+  return definition;
+}
 
 /** Quiet defaults: no background hazard, no demand noise, no warm-up. */
 export const QUIET = { hazardEnabled: false, demandNoiseSd: 0, warmupWeeks: 0 } as const;
