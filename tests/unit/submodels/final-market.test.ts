@@ -4,7 +4,7 @@
  * and the region's weekly demand with its AR(1) noise — against hand computations.
  */
 import { describe, expect, it } from 'vitest';
-import { advanceDemandNoise, assignServingPlants, computeMarketShares, deliveredPrice, regionalFinalDemand } from '../../../agents/firm/market.ts';
+import { advanceDemandNoise, assignServingPlants, computeMarketShares, deliveredPrice, regionalFinalDemand, serveFinalDemand } from '../../../agents/firm/market.ts';
 import { currentFreight } from '../../../src/model/geography.ts';
 import { incomeDemandFactor } from '../../../src/model/income-demand.ts';
 import type { World } from '../../../src/model/world.ts';
@@ -131,5 +131,55 @@ describe('§9.2 weekly final demand', () => {
     advanceDemandNoise(world);
     expect(regions.demandNoise[NBR]).toBeCloseTo(ar * 0.1 + sd * Math.sqrt(1 - ar * ar) * normal, 12);
     expect(regions.demandNoise[HOM]).toBeCloseTo(ar * -0.2 + sd * Math.sqrt(1 - ar * ar) * normalHom, 12);
+  });
+});
+
+describe('§3.4 two firms serve final demand from stock', () => {
+  it('orders by share to each serving plant; one fill per plant; revenue, losses, demand by bloc and shortfall by firm', () => {
+    const world = marketWorld();
+    const { plants, regions, firms, scratch, params, ledger } = world;
+    const B = 2;
+    regions.finalDemandBase.set([60, 30, 10]);
+    plants.finishedStock[0] = 50;
+    plants.finishedStock[3] = 1_000;
+    plants.price[0] = 10;
+    plants.price[3] = 12;
+    plants.availability[0] = 1;
+    firms.demandByBloc.set([40, 8, 5, 30]);
+    const cash = [firms.cash[0], firms.cash[1]];
+    const spending = ledger.consumerSpending;
+    serveFinalDemand(world);
+    const demand = Array.from(regions.finalDemand);
+    const share = (f: number, r: number) => scratch.marketShare[f * R + r];
+    for (const r of [HOM, HUB, NBR]) expect(share(0, r) + share(1, r)).toBeCloseTo(1, 12);
+    const orders0 = [HOM, HUB, NBR].reduce((sum, r) => sum + share(0, r) * demand[r], 0);
+    const orders1 = [HOM, HUB, NBR].reduce((sum, r) => sum + share(1, r) * demand[r], 0);
+    expect(plants.customerOrders[0]).toBeCloseTo(orders0, 9);
+    expect(plants.customerOrders[3]).toBeCloseTo(orders1, 9);
+    expect(orders0).toBeGreaterThan(50); // plant 0 runs short
+    const fill0 = 50 / orders0;
+    expect(plants.delivered[0]).toBeCloseTo(50, 9);
+    expect(plants.lostSales[0]).toBeCloseTo(orders0 - 50, 9);
+    // Plant 3 fills all its customers (no distribution hub to restock: last-mile tests do that).
+    expect(plants.delivered[3]).toBeCloseTo(orders1, 9);
+    expect(plants.finishedStock[3]).toBeCloseTo(1_000 - orders1, 9);
+    expect(plants.availability[0]).toBeCloseTo(1 + params.availabilityMemoryRate * (fill0 - 1), 12);
+    for (const r of [HOM, HUB, NBR]) {
+      expect(regions.finalDelivered[r]).toBeCloseTo(share(0, r) * demand[r] * fill0 + share(1, r) * demand[r], 9);
+      expect(regions.finalLost[r]).toBeCloseTo(share(0, r) * demand[r] * (1 - fill0), 9);
+    }
+    expect(firms.revenue[0]).toBeCloseTo(10 * 50, 9);
+    expect(firms.revenue[1]).toBeCloseTo(12 * orders1, 9);
+    expect(firms.cash[0] - cash[0]).toBeCloseTo(10 * 50, 6);
+    expect(firms.cash[1] - cash[1]).toBeCloseTo(12 * orders1, 6);
+    expect(ledger.consumerSpending - spending).toBeCloseTo(10 * 50 + 12 * orders1, 6);
+    expect(firms.shortfall[0]).toBeCloseTo(1 - fill0, 12);
+    expect(firms.shortfall[1]).toBe(0);
+    // Demand by bloc: an average over the strategy period (bloc A = HOM + NBR, bloc B = HUB).
+    const keep = 1 - 1 / params.strategyPeriodWeeks;
+    const T = params.strategyPeriodWeeks;
+    expect(firms.demandByBloc[0 * B + 0]).toBeCloseTo(40 * keep + (share(0, HOM) * demand[HOM] + share(0, NBR) * demand[NBR]) / T, 9);
+    expect(firms.demandByBloc[0 * B + 1]).toBeCloseTo(8 * keep + (share(0, HUB) * demand[HUB]) / T, 9);
+    expect(firms.demandByBloc[1 * B + 1]).toBeCloseTo(30 * keep + (share(1, HUB) * demand[HUB]) / T, 9);
   });
 });
