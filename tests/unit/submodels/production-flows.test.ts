@@ -8,6 +8,7 @@ import { assembleAtPlants } from '../../../agents/firm/production.ts';
 import { plantOverheadFor } from '../../../agents/firm/costs.ts';
 import { produceAtHubs, produceDomesticRaw, produceRecycledRaw } from '../../../agents/supplier/production.ts';
 import { recycledRawPrice } from '../../../agents/supplier/costs.ts';
+import { planHubRawInputs } from '../../../agents/supplier/ordering.ts';
 import type { World } from '../../../src/model/world.ts';
 import { HB2, HOM, HUB, NBR, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
 
@@ -143,5 +144,20 @@ describe('plant overheads', () => {
     expect(plantOverheadFor(world, 0)).toBe(0);
     economy.referencePlantCapacity = 0;
     expect(plantOverheadFor(world, 400)).toBe(0);
+  });
+});
+
+describe('§7.2 hub orders this week', () => {
+  it('each hub sums what every plant ordered from it this week plus its local-market orders', () => {
+    const world = twoHubWorld();
+    const { plantHub, hubs, scratch } = world;
+    plantHub.ordered.fill(0);
+    plantHub.ordered[0 * 2 + 0] = 11; // plant 0 → HUB
+    plantHub.ordered[2 * 2 + 1] = 7; // plant 2 → HB2
+    plantHub.ordered[2 * 2 + 0] = 3; // plant 2 → HUB
+    scratch.hubLocalOrders.fill(0);
+    scratch.hubLocalOrders[1] = 5;
+    planHubRawInputs(world);
+    expect(Array.from(hubs.ordersThisWeek)).toEqual([14, 12]);
   });
 });
