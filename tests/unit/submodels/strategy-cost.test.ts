@@ -6,13 +6,25 @@
  * them) and moves one input, so the difference in C_k is that term alone.
  */
 import { describe, expect, it } from 'vitest';
-import { customerLossFactor, estimateStrategy, expectedLoss, plantPlan, poolRegions, riskWeight } from '../../../agents/firm/strategy.ts';
+import {
+  CHOOSABLE,
+  closePlant,
+  customerLossFactor,
+  drawStartingStrategies,
+  drawStrategy,
+  estimateStrategy,
+  expectedLoss,
+  plantPlan,
+  poolRegions,
+  riskWeight,
+  type StrategyEstimate,
+} from '../../../agents/firm/strategy.ts';
 import { computeSmePools, type SmePools } from '../../../agents/firm/pools.ts';
 import { plantOverheadFor } from '../../../agents/firm/costs.ts';
 import { hubMixCost } from '../../../agents/firm/sourcing.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, region, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, NBR, region, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
 import { currentLeadTime } from '../../../src/model/geography.ts';
 
 const R = 3;
@@ -348,5 +360,74 @@ describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]'
       margin * factor * (0.02 * (params.meanDisruptionWeeks - params.inventoryCoverWeeks) + nbr),
       12,
     );
+  });
+});
+
+describe('§9.1 the logit draw, the starting draw and closing a plant', () => {
+  /** Draws with every Gumbel term 0: the choice is the least cost + amortised switching cost. */
+  const noNoise = { gumbel: () => 0 };
+  const estimate = (cost: number, switchCost = 0): StrategyEstimate => ({ cost, switchCost, smeShare: 0 });
+
+  it('switching cost counts per unit over the firm’s demand × amortisationWeeks, and only with switching on; ties go to the first', () => {
+    const world = tinyWorld(threeRegions({ leadFirmHomes: [HOM, HUB] }));
+    const { firms, params } = world;
+    firms.demandByBloc.set([0, 0, 30, 10]); // firm 1: 40 units a week
+    const weeks = 40 * params.amortisationWeeks;
+    // Index 1 is 1 cheaper and costs 0.5 (then 2) per unit to switch to.
+    expect(drawStrategy(world, 1, [estimate(100), estimate(99, 0.5 * weeks)], noNoise, true)).toBe(1);
+    expect(drawStrategy(world, 1, [estimate(100), estimate(99, 2 * weeks)], noNoise, true)).toBe(0);
+    expect(drawStrategy(world, 1, [estimate(100), estimate(99, 2 * weeks)], noNoise, false)).toBe(1);
+    expect(drawStrategy(world, 1, [estimate(100), estimate(100)], noNoise, true)).toBe(0);
+    // The Gumbel term enters at temperature strategyTemp × mean cost: a draw of +2 on index 0
+    // outweighs a cost gap of 1 only if 1 / (T · 99.5) < 2.
+    const temperature = params.strategyTemp * 99.5;
+    const favourFirst = { gumbel: (_f: number, _t: number, k?: number) => (k === CHOOSABLE[0] ? 2 : 0) };
+    expect(drawStrategy(world, 1, [estimate(100), estimate(99)], favourFirst, true)).toBe(1 / temperature < 2 ? 0 : 1);
+  });
+
+  it('starting strategies come from the firm.startingStrategy stream without switching costs, and not at all under an override', () => {
+    let differ = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const world = tinyWorld(threeRegions({ leadFirmHomes: [HOM, HUB] }), { strategyTemp: 0.5 }, undefined, seed);
+      const pools = computeSmePools(world);
+      const draws = world.draws.for('firm.startingStrategy');
+      const expected = [0, 1].map((f) => CHOOSABLE[drawStrategy(world, f, CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools)), draws, false)]);
+      drawStartingStrategies(world, pools);
+      expect([world.firms.strategy[0], world.firms.strategy[1]]).toEqual(expected);
+      differ += expected.filter((k) => k !== GLOBAL).length;
+    }
+    expect(differ).toBeGreaterThan(0);
+    const forced = tinyWorld(threeRegions({ leadFirmHomes: [HOM, HUB] }), { strategyTemp: 0.5, strategyOverride: 'GLOBAL' });
+    forced.firms.strategy[1] = NEARSHORE;
+    drawStartingStrategies(forced, computeSmePools(forced));
+    expect(forced.firms.strategy[1]).toBe(NEARSHORE);
+  });
+
+  it('closing a plant moves its stock home, cancels what each hub owes it (and only it), counts its jobs lost and zeroes its capacity', () => {
+    const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+    const { plants, plantHub } = world;
+    const H = 2;
+    plantHub.owed.fill(4);
+    // Firm 1's bloc-B plant (3) closes into its home plant (2).
+    plants.active[3] = 1;
+    plants.capacityTarget[3] = 50;
+    plants.finishedStock[3] = 10;
+    plants.componentStock[3] = 6;
+    plants.finishedStock[2] = 1;
+    plants.componentStock[2] = 0;
+    plants.employment[3] = 12;
+    world.plantJobEvents.closed.fill(0);
+    closePlant(world, 3, 2);
+    expect(plants.finishedStock[2]).toBe(11);
+    expect(plants.componentStock[2]).toBe(6);
+    expect(plants.finishedStock[3]).toBe(0);
+    expect(plants.componentStock[3]).toBe(0);
+    expect(Array.from(plantHub.owed.subarray(3 * H, 4 * H))).toEqual([0, 0]);
+    expect(Array.from(plantHub.owed.subarray(2 * H, 3 * H))).toEqual([4, 4]);
+    expect(Array.from(plantHub.owed.subarray(0, 2 * H))).toEqual([4, 4, 4, 4]);
+    expect(world.plantJobEvents.closed[plants.region[3]]).toBe(12);
+    expect(plants.active[3]).toBe(0);
+    expect(plants.capacityTarget[3]).toBe(0);
+    expect(plants.rampStartTick[3]).toBe(-1);
   });
 });
