@@ -236,6 +236,36 @@ describe('§7.1 C_k for SME-sourcing strategies, term by term', () => {
   });
 });
 
+describe('§2 tier-2 exposure with two hub regions', () => {
+  it('a pool’s tier-2 capacity counts in its own hub region’s column only', () => {
+    const world = tinyWorld(withSecondHub(threeRegions()), { disruptionLossDepth: 1 });
+    world.firms.observedHazard.fill(0);
+    world.firms.riskPerception[0] = world.params.riskPerceptionInitial;
+    const R4 = 4;
+    const pools = computeSmePools(world);
+    pools.capacity.fill(0);
+    pools.priceTimesCapacity.fill(0);
+    pools.count.fill(0);
+    pools.tierTwo.fill(0);
+    pools.capacity[DUAL * R4 + NBR] = 1_000;
+    pools.priceTimesCapacity[DUAL * R4 + NBR] = 30_000;
+    pools.count[DUAL * R4 + NBR] = 10;
+    expect(pools.hubRegions).toEqual([HUB, 3]);
+    const HR = 2;
+    // The pool buys half its raw inputs from the second hub region (column 1).
+    const withTier = (tier: number) => {
+      pools.tierTwo[(DUAL * R4 + NBR) * HR + 1] = tier;
+      return estimateStrategy(world, 0, DUAL, pools).cost;
+    };
+    world.firms.observedHazard[3] = 0.01;
+    expect(withTier(500)).toBeGreaterThan(withTier(0));
+    // A hazard in HUB: the tier-2 column of the second region does not carry it.
+    world.firms.observedHazard[3] = 0;
+    world.firms.observedHazard[HUB] = 0.01;
+    expect(withTier(500)).toBeCloseTo(withTier(0), 12);
+  });
+});
+
 describe('§7.1 what a strategy implies: pool regions, plants, risk weight and switching cost', () => {
   it('pool regions: none for GLOBAL, the home region for LOCAL, the home bloc for DUAL and NEARSHORE, the plant’s bloc for MULTILOCAL', () => {
     const world = costWorld();
