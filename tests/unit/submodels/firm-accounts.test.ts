@@ -9,14 +9,14 @@ import { settleFirms } from '../../../agents/firm/finance.ts';
 import { plantOverheadFor } from '../../../agents/firm/costs.ts';
 import { NO_BUYER } from '../../../agents/sme/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, HUB, NBR, addSme, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { addSme, HB2, HOM, HUB, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 const R = 4;
 const P2 = 2; // firm 1's home plant, in NBR
 
 /** Two firms (homes HOM and NBR), two hubs; plant 2's week set by hand. */
 function accountsWorld(): World {
-  const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  const world = twoFirmsTwoHubs();
   const { plants, regions, economy, firms, scratch, policy } = world;
   expect(plants.region[P2]).toBe(NBR);
   economy.referenceFinalPrice = 100;

@@ -10,11 +10,11 @@ import { produceAtHubs, produceDomesticRaw, produceRecycledRaw } from '../../../
 import { recycledRawPrice } from '../../../agents/supplier/costs.ts';
 import { planHubRawInputs } from '../../../agents/supplier/ordering.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, HUB, NBR, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { HB2, HOM, HUB, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 /** Two firms (homes HOM and NBR) and two hub suppliers (HUB, HB2). */
 function twoHubWorld(): World {
-  const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  const world = twoFirmsTwoHubs();
   expect(Array.from(world.hubs.region)).toEqual([HUB, HB2]);
   return world;
 }

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { produceAtSmes } from '../../../agents/sme/production.ts';
 import { smeWorkerOutput } from '../../../agents/sme/costs.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, NBR, addSme, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { addSme, HB2, HOM, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 const P2 = 2; // firm 1's home plant, in NBR
 
 function chainWorld(): World {
-  const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  const world = twoFirmsTwoHubs();
   for (const field of ['owedByHub', 'owedByDomestic', 'owedByRecycled'] as const) world.smes[field].fill(0);
   return world;
 }

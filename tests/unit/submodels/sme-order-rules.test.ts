@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { localSalesNeed, orderHubShare, recycledOrderShare, recycledTestPrices } from '../../../agents/sme/ordering.ts';
 import { localRevenuePerWorker } from '../../../agents/sme/costs.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, NBR, addSme, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { addSme, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 function orderWorld(): World {
-  return tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  return twoFirmsTwoHubs();
 }
 
 describe('§9.5 the recycled share of an SME’s raw order', () => {

@@ -8,12 +8,12 @@ import { receiveComponents } from '../../../agents/firm/arrivals.ts';
 import { DUAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import { smeComponentCapacity, smeComponentPrice } from '../../../agents/sme/index.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, HUB, NBR, addSme, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { addSme, HB2, HOM, HUB, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 const R = 4;
 
 function poolWorld(): World {
-  const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  const world = twoFirmsTwoHubs();
   expect(Array.from(world.hubs.region)).toEqual([HUB, HB2]);
   return world;
 }

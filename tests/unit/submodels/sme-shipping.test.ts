@@ -9,13 +9,13 @@ import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
 import { domesticRawPrice } from '../../../agents/supplier/costs.ts';
 import { currentFreight, currentLeadTime } from '../../../src/model/geography.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, NBR, addSme, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { addSme, HB2, HOM, NBR, twoFirmsTwoHubs } from './tiny-world.ts';
 
 const R = 4;
 const P2 = 2; // firm 1's home plant, in NBR
 
 function shippingWorld(): World {
-  const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+  const world = twoFirmsTwoHubs();
   const { smes } = world;
   for (const field of ['owedByHub', 'owedByDomestic', 'owedByRecycled', 'localRevenue'] as const) smes[field].fill(0);
   world.tick = 20;

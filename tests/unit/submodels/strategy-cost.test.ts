@@ -24,7 +24,7 @@ import { plantOverheadFor } from '../../../agents/firm/costs.ts';
 import { hubMixCost } from '../../../agents/firm/sourcing.ts';
 import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from '../../../agents/firm/schema.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, NBR, region, threeRegions, tinyWorld, withSecondHub } from './tiny-world.ts';
+import { HOM, HUB, NBR, region, threeRegions, tinyWorld, twoFirmsTwoHubs, withSecondHub } from './tiny-world.ts';
 import { currentLeadTime } from '../../../src/model/geography.ts';
 
 const R = 3;
@@ -434,7 +434,7 @@ describe('§9.1 the logit draw, the starting draw and closing a plant', () => {
   });
 
   it('closing a plant moves its stock home, cancels what each hub owes it (and only it), counts its jobs lost and zeroes its capacity', () => {
-    const world = tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })));
+    const world = twoFirmsTwoHubs();
     const { plants, plantHub } = world;
     const H = 2;
     plantHub.owed.fill(4);

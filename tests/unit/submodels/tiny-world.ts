@@ -73,6 +73,15 @@ export function withSecondHub(definition: WorldDefinition): WorldDefinition {
   return definition;
 }
 
+/**
+ * Two lead firms, homed in HOM and NBR (both bloc A: plants 0–1 are firm 0's, 2–3 firm 1's, bloc A
+ * first), and two hub suppliers, in HUB and HB2: the world the tests of a second firm and a second
+ * hub use, so index slips (`f × B + b`, `p × H + j`) show.
+ */
+export function twoFirmsTwoHubs(params: Record<string, unknown> = {}): World {
+  return tinyWorld(withSecondHub(threeRegions({ leadFirmHomes: [HOM, NBR] })), params);
+}
+
 /** Quiet defaults: no background hazard, no demand noise, no warm-up. */
 export const QUIET = { hazardEnabled: false, demandNoiseSd: 0, warmupWeeks: 0 } as const;
 
