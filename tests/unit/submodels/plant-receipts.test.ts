@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pullFromHubs, receiveFromSmes } from '../../../agents/firm/shipping.ts';
 import { currentFreight, currentLeadTime } from '../../../src/model/geography.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HOM, HUB, threeRegions, tinyWorld } from './tiny-world.ts';
+import { HOM, HUB, threeRegions, tinyWorld, twoFirmsTwoHubs } from './tiny-world.ts';
 
 const R = 3;
 
@@ -96,6 +96,20 @@ describe('§3 step 7 a plant pulls its fill of what the hub owes it', () => {
     pullFromHubs(world);
     expect(Array.from(firms.exposure.subarray(0, R))).toEqual([1, 0, 0]);
     expect(Array.from(firms.exposure.subarray(R, 2 * R))).toEqual([0, 1, 0]);
+  });
+});
+
+describe('§3 step 7 exposure of a second firm', () => {
+  it('firm 1’s plant in NBR marks NBR, and the hub region it leans on (HB2), in firm 1’s row only', () => {
+    const world = twoFirmsTwoHubs();
+    const { firms, plantHub } = world;
+    const R4 = 4;
+    plantHub.weight.fill(0);
+    plantHub.weight[2 * 2 + 1] = 1; // plant 2 buys from HB2's hub
+    plantHub.weight[0 * 2 + 0] = 1; // plant 0 from HUB's
+    pullFromHubs(world);
+    expect(Array.from(firms.exposure.subarray(R4, 2 * R4))).toEqual([0, 0, 1, 1]); // NBR and HB2
+    expect(Array.from(firms.exposure.subarray(0, R4))).toEqual([1, 1, 0, 0]);
   });
 });
 
