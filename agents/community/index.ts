@@ -3,6 +3,7 @@
  * system the phase table runs, the initialisation and the regional summary reporters read.
  */
 export { createCellStore, type CellStore } from './schema.ts';
+export { createCommunityRegionStore, type CommunityRegionStore } from './regional.ts';
 export { communityParams } from './params.ts';
 export { initializeCells, clamp01 } from './initialize.ts';
 export { updateCommunities, summariseCells } from './systems.ts';

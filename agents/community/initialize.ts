@@ -13,7 +13,7 @@ export const MAX_CELL_LINKS = 4;
  * region's means kept (§9.6, start-spread.ts); trust varied by region and cell.
  */
 export function initializeCells(world: World, cellsPerRegion: Uint32Array): void {
-  const { regions, params, definition } = world;
+  const { regions, params, definition, communityRegions } = world;
   let total = 0;
   for (const c of cellsPerRegion) total += c;
   const cells = createCellStore(total, MAX_CELL_LINKS);
@@ -48,7 +48,7 @@ export function initializeCells(world: World, cellsPerRegion: Uint32Array): void
       cells.trustFirms[id] = clamp01(regionTrust + params.trustInitialCellSpread * trustStream.normal());
       cells.trustGovernment[id] = clamp01(regionTrustGov + params.trustInitialCellSpread * trustStream.normal());
     }
-    regions.cellCount[r] = n;
+    communityRegions.cellCount[r] = n;
   }
   firstCell[regions.count] = id;
 

@@ -11,48 +11,48 @@ import { exp } from '../../src/sim/math.ts';
  * programmes and transparency.
  */
 export function updateCommunities(world: World): void {
-  const { regions } = world;
+  const { communityRegions } = world;
   tallyJobs(world);
   weighTrustEvents(world);
   neighbourMeans(world, world.cells.literacy, world.scratch.cellNeighbourLiteracy, world.scratch.regionTrustFirmsSum);
   updateCells(world);
   diffuseTrust(world);
   summariseCells(world);
-  regions.goodEvents.fill(0);
-  regions.badEvents.fill(0);
+  communityRegions.goodEvents.fill(0);
+  communityRegions.badEvents.fill(0);
 }
 
 function tallyJobs(world: World): void {
-  const { regions, plants, hubs, params } = world;
+  const { regions, plants, hubs, params, communityRegions, rawSources, smeRegions } = world;
   const R = regions.count;
-  regions.plantEmployment.fill(0);
-  regions.hubEmployment.fill(0);
-  for (let p = 0; p < plants.count; p++) regions.plantEmployment[plants.region[p]] += plants.employment[p];
-  for (let j = 0; j < hubs.count; j++) regions.hubEmployment[hubs.region[j]] += hubs.employment[j];
+  communityRegions.plantEmployment.fill(0);
+  communityRegions.hubEmployment.fill(0);
+  for (let p = 0; p < plants.count; p++) communityRegions.plantEmployment[plants.region[p]] += plants.employment[p];
+  for (let j = 0; j < hubs.count; j++) communityRegions.hubEmployment[hubs.region[j]] += hubs.employment[j];
   const trendRate = 1 / params.jobsTrendWeeks;
   for (let r = 0; r < R; r++) {
     const jobs =
-      regions.smeEmployment[r] + regions.plantEmployment[r] + regions.hubEmployment[r] + regions.domesticRawEmployment[r] +
-      regions.recycledRawEmployment[r];
-    if (regions.jobsTrend[r] <= 0) {
-      regions.jobsTrend[r] = jobs;
-      regions.jobsSmoothed[r] = jobs;
+      smeRegions.smeEmployment[r] + communityRegions.plantEmployment[r] + communityRegions.hubEmployment[r] + rawSources.domesticRawEmployment[r] +
+      rawSources.recycledRawEmployment[r];
+    if (communityRegions.jobsTrend[r] <= 0) {
+      communityRegions.jobsTrend[r] = jobs;
+      communityRegions.jobsSmoothed[r] = jobs;
     }
     // Net hiring or layoffs people notice: the change in jobs smoothed over about a month,
     // beyond the weekly noise.
-    const smoothed = regions.jobsSmoothed[r] + params.jobsSmoothingRate * (jobs - regions.jobsSmoothed[r]);
-    const change = smoothed - regions.jobsSmoothed[r];
-    const noticed = Math.max(0, Math.abs(change) - params.noticeThreshold * regions.jobsTrend[r]);
-    if (change > 0) regions.goodEvents[r] += noticed;
-    else regions.badEvents[r] += noticed;
-    regions.jobsSmoothed[r] = smoothed;
-    regions.jobsLastWeek[r] = regions.jobs[r];
-    regions.jobs[r] = jobs;
-    regions.jobsTrend[r] += trendRate * (jobs - regions.jobsTrend[r]);
+    const smoothed = communityRegions.jobsSmoothed[r] + params.jobsSmoothingRate * (jobs - communityRegions.jobsSmoothed[r]);
+    const change = smoothed - communityRegions.jobsSmoothed[r];
+    const noticed = Math.max(0, Math.abs(change) - params.noticeThreshold * communityRegions.jobsTrend[r]);
+    if (change > 0) communityRegions.goodEvents[r] += noticed;
+    else communityRegions.badEvents[r] += noticed;
+    communityRegions.jobsSmoothed[r] = smoothed;
+    communityRegions.jobsLastWeek[r] = communityRegions.jobs[r];
+    communityRegions.jobs[r] = jobs;
+    communityRegions.jobsTrend[r] += trendRate * (jobs - communityRegions.jobsTrend[r]);
     const sectorShare = Math.min(1, Math.max(params.unemploymentMinIndustryShare, regions.industryWorkersShare[r]));
-    const shortfall = regions.jobsTrend[r] > 0 ? 1 - jobs / regions.jobsTrend[r] : 0;
-    regions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
-    regions.incomeRatio[r] = labourIncomeRatio(regions.jobsTrend[r] > 0 ? 1 - smoothed / regions.jobsTrend[r] : 0, sectorShare, params.baseUnemployment);
+    const shortfall = communityRegions.jobsTrend[r] > 0 ? 1 - jobs / communityRegions.jobsTrend[r] : 0;
+    communityRegions.unemployment[r] = Math.min(1, Math.max(0, params.baseUnemployment + sectorShare * shortfall));
+    communityRegions.incomeRatio[r] = labourIncomeRatio(communityRegions.jobsTrend[r] > 0 ? 1 - smoothed / communityRegions.jobsTrend[r] : 0, sectorShare, params.baseUnemployment);
   }
 }
 
@@ -71,27 +71,27 @@ export function labourIncomeRatio(smoothedShortfall: number, sectorShare: number
  * multiplies them by (1 + θ_T); the record of good events is what transparency reveals.
  */
 function weighTrustEvents(world: World): void {
-  const { regions, params, policy, scratch } = world;
+  const { regions, params, policy, scratch, communityRegions, finalMarket, smeRegions } = world;
   const plantJobs = world.plantJobEvents;
   const recordMemory = 1 / params.firmRecordMemoryWeeks;
   for (let r = 0; r < regions.count; r++) {
     let programme = 0;
     for (const k of SPENDING_INSTRUMENTS) programme += policy.spentQuarter[r * INSTRUMENT_COUNT + k];
     const weeklyProgramme = programme / ((world.tick % params.strategyPeriodWeeks) + 1);
-    regions.programmeSpend[r] = weeklyProgramme;
-    const jobsBase = Math.max(regions.jobsTrend[r], 1e-9);
-    const lostShare = regions.finalDemand[r] > 0 ? regions.finalLost[r] / regions.finalDemand[r] : 0;
-    const grantJobs = regions.smeGrantIntensity[r] > 0 ? regions.smeGrantSpend[r] / Math.max(regions.wage[r], 1e-9) : 0;
+    communityRegions.programmeSpend[r] = weeklyProgramme;
+    const jobsBase = Math.max(communityRegions.jobsTrend[r], 1e-9);
+    const lostShare = finalMarket.finalDemand[r] > 0 ? finalMarket.finalLost[r] / finalMarket.finalDemand[r] : 0;
+    const grantJobs = smeRegions.smeGrantIntensity[r] > 0 ? regions.smeGrantSpend[r] / Math.max(regions.wage[r], 1e-9) : 0;
     // The week's events: jobs noticed (tallyJobs) plus plants opened and closed (the firms' buffer).
-    const jobsGained = plantJobs.opened[r] + regions.goodEvents[r];
-    const jobsLost = plantJobs.closed[r] + regions.badEvents[r];
+    const jobsGained = plantJobs.opened[r] + communityRegions.goodEvents[r];
+    const jobsLost = plantJobs.closed[r] + communityRegions.badEvents[r];
     let good = (params.trustEventScale * (jobsGained + grantJobs)) / jobsBase;
     if (lostShare < params.timelySupplyMaxLostShare) good += params.timelySupplyWeight;
     const bad = (params.trustEventScale * jobsLost) / jobsBase + params.shortageTrustWeight * lostShare;
     const amplify = 1 + regions.transparency[r];
     scratch.regionTrustGood[r] = good * amplify;
     scratch.regionTrustBad[r] = bad * amplify;
-    if (good + bad > 0) regions.firmRecord[r] += recordMemory * (good / (good + bad) - regions.firmRecord[r]);
+    if (good + bad > 0) communityRegions.firmRecord[r] += recordMemory * (good / (good + bad) - communityRegions.firmRecord[r]);
     weighGovernmentEvents(world, r, weeklyProgramme, lostShare);
   }
 }
@@ -103,12 +103,12 @@ function weighTrustEvents(world: World): void {
  * usual disruptions do not wear trust down year after year.
  */
 function weighGovernmentEvents(world: World, r: number, weeklyProgramme: number, lostShare: number): void {
-  const { regions, params, scratch } = world;
+  const { regions, params, scratch, communityRegions } = world;
   const programmeShare = regions.gdpWeekly[r] > 0 ? weeklyProgramme / regions.gdpWeekly[r] : 0;
-  const unemploymentGap = regions.unemployment[r] - params.baseUnemployment;
-  const shortageSurprise = lostShare - regions.usualLostShare[r];
+  const unemploymentGap = communityRegions.unemployment[r] - params.baseUnemployment;
+  const shortageSurprise = lostShare - communityRegions.usualLostShare[r];
   if (params.governmentShortageMemoryWeeks > 0) {
-    regions.usualLostShare[r] += (lostShare - regions.usualLostShare[r]) / Math.max(1, params.governmentShortageMemoryWeeks);
+    communityRegions.usualLostShare[r] += (lostShare - communityRegions.usualLostShare[r]) / Math.max(1, params.governmentShortageMemoryWeeks);
   }
   scratch.regionGovernmentGood[r] = Math.min(
     1,
@@ -177,7 +177,7 @@ function updateLiteracy(world: World): void {
  * premium of skill above the regional mean.
  */
 function updateSkillAndIncome(world: World): void {
-  const { cells, regions, params } = world;
+  const { cells, regions, params, communityRegions } = world;
   const skillKeep = exp(-params.skillDecayRate / 52);
   let skillRegion = -1;
   let skillIn = NaN;
@@ -188,7 +188,7 @@ function updateSkillAndIncome(world: World): void {
     if (r !== skillRegion || s !== skillIn) {
       const population = Math.max(regions.population[r], 1);
       const trainingPerPersonYear = (regions.trainingSpend[r] * 52) / population;
-      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
+      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - communityRegions.unemployment[r]));
       const skillRate = (params.skillLearningRate * workShare + params.skillTrainingEffect * trainingPerPersonYear) / 52;
       const grown = s + (1 - s) * (1 - exp(-skillRate));
       skillRegion = r;
@@ -196,10 +196,10 @@ function updateSkillAndIncome(world: World): void {
       skillOut = grown - grown * (1 - skillKeep);
     }
     cells.skill[c] = skillOut;
-    const skillPremium = 1 + params.skillPremium * (cells.skill[c] - regions.skill[r]);
+    const skillPremium = 1 + params.skillPremium * (cells.skill[c] - communityRegions.skill[r]);
     cells.income[c] = Math.max(
       0,
-      (regions.gdpPerCapita[r] / 52) * (1 - regions.unemployment[r]) * cells.incomeFactor[c] * skillPremium,
+      (regions.gdpPerCapita[r] / 52) * (1 - communityRegions.unemployment[r]) * cells.incomeFactor[c] * skillPremium,
     );
   }
 }
@@ -209,7 +209,7 @@ function updateSkillAndIncome(world: World): void {
  * firms' record; trust in government follows its good and bad events.
  */
 function updateCellTrust(world: World): void {
-  const { cells, regions, params, scratch } = world;
+  const { cells, regions, params, scratch, communityRegions } = world;
   const gain = params.trustGainRate;
   const loss = params.trustGainRate * params.trustLossRatio;
   const good = scratch.regionTrustGood;
@@ -219,7 +219,7 @@ function updateCellTrust(world: World): void {
     let tf = cells.trustFirms[c];
     tf += Math.min(1, gain * good[r]) * (1 - tf);
     tf -= Math.min(1, loss * bad[r]) * tf;
-    tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (regions.firmRecord[r] - tf);
+    tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (communityRegions.firmRecord[r] - tf);
     cells.trustFirms[c] = tf;
     let tg = cells.trustGovernment[c];
     tg += params.governmentTrustRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
@@ -233,7 +233,7 @@ function updateCellTrust(world: World): void {
  * its cross-region links.
  */
 function diffuseTrust(world: World): void {
-  const { cells, regions, params } = world;
+  const { cells, params, communityRegions } = world;
   const sumFirms = world.scratch.regionTrustFirmsSum;
   const sumGovernment = world.scratch.regionTrustGovernmentSum;
   sumFirms.fill(0);
@@ -246,7 +246,7 @@ function diffuseTrust(world: World): void {
   const L = cells.linkCount;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
-    const others = regions.cellCount[r] - 1;
+    const others = communityRegions.cellCount[r] - 1;
     let neighbourFirms = sumFirms[r] - cells.trustFirms[c];
     let neighbourGovernment = sumGovernment[r] - cells.trustGovernment[c];
     let neighbours = others;
@@ -279,14 +279,14 @@ function diffuseTrust(world: World): void {
  * and its cross-region links), read before anyone updates it this week.
  */
 function neighbourMeans(world: World, values: Float64Array, out: Float64Array, regionSum: Float64Array): void {
-  const { cells, regions } = world;
+  const { cells, communityRegions } = world;
   regionSum.fill(0);
   for (let c = 0; c < cells.count; c++) regionSum[cells.region[c]] += values[c];
   const L = cells.linkCount;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
     let total = regionSum[r] - values[c];
-    let count = regions.cellCount[r] - 1;
+    let count = communityRegions.cellCount[r] - 1;
     for (let k = 0; k < L; k++) {
       const other = cells.links[c * L + k];
       if (other < 0) continue;
@@ -299,33 +299,33 @@ function neighbourMeans(world: World, values: Float64Array, out: Float64Array, r
 
 /** Population-weighted regional means of the cells' state. */
 export function summariseCells(world: World): void {
-  const { cells, regions } = world;
-  regions.access.fill(0);
-  regions.literacy.fill(0);
-  regions.skill.fill(0);
-  regions.trustFirms.fill(0);
-  regions.trustGovernment.fill(0);
-  regions.income.fill(0);
-  regions.cellPopulation.fill(0);
+  const { cells, regions, communityRegions } = world;
+  communityRegions.access.fill(0);
+  communityRegions.literacy.fill(0);
+  communityRegions.skill.fill(0);
+  communityRegions.trustFirms.fill(0);
+  communityRegions.trustGovernment.fill(0);
+  communityRegions.income.fill(0);
+  communityRegions.cellPopulation.fill(0);
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
     const w = cells.population[c];
-    regions.cellPopulation[r] += w;
-    regions.access[r] += w * cells.access[c];
-    regions.literacy[r] += w * cells.literacy[c];
-    regions.skill[r] += w * cells.skill[c];
-    regions.trustFirms[r] += w * cells.trustFirms[c];
-    regions.trustGovernment[r] += w * cells.trustGovernment[c];
-    regions.income[r] += w * cells.income[c];
+    communityRegions.cellPopulation[r] += w;
+    communityRegions.access[r] += w * cells.access[c];
+    communityRegions.literacy[r] += w * cells.literacy[c];
+    communityRegions.skill[r] += w * cells.skill[c];
+    communityRegions.trustFirms[r] += w * cells.trustFirms[c];
+    communityRegions.trustGovernment[r] += w * cells.trustGovernment[c];
+    communityRegions.income[r] += w * cells.income[c];
   }
   for (let r = 0; r < regions.count; r++) {
-    const w = regions.cellPopulation[r];
+    const w = communityRegions.cellPopulation[r];
     if (w <= 0) continue;
-    regions.access[r] /= w;
-    regions.literacy[r] /= w;
-    regions.skill[r] /= w;
-    regions.trustFirms[r] /= w;
-    regions.trustGovernment[r] /= w;
-    regions.income[r] /= w;
+    communityRegions.access[r] /= w;
+    communityRegions.literacy[r] /= w;
+    communityRegions.skill[r] /= w;
+    communityRegions.trustFirms[r] /= w;
+    communityRegions.trustGovernment[r] /= w;
+    communityRegions.income[r] /= w;
   }
 }

@@ -60,7 +60,7 @@ function settlePlant(world: World, p: number): void {
  * sourcing nodes among them (§9.5).
  */
 function coordinationPerUnit(world: World, p: number): number {
-  const { plants, regions, params, economy, scratch } = world;
+  const { plants, regions, params, economy, scratch, communityRegions } = world;
   const R = regions.count;
   let sources = 0;
   let accessSum = 0;
@@ -68,7 +68,7 @@ function coordinationPerUnit(world: World, p: number): number {
   for (let r = 0; r < R; r++) {
     if (scratch.plantSourceRegion[p * R + r]) {
       sources++;
-      accessSum += regions.access[r];
+      accessSum += communityRegions.access[r];
       nodeSum += regions.sourcingNode[r];
     }
   }

@@ -8,6 +8,7 @@ export {
   createFirmStore, createPlantStore, createPlantHubLinks, createPlantJobEvents,
   type FirmStore, type PlantStore, type PlantHubLinks, type PlantJobEvents,
 } from './schema.ts';
+export { createFinalMarketStore, type FinalMarketStore } from './final-market-store.ts';
 export { firmParams, STRATEGIES, type Strategy } from './params.ts';
 export { STRATEGY_CODES, STRATEGY_NAMES } from './strategy-codes.ts';
 export { createFirms, startPlants, startingPlantCost } from './initialize.ts';

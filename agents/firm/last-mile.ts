@@ -43,12 +43,13 @@ export function outboundWeeks(world: World, origin: number, destination: number)
 
 /** Final goods leave for firm f's customers in region r, to arrive in `weeks`; counted for the delivery indicators. */
 export function dispatch(world: World, firm: number, r: number, units: number, weeks: number, viaHub: boolean): void {
+  const { finalMarket } = world;
   if (units <= 0) return;
-  const { firms, regions, tick } = world;
+  const { firms, tick } = world;
   const slot = (tick + weeks) % world.geo.pipelineWeeks;
   firms.outbound[slot * firms.count + firm] += units;
-  if (viaHub) regions.finalViaHub[r] += units;
-  regions.finalDeliveryUnitWeeks[r] += units * weeks;
+  if (viaHub) finalMarket.finalViaHub[r] += units;
+  finalMarket.finalDeliveryUnitWeeks[r] += units * weeks;
 }
 
 /** Each distribution hub fills its customer orders by one fraction from its stock (one fill for the whole bloc, as plants do). */

@@ -77,7 +77,7 @@ function availabilityFor(world: World, f: number, p: number, r: number): number 
  * Writes `scratch.marketShare[f × R + r]`; returns false when no firm can deliver.
  */
 export function computeMarketShares(world: World, r: number): boolean {
-  const { firms, plants, regions, params, scratch } = world;
+  const { firms, plants, regions, params, scratch, communityRegions } = world;
   const R = regions.count;
   let priceSum = 0;
   let deliverable = 0;
@@ -98,7 +98,7 @@ export function computeMarketShares(world: World, r: number): boolean {
     const utility =
       -params.priceWeight * (meanPrice > 0 ? deliveredPrice(world, p, r) / meanPrice : 1) +
       params.availabilityWeight * availabilityFor(world, f, p, r) +
-      params.trustWeight * regions.trustFirms[r] * presence(world, f, r) +
+      params.trustWeight * communityRegions.trustFirms[r] * presence(world, f, r) +
       params.localContentWeight * localContent;
     scratch.marketShare[f * R + r] = utility;
     if (utility > maxUtility) maxUtility = utility;
@@ -159,22 +159,22 @@ export function serveFinalDemand(world: World): void {
 
 /** Each region's final demand is split among firms by market share and sent to each firm's hub in the bloc, or its serving plant. */
 function collectCustomerOrders(world: World): void {
-  const { firms, plants, regions, scratch } = world;
+  const { firms, plants, regions, scratch, finalMarket } = world;
   const R = regions.count;
   const B = plants.blocCount;
   plants.customerOrders.fill(0);
   firms.hubOrders.fill(0);
   scratch.plantFinalDemand.fill(0);
-  regions.finalDemand.fill(0);
-  regions.finalDelivered.fill(0);
-  regions.finalLost.fill(0);
-  regions.finalViaHub.fill(0);
-  regions.finalDeliveryUnitWeeks.fill(0);
+  finalMarket.finalDemand.fill(0);
+  finalMarket.finalDelivered.fill(0);
+  finalMarket.finalLost.fill(0);
+  finalMarket.finalViaHub.fill(0);
+  finalMarket.finalDeliveryUnitWeeks.fill(0);
   for (let r = 0; r < R; r++) {
     const demand = regionalFinalDemand(world, r);
-    regions.finalDemand[r] = demand;
+    finalMarket.finalDemand[r] = demand;
     if (!computeMarketShares(world, r)) {
-      regions.finalLost[r] = demand;
+      finalMarket.finalLost[r] = demand;
       continue;
     }
     for (let f = 0; f < firms.count; f++) {
@@ -189,7 +189,7 @@ function collectCustomerOrders(world: World): void {
 
 /** What a hub cannot fill goes to the firm's serving plant, which ships it direct where it can. */
 function passHubShortfallToPlants(world: World): void {
-  const { firms, plants, regions, scratch } = world;
+  const { firms, plants, regions, scratch, finalMarket } = world;
   const R = regions.count;
   const B = plants.blocCount;
   for (let r = 0; r < R; r++) {
@@ -198,7 +198,7 @@ function passHubShortfallToPlants(world: World): void {
       if (share <= 0 || !usesHub(world, f, r)) continue;
       const p = scratch.servingPlant[f * R + r];
       if (!canShip(regions, plants.region[p], r)) continue;
-      plants.customerOrders[p] += (1 - scratch.hubFill[f * B + regions.bloc[r]]) * share * regions.finalDemand[r];
+      plants.customerOrders[p] += (1 - scratch.hubFill[f * B + regions.bloc[r]]) * share * finalMarket.finalDemand[r];
     }
   }
 }
@@ -231,7 +231,7 @@ function fillFromStock(world: World): void {
  * by bloc (an average over a strategy period); each hub's availability follows its bloc's fill.
  */
 function recordDeliveries(world: World): void {
-  const { firms, plants, regions, scratch, params } = world;
+  const { firms, plants, regions, scratch, params, finalMarket } = world;
   const R = regions.count;
   const B = plants.blocCount;
   for (let f = 0; f < firms.count; f++) {
@@ -245,15 +245,15 @@ function recordDeliveries(world: World): void {
       const share = scratch.marketShare[f * R + r];
       if (share <= 0) continue;
       const p = scratch.servingPlant[f * R + r];
-      const ordered = share * regions.finalDemand[r];
+      const ordered = share * finalMarket.finalDemand[r];
       const viaHub = usesHub(world, f, r) ? scratch.hubFill[f * B + regions.bloc[r]] * ordered : 0;
       const directOrdered = usesHub(world, f, r) && !canShip(regions, plants.region[p], r) ? 0 : ordered - viaHub;
       const direct = scratch.plantFill[p] * directOrdered;
       dispatch(world, f, r, viaHub, params.lastMileDeliveryWeeks, true);
       dispatch(world, f, r, direct, outboundWeeks(world, plants.region[p], r), false);
       firms.revenue[f] += plants.price[p] * (viaHub + direct);
-      regions.finalDelivered[r] += viaHub + direct;
-      regions.finalLost[r] += ordered - viaHub - direct;
+      finalMarket.finalDelivered[r] += viaHub + direct;
+      finalMarket.finalLost[r] += ordered - viaHub - direct;
       scratch.firmOrders[f] += ordered;
       scratch.firmLost[f] += ordered - viaHub - direct;
       firms.demandByBloc[f * B + regions.bloc[r]] += ordered / params.strategyPeriodWeeks;

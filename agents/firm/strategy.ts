@@ -243,21 +243,21 @@ function setPoolWeights(world: World, strategy: number, offer: PoolOffer, pools:
  * and with the smart sourcing nodes among them (§9.5, `sourcingNodeFactor`).
  */
 function coordinationCost(world: World, hubRegionWeight: Float64Array, poolWeight: Float64Array, pool: number[]): number {
-  const { regions, params, economy } = world;
+  const { regions, params, economy, communityRegions } = world;
   let regionsUsed = 0;
   let accessSum = 0;
   let nodeSum = 0;
   for (let r = 0; r < regions.count; r++) {
     if (hubRegionWeight[r] > params.sourcingRegionMinWeight) {
       regionsUsed++;
-      accessSum += regions.access[r];
+      accessSum += communityRegions.access[r];
       nodeSum += regions.sourcingNode[r];
     }
   }
   for (const r of pool) {
     if (poolWeight[r] > params.sourcingRegionMinWeight) {
       regionsUsed++;
-      accessSum += regions.access[r];
+      accessSum += communityRegions.access[r];
       nodeSum += regions.sourcingNode[r];
     }
   }
@@ -360,7 +360,7 @@ function onboardingCost(world: World, firm: number, smeShare: number, demandTota
 
 /** Utility gain for the plant's own-bloc customers from local content and presence, in $ per unit. */
 function bonusFor(world: World, plant: number, localContent: number, demandShare: number): number {
-  const { params, plants, regions, economy } = world;
+  const { params, plants, regions, economy, communityRegions } = world;
   if (params.priceWeight <= 0) return 0;
   const bloc = plants.bloc[plant];
   const region = plants.region[plant];
@@ -368,7 +368,7 @@ function bonusFor(world: World, plant: number, localContent: number, demandShare
   // Presence counts in the plant's own region: the share of the bloc's demand there, times the
   // share of the firm's employment the plant holds.
   const presence = blocDemand > 0 ? (regions.finalDemandBase[region] / blocDemand) * demandShare : 0;
-  const utility = params.localContentWeight * localContent + params.trustWeight * regions.trustFirms[region] * presence;
+  const utility = params.localContentWeight * localContent + params.trustWeight * communityRegions.trustFirms[region] * presence;
   return (utility * economy.referenceFinalPrice) / params.priceWeight;
 }
 

@@ -140,11 +140,11 @@ function runSourcingNode(world: World, r: number, level: number): number {
  * quarter's record; a fired trigger sets the instrument's adaptive level.
  */
 function runAdaptiveRules(world: World): void {
-  const { policy, regions, params, tick } = world;
+  const { policy, regions, params, tick, communityRegions } = world;
   const R = regions.count;
   const draws = world.draws.for('policy.adaptive');
-  const topUsage = quartileMean(world, 4, (r) => regions.access[r] * regions.literacy[r]);
-  const topLiteracy = quartileMean(world, 4, (r) => regions.literacy[r]);
+  const topUsage = quartileMean(world, 4, (r) => communityRegions.access[r] * communityRegions.literacy[r]);
+  const topLiteracy = quartileMean(world, 4, (r) => communityRegions.literacy[r]);
   for (let r = 0; r < R; r++) {
     const cell = (k: number) => r * INSTRUMENT_COUNT + k;
     const fire = (k: number, level: number) => {
@@ -161,7 +161,7 @@ function runAdaptiveRules(world: World): void {
     if (popCount(policy.shortageHistory[r]) >= params.reshoringRecurrence) fire(RESHORING_GRANT, params.adaptiveReshoringShare);
     else policy.adaptiveLevel[cell(RESHORING_GRANT)] = 0;
     // 3. Usage gap → infrastructure (with linked training).
-    const usage = regions.access[r] * regions.literacy[r];
+    const usage = communityRegions.access[r] * communityRegions.literacy[r];
     if (topUsage - usage > params.usageGapTrigger) {
       fire(DIGITAL_INFRASTRUCTURE, params.adaptiveProgrammeLevel);
       policy.adaptiveLinked[r] = 1;
@@ -170,14 +170,14 @@ function runAdaptiveRules(world: World): void {
       policy.adaptiveLinked[r] = 0; // the link ends with the infrastructure it tied training to
     }
     // 4. Literacy gap → training.
-    if (topLiteracy - regions.literacy[r] > params.literacyGapTrigger) fire(TRAINING, params.adaptiveProgrammeLevel);
+    if (topLiteracy - communityRegions.literacy[r] > params.literacyGapTrigger) fire(TRAINING, params.adaptiveProgrammeLevel);
     else policy.adaptiveLevel[cell(TRAINING)] = 0;
     // 5. SME exits → SME technology grants.
     const exitRate = policy.quarterSmes[r] > 0 ? (4 * policy.quarterExits[r]) / policy.quarterSmes[r] : 0;
     if (exitRate > params.smeExitTrigger) fire(SME_TECH_GRANT, params.adaptiveProgrammeLevel);
     else policy.adaptiveLevel[cell(SME_TECH_GRANT)] = 0;
     // 6–7. Political pressure → tariff, then border closure, with probability rising in the excess.
-    const pressure = (1 - regions.trustGovernment[r]) * regions.unemployment[r];
+    const pressure = (1 - communityRegions.trustGovernment[r]) * communityRegions.unemployment[r];
     const tariffTrigger = params.tariffPressureTrigger;
     if (pressure > tariffTrigger && draws.uniform(r, tick, 0) < 1 - exp(-(pressure - tariffTrigger) / Math.max(tariffTrigger, 1e-6))) {
       fire(TARIFF, params.adaptiveTariffRate);
@@ -191,7 +191,7 @@ function runAdaptiveRules(world: World): void {
       policy.adaptiveLevel[cell(BORDER_CLOSURE)] = 0;
     }
     // 8. Low approval → transparency (kept once started).
-    policy.approval[r] = regions.trustGovernment[r];
+    policy.approval[r] = communityRegions.trustGovernment[r];
     if (policy.approval[r] < params.approvalTrigger) fire(TRANSPARENCY, params.adaptiveTransparency);
   }
 }
@@ -201,12 +201,12 @@ function runAdaptiveRules(world: World): void {
  * lost of it, SME exits, and SMEs on average), which the adaptive rules read at the next review.
  */
 export function recordPolicyQuarter(world: World): void {
-  const { policy, regions, params } = world;
+  const { policy, regions, params, finalMarket, smeRegions } = world;
   for (let r = 0; r < regions.count; r++) {
-    policy.quarterDemand[r] += regions.finalDemand[r];
-    policy.quarterLost[r] += regions.finalLost[r];
-    policy.quarterExits[r] += regions.smeExits[r];
-    policy.quarterSmes[r] += regions.smeCount[r] / params.strategyPeriodWeeks;
+    policy.quarterDemand[r] += finalMarket.finalDemand[r];
+    policy.quarterLost[r] += finalMarket.finalLost[r];
+    policy.quarterExits[r] += smeRegions.smeExits[r];
+    policy.quarterSmes[r] += smeRegions.smeCount[r] / params.strategyPeriodWeeks;
   }
 }
 

@@ -13,9 +13,9 @@ import { customerTarget } from './local-market.ts';
  * level where the region has no SMEs), plus the same spread as at the start.
  */
 export function entrantCapability(world: World, region: number, z: number): number {
-  const { regions, params } = world;
-  if (regions.smeCount[region] <= 0) return initialCapability(world, region, z);
-  const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
+  const { params, smeRegions } = world;
+  if (smeRegions.smeCount[region] <= 0) return initialCapability(world, region, z);
+  const mean = smeRegions.smeCapabilitySum[region] / smeRegions.smeCount[region];
   return Math.min(0.95, Math.max(0.05, params.entrantCapabilityShare * mean + params.capabilityDispersion * z));
 }
 
@@ -25,9 +25,9 @@ export function entrantCapability(world: World, region: number, z: number): numb
  * the region has no SMEs there is no mean to compare with, and every would-be entrant enters.
  */
 export function entersMarket(world: World, region: number, capability: number): boolean {
-  const { regions, params } = world;
-  if (regions.smeCount[region] <= 0) return true;
-  const mean = regions.smeCapabilitySum[region] / regions.smeCount[region];
+  const { params, smeRegions } = world;
+  if (smeRegions.smeCount[region] <= 0) return true;
+  const mean = smeRegions.smeCapabilitySum[region] / smeRegions.smeCount[region];
   return capability >= params.entrantMinCapabilityShare * mean;
 }
 
@@ -53,12 +53,12 @@ export function smeExitsAndEntries(world: World, exiting: readonly number[] = ex
 
 /** Deaths: an exiting SME's cash, raw stock and in-transit inputs are written off, its contract ends, its slot is freed. */
 function removeExitingSmes(world: World, exiting: readonly number[]): void {
-  const { smes, regions, ledger } = world;
-  regions.smeExits.fill(0);
+  const { smes, ledger, smeRegions } = world;
+  smeRegions.smeExits.fill(0);
   const cap = smes.capacity;
   for (const i of exiting) {
     const r = smes.region[i];
-    regions.smeExits[r]++;
+    smeRegions.smeExits[r]++;
     ledger.exitWriteOffs += smes.cash[i];
     let raw = smes.rawStock[i];
     for (let s = 0; s < smes.pipelineWeeks; s++) {
@@ -84,16 +84,16 @@ function removeExitingSmes(world: World, exiting: readonly number[]): void {
  * entrants per region; each draws its capability and enters if `entersMarket` lets it.
  */
 function enterSmes(world: World): void {
-  const { regions, params, tick } = world;
-  regions.smeEntries.fill(0);
+  const { regions, params, tick, communityRegions, smeRegions } = world;
+  smeRegions.smeEntries.fill(0);
   const entryDraws = world.draws.for('sme.entry');
   const entrantDraws = world.draws.for('sme.entrant');
   const rawPrice = domesticRawPrice(world);
   for (let r = 0; r < regions.count; r++) {
-    regions.localDemandTrend[r] += (regions.localDemand[r] - regions.localDemandTrend[r]) / 52;
-    const growth = regions.localDemandTrend[r] > 0 ? regions.localDemand[r] / regions.localDemandTrend[r] - 1 : 0;
+    smeRegions.localDemandTrend[r] += (smeRegions.localDemand[r] - smeRegions.localDemandTrend[r]) / 52;
+    const growth = smeRegions.localDemandTrend[r] > 0 ? smeRegions.localDemand[r] / smeRegions.localDemandTrend[r] - 1 : 0;
     const mean =
-      (params.smeEntryRate / 52) * regions.smeSlots[r] * (1 + regions.literacy[r]) * (1 + Math.max(0, growth));
+      (params.smeEntryRate / 52) * regions.smeSlots[r] * (1 + communityRegions.literacy[r]) * (1 + Math.max(0, growth));
     const entrants = entryDraws.poisson(r, tick, mean);
     for (let k = 0; k < entrants; k++) {
       const capability = entrantCapability(world, r, entrantDraws.normal(entrantKey(r, k), tick, 2));
@@ -109,8 +109,8 @@ function entrantKey(r: number, k: number): number {
 
 /** The k-th entrant of region r this week, with its drawn `capability`: its other traits drawn from the seed, in the lowest free slot; it joins the census. */
 function createEntrant(world: World, r: number, k: number, capability: number, rawPrice: number, entrantDraws: KeyedDraws): void {
-  const { smes, regions, params, ledger, tick } = world;
-  const usage = regions.access[r] * regions.literacy[r];
+  const { smes, params, ledger, tick, communityRegions, smeRegions } = world;
+  const usage = communityRegions.access[r] * communityRegions.literacy[r];
   const key = entrantKey(r, k);
   const id = allocateSme(smes);
   smes.alive[id] = 1;
@@ -128,10 +128,10 @@ function createEntrant(world: World, r: number, k: number, capability: number, r
   smes.price[id] = smeComponentPrice(world, id);
   smes.customers[id] = params.entrantCustomerShare * customerTarget(world, id);
   stockEntrantInputs(world, id);
-  regions.smeEntries[r]++;
+  smeRegions.smeEntries[r]++;
   // Entrants join the census the SME finance pass took of the SMEs that stayed.
-  regions.smeCount[r]++;
-  regions.smeAdopted[r] += smes.digital[id];
-  regions.smeEmployment[r] += smes.employees[id];
-  regions.smeCapabilitySum[r] += smes.capability[id];
+  smeRegions.smeCount[r]++;
+  smeRegions.smeAdopted[r] += smes.digital[id];
+  smeRegions.smeEmployment[r] += smes.employees[id];
+  smeRegions.smeCapabilitySum[r] += smes.capability[id];
 }

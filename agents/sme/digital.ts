@@ -9,23 +9,23 @@ import { exp } from '../../src/sim/math.ts';
  * κ(1 + ψ · inChain + σ · localPlant + γ · grant) (saturating) and erodes slowly.
  */
 export function adoptAndLearn(world: World): void {
-  const { smes, regions, plants, params, tick, scratch } = world;
+  const { smes, regions, plants, params, tick, scratch, communityRegions, smeRegions } = world;
   const R = regions.count;
   const hazardByRegion = scratch.regionAdoptedShare;
   const localPlant = scratch.regionHasPlant;
   localPlant.fill(0);
   for (let p = 0; p < plants.count; p++) if (plants.active[p]) localPlant[plants.region[p]] = 1;
   // Per region: the adoption hazard and the capability retention factors e^{−rate} (outside and inside a chain).
-  regions.smeAdoptions.fill(0);
+  smeRegions.smeAdoptions.fill(0);
   const keepOutside = scratch.regionCapabilityKeep;
   const keepInside = scratch.regionCapabilityKeepInChain;
   for (let r = 0; r < R; r++) {
-    const share = regions.smeCount[r] > 0 ? regions.smeAdopted[r] / regions.smeCount[r] : 0;
-    const grant = regions.smeGrantIntensity[r];
+    const share = smeRegions.smeCount[r] > 0 ? smeRegions.smeAdopted[r] / smeRegions.smeCount[r] : 0;
+    const grant = smeRegions.smeGrantIntensity[r];
     hazardByRegion[r] =
       ((params.bassInnovation + params.bassImitation * share) *
-        regions.access[r] *
-        regions.literacy[r] *
+        communityRegions.access[r] *
+        communityRegions.literacy[r] *
         (1 + params.techGrantEffect * grant)) /
       52;
     const base = 1 + params.localPlantLearning * localPlant[r] + params.grantLearning * grant;
@@ -46,8 +46,8 @@ export function adoptAndLearn(world: World): void {
       const hazard = hazardByRegion[r];
       if (hazard > 0 && draws.uniformPacked(i, tick) < hazard) {
         digital[i] = 1;
-        regions.smeAdopted[r]++;
-        regions.smeAdoptions[r]++;
+        smeRegions.smeAdopted[r]++;
+        smeRegions.smeAdoptions[r]++;
       }
     }
     const keep = buyer[i] !== NO_BUYER ? keepInside[r] : keepOutside[r];

@@ -36,7 +36,7 @@ interface Settlement {
  * of those that exit this week (handled in `demography.ts`).
  */
 export function settleSmes(world: World): number[] {
-  const { smes, regions, params, ledger, economy, scratch } = world;
+  const { smes, regions, params, ledger, economy, scratch, smeRegions } = world;
   const c: Settlement = {
     referenceGrantWeeks: params.smeGrantReferenceWeeks / 52,
     taxRate: params.profitTaxRate,
@@ -68,7 +68,7 @@ export function settleSmes(world: World): number[] {
     const r = region[i];
     // Accounts: wages out, the tech grant in, profit tax, owners' drawings above the cash target.
     const wages = employees[i] * wageOf[r];
-    const grant = regions.smeGrantIntensity[r] * c.referenceGrantWeeks * wages;
+    const grant = smeRegions.smeGrantIntensity[r] * c.referenceGrantWeeks * wages;
     const earned = revenue[i] - spend[i] - wages;
     const tax = earned > 0 ? c.taxRate * earned : 0;
     const beforeDrawing = cash[i] + grant - wages - tax;
@@ -102,23 +102,23 @@ function ownerDrawing(balance: number, target: number, drawRate: number): number
 
 /** Grant intensity per region: the pot over the reference grants of its SMEs (last census). */
 function setGrantIntensity(world: World, referenceGrantWeeks: number): void {
-  const { regions, scratch } = world;
+  const { regions, scratch, smeRegions } = world;
   const grantPaid = scratch.regionGrantDemand;
   for (let r = 0; r < regions.count; r++) {
-    const demand = referenceGrantWeeks * regions.smeEmployment[r] * regions.wage[r];
-    regions.smeGrantIntensity[r] = demand > 0 ? Math.min(1, regions.smeGrantSpend[r] / demand) : 0;
+    const demand = referenceGrantWeeks * smeRegions.smeEmployment[r] * regions.wage[r];
+    smeRegions.smeGrantIntensity[r] = demand > 0 ? Math.min(1, regions.smeGrantSpend[r] / demand) : 0;
     grantPaid[r] = 0;
   }
 }
 
 /** Empties the census the settlement recounts: regions' SME aggregates. */
 function clearSmeCensus(world: World): void {
-  const { regions } = world;
-  regions.smeCount.fill(0);
-  regions.smeAdopted.fill(0);
-  regions.smeEmployment.fill(0);
-  regions.smeInChain.fill(0);
-  regions.smeCapabilitySum.fill(0);
+  const { smeRegions } = world;
+  smeRegions.smeCount.fill(0);
+  smeRegions.smeAdopted.fill(0);
+  smeRegions.smeEmployment.fill(0);
+  smeRegions.smeInChain.fill(0);
+  smeRegions.smeCapabilitySum.fill(0);
 }
 
 /**
@@ -160,12 +160,12 @@ function endFinishedContract(world: World, i: number): void {
 
 /** Census of an SME that stays: its region's SME aggregates (its buyer plant's contracts are tallied by the firm kind, `tallyContracts`). */
 function countStayingSme(world: World, i: number): void {
-  const { smes, regions } = world;
+  const { smes, smeRegions } = world;
   const r = smes.region[i];
   const buyer = smes.buyerPlant[i];
-  regions.smeCount[r]++;
-  regions.smeAdopted[r] += smes.digital[i];
-  regions.smeEmployment[r] += smes.employees[i];
-  if (buyer !== NO_BUYER) regions.smeInChain[r]++;
-  regions.smeCapabilitySum[r] += smes.capability[i];
+  smeRegions.smeCount[r]++;
+  smeRegions.smeAdopted[r] += smes.digital[i];
+  smeRegions.smeEmployment[r] += smes.employees[i];
+  if (buyer !== NO_BUYER) smeRegions.smeInChain[r]++;
+  smeRegions.smeCapabilitySum[r] += smes.capability[i];
 }

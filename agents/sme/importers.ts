@@ -34,7 +34,7 @@ export function servableDemand(world: World, r: number, perSale: number): number
 
 /** Phase 4 — SME i takes `units` of imported inputs from its region's importer's stock into its local sales. */
 export function takeImportedInputs(world: World, i: number, units: number): void {
-  const { regions, importers } = world;
+  const { importers } = world;
   const r = world.smes.region[i];
   const taken = Math.min(units, importers.stock[r]);
   if (!(taken > 0)) return;
@@ -44,7 +44,7 @@ export function takeImportedInputs(world: World, i: number, units: number): void
 
 /** Phase 7 — SME i pays its importer's landed cost for the imported inputs its local sales used this week. */
 export function payImporter(world: World, i: number, units: number): void {
-  const { smes, regions, importers } = world;
+  const { smes, importers } = world;
   const payment = units * importers.cost[smes.region[i]];
   if (!(payment > 0)) return;
   importers.cash[smes.region[i]] += payment;

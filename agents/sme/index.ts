@@ -6,6 +6,7 @@ export {
   DOMESTIC_SOURCE, NO_BUYER, createSmeStore, growSmeStore, allocateSme, sizeClass, createSmeSupplyExposure,
   createImporterStore, type ImporterStore, type SmeStore, type SmeSupplyExposure,
 } from './schema.ts';
+export { createSmeRegionStore, type SmeRegionStore } from './regional.ts';
 export { smeParams } from './params.ts';
 export { initializeSmes } from './initialize.ts';
 export { capabilityProductivity, localRevenuePerWorker, smeComponentCapacity, smeComponentPrice } from './costs.ts';

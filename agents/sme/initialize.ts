@@ -13,7 +13,7 @@ import { exp } from '../../src/sim/math.ts';
  * Needs cells (for usage) and the reference raw price.
  */
 export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
-  const { regions, params } = world;
+  const { regions, params, communityRegions } = world;
   let total = 0;
   for (const n of smesPerRegion) total += n;
   world.smes = createSmeStore(total, world.geo.pipelineWeeks);
@@ -23,7 +23,7 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
   const rawPrice = domesticRawPrice(world);
   for (let r = 0; r < regions.count; r++) {
     regions.smeSlots[r] = smesPerRegion[r];
-    const usage = regions.access[r] * regions.literacy[r];
+    const usage = communityRegions.access[r] * communityRegions.literacy[r];
     for (let k = 0; k < smesPerRegion[r]; k++) {
       const id = allocateSme(smes);
       smes.alive[id] = 1;
@@ -45,8 +45,8 @@ export function initializeSmes(world: World, smesPerRegion: Uint32Array): void {
 
 /** Capability of a new SME: the mean scaled by the region's literacy, plus spread. */
 export function initialCapability(world: World, region: number, z: number): number {
-  const { params, regions } = world;
+  const { params, communityRegions } = world;
   const literacyWeight = params.capabilityLiteracyWeight;
-  const base = params.initialCapability * (1 - literacyWeight + literacyWeight * regions.literacy[region]);
+  const base = params.initialCapability * (1 - literacyWeight + literacyWeight * communityRegions.literacy[region]);
   return Math.min(0.95, Math.max(0.05, base + params.capabilityDispersion * z));
 }

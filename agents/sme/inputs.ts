@@ -207,7 +207,7 @@ export function startingImportedInputUnits(world: World): Float64Array {
  * the imported ones at its importer's cost — so restocking does not count as a loss of value added.
  */
 export function smeValueAdded(world: World, i: number): number {
-  const { smes, regions, importers } = world;
+  const { smes, importers } = world;
   const r = smes.region[i];
   const domesticUsed = smes.chainOutput[i] + smes.localRevenue[i] * domesticInputsPerSale(world, r);
   const importedUsed = smes.localRevenue[i] * importedInputsPerSale(world, r);

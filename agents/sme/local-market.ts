@@ -23,16 +23,16 @@ export function serveSmeSide(world: World): void {
 
 /** This week's local demand of each region, and its revenue per worker-week at capability productivity 1. */
 export function setLocalDemand(world: World): void {
-  const { regions, params, scratch, economy } = world;
+  const { regions, params, scratch, economy, smeRegions } = world;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const sd = params.demandNoiseSd;
   for (let r = 0; r < regions.count; r++) {
-    regions.localDemand[r] =
+    smeRegions.localDemand[r] =
       regions.localMarketBase[r] *
       regions.localDemandMultiplier[r] *
       incomeDemandFactor(world, r, params.localDemandIncomeElasticity) *
       exp(regions.demandNoise[r] - (sd * sd) / 2);
-    regions.localServed[r] = 0;
+    smeRegions.localServed[r] = 0;
     // Sales per worker-week at capability productivity 1 (gross output, §9.2), this week's local-services capacity factor included.
     revenuePerWorkerBase[r] =
       (regions.wage[r] * (1 + params.markup) * grossOutputFactor(params.localInputShare) * regions.localServicesCapacityFactor[r]) /
@@ -64,7 +64,7 @@ export function followCustomers(world: World): void {
  * domestic inputs a $ of sales uses).
  */
 function serveFirstChoices(world: World): void {
-  const { smes, regions, params, scratch } = world;
+  const { smes, regions, params, scratch, smeRegions } = world;
   const weight = scratch.regionSmeWeight;
   const spare = scratch.regionGrantDemand;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
@@ -90,7 +90,7 @@ function serveFirstChoices(world: World): void {
     const served = Math.min((servable[r] * customers[i]) / weight[r], capacity);
     localRevenue[i] = served;
     localLabour[i] = capacity - served; // spare capacity until the second round
-    regions.localServed[r] += served;
+    smeRegions.localServed[r] += served;
     spare[r] += capacity - served;
   }
 }
@@ -101,19 +101,19 @@ function serveFirstChoices(world: World): void {
  * ones from their region's importer (paid for in phase 7, `payImporter`).
  */
 function serveRemainder(world: World): void {
-  const { smes, regions, ledger, scratch } = world;
+  const { smes, regions, ledger, scratch, smeRegions } = world;
   const spare = scratch.regionGrantDemand;
   const revenuePerWorkerBase = scratch.regionLocalRevenueBase;
   const fillSpare = scratch.regionSecondRoundShare;
   for (let r = 0; r < regions.count; r++) {
-    const remainder = scratch.regionServableDemand[r] - regions.localServed[r];
+    const remainder = scratch.regionServableDemand[r] - smeRegions.localServed[r];
     fillSpare[r] = remainder > 0 && spare[r] > 0 ? Math.min(1, remainder / spare[r]) : 0;
-    regions.localServed[r] += fillSpare[r] * spare[r];
+    smeRegions.localServed[r] += fillSpare[r] * spare[r];
   }
   const { alive, region, capability, localRevenue, localLabour } = smes;
   let spending = 0;
   let inputsUsed = 0;
-  regions.smeLocalLabour.fill(0);
+  smeRegions.smeLocalLabour.fill(0);
   const inputsPerSale = refreshInputsPerSale(world);
   for (let i = 0; i < smes.count; i++) {
     if (!alive[i]) continue;
@@ -122,7 +122,7 @@ function serveRemainder(world: World): void {
     localRevenue[i] = served;
     const perWorker = revenuePerWorkerBase[r] * capabilityProductivity(capability[i]);
     localLabour[i] = perWorker > 0 ? served / perWorker : 0;
-    regions.smeLocalLabour[r] += localLabour[i];
+    smeRegions.smeLocalLabour[r] += localLabour[i];
     smes.cash[i] += served;
     spending += served;
     const used = Math.min(smes.rawStock[i], served * inputsPerSale.domestic[r]);

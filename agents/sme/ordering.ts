@@ -38,9 +38,9 @@ export function recycledTestPrices(world: World): RecycledTestPrices {
  * domestic source's price, mixed by its hub share), else 0.
  */
 export function recycledOrderShare(world: World, i: number, prices: RecycledTestPrices = recycledTestPrices(world)): number {
-  const { smes, regions } = world;
+  const { smes, regions, rawSources } = world;
   const r = smes.region[i];
-  const capacity = regions.recyclingCapacity[r];
+  const capacity = rawSources.recyclingCapacity[r];
   if (!(capacity > 0)) return 0;
   const source = smes.rawSource[i];
   const hubShare = source >= 0 ? smes.rawHubShare[i] : 0;

@@ -12,11 +12,11 @@ import { addImporterBacklogs } from './importers.ts';
  * production.
  */
 export function produceAtSmes(world: World): void {
-  const { smes, plants, hubs, regions, params, ledger, scratch } = world;
+  const { smes, plants, hubs, regions, params, ledger, scratch, smeRegions } = world;
   scratch.hubRawOwed.fill(0);
   scratch.hubRawDeliverable.fill(0);
-  regions.domesticRawOwed.fill(0);
-  regions.recycledRawOwed.fill(0);
+  smeRegions.domesticRawOwed.fill(0);
+  smeRegions.recycledRawOwed.fill(0);
   for (let i = 0; i < smes.count; i++) {
     smes.chainOutput[i] = 0;
     if (!smes.alive[i]) continue;
@@ -26,8 +26,8 @@ export function produceAtSmes(world: World): void {
       scratch.hubRawOwed[source] += smes.owedByHub[i];
       if (canShip(regions, hubs.region[source], r)) scratch.hubRawDeliverable[source] += smes.owedByHub[i];
     }
-    regions.domesticRawOwed[r] += smes.owedByDomestic[i];
-    regions.recycledRawOwed[r] += smes.owedByRecycled[i];
+    smeRegions.domesticRawOwed[r] += smes.owedByDomestic[i];
+    smeRegions.recycledRawOwed[r] += smes.owedByRecycled[i];
     const p = smes.buyerPlant[i];
     if (p === NO_BUYER || smes.owedToBuyer[i] <= 0 || !canShip(regions, r, plants.region[p])) continue;
     const labour = Math.max(0, smes.employees[i] - smes.localLabour[i]);

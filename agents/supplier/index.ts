@@ -3,6 +3,7 @@
  * the systems the phase table runs and the initialisation.
  */
 export { createHubStore, type HubStore } from './schema.ts';
+export { createRawSourceStore, type RawSourceStore } from './raw-sources.ts';
 export { supplierParams } from './params.ts';
 export { createHubs, sizeHubCapacity, startHubs } from './initialize.ts';
 export { domesticRawPrice, recycledBuyerPrice, recycledRawPrice } from './costs.ts';

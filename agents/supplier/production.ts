@@ -67,8 +67,9 @@ export function produceAtHubs(world: World): void {
  * pays to make a virgin raw unit in-house (its raw unit cost), else 0.
  */
 export function hubRecycledShare(world: World, j: number): number {
+  const { rawSources } = world;
   const region = world.hubs.region[j];
-  const capacity = world.regions.recyclingCapacity[region];
+  const capacity = rawSources.recyclingCapacity[region];
   if (!(capacity > 0)) return 0;
   return recycledBuyerPrice(world, region) <= world.hubs.rawUnitCost[j] ? capacity : 0;
 }
@@ -101,11 +102,11 @@ export function hubWorkers(world: Pick<World, 'hubs' | 'regions' | 'params'>, j:
 
 /** Phase 6 — the generic domestic raw source of each region delivers its raw-input capacity factor of what it owes. */
 export function produceDomesticRaw(world: World): void {
-  const { regions, params, ledger } = world;
+  const { regions, params, ledger, rawSources, smeRegions } = world;
   for (let r = 0; r < regions.count; r++) {
-    const output = regions.domesticRawOwed[r] * regions.rawCapacityFactor[r];
-    regions.domesticRawOutput[r] = output;
-    regions.domesticRawEmployment[r] = (output * params.labourPerRawUnit) / regions.productivity[r];
+    const output = smeRegions.domesticRawOwed[r] * regions.rawCapacityFactor[r];
+    rawSources.domesticRawOutput[r] = output;
+    rawSources.domesticRawEmployment[r] = (output * params.labourPerRawUnit) / regions.productivity[r];
     ledger.rawProduced += output;
   }
 }
@@ -118,25 +119,26 @@ export function produceDomesticRaw(world: World): void {
  * (both in saturating form, so it stays in [0, recycledMaxShare]).
  */
 export function produceRecycledRaw(world: World): void {
-  const { regions, params, ledger } = world;
+  const { regions, params, ledger, rawSources, smeRegions } = world;
   const { hubs } = world;
-  regions.recycledRawOutput.fill(0);
-  for (let j = 0; j < hubs.count; j++) regions.recycledRawOutput[hubs.region[j]] += hubs.recycledIn[j]; // counted in produceAtHubs
+  rawSources.recycledRawOutput.fill(0);
+  for (let j = 0; j < hubs.count; j++) rawSources.recycledRawOutput[hubs.region[j]] += hubs.recycledIn[j]; // counted in produceAtHubs
   for (let r = 0; r < regions.count; r++) {
-    const output = regions.recycledRawOwed[r] * regions.rawCapacityFactor[r];
-    regions.recycledRawOutput[r] += output;
-    regions.recycledRawEmployment[r] = (regions.recycledRawOutput[r] * params.labourPerRawUnit) / regions.productivity[r];
+    const output = smeRegions.recycledRawOwed[r] * regions.rawCapacityFactor[r];
+    rawSources.recycledRawOutput[r] += output;
+    rawSources.recycledRawEmployment[r] = (rawSources.recycledRawOutput[r] * params.labourPerRawUnit) / regions.productivity[r];
     ledger.rawProduced += output;
-    regions.recyclingCapacity[r] = nextRecyclingCapacity(
-      regions.recyclingCapacity[r], meanSmeCapability(world, r), regions.circularSubsidy[r], params,
+    rawSources.recyclingCapacity[r] = nextRecyclingCapacity(
+      rawSources.recyclingCapacity[r], meanSmeCapability(world, r), regions.circularSubsidy[r], params,
     );
   }
 }
 
 /** Mean capability of a region's living SMEs (their last aggregate); 0 without SMEs. */
 function meanSmeCapability(world: World, r: number): number {
-  const n = world.regions.smeCount[r];
-  return n > 0 ? world.regions.smeCapabilitySum[r] / n : 0;
+  const { smeRegions } = world;
+  const n = smeRegions.smeCount[r];
+  return n > 0 ? smeRegions.smeCapabilitySum[r] / n : 0;
 }
 
 type RecyclingParams = Pick<
@@ -172,8 +174,8 @@ export function settledRecyclingCapacity(q: number, s: number, p: RecyclingParam
 
 /** Build time: every region's recycling capacity at its settled level (needs the SME aggregates). */
 export function initializeRecycling(world: World): void {
-  const { regions, params } = world;
+  const { regions, params, rawSources } = world;
   for (let r = 0; r < regions.count; r++) {
-    regions.recyclingCapacity[r] = settledRecyclingCapacity(meanSmeCapability(world, r), 0, params);
+    rawSources.recyclingCapacity[r] = settledRecyclingCapacity(meanSmeCapability(world, r), 0, params);
   }
 }

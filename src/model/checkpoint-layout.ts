@@ -6,6 +6,10 @@ import type { World } from './world.ts';
 export const WORLD_CHECKPOINT: CheckpointLayout<World> = {
   stores: (world) => ({
     regions: world.regions,
+    finalMarket: world.finalMarket,
+    rawSources: world.rawSources,
+    smeRegions: world.smeRegions,
+    communityRegions: world.communityRegions,
     firms: world.firms,
     plants: world.plants,
     plantHub: world.plantHub,

@@ -7,7 +7,8 @@ import { pow } from '../sim/math.ts';
  * what it buys, at home and abroad. 1 when `demandFollowsIncome` is off (the P2 ablation).
  */
 export function incomeDemandFactor(world: World, region: number, elasticity: number): number {
+  const { communityRegions } = world;
   if (!world.params.demandFollowsIncome) return 1;
-  const ratio = world.regions.incomeRatio[region];
+  const ratio = communityRegions.incomeRatio[region];
   return ratio === 1 ? 1 : pow(ratio, elasticity);
 }

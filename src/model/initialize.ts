@@ -12,13 +12,13 @@ import { resolveScenario } from './shocks.ts';
 import { incomeQuartiles } from './selection.ts';
 import { apportion, incomeDiffusionFactors, productivityFor, wageFor } from './economy.ts';
 import type { Economy, World } from './world.ts';
-import { initializeCells, summariseCells } from '../../agents/community/index.ts';
+import { createCommunityRegionStore, initializeCells, summariseCells } from '../../agents/community/index.ts';
 import {
   initializeSmes, capabilityProductivity, localRevenuePerWorker, aggregateSmes, createSmeSupplyExposure,
-  setLocalInputs, stockSmeInputs, startingImportedInputUnits,
+  setLocalInputs, stockSmeInputs, startingImportedInputUnits, createSmeRegionStore,
 } from '../../agents/sme/index.ts';
-import { createHubs, initializeRecycling, sizeHubCapacity, startHubs } from '../../agents/supplier/index.ts';
-import { createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
+import { createHubs, createRawSourceStore, initializeRecycling, sizeHubCapacity, startHubs } from '../../agents/supplier/index.ts';
+import { createFinalMarketStore, createFirms, createPlantJobEvents, startPlants, startingPlantCost, drawStartingStrategies, computeSmePools } from '../../agents/firm/index.ts';
 import { createPolicyStore } from '../../agents/policymaker/index.ts';
 import { pow } from '../sim/math.ts';
 import { setLocalMarketReferences, startingLocalHubUnits } from './local-market.ts';
@@ -61,6 +61,10 @@ export function createWorld(definition: WorldDefinition, options: WorldOptions):
     draws: new DrawRegistry(seed),
     economy,
     regions,
+    finalMarket: createFinalMarketStore(regions.count),
+    rawSources: createRawSourceStore(regions.count),
+    smeRegions: createSmeRegionStore(regions.count),
+    communityRegions: createCommunityRegionStore(regions.count),
     geo: buildGeography(regions, params, largestLeadTimeMultiplier(scenario.shocks)),
     ledger: emptyLedger(),
     ledgerTotal: emptyLedger(),
@@ -177,7 +181,7 @@ function setReferenceSmeProductivity(world: World): void {
 
 /** The sampled economy: local markets sized so the starting SMEs run at `startingSmeUtilisation`. */
 function sizeLocalMarkets(world: World): void {
-  const { smes, regions, params, economy } = world;
+  const { smes, regions, params, economy, smeRegions } = world;
   const R = regions.count;
   let smeRevenuePotential = 0;
   for (let i = 0; i < smes.count; i++) {
@@ -192,7 +196,7 @@ function sizeLocalMarkets(world: World): void {
       : Math.max(params.scale, 1e-6) / Math.max(gdpTotal, 1);
   for (let r = 0; r < R; r++) {
     regions.localMarketBase[r] = params.localMarketShare * economy.sampleFactor * regions.gdpWeekly[r];
-    regions.localDemandTrend[r] = regions.localMarketBase[r];
+    smeRegions.localDemandTrend[r] = regions.localMarketBase[r];
   }
 }
 
@@ -235,9 +239,9 @@ function setPlantReferences(world: World): void {
 
 /** Policymakers: a budget per quarter (§7.9); approval starts at trust in government. */
 function fundPolicymakers(world: World): void {
-  const { regions, params, policy } = world;
+  const { regions, params, policy, communityRegions } = world;
   for (let r = 0; r < regions.count; r++) {
     policy.budgetQuarter[r] = (params.policyShare * params.taxShare * regions.gdpWeekly[r] * 52) / 4;
-    policy.approval[r] = regions.trustGovernment[r];
+    policy.approval[r] = communityRegions.trustGovernment[r];
   }
 }

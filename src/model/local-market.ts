@@ -90,7 +90,7 @@ function contested(world: World, r: number): boolean {
 
 /** Splits each region's local demand between the hub side and the SME side, and places the hub side's orders. */
 export function splitContestedMarkets(world: World): void {
-  const { regions, params, scratch } = world;
+  const { regions, params, scratch, smeRegions } = world;
   scratch.hubLocalOrders.fill(0);
   scratch.hubLocalFreight.fill(0);
   scratch.hubLocalTariff.fill(0);
@@ -109,12 +109,12 @@ export function splitContestedMarkets(world: World): void {
           params.localSubstitutionElasticity,
           params.availabilityWeight,
         );
-        placeHubOrders(world, r, share * regions.localDemand[r], offer.capacity);
+        placeHubOrders(world, r, share * smeRegions.localDemand[r], offer.capacity);
       }
     }
     regions.localHubShare[r] = share;
-    regions.localHubDemand[r] = share * regions.localDemand[r];
-    regions.localSmeDemand[r] = (1 - share) * regions.localDemand[r];
+    regions.localHubDemand[r] = share * smeRegions.localDemand[r];
+    regions.localSmeDemand[r] = (1 - share) * smeRegions.localDemand[r];
   }
 }
 
@@ -133,10 +133,10 @@ function placeHubOrders(world: World, r: number, spending: number, capacity: num
 
 /** The SME side's availability for next week: the share of its demand SMEs served. */
 function recordSmeFill(world: World): void {
-  const { regions } = world;
+  const { regions, smeRegions } = world;
   for (let r = 0; r < regions.count; r++) {
     const demand = regions.localSmeDemand[r];
-    regions.localSmeFill[r] = demand > 0 ? Math.min(1, regions.localServed[r] / demand) : 1;
+    regions.localSmeFill[r] = demand > 0 ? Math.min(1, smeRegions.localServed[r] / demand) : 1;
   }
 }
 
@@ -147,7 +147,7 @@ function recordSmeFill(world: World): void {
  * hub imports take `localImportShare` of the whole. Needs hub prices and (provisional) capacities.
  */
 export function setLocalMarketReferences(world: World): void {
-  const { regions, smes, params } = world;
+  const { regions, smes, params, smeRegions } = world;
   regions.localSmeWeightStart.fill(0);
   for (let i = 0; i < smes.count; i++) if (smes.alive[i]) regions.localSmeWeightStart[smes.region[i]] += smes.customers[i];
   for (let r = 0; r < regions.count; r++) {
@@ -156,7 +156,7 @@ export function setLocalMarketReferences(world: World): void {
     regions.localHubPriceStart[r] = offer.capacity > 0 ? offer.price : 0;
     if (!contested(world, r) || params.localImportShare >= 1) continue;
     regions.localMarketBase[r] /= 1 - params.localImportShare;
-    regions.localDemandTrend[r] = regions.localMarketBase[r];
+    smeRegions.localDemandTrend[r] = regions.localMarketBase[r];
   }
 }
 

@@ -71,13 +71,13 @@ function tierWeight(labour: ArrayLike<number>, index: number, total: number): nu
  * shocks are set.
  */
 export function followLabourByTier(world: World): void {
-  const { regions, plants, hubs, params, scratch } = world;
+  const { regions, plants, hubs, params, scratch, rawSources, smeRegions } = world;
   const labour = scratch.regionLabourByTier;
   labour.fill(0);
   for (let r = 0; r < regions.count; r++) {
-    labour[r * TIER_COUNT + LOCAL] = regions.smeLocalLabour[r];
-    labour[r * TIER_COUNT + COMPONENTS] = Math.max(0, regions.smeEmployment[r] - regions.smeLocalLabour[r]);
-    labour[r * TIER_COUNT + RAW] = regions.domesticRawEmployment[r] + regions.recycledRawEmployment[r];
+    labour[r * TIER_COUNT + LOCAL] = smeRegions.smeLocalLabour[r];
+    labour[r * TIER_COUNT + COMPONENTS] = Math.max(0, smeRegions.smeEmployment[r] - smeRegions.smeLocalLabour[r]);
+    labour[r * TIER_COUNT + RAW] = rawSources.domesticRawEmployment[r] + rawSources.recycledRawEmployment[r];
   }
   for (let p = 0; p < plants.count; p++) labour[plants.region[p] * TIER_COUNT + ASSEMBLY] += plants.employment[p];
   for (let j = 0; j < hubs.count; j++) {

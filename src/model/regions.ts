@@ -90,92 +90,16 @@ export interface RegionStore {
   trainingLinked: Uint8Array;
   /** Sampled-economy $ per week, shared among the region's SMEs. */
   smeGrantSpend: Float64Array;
-  /** Grant intensity per SME this week, in [0, 1] (1 = a full grant). */
-  smeGrantIntensity: Float64Array;
 
-  // Aggregates written by systems (read by later phases and reporters). Each is written by one
-  // kind only: firms — finalDemand, finalDelivered, finalLost, finalViaHub, finalDeliveryUnitWeeks; SMEs — localDemand, localServed,
-  // localDemandTrend, sme* (smeLocalLabour included), domesticRawOwed and recycledRawOwed (their orders to the domestic
-  // and recycled sources, which the supplier kind reads); suppliers — domesticRawEmployment, domesticRawOutput,
-  // recyclingCapacity, recycledRawOutput, recycledRawEmployment; communities —
-  // employment by kind, jobs*, programmeSpend, unemployment, the cell means, firmRecord, usualLostShare and the
-  // jobs people noticed (goodEvents, badEvents); the model's contested-market split (src/model/local-market.ts) —
-  // localHubShare, localHubDemand, localSmeDemand, localSmeFill.
-  finalDemand: Float64Array;
-  finalDelivered: Float64Array;
-  finalLost: Float64Array;
-  /** Final goods delivered to the region from distribution hubs this week (§9.5), and Σ units × delivery weeks. */
-  finalViaHub: Float64Array;
-  finalDeliveryUnitWeeks: Float64Array;
-  localDemand: Float64Array;
-  localServed: Float64Array;
-  /** §9.4 (written by the model's contested-market split): the hub side's share of the local market this week and the $ of it each side is asked for. */
+  // The model's contested-market split (src/model/local-market.ts, §9.4). Each kind's own regional
+  // state and tallies live in its own store: the SMEs' (`SmeRegionStore`), the raw sources'
+  // (`RawSourceStore`), the communities' (`CommunityRegionStore`) and the final market's (`FinalMarketStore`).
+  /** §9.4: the hub side's share of the local market this week and the $ of it each side is asked for. */
   localHubShare: Float64Array;
   localHubDemand: Float64Array;
   localSmeDemand: Float64Array;
   /** Share of the SME side's demand SMEs served last week (the SME side's availability; 1 at the start). */
   localSmeFill: Float64Array;
-  /** Slow EMA of local demand: entry responds to growth above it. */
-  localDemandTrend: Float64Array;
-  smeCount: Float64Array;
-  smeAdopted: Float64Array;
-  smeEmployment: Float64Array;
-  /** Worker-weeks the region's SMEs spent on the local market this week (the rest of their staff is chain labour). */
-  smeLocalLabour: Float64Array;
-  smeInChain: Float64Array;
-  /** Sum of living SMEs' capability (its mean is what entrants start from). */
-  smeCapabilitySum: Float64Array;
-  smeExits: Float64Array;
-  /** SMEs that adopted digital technology this week. */
-  smeAdoptions: Float64Array;
-  smeEntries: Float64Array;
-  plantEmployment: Float64Array;
-  hubEmployment: Float64Array;
-  domesticRawEmployment: Float64Array;
-  jobs: Float64Array;
-  jobsTrend: Float64Array;
-  jobsLastWeek: Float64Array;
-  /** Jobs smoothed over about a month: its rises and falls are the hiring and layoffs people notice. */
-  jobsSmoothed: Float64Array;
-  /**
-   * Households' labour income relative to its trend (employment × a fixed wage, the modelled jobs
-   * smoothed over about a month against their trend, as the industry share of the workforce); 1
-   * before the first tally. Local and final demand follow it (§9.2).
-   */
-  incomeRatio: Float64Array;
-  /** Weekly programme spending on the region (real $): infrastructure, training, grants, subsidies. */
-  programmeSpend: Float64Array;
-  unemployment: Float64Array;
-  /** Population-weighted means over the region's cells. */
-  access: Float64Array;
-  literacy: Float64Array;
-  skill: Float64Array;
-  trustFirms: Float64Array;
-  trustGovernment: Float64Array;
-  income: Float64Array;
-  /** Share of good events in firms' recent record in the region (what transparency reveals). */
-  firmRecord: Float64Array;
-  /** The share of final demand people are used to losing (§9.6: τG judges shortages against it). */
-  usualLostShare: Float64Array;
-  /** Net hiring and layoffs people noticed this week (communities' tally; plant openings and closures are in the firms' `PlantJobEvents`). */
-  goodEvents: Float64Array;
-  badEvents: Float64Array;
-  /** Domestic raw-input source: owed, produced, price. */
-  domesticRawOwed: Float64Array;
-  domesticRawOutput: Float64Array;
-  /**
-   * Recycled raw-input source (§9.5), owned by the supplier kind: the recycling capacity as the
-   * share of a buyer's raw inputs it can supply (state, grows with SME capability and the
-   * circular-procurement subsidy), what the region's SMEs are owed by it, what it delivered, and
-   * its workers.
-   */
-  recyclingCapacity: Float64Array;
-  recycledRawOwed: Float64Array;
-  recycledRawOutput: Float64Array;
-  recycledRawEmployment: Float64Array;
-  /** Sum of cell trust × population, reused by reporters. */
-  cellPopulation: Float64Array;
-  cellCount: Uint32Array;
 }
 
 export function incomeGroupIndex(group: IncomeGroup): number {
@@ -260,62 +184,16 @@ function policySettings(n: number) {
     trainingSpend: f64(),
     trainingLinked: new Uint8Array(n),
     smeGrantSpend: f64(),
-    smeGrantIntensity: f64(),
   };
 }
 
-/** Per-week aggregates, each written by one kind (see RegionStore). */
+/** The contested local market's split, written by the model layer (see RegionStore). */
 function weeklyAggregates(n: number) {
   const f64 = () => new Float64Array(n);
   return {
-    finalDemand: f64(),
-    finalDelivered: f64(),
-    finalLost: f64(),
-    finalViaHub: f64(),
-    finalDeliveryUnitWeeks: f64(),
-    localDemand: f64(),
-    localServed: f64(),
     localHubShare: f64(),
     localHubDemand: f64(),
     localSmeDemand: f64(),
     localSmeFill: new Float64Array(n).fill(1),
-    localDemandTrend: f64(),
-    smeCount: f64(),
-    smeAdopted: f64(),
-    smeEmployment: f64(),
-    smeLocalLabour: f64(),
-    smeInChain: f64(),
-    smeCapabilitySum: f64(),
-    smeExits: f64(),
-    smeAdoptions: f64(),
-    smeEntries: f64(),
-    plantEmployment: f64(),
-    hubEmployment: f64(),
-    domesticRawEmployment: f64(),
-    jobs: f64(),
-    jobsTrend: f64(),
-    jobsLastWeek: f64(),
-    jobsSmoothed: f64(),
-    incomeRatio: new Float64Array(n).fill(1),
-    programmeSpend: f64(),
-    unemployment: f64(),
-    access: f64(),
-    literacy: f64(),
-    skill: f64(),
-    trustFirms: f64(),
-    trustGovernment: f64(),
-    income: f64(),
-    firmRecord: new Float64Array(n).fill(0.5),
-    usualLostShare: f64(),
-    goodEvents: f64(),
-    badEvents: f64(),
-    domesticRawOwed: f64(),
-    domesticRawOutput: f64(),
-    recyclingCapacity: f64(),
-    recycledRawOwed: f64(),
-    recycledRawOutput: f64(),
-    recycledRawEmployment: f64(),
-    cellPopulation: f64(),
-    cellCount: new Uint32Array(n),
   };
 }

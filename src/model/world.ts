@@ -6,10 +6,10 @@ import type { Ledger } from './ledger.ts';
 import type { WorldDefinition } from './world-definition.ts';
 import type { ResolvedScenario } from './shocks.ts';
 import type { Scratch } from './scratch.ts';
-import type { FirmStore, PlantHubLinks, PlantJobEvents, PlantStore } from '../../agents/firm/index.ts';
-import type { HubStore } from '../../agents/supplier/index.ts';
-import type { ImporterStore, SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
-import type { CellStore } from '../../agents/community/index.ts';
+import type { FinalMarketStore, FirmStore, PlantHubLinks, PlantJobEvents, PlantStore } from '../../agents/firm/index.ts';
+import type { HubStore, RawSourceStore } from '../../agents/supplier/index.ts';
+import type { ImporterStore, SmeRegionStore, SmeStore, SmeSupplyExposure } from '../../agents/sme/index.ts';
+import type { CellStore, CommunityRegionStore } from '../../agents/community/index.ts';
 import type { PolicyStore } from '../../agents/policymaker/index.ts';
 
 /** Constants of the sampled economy, fixed at initialisation. */
@@ -46,8 +46,14 @@ export interface World {
   tick: number;
   draws: DrawRegistry;
   economy: Economy;
+  /** What is truly regional: geography and data, shocks, policy settings, the contested market's split. */
   regions: RegionStore;
   geo: Geography;
+  /** Each kind's per-region state and tallies, written by that kind only. */
+  finalMarket: FinalMarketStore;
+  rawSources: RawSourceStore;
+  smeRegions: SmeRegionStore;
+  communityRegions: CommunityRegionStore;
   firms: FirmStore;
   plants: PlantStore;
   plantHub: PlantHubLinks;

@@ -103,9 +103,9 @@ export const api = {
     const n = smes.count;
     const snapshot: Snapshot = {
       week: world.tick - world.params.warmupWeeks,
-      regionFillRate: regions.finalDelivered.map((d, r) => (regions.finalDemand[r] > 0 ? d / regions.finalDemand[r] : 1)),
-      regionUsage: regions.access.map((a, r) => a * regions.literacy[r]),
-      regionTrustFirms: regions.trustFirms.slice(),
+      regionFillRate: world.finalMarket.finalDelivered.map((d, r) => (world.finalMarket.finalDemand[r] > 0 ? d / world.finalMarket.finalDemand[r] : 1)),
+      regionUsage: world.communityRegions.access.map((a, r) => a * world.communityRegions.literacy[r]),
+      regionTrustFirms: world.communityRegions.trustFirms.slice(),
       regionCapacityFactor: regions.capacityFactor.slice(),
       regionBorderOpen: regions.borderOpen.slice(),
       smeRegion: smes.region.slice(0, n),

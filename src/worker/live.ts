@@ -93,14 +93,14 @@ export type AgentKind = 'region' | 'plant' | 'hub' | 'sme' | 'cell';
 
 /** One agent's (or region's) state as plain numbers and words, for the inspector. */
 export function inspect(world: World, kind: AgentKind, id: number): Record<string, number | string> | null {
-  const { regions, plants, hubs, smes, cells, firms } = world;
+  const { regions, plants, hubs, smes, cells, firms, communityRegions, finalMarket, smeRegions } = world;
   const region = (r: number) => `${regions.names[r]} (${regions.codes[r]})`;
   if (kind === 'region' && id >= 0 && id < regions.count) {
     return {
-      region: region(id), population: regions.population[id], access: regions.access[id], literacy: regions.literacy[id],
-      trustFirms: regions.trustFirms[id], trustGovernment: regions.trustGovernment[id], unemployment: regions.unemployment[id],
-      smeCount: regions.smeCount[id], smeAdopted: regions.smeAdopted[id], smeInChain: regions.smeInChain[id],
-      fillRate: regions.finalDemand[id] > 0 ? regions.finalDelivered[id] / regions.finalDemand[id] : 1,
+      region: region(id), population: regions.population[id], access: communityRegions.access[id], literacy: communityRegions.literacy[id],
+      trustFirms: communityRegions.trustFirms[id], trustGovernment: communityRegions.trustGovernment[id], unemployment: communityRegions.unemployment[id],
+      smeCount: smeRegions.smeCount[id], smeAdopted: smeRegions.smeAdopted[id], smeInChain: smeRegions.smeInChain[id],
+      fillRate: finalMarket.finalDemand[id] > 0 ? finalMarket.finalDelivered[id] / finalMarket.finalDemand[id] : 1,
       capacityFactor: regions.capacityFactor[id], borderOpen: regions.borderOpen[id], lockedDown: regions.lockedDown[id],
     };
   }

@@ -51,7 +51,7 @@ export interface MapSnapshot {
 }
 
 function regionLayers(world: World): Float32Array {
-  const { regions, plants } = world;
+  const { regions, plants, communityRegions, smeRegions } = world;
   const R = regions.count;
   const layers = new Float32Array(MAP_LAYERS.length * R);
   const received = new Float64Array(R);
@@ -61,16 +61,16 @@ function regionLayers(world: World): Float32Array {
     local[plants.region[p]] += plants.receivedLocal[p];
   }
   for (let r = 0; r < R; r++) {
-    const smes = regions.smeCount[r];
+    const smes = smeRegions.smeCount[r];
     const values = [
-      regions.access[r],
-      regions.literacy[r],
-      regions.access[r] * regions.literacy[r],
-      regions.trustFirms[r],
-      regions.trustGovernment[r],
-      smes > 0 ? regions.smeCapabilitySum[r] / smes : NaN,
-      smes > 0 ? regions.smeAdopted[r] / smes : NaN,
-      1 - regions.unemployment[r],
+      communityRegions.access[r],
+      communityRegions.literacy[r],
+      communityRegions.access[r] * communityRegions.literacy[r],
+      communityRegions.trustFirms[r],
+      communityRegions.trustGovernment[r],
+      smes > 0 ? smeRegions.smeCapabilitySum[r] / smes : NaN,
+      smes > 0 ? smeRegions.smeAdopted[r] / smes : NaN,
+      1 - communityRegions.unemployment[r],
       received[r] > 0 ? local[r] / received[r] : NaN,
     ];
     for (let k = 0; k < values.length; k++) layers[k * R + r] = values[k];

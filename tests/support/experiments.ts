@@ -76,10 +76,10 @@ export function runExperiment(spec: ExperimentSpec): Experiment {
 function feedQuarterRecord(world: World): void {
   const { policy, regions } = world;
   for (let r = 0; r < regions.count; r++) {
-    policy.quarterDemand[r] += regions.finalDemand[r];
-    policy.quarterLost[r] += regions.finalLost[r];
-    policy.quarterExits[r] += regions.smeExits[r];
-    policy.quarterSmes[r] = regions.smeCount[r];
+    policy.quarterDemand[r] += world.finalMarket.finalDemand[r];
+    policy.quarterLost[r] += world.finalMarket.finalLost[r];
+    policy.quarterExits[r] += world.smeRegions.smeExits[r];
+    policy.quarterSmes[r] = world.smeRegions.smeCount[r];
   }
 }
 

@@ -24,13 +24,13 @@ export function shareValuesOutOfRange(world: World): string[] {
   checkShare('cells.trustGovernment', cells.trustGovernment);
   checkShare('smes.capability', smes.capability, smes.count, smes.alive);
   checkShare('smes.rawHubShare', smes.rawHubShare, smes.count, smes.alive);
-  checkShare('regions.unemployment', regions.unemployment);
+  checkShare('world.communityRegions.unemployment', world.communityRegions.unemployment);
   checkShare('regions.capacityFactor', regions.capacityFactor);
   checkShare('regions.localServicesCapacityFactor', regions.localServicesCapacityFactor);
   checkShare('regions.componentCapacityFactor', regions.componentCapacityFactor);
   checkShare('regions.assemblyCapacityFactor', regions.assemblyCapacityFactor);
   checkShare('regions.rawCapacityFactor', regions.rawCapacityFactor);
-  checkShare('regions.recyclingCapacity', regions.recyclingCapacity);
+  checkShare('world.rawSources.recyclingCapacity', world.rawSources.recyclingCapacity);
   checkShare('regions.circularSubsidy', regions.circularSubsidy);
   checkShare('regions.localHubShare', regions.localHubShare);
   checkShare('regions.localSmeFill', regions.localSmeFill);
@@ -62,7 +62,7 @@ export function negativeStocks(world: World): string[] {
   check('smes.owedByHub', world.smes.owedByHub);
   check('smes.owedByDomestic', world.smes.owedByDomestic);
   check('smes.owedByRecycled', world.smes.owedByRecycled);
-  check('regions.recycledRawOutput', world.regions.recycledRawOutput);
+  check('world.rawSources.recycledRawOutput', world.rawSources.recycledRawOutput);
   check('hubs.recycledIn', world.hubs.recycledIn);
   check('smes.employees', world.smes.employees);
   return out.slice(0, 5);
@@ -76,7 +76,7 @@ export function negativeStocks(world: World): string[] {
 export function recycledFlowProblems(world: World): string[] {
   const { regions, params, economy, ledger } = world;
   let units = 0;
-  for (let r = 0; r < regions.count; r++) units += regions.recycledRawOutput[r];
+  for (let r = 0; r < regions.count; r++) units += world.rawSources.recycledRawOutput[r];
   const expected = units * (1 + params.recycledPricePremium) * economy.referenceRawPrice;
   return close(ledger.recycledRawPurchases, expected, expected)
     ? []
@@ -93,7 +93,7 @@ export function localInputProblems(world: World): string[] {
   let expected = 0;
   for (let r = 0; r < regions.count; r++) {
     const price = regions.localInputPrice[r];
-    if (price > 0) expected += (regions.localServed[r] * params.localInputShare) / price;
+    if (price > 0) expected += (world.smeRegions.localServed[r] * params.localInputShare) / price;
   }
   const used = ledger.localInputsUsed;
   return Math.abs(used - expected) <= 1e-5 * Math.max(1, expected) ? [] : [`local inputs used ${used} vs ${expected} embodied in local sales`];

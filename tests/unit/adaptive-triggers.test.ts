@@ -181,7 +181,7 @@ describe('each adaptive trigger fires and moves its target indicator the right w
     expectFiredInEverySeed(a, DIGITAL_INFRASTRUCTURE);
     for (const x of a.on) expect(windowSum(x.recorder, 'spendDigitalInfrastructure', 0, WEEKS)).toBeGreaterThan(0);
     for (const x of a.off) expect(windowSum(x.recorder, 'spendDigitalInfrastructure', 0, WEEKS)).toBe(0);
-    expectEffect('digitalInfrastructure', 'access (triggered regions, end)', effect(a, overFiredRegions(a, DIGITAL_INFRASTRUCTURE, (w, r) => w.regions.access[r])), '>');
+    expectEffect('digitalInfrastructure', 'access (triggered regions, end)', effect(a, overFiredRegions(a, DIGITAL_INFRASTRUCTURE, (w, r) => w.communityRegions.access[r])), '>');
     expectEffect('digitalInfrastructure', 'digitalUsage (world, last quarter)', effect(a, (x) => windowMean(x.recorder, 'digitalUsage', ...LAST_QUARTER)), '>');
   });
 
@@ -189,7 +189,7 @@ describe('each adaptive trigger fires and moves its target indicator the right w
     const a = arms(baseline, { literacyGapTrigger: 0.2 });
     expectFiredInEverySeed(a, TRAINING);
     for (const x of a.on) expect(windowSum(x.recorder, 'spendTraining', 0, WEEKS)).toBeGreaterThan(0);
-    expectEffect('training', 'literacy (triggered regions, end)', effect(a, overFiredRegions(a, TRAINING, (w, r) => w.regions.literacy[r])), '>');
+    expectEffect('training', 'literacy (triggered regions, end)', effect(a, overFiredRegions(a, TRAINING, (w, r) => w.communityRegions.literacy[r])), '>');
     expectEffect('training', 'literacy (world, last quarter)', effect(a, (x) => windowMean(x.recorder, 'literacy', ...LAST_QUARTER)), '>');
   });
 
@@ -199,8 +199,8 @@ describe('each adaptive trigger fires and moves its target indicator the right w
     for (const x of a.on) {
       for (const r of firedRegions(x.world, TRANSPARENCY)) expect(x.world.regions.transparency[r]).toBe(x.world.params.adaptiveTransparency);
     }
-    expectEffect('transparency', 'trustGovernment (triggered regions, end)', effect(a, overFiredRegions(a, TRANSPARENCY, (w, r) => w.regions.trustGovernment[r])), '>');
-    expectEffect('transparency', 'trustFirms (triggered regions, end)', effect(a, overFiredRegions(a, TRANSPARENCY, (w, r) => w.regions.trustFirms[r])), '>');
+    expectEffect('transparency', 'trustGovernment (triggered regions, end)', effect(a, overFiredRegions(a, TRANSPARENCY, (w, r) => w.communityRegions.trustGovernment[r])), '>');
+    expectEffect('transparency', 'trustFirms (triggered regions, end)', effect(a, overFiredRegions(a, TRANSPARENCY, (w, r) => w.communityRegions.trustFirms[r])), '>');
   });
 
   it('political pressure → tariff: fires, sets the tariff, and shifts sourcing into the home bloc', () => {

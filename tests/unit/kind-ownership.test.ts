@@ -5,15 +5,33 @@ import { join } from 'node:path';
 /**
  * Issue 11's structure rule: an agent kind writes only its own stores. Cross-kind effects go through
  * named buffers (`scratch.plantHubPayment`, `smeSupplyExposure`, plant job events, trust events) or
- * through functions the owning kind exports (`signContract`, `endContract`); the shared region store
- * is not checked here.
+ * through functions the owning kind exports (`signContract`, `endContract`). Each kind's per-region
+ * state and tallies are in its own store (`finalMarket`, `smeRegions`, `rawSources`,
+ * `communityRegions`); the shared region store is written by agents only in the fields listed in
+ * `REGION_WRITES`.
  */
 const OWNED: Record<string, string[]> = {
-  firm: ['firms', 'plants', 'plantHub'],
-  sme: ['smes'],
-  supplier: ['hubs'],
-  community: ['cells'],
-  policymaker: [],
+  firm: ['firms', 'plants', 'plantHub', 'finalMarket'],
+  sme: ['smes', 'smeRegions', 'importers'],
+  supplier: ['hubs', 'rawSources'],
+  community: ['cells', 'communityRegions'],
+  policymaker: ['policy'],
+};
+/**
+ * What agents may write in the shared region store: the policymaker its policy settings; the firms
+ * the region's demand noise (an AR(1) shock to final and local demand, drawn once a week when the
+ * final market opens); the SMEs, at initialisation only, the base of entry and the local inputs'
+ * price and imported share (§9.2).
+ */
+const REGION_WRITES: Record<string, string[]> = {
+  firm: ['demandNoise'],
+  sme: ['importedInputShare', 'localInputPrice', 'smeSlots'],
+  supplier: [],
+  community: [],
+  policymaker: [
+    'borderOpen', 'circularSubsidy', 'infrastructureSpend', 'localSourcingSubsidy', 'reshoringGrantShare', 'smeGrantSpend',
+    'sourcingNode', 'tariff', 'trainingLinked', 'trainingSpend', 'transparency',
+  ],
 };
 const STORES = Object.values(OWNED).flat();
 
@@ -45,6 +63,17 @@ describe('each agent kind writes only its own stores', () => {
         }
       }
       expect(offenders).toEqual([]);
+    });
+  }
+
+  for (const kind of Object.keys(REGION_WRITES)) {
+    it(`agents/${kind}/ writes only its listed fields of the shared region store`, () => {
+      const folder = join('agents', kind);
+      const fields = new Set<string>();
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.ts'))) {
+        for (const write of writes(readFileSync(join(folder, name), 'utf8'), 'regions')) fields.add(write.split(/[.[\s]/)[1]);
+      }
+      expect([...fields].sort()).toEqual([...REGION_WRITES[kind]].sort());
     });
   }
 });

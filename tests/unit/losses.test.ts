@@ -33,7 +33,7 @@ function quietWorld(shocked: boolean): World {
   const world = tinyWorld(twoRegions(), {}, shocked ? LOCKDOWN : undefined);
   world.plants.valueAdded.fill(0);
   world.hubs.valueAdded.fill(0);
-  world.regions.domesticRawOutput.fill(0);
+  world.rawSources.domesticRawOutput.fill(0);
   return world;
 }
 
@@ -123,16 +123,16 @@ describe('gross value-added losses, agent by agent', () => {
 
 describe('lost final deliveries, recovery and the accounting ratio', () => {
   function deliveries(shocked: World, reference: World, delivered: [number, number], referenceDelivered: [number, number]): void {
-    shocked.regions.finalDelivered.set(delivered);
-    reference.regions.finalDelivered.set(referenceDelivered);
+    shocked.finalMarket.finalDelivered.set(delivered);
+    reference.finalMarket.finalDelivered.set(referenceDelivered);
   }
 
   it('counts each region’s shortfall (never a surplus) against the reference run’s demand', () => {
     const shocked = quietWorld(true);
     const reference = quietWorld(false);
     deliveries(shocked, reference, [60, 70], [100, 50]);
-    reference.regions.finalDemand.set([120, 60]);
-    shocked.regions.finalDemand.set([999, 999]); // the shocked run's demand is not the yardstick
+    reference.finalMarket.finalDemand.set([120, 60]);
+    shocked.finalMarket.finalDemand.set([999, 999]); // the shocked run's demand is not the yardstick
     const s = lossesAfterOneWeek(shocked, reference);
     expect(s.lostByRegion).toEqual([40, 0]);
     expect(s.demandByRegion).toEqual([120, 60]);
@@ -183,7 +183,7 @@ describe('lost final deliveries, recovery and the accounting ratio', () => {
     reference.hubs.rawOutputInternal.fill(0);
     reference.hubs.componentOutput.fill(0);
     reference.plants.production.fill(0);
-    reference.regions.domesticRawOutput[OTHER] = 30; // raw: 30 outside …
+    reference.rawSources.domesticRawOutput[OTHER] = 30; // raw: 30 outside …
     reference.hubs.rawOutputInternal[hub] = 10; // … and 10 inside: a quarter inside
     reference.hubs.componentOutput[hub] = 60; // components: 60 inside …
     const id = sme(reference, OTHER, 0);

@@ -138,12 +138,12 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   sum('leadFirmProfit', '$/week', 'Weekly profit of lead firms headquartered in the region.', (_w, o, r) => o.firmProfit[r]),
   sum('smeProfit', '$/week', 'Weekly profit of the region’s SMEs.', (_w, o, r) => o.smeProfit[r]),
   // Resilience
-  sum('finalDemand', 'units/week', 'Final demand for the final good in the region.', (w, _o, r) => w.regions.finalDemand[r], true),
-  sum('finalDelivered', 'units/week', 'Final goods delivered to customers in the region.', (w, _o, r) => w.regions.finalDelivered[r], true),
-  sum('lostSales', 'units/week', 'Final demand in the region not delivered (lost).', (w, _o, r) => w.regions.finalLost[r], true),
+  sum('finalDemand', 'units/week', 'Final demand for the final good in the region.', (w, _o, r) => w.finalMarket.finalDemand[r], true),
+  sum('finalDelivered', 'units/week', 'Final goods delivered to customers in the region.', (w, _o, r) => w.finalMarket.finalDelivered[r], true),
+  sum('lostSales', 'units/week', 'Final demand in the region not delivered (lost).', (w, _o, r) => w.finalMarket.finalLost[r], true),
   // Delivered is capped at demand per region: their float sums can differ by rounding (1.0000000000000009).
   ratio('fillRate', 'share', 'Final goods delivered / final demand in the region.',
-    (w, _o, r) => Math.min(w.regions.finalDelivered[r], w.regions.finalDemand[r]), (w, _o, r) => w.regions.finalDemand[r], true),
+    (w, _o, r) => Math.min(w.finalMarket.finalDelivered[r], w.finalMarket.finalDemand[r]), (w, _o, r) => w.finalMarket.finalDemand[r], true),
   sum('valueAdded', '$/week', 'Gross value added this week by plants, hubs, SMEs and the domestic and recycled raw sources in the region.',
     (_w, o, r) => o.plantValueAdded[r] + o.hubValueAdded[r] + o.smeValueAdded[r] + o.domesticValueAdded[r], true),
   // Glocalization
@@ -163,9 +163,9 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
     (w, o, r) => o.plantCo2[r] + productionCo2(w, o, r), (_w, o, r) => o.plantProduction[r]),
   // Last-mile reconfiguration (§9.5)
   ratio('lastMileHubShare', 'share', 'Final goods delivered to the region from lead firms’ distribution hubs / all final goods delivered there.',
-    (w, _o, r) => w.regions.finalViaHub[r], (w, _o, r) => w.regions.finalDelivered[r]),
+    (w, _o, r) => w.finalMarket.finalViaHub[r], (w, _o, r) => w.finalMarket.finalDelivered[r]),
   ratio('meanFinalDeliveryWeeks', 'weeks', 'Mean delivery time of the final goods delivered to the region this week (sent this week; they arrive after it): lastMileDeliveryWeeks from a hub, the outbound lead time from a plant.',
-    (w, _o, r) => w.regions.finalDeliveryUnitWeeks[r], (w, _o, r) => w.regions.finalDelivered[r]),
+    (w, _o, r) => w.finalMarket.finalDeliveryUnitWeeks[r], (w, _o, r) => w.finalMarket.finalDelivered[r]),
   ...STRATEGY_INDICATORS,
   // Local capacity
   sum('smeCount', 'SMEs', 'Living SMEs in the region (sampled economy: scales with `scale`).', (_w, o, r) => o.smeCount[r], true),
@@ -182,43 +182,43 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   ratio('smeChainShareNotAdopted', 'share of SMEs', 'Share of SMEs without digital adoption supplying a lead firm.',
     (_w, o, r) => o.smeInChain[r] - o.smeAdoptedInChain[r], (_w, o, r) => o.smeCount[r] - o.smeAdopted[r]),
   ...SOURCING_NODE_INDICATORS,
-  sum('smeExits', 'SMEs/week', 'SMEs that exited this week.', (w, _o, r) => w.regions.smeExits[r]),
+  sum('smeExits', 'SMEs/week', 'SMEs that exited this week.', (w, _o, r) => w.smeRegions.smeExits[r]),
   ratio('smeAdoptionHazard', '1/week', 'SMEs that adopted this week / SMEs that had not adopted at its start (the adoption hazard).',
-    (w, _o, r) => w.regions.smeAdoptions[r], (w, _o, r) => w.regions.smeCount[r] - w.regions.smeAdopted[r] + w.regions.smeAdoptions[r], true),
-  sum('smeEntries', 'SMEs/week', 'SMEs that entered this week.', (w, _o, r) => w.regions.smeEntries[r]),
+    (w, _o, r) => w.smeRegions.smeAdoptions[r], (w, _o, r) => w.smeRegions.smeCount[r] - w.smeRegions.smeAdopted[r] + w.smeRegions.smeAdoptions[r], true),
+  sum('smeEntries', 'SMEs/week', 'SMEs that entered this week.', (w, _o, r) => w.smeRegions.smeEntries[r]),
   ratio('largeFirmOutputShare', 'share of sales', 'Sales of lead-firm plants and hub suppliers (their local-market sales included, §9.4) / sales of all firms (plants, hubs, SMEs) in the region.',
     (_w, o, r) => o.plantPriceTimesDelivered[r] + o.hubRevenue[r],
     (_w, o, r) => o.plantPriceTimesDelivered[r] + o.hubRevenue[r] + o.smeRevenue[r]),
   sum('leadFirmEmployment', 'workers', 'Employment at lead-firm plants in the region: output / labour productivity (sampled economy).',
-    (w, _o, r) => w.regions.plantEmployment[r]),
+    (w, _o, r) => w.communityRegions.plantEmployment[r]),
   sum('hubEmployment', 'workers', 'Employment at hub suppliers in the region: output / labour productivity (sampled economy).',
-    (w, _o, r) => w.regions.hubEmployment[r]),
+    (w, _o, r) => w.communityRegions.hubEmployment[r]),
   ratio('smeEmploymentShare', 'share of firm employment', 'SME employment / (SME + lead-firm plant + hub employment).',
-    (w, _o, r) => w.regions.smeEmployment[r],
-    (w, _o, r) => w.regions.smeEmployment[r] + w.regions.plantEmployment[r] + w.regions.hubEmployment[r]),
+    (w, _o, r) => w.smeRegions.smeEmployment[r],
+    (w, _o, r) => w.smeRegions.smeEmployment[r] + w.communityRegions.plantEmployment[r] + w.communityRegions.hubEmployment[r]),
   sum('jobs', 'workers', 'Jobs in the modelled sector: SMEs, plants, hubs and the domestic raw source (sampled economy).',
-    (w, _o, r) => w.regions.jobs[r]),
+    (w, _o, r) => w.communityRegions.jobs[r]),
   ratio('skilledEmployment', 'share', 'Employment rate × mean skill of the region’s people (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * (1 - w.regions.unemployment[r]) * w.regions.skill[r], population),
+    (w, _o, r) => w.regions.population[r] * (1 - w.communityRegions.unemployment[r]) * w.communityRegions.skill[r], population),
   ratio('unemployment', 'share', 'Unemployment rate (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * w.regions.unemployment[r], population, true),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.unemployment[r], population, true),
   // Digital divide
   ratio('digitalUsage', 'share of people', 'Digital usage a · l (population-weighted): the model’s internet use.',
-    (w, _o, r) => w.regions.population[r] * w.regions.access[r] * w.regions.literacy[r], population, true),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.access[r] * w.communityRegions.literacy[r], population, true),
   ratio('access', 'share of people', 'Internet access a (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * w.regions.access[r], population),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.access[r], population),
   ratio('literacy', 'share of people', 'Digital literacy l (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * w.regions.literacy[r], population),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.literacy[r], population),
   // Trust
   ratio('trustFirms', 'share', 'Trust in the firms active in the region τF (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * w.regions.trustFirms[r], population, true),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.trustFirms[r], population, true),
   ratio('trustGovernment', 'share', 'Trust in government τG (population-weighted); its mean is approval.',
-    (w, _o, r) => w.regions.population[r] * w.regions.trustGovernment[r], population, true),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.trustGovernment[r], population, true),
   // SDG proxies
   ratio('povertyShare', 'share of people', 'SDG 1 proxy: share of people in cells whose income is under the poverty line.',
     (_w, o, r) => o.poorPopulation[r], population),
   ratio('income', '$/person/week', 'Mean income per person (population-weighted).',
-    (w, _o, r) => w.regions.population[r] * w.regions.income[r], population),
+    (w, _o, r) => w.regions.population[r] * w.communityRegions.income[r], population),
   // Budget
   sum('policySpend', '$/week', 'Real dollars spent by policymakers this week, all instruments.',
     (w, _o, r) => {
@@ -242,7 +242,7 @@ function populationMean(world: World, keep: (r: number) => boolean, value: (r: n
   return weight > 0 ? weighted / weight : 0;
 }
 
-const usage = (w: World) => (r: number) => w.regions.access[r] * w.regions.literacy[r];
+const usage = (w: World) => (r: number) => w.communityRegions.access[r] * w.communityRegions.literacy[r];
 
 export const GLOBAL_INDICATORS: GlobalIndicator[] = [
   {
@@ -294,7 +294,7 @@ export const GLOBAL_INDICATORS: GlobalIndicator[] = [
     name: 'incomeGini',
     unit: 'Gini',
     doc: 'SDG 10 proxy: Gini coefficient of mean income across regions, population-weighted.',
-    value: (w) => weightedGini(w.regions.income, w.regions.population),
+    value: (w) => weightedGini(w.communityRegions.income, w.regions.population),
   },
   {
     name: 'hhiFinal',

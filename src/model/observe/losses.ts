@@ -87,11 +87,11 @@ export class LossTracker {
     let delivered = 0;
     let deliveredReference = 0;
     for (let r = 0; r < R; r++) {
-      const shortfall = Math.max(0, reference.regions.finalDelivered[r] - world.regions.finalDelivered[r]);
+      const shortfall = Math.max(0, reference.finalMarket.finalDelivered[r] - world.finalMarket.finalDelivered[r]);
       this.lostByRegion[r] += shortfall;
-      this.demandByRegion[r] += reference.regions.finalDemand[r];
-      delivered += world.regions.finalDelivered[r];
-      deliveredReference += reference.regions.finalDelivered[r];
+      this.demandByRegion[r] += reference.finalMarket.finalDemand[r];
+      delivered += world.finalMarket.finalDelivered[r];
+      deliveredReference += reference.finalMarket.finalDelivered[r];
     }
     const lostThisWeek = Math.max(0, deliveredReference - delivered);
     this.lostUnits += lostThisWeek;
@@ -167,14 +167,14 @@ export function tierValueAddedShares(world: World): [number, number, number] {
  * are left out and the rest renormalised; 0 when no tier produced).
  */
 export function lockedValueAddedShare(world: World, direct: Uint8Array): number {
-  const { plants, hubs, smes, regions } = world;
+  const { plants, hubs, smes, regions, rawSources } = world;
   const made = [0, 0, 0];
   const inside = [0, 0, 0];
   const add = (tier: number, region: number, units: number) => {
     made[tier] += units;
     if (direct[region]) inside[tier] += units;
   };
-  for (let r = 0; r < regions.count; r++) add(0, r, regions.domesticRawOutput[r] + regions.recycledRawOutput[r]);
+  for (let r = 0; r < regions.count; r++) add(0, r, rawSources.domesticRawOutput[r] + rawSources.recycledRawOutput[r]);
   for (let j = 0; j < hubs.count; j++) {
     add(0, hubs.region[j], hubs.rawOutputExternal[j] + hubs.rawOutputInternal[j]);
     add(1, hubs.region[j], hubs.componentOutput[j]);
@@ -214,8 +214,9 @@ export function forEachSmePair(world: World, reference: World, visit: (region: n
 }
 
 function domesticValueAdded(world: World): Float64Array {
+  const { rawSources } = world;
   const price = world.params.domesticRawPremium * world.economy.referenceRawPrice;
   const recycledPrice = (1 + world.params.recycledPricePremium) * world.economy.referenceRawPrice;
-  const recycled = world.regions.recycledRawOutput;
-  return world.regions.domesticRawOutput.map((output, r) => output * price + recycled[r] * recycledPrice);
+  const recycled = rawSources.recycledRawOutput;
+  return rawSources.domesticRawOutput.map((output, r) => output * price + recycled[r] * recycledPrice);
 }

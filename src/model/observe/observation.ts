@@ -88,7 +88,7 @@ export function createObservation(regionCount: number): Observation {
 
 /** Fills the observation from the world's state at the end of a week. */
 export function observe(world: World, o: Observation): void {
-  const { smes, plants, hubs, firms, cells, regions, params } = world;
+  const { smes, plants, hubs, firms, cells, regions, params, rawSources } = world;
   const R = regions.count;
   for (const value of Object.values(o)) if (value instanceof Float64Array) value.fill(0);
   for (let i = 0; i < smes.count; i++) {
@@ -134,9 +134,9 @@ export function observe(world: World, o: Observation): void {
   const domesticPrice = params.domesticRawPremium * world.economy.referenceRawPrice;
   const recycledPrice = (1 + params.recycledPricePremium) * world.economy.referenceRawPrice;
   for (let r = 0; r < R; r++) {
-    o.domesticValueAdded[r] = regions.domesticRawOutput[r] * domesticPrice + regions.recycledRawOutput[r] * recycledPrice;
-    o.rawVirgin[r] += regions.domesticRawOutput[r];
-    o.rawRecycled[r] = regions.recycledRawOutput[r];
+    o.domesticValueAdded[r] = rawSources.domesticRawOutput[r] * domesticPrice + rawSources.recycledRawOutput[r] * recycledPrice;
+    o.rawVirgin[r] += rawSources.domesticRawOutput[r];
+    o.rawRecycled[r] = rawSources.recycledRawOutput[r];
   }
   for (let f = 0; f < firms.count; f++) {
     if (!firms.alive[f]) continue;

@@ -104,7 +104,7 @@ describe('§9.6 drawn start values of cells', () => {
       return { world, access: cells.map((c) => world.cells.access[c]), literacy: cells.map((c) => world.cells.literacy[c]) };
     };
     const one = starts(1);
-    expect(Array.from(one.world.regions.cellCount)).toEqual([3, 3, 3]);
+    expect(Array.from(one.world.communityRegions.cellCount)).toEqual([3, 3, 3]);
     expect(new Set(one.access).size).toBe(3);
     expect(new Set(one.literacy).size).toBe(3);
     const spreadOff = tinyWorld(definition, { cellDigitalSpread: 0 }, undefined, 1);

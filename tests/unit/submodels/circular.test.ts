@@ -74,12 +74,12 @@ describe('§9.5 recycling capacity: grows with SME capability and the subsidy, w
 
   it('the supplier kind moves the capacity each week from its SMEs’ mean capability and the subsidy', () => {
     const world = tinyWorld();
-    world.regions.smeCount[HOM] = 4;
-    world.regions.smeCapabilitySum[HOM] = 2; // q̄ = 0.5
+    world.smeRegions.smeCount[HOM] = 4;
+    world.smeRegions.smeCapabilitySum[HOM] = 2; // q̄ = 0.5
     world.regions.circularSubsidy[HOM] = 0.2;
-    world.regions.recyclingCapacity[HOM] = 0.1;
+    world.rawSources.recyclingCapacity[HOM] = 0.1;
     produceRecycledRaw(world);
-    expect(world.regions.recyclingCapacity[HOM]).toBeCloseTo(0.1024382, 6);
+    expect(world.rawSources.recyclingCapacity[HOM]).toBeCloseTo(0.1024382, 6);
   });
 });
 
@@ -89,7 +89,7 @@ function buyerWorld(params: Record<string, unknown> = {}) {
   const id = addSme(world, HOM, { employees: 10, capability: 0.5 });
   world.economy.referenceRawPrice = 10; // recycled 11.5, domestic 13
   world.hubs.rawPrice[0] = 10;
-  world.regions.recyclingCapacity[HOM] = 0.2;
+  world.rawSources.recyclingCapacity[HOM] = 0.2;
   world.smes.rawSource[id] = 0;
   world.smes.rawHubShare[id] = 1;
   return { world, id };
@@ -126,7 +126,7 @@ describe('§9.5 price test: recycled (price × (1 + premium) × (1 − subsidy))
     world.smes.rawSource[id] = DOMESTIC_SOURCE;
     world.smes.rawHubShare[id] = 0;
     expect(recycledOrderShare(world, id)).toBeCloseTo(0.2, 12);
-    world.regions.recyclingCapacity[HOM] = 0;
+    world.rawSources.recyclingCapacity[HOM] = 0;
     expect(recycledOrderShare(world, id)).toBe(0);
   });
 
@@ -148,10 +148,10 @@ describe('§9.5 price test: recycled (price × (1 + premium) × (1 − subsidy))
     expect(recycledOrderShare(world, id)).toBeCloseTo(0.2, 12);
     // The region's recycled source is owed what its SMEs ordered, and delivers its capacity factor of it.
     produceAtSmes(world);
-    expect(world.regions.recycledRawOwed[HOM]).toBeCloseTo(0.2 * order, 6);
+    expect(world.smeRegions.recycledRawOwed[HOM]).toBeCloseTo(0.2 * order, 6);
     world.regions.rawCapacityFactor[HOM] = 0.5;
     produceRecycledRaw(world);
-    expect(world.regions.recycledRawOutput[HOM]).toBeCloseTo(0.1 * order, 6);
+    expect(world.rawSources.recycledRawOutput[HOM]).toBeCloseTo(0.1 * order, 6);
   });
 });
 
@@ -205,7 +205,7 @@ describe('§9.5 the subsidy’s spending and the buyer’s payment', () => {
     const world = tinyWorld(threeRegions());
     const { hubs, regions, scratch, plantHub } = world;
     world.economy.referenceRawPrice = 10;
-    regions.recyclingCapacity[HUB] = 0.2;
+    world.rawSources.recyclingCapacity[HUB] = 0.2;
     regions.rawCapacityFactor[HUB] = 0.5;
     hubs.rawUnitCost[0] = 9;
     regions.circularSubsidy[HUB] = 0.2; // 9.2 > 9: no
@@ -232,9 +232,9 @@ describe('§9.5 the subsidy’s spending and the buyer’s payment', () => {
     expect(hubs.cash[0]).toBeCloseTo(1000 - 80.5 + 24.15, 9);
     expect(world.ledger.rawProduced).toBeCloseTo(fill * 106 + 7, 9);
     // The recycled source's output counts the hub's take.
-    regions.recycledRawOwed.fill(0);
+    world.smeRegions.recycledRawOwed.fill(0);
     produceRecycledRaw(world);
-    expect(regions.recycledRawOutput[HUB]).toBeCloseTo(7, 12);
+    expect(world.rawSources.recycledRawOutput[HUB]).toBeCloseTo(7, 12);
   });
 });
 

@@ -25,10 +25,10 @@ function trustWorld(params: Record<string, unknown> = { timelySupplyWeight: 0 })
   const definition = threeRegions({ cellsAtScaleOne: 9 });
   definition.regions[HUB].population = 1e6;
   const world = tinyWorld(definition, params);
-  expect(Array.from(world.regions.cellCount)).toEqual([3, 3, 3]);
+  expect(Array.from(world.communityRegions.cellCount)).toEqual([3, 3, 3]);
   world.plants.employment[0] = 1000;
-  world.regions.jobsTrend[HOM] = 1000;
-  world.regions.jobsSmoothed[HOM] = 1000;
+  world.communityRegions.jobsTrend[HOM] = 1000;
+  world.communityRegions.jobsSmoothed[HOM] = 1000;
   for (const c of cellsOf(world, HOM)) world.cells.trustFirms[c] = 0.5;
   return world;
 }
@@ -41,7 +41,7 @@ describe('§7.8 asymmetric trust', () => {
   // trustEventScale). The tests follow the documented form.
   it('good event: τ ← τ + α⁺ m (1 − τ), with m = scale · jobs / region jobs', () => {
     const world = trustWorld();
-    world.regions.goodEvents[HOM] = 10;
+    world.communityRegions.goodEvents[HOM] = 10;
     updateCommunities(world);
     const m = (4 * 10) / 1000; // trustEventScale 4: m = 0.04
     expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12); // 0.506
@@ -49,7 +49,7 @@ describe('§7.8 asymmetric trust', () => {
 
   it('bad event: τ ← τ − α⁻ m τ with α⁻ = 3α⁺: the same event costs three times what it gains at τ = 0.5', () => {
     const world = trustWorld();
-    world.regions.badEvents[HOM] = 10;
+    world.communityRegions.badEvents[HOM] = 10;
     updateCommunities(world);
     const m = 0.04;
     expect(trustInHom(world)).toBeCloseTo(0.5 - 3 * 0.3 * m * 0.5, 12); // 0.482
@@ -58,19 +58,19 @@ describe('§7.8 asymmetric trust', () => {
 
   it('α⁻ = α⁺ (the P8 ablation) makes it symmetric', () => {
     const world = trustWorld({ timelySupplyWeight: 0, trustLossRatio: 1 });
-    world.regions.badEvents[HOM] = 10;
+    world.communityRegions.badEvents[HOM] = 10;
     updateCommunities(world);
     expect(trustInHom(world)).toBeCloseTo(0.5 - 0.3 * 0.04 * 0.5, 12);
   });
 
   it('transparency θ_T multiplies the weight by (1 + θ_T) and pulls τ toward the record at ω_T θ_T', () => {
     const world = trustWorld();
-    world.regions.goodEvents[HOM] = 10;
+    world.communityRegions.goodEvents[HOM] = 10;
     world.regions.transparency[HOM] = 0.5;
     updateCommunities(world);
     const afterEvent = 0.5 + 0.3 * (0.04 * 1.5) * 0.5; // 0.509
     const record = 0.5 + (1 / 26) * (1 - 0.5); // share of good events 1; record starts at 0.5
-    expect(world.regions.firmRecord[HOM]).toBeCloseTo(record, 12);
+    expect(world.communityRegions.firmRecord[HOM]).toBeCloseTo(record, 12);
     expect(trustInHom(world)).toBeCloseTo(afterEvent + 0.05 * 0.5 * (record - afterEvent), 12);
   });
 
@@ -79,8 +79,8 @@ describe('§7.8 asymmetric trust', () => {
     updateCommunities(calm);
     expect(trustInHom(calm)).toBeCloseTo(0.5 + 0.3 * 0.025 * 0.5, 12);
     const short = trustWorld({});
-    short.regions.finalDemand[HOM] = 100;
-    short.regions.finalLost[HOM] = 10; // 10% lost ≥ 2%: no timely-supply credit
+    short.finalMarket.finalDemand[HOM] = 100;
+    short.finalMarket.finalLost[HOM] = 10; // 10% lost ≥ 2%: no timely-supply credit
     updateCommunities(short);
     expect(trustInHom(short)).toBeCloseTo(0.5 - 0.9 * (0.5 * 0.1) * 0.5, 12);
   });
@@ -96,7 +96,7 @@ describe('§7.8 asymmetric trust', () => {
     const m = (4 * noticed) / trend;
     expect(trustInHom(world)).toBeCloseTo(0.5 - 0.9 * m * 0.5, 12);
     const unemployment = 0.06 + 0.2 * (1 - 800 / trend);
-    expect(world.regions.unemployment[HOM]).toBeCloseTo(unemployment, 12);
+    expect(world.communityRegions.unemployment[HOM]).toBeCloseTo(unemployment, 12);
     const bad = 5 * (unemployment - 0.06);
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * bad * 0.5, 12);
   });
@@ -132,7 +132,7 @@ describe('§7.8 neighbour diffusion τ ← τ + ω(τ̄_nb − τ)', () => {
     expect(cells.trustFirms[4]).toBeCloseTo(0.6, 12); // no neighbours of its own
     expect(cells.trustGovernment[0]).toBeCloseTo(0.2 + 0.05 * ((0.5 + 0.5) / 2 - 0.2), 12);
     // Regional τF is the population-weighted mean.
-    expect(world.regions.trustFirms[HOM]).toBeCloseTo((cells.trustFirms[0] + cells.trustFirms[1]) / 2, 12);
+    expect(world.communityRegions.trustFirms[HOM]).toBeCloseTo((cells.trustFirms[0] + cells.trustFirms[1]) / 2, 12);
   });
 });
 
@@ -157,7 +157,7 @@ describe('§7.7 access, literacy and skill (saturating)', () => {
     updateCommunities(world);
     const rate = (0.026 + 0.511 * 0.5 * 0.4) / 52 + 280_000 / (140 * 1e6);
     expect(world.cells.access[NBR]).toBeCloseTo(0.4 + 0.6 * (1 - Math.exp(-rate)), 12);
-    expect(world.regions.access[NBR]).toBeCloseTo(world.cells.access[NBR], 12);
+    expect(world.communityRegions.access[NBR]).toBeCloseTo(world.cells.access[NBR], 12);
   });
 
   it('access, external term p alone (MODEL.md §9.6, Bass p): one cell with a = 0, one week, no imitation or infrastructure', () => {
@@ -260,7 +260,7 @@ describe('§7.7 income', () => {
 
     const world = learningWorld();
     const factor = world.cells.incomeFactor[HOM];
-    const meanSkill = world.regions.skill[HOM]; // last week's regional mean: 0.2 + industry share
+    const meanSkill = world.communityRegions.skill[HOM]; // last week's regional mean: 0.2 + industry share
     expect(meanSkill).toBeCloseTo(0.4, 12);
     updateCommunities(world);
     const workShare = 0.2 * (1 - 0.06);
@@ -313,7 +313,7 @@ describe('§7.7–7.8 regional bookkeeping', () => {
     for (let c = 0; c < 5; c++) {
       const r = cells.region[c];
       const s = before[c];
-      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - regions.unemployment[r]));
+      const workShare = Math.min(1, regions.industryWorkersShare[r] * (1 - world.communityRegions.unemployment[r]));
       const grown = s + (1 - s) * (1 - Math.exp(-(params.skillLearningRate * workShare) / 52));
       expect(cells.skill[c], `cell ${c}`).toBeCloseTo(grown * Math.exp(-params.skillDecayRate / 52), 12);
     }
@@ -329,9 +329,9 @@ describe('§7.7–7.8 regional bookkeeping', () => {
     summariseCells(world);
     for (const field of fields) {
       const [c0, c1, c2, c3] = Array.from(cells[field]);
-      expect(regions[field][HOM], field).toBeCloseTo((1 * c0 + 3 * c1) / 4, 12);
-      expect(regions[field][HUB], field).toBeCloseTo((2 * c2 + 2 * c3) / 4, 12);
-      expect(regions[field][NBR], field).toBe(0);
+      expect(world.communityRegions[field][HOM], field).toBeCloseTo((1 * c0 + 3 * c1) / 4, 12);
+      expect(world.communityRegions[field][HUB], field).toBeCloseTo((2 * c2 + 2 * c3) / 4, 12);
+      expect(world.communityRegions[field][NBR], field).toBe(0);
     }
   });
 
@@ -341,16 +341,16 @@ describe('§7.7–7.8 regional bookkeeping', () => {
     expect(hubs.region[0]).toBe(HUB);
     hubs.employment[0] = 700;
     plants.employment[0] = 0;
-    regions.smeEmployment[HUB] = 200;
-    regions.domesticRawEmployment[HUB] = 100;
-    regions.jobsTrend.fill(0);
-    regions.jobsSmoothed.fill(0);
+    world.smeRegions.smeEmployment[HUB] = 200;
+    world.rawSources.domesticRawEmployment[HUB] = 100;
+    world.communityRegions.jobsTrend.fill(0);
+    world.communityRegions.jobsSmoothed.fill(0);
     updateCommunities(world);
-    expect(regions.hubEmployment[HUB]).toBe(700);
-    expect(regions.jobs[HUB]).toBe(1000);
-    expect(regions.jobsTrend[HUB]).toBe(1000);
-    expect(regions.jobsSmoothed[HUB]).toBe(1000);
-    expect(regions.unemployment[HUB]).toBeCloseTo(world.params.baseUnemployment, 12);
+    expect(world.communityRegions.hubEmployment[HUB]).toBe(700);
+    expect(world.communityRegions.jobs[HUB]).toBe(1000);
+    expect(world.communityRegions.jobsTrend[HUB]).toBe(1000);
+    expect(world.communityRegions.jobsSmoothed[HUB]).toBe(1000);
+    expect(world.communityRegions.unemployment[HUB]).toBeCloseTo(world.params.baseUnemployment, 12);
     expect(world.scratch.regionTrustGood[HUB]).toBe(0); // no hiring noticed in the first week
   });
 
@@ -365,9 +365,9 @@ describe('§7.7–7.8 regional bookkeeping', () => {
 
   it('SME tech grants count as jobs (spend / wage) among the good events', () => {
     const world = trustWorld();
-    world.regions.smeGrantIntensity[HOM] = 0.5;
+    world.smeRegions.smeGrantIntensity[HOM] = 0.5;
     world.regions.smeGrantSpend[HOM] = 10 * world.regions.wage[HOM]; // ten jobs' wages
-    world.regions.goodEvents[HOM] = 5;
+    world.communityRegions.goodEvents[HOM] = 5;
     updateCommunities(world);
     const m = (4 * (5 + 10)) / 1000;
     expect(trustInHom(world)).toBeCloseTo(0.5 + 0.3 * m * (1 - 0.5), 12);
@@ -375,10 +375,10 @@ describe('§7.7–7.8 regional bookkeeping', () => {
 
   it('the firms’ record moves toward the week’s share of good events among all', () => {
     const world = trustWorld();
-    world.regions.goodEvents[HOM] = 10;
-    world.regions.badEvents[HOM] = 30;
+    world.communityRegions.goodEvents[HOM] = 10;
+    world.communityRegions.badEvents[HOM] = 30;
     updateCommunities(world);
-    expect(world.regions.firmRecord[HOM]).toBeCloseTo(0.5 + (1 / 26) * (0.25 - 0.5), 12);
+    expect(world.communityRegions.firmRecord[HOM]).toBeCloseTo(0.5 + (1 / 26) * (0.25 - 0.5), 12);
   });
 
   it('a programme counts by the week of the quarter (spent so far / weeks so far) against weekly GDP', () => {
@@ -387,7 +387,7 @@ describe('§7.7–7.8 regional bookkeeping', () => {
     for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.4;
     world.policy.spentQuarter[HOM * INSTRUMENT_COUNT + DIGITAL_INFRASTRUCTURE] = 6e5;
     updateCommunities(world);
-    expect(world.regions.programmeSpend[HOM]).toBeCloseTo(1e5, 6);
+    expect(world.communityRegions.programmeSpend[HOM]).toBeCloseTo(1e5, 6);
     const programmeShare = 1e5 / ((1e6 * 20_000) / 52);
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.4 + 0.02 * (100 * programmeShare) * (1 - 0.4), 12);
   });
@@ -420,8 +420,8 @@ describe('§7.7–7.8 regional bookkeeping', () => {
   it('shortages are bad events for τG in proportion to the share of demand lost', () => {
     const world = trustWorld();
     for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.5;
-    world.regions.finalDemand[HOM] = 100;
-    world.regions.finalLost[HOM] = 10;
+    world.finalMarket.finalDemand[HOM] = 100;
+    world.finalMarket.finalLost[HOM] = 10;
     updateCommunities(world);
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * 0.1 * 0.5, 12);
   });
@@ -429,18 +429,18 @@ describe('§7.7–7.8 regional bookkeeping', () => {
   it('§9.6 shortages count against the share people are used to losing: more is bad, less is good', () => {
     const worse = trustWorld();
     for (const c of cellsOf(worse, HOM)) worse.cells.trustGovernment[c] = 0.5;
-    worse.regions.usualLostShare[HOM] = 0.04;
-    worse.regions.finalDemand[HOM] = 100;
-    worse.regions.finalLost[HOM] = 10;
+    worse.communityRegions.usualLostShare[HOM] = 0.04;
+    worse.finalMarket.finalDemand[HOM] = 100;
+    worse.finalMarket.finalLost[HOM] = 10;
     updateCommunities(worse);
     expect(worse.cells.trustGovernment[cellsOf(worse, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * (0.1 - 0.04) * 0.5, 12);
     // The usual share is an EMA over governmentShortageMemoryWeeks (52) of this week's share.
-    expect(worse.regions.usualLostShare[HOM]).toBeCloseTo(0.04 + (0.1 - 0.04) / 52, 12);
+    expect(worse.communityRegions.usualLostShare[HOM]).toBeCloseTo(0.04 + (0.1 - 0.04) / 52, 12);
 
     const better = trustWorld();
     for (const c of cellsOf(better, HOM)) better.cells.trustGovernment[c] = 0.5;
-    better.regions.usualLostShare[HOM] = 0.04;
-    better.regions.finalDemand[HOM] = 100;
+    better.communityRegions.usualLostShare[HOM] = 0.04;
+    better.finalMarket.finalDemand[HOM] = 100;
     updateCommunities(better);
     expect(better.cells.trustGovernment[cellsOf(better, HOM)[0]]).toBeCloseTo(0.5 + 0.02 * 0.04 * 0.5, 12);
   });
@@ -448,10 +448,10 @@ describe('§7.7–7.8 regional bookkeeping', () => {
   it('§9.6 with no shortage memory (0) every lost unit is bad and the usual share stays 0', () => {
     const world = trustWorld({ timelySupplyWeight: 0, governmentShortageMemoryWeeks: 0 });
     for (const c of cellsOf(world, HOM)) world.cells.trustGovernment[c] = 0.5;
-    world.regions.finalDemand[HOM] = 100;
-    world.regions.finalLost[HOM] = 10;
+    world.finalMarket.finalDemand[HOM] = 100;
+    world.finalMarket.finalLost[HOM] = 10;
     updateCommunities(world);
-    expect(world.regions.usualLostShare[HOM]).toBe(0);
+    expect(world.communityRegions.usualLostShare[HOM]).toBe(0);
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * 0.1 * 0.5, 12);
   });
 });

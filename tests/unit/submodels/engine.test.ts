@@ -153,22 +153,22 @@ describe('§7.5 economy and final demand', () => {
   it('§9.2 final demand follows labour income: × (income / trend)^η, and not when demand is fixed', () => {
     const world = tinyWorld(undefined, { demandNoiseSd: 0 });
     world.regions.finalDemandBase[HOM] = 100;
-    world.regions.incomeRatio[HOM] = 0.9;
+    world.communityRegions.incomeRatio[HOM] = 0.9;
     // 100 × 0.9^0.8 = 100 × exp(0.8 · ln 0.9) = 91.9166…
     expect(regionalFinalDemand(world, HOM)).toBeCloseTo(91.91661, 4);
     const fixed = tinyWorld(undefined, { demandNoiseSd: 0, demandFollowsIncome: false });
     fixed.regions.finalDemandBase[HOM] = 100;
-    fixed.regions.incomeRatio[HOM] = 0.9;
+    fixed.communityRegions.incomeRatio[HOM] = 0.9;
     expect(regionalFinalDemand(fixed, HOM)).toBe(100);
   });
 
   it('§9.2 local demand follows labour income with elasticity localDemandIncomeElasticity', () => {
     const world = tinyWorld(undefined, { demandNoiseSd: 0, localDemandIncomeElasticity: 2 });
     world.regions.localMarketBase[HOM] = 50;
-    world.regions.incomeRatio[HOM] = 0.9;
+    world.communityRegions.incomeRatio[HOM] = 0.9;
     setLocalDemand(world);
     // 50 × 0.9² = 40.5
-    expect(world.regions.localDemand[HOM]).toBeCloseTo(40.5, 10);
+    expect(world.smeRegions.localDemand[HOM]).toBeCloseTo(40.5, 10);
   });
 
   it('§9.2 labour income ratio: a shortfall of modelled jobs lowers employment by the industry share, against 1 − base unemployment', () => {

@@ -61,7 +61,7 @@ describe('§7.5 logit market shares between two firms', () => {
     plants.blocContent[3] = 0.8; // another bloc than HOM's: brings no local content there
     plants.employment[0] = 10;
     regions.tariff[HOM] = 0.1;
-    regions.trustFirms[HOM] = 0.6;
+    world.communityRegions.trustFirms[HOM] = 0.6;
     assignServingPlants(world);
     expect(computeMarketShares(world, HOM)).toBe(true);
     const delivered0 = 150 + currentFreight(geo, regions, HOM, HOM);
@@ -91,7 +91,7 @@ describe('§7.5 logit market shares between two firms', () => {
       plants.availability[p] = 1;
       plants.blocContent[p] = 0;
     }
-    regions.trustFirms[HOM] = 0.5;
+    world.communityRegions.trustFirms[HOM] = 0.5;
     params.priceWeight = 0; // isolate presence
     params.availabilityWeight = 0;
     plants.employment[0] = 5;
@@ -149,7 +149,7 @@ describe('§3.4 two firms serve final demand from stock', () => {
     const cash = [firms.cash[0], firms.cash[1]];
     const spending = ledger.consumerSpending;
     serveFinalDemand(world);
-    const demand = Array.from(regions.finalDemand);
+    const demand = Array.from(world.finalMarket.finalDemand);
     const share = (f: number, r: number) => scratch.marketShare[f * R + r];
     for (const r of [HOM, HUB, NBR]) expect(share(0, r) + share(1, r)).toBeCloseTo(1, 12);
     const orders0 = [HOM, HUB, NBR].reduce((sum, r) => sum + share(0, r) * demand[r], 0);
@@ -165,8 +165,8 @@ describe('§3.4 two firms serve final demand from stock', () => {
     expect(plants.finishedStock[3]).toBeCloseTo(1_000 - orders1, 9);
     expect(plants.availability[0]).toBeCloseTo(1 + params.availabilityMemoryRate * (fill0 - 1), 12);
     for (const r of [HOM, HUB, NBR]) {
-      expect(regions.finalDelivered[r]).toBeCloseTo(share(0, r) * demand[r] * fill0 + share(1, r) * demand[r], 9);
-      expect(regions.finalLost[r]).toBeCloseTo(share(0, r) * demand[r] * (1 - fill0), 9);
+      expect(world.finalMarket.finalDelivered[r]).toBeCloseTo(share(0, r) * demand[r] * fill0 + share(1, r) * demand[r], 9);
+      expect(world.finalMarket.finalLost[r]).toBeCloseTo(share(0, r) * demand[r] * (1 - fill0), 9);
     }
     expect(firms.revenue[0]).toBeCloseTo(10 * 50, 9);
     expect(firms.revenue[1]).toBeCloseTo(12 * orders1, 9);

@@ -25,9 +25,9 @@ function accountsWorld(): World {
   economy.referencePlantCapacity = 200;
   regions.wage[NBR] = 300;
   regions.productivity[NBR] = 1.5;
-  regions.access[HUB] = 0.2;
-  regions.access[HB2] = 0.4;
-  regions.access[NBR] = 0.9;
+  world.communityRegions.access[HUB] = 0.2;
+  world.communityRegions.access[HB2] = 0.4;
+  world.communityRegions.access[NBR] = 0.9;
   regions.localSourcingSubsidy[NBR] = 0.1;
   policy.budgetQuarter.fill(1e12);
   scratch.plantSourceRegion.fill(0);

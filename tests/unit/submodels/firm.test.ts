@@ -240,8 +240,8 @@ describe('§7.1 E[loss_k] in the strategy cost C_k', () => {
     world.economy.referenceFinalPrice = 100;
     world.plantHub.weight[0] = 0.5;
     world.plantHub.weight[1] = 0.5;
-    world.regions.access[HUB] = 0.2;
-    world.regions.access[3] = 0.6;
+    world.communityRegions.access[HUB] = 0.2;
+    world.communityRegions.access[3] = 0.6;
     const withCoordination = globalCost(world);
     world.params.coordinationCostPerRegion = 0;
     const without = globalCost(world);
@@ -296,7 +296,7 @@ function marketWorld(): World {
   plants.availability.set([0.9, 1, 1.0, 1]);
   plants.blocContent.set([0.5, 0, 0.8, 0]);
   plants.employment.set([10, 0, 10, 0]);
-  world.regions.trustFirms[HOM] = 0.6;
+  world.communityRegions.trustFirms[HOM] = 0.6;
   return world;
 }
 
@@ -368,9 +368,9 @@ describe('§3.4 final demand is served from stock; unmet final demand is lost', 
     expect(plants.delivered[0]).toBeCloseTo(68, 10);
     expect(plants.lostSales[0]).toBeCloseTo(orders - 68, 10);
     expect(plants.finishedStock[0]).toBeCloseTo(0, 10);
-    expect(regions.finalLost[HOM]).toBeCloseTo(60 * (1 - fill), 10);
-    expect(regions.finalLost[HUB]).toBeCloseTo(15 * (1 - fill), 10);
-    expect(regions.finalLost[NBR]).toBeCloseTo(10 * (1 - fill), 10);
+    expect(world.finalMarket.finalLost[HOM]).toBeCloseTo(60 * (1 - fill), 10);
+    expect(world.finalMarket.finalLost[HUB]).toBeCloseTo(15 * (1 - fill), 10);
+    expect(world.finalMarket.finalLost[NBR]).toBeCloseTo(10 * (1 - fill), 10);
     expect(firms.shortfall[0]).toBeCloseTo(1 - fill, 10);
     expect(firms.cash[0] - cash).toBeCloseTo(10 * 68, 8);
     expect(plants.availability[0]).toBeCloseTo(1 + 0.2 * (fill - 1), 10);
@@ -382,9 +382,9 @@ describe('§3.4 final demand is served from stock; unmet final demand is lost', 
     world.regions.borderOpen[HUB] = 0;
     world.plants.finishedStock[0] = 1000;
     serveFinalDemand(world);
-    expect(world.regions.finalLost[HUB]).toBeCloseTo(30, 10);
-    expect(world.regions.finalDelivered[HUB]).toBe(0);
-    expect(world.regions.finalLost[HOM]).toBe(0);
+    expect(world.finalMarket.finalLost[HUB]).toBeCloseTo(30, 10);
+    expect(world.finalMarket.finalDelivered[HUB]).toBe(0);
+    expect(world.finalMarket.finalLost[HOM]).toBe(0);
   });
 });
 

@@ -39,8 +39,8 @@ describe('§9.5 last mile for a second firm', () => {
   it('outbound goods of each firm arrive in their own slot and count as sold; delivery weeks and hub deliveries are counted by market', () => {
     const world = twoFirms();
     const { firms, geo, regions } = world;
-    regions.finalDeliveryUnitWeeks.fill(0);
-    regions.finalViaHub.fill(0);
+    world.finalMarket.finalDeliveryUnitWeeks.fill(0);
+    world.finalMarket.finalViaHub.fill(0);
     dispatch(world, FIRM, HUB, 2, 1, true);
     dispatch(world, FIRM, HOM, 5, 2, false);
     dispatch(world, 0, HOM, 3, 2, false);
@@ -48,8 +48,8 @@ describe('§9.5 last mile for a second firm', () => {
     const slot = (3 + 2) % geo.pipelineWeeks;
     expect(firms.outbound[slot * 2 + FIRM]).toBe(5);
     expect(firms.outbound[slot * 2]).toBe(3);
-    expect([...regions.finalDeliveryUnitWeeks]).toEqual([16, 2, 0]);
-    expect([...regions.finalViaHub]).toEqual([0, 2, 0]);
+    expect([...world.finalMarket.finalDeliveryUnitWeeks]).toEqual([16, 2, 0]);
+    expect([...world.finalMarket.finalViaHub]).toEqual([0, 2, 0]);
     world.tick = 4;
     receiveFinalGoods(world);
     expect(world.ledger.finalSold).toBe(2);

@@ -54,8 +54,8 @@ describe('§9.5 outbound lead time: final goods reach customers after the shippi
     expect(arriving(world, 1)).toBeCloseTo(60, 10);
     expect(arriving(world, 2)).toBeCloseTo(10, 10);
     expect(arriving(world, 4)).toBeCloseTo(30, 10);
-    expect(world.regions.finalDeliveryUnitWeeks[HUB] / world.regions.finalDelivered[HUB]).toBeCloseTo(4, 12);
-    expect(world.regions.finalViaHub[HOM]).toBe(0);
+    expect(world.finalMarket.finalDeliveryUnitWeeks[HUB] / world.finalMarket.finalDelivered[HUB]).toBeCloseTo(4, 12);
+    expect(world.finalMarket.finalViaHub[HOM]).toBe(0);
     // Sold and paid now, not yet arrived: the goods are in transit, not consumed.
     expect(world.ledger.finalSold).toBe(0);
     expect(world.firms.revenue[0]).toBeCloseTo(10 * 100, 8);
@@ -90,11 +90,11 @@ describe('§9.5 a distribution hub: one-week deliveries in its bloc, restocked f
     expect(firms.hubStock[BLOC_A]).toBeCloseTo(0, 10);
     // Direct: the hub's shortfall in HOM and NBR (20) and all of HUB (30).
     expect(plants.customerOrders[0]).toBeCloseTo(20 + 30, 10);
-    expect(regions.finalViaHub[HOM]).toBeCloseTo(60 * fill, 10);
-    expect(regions.finalViaHub[NBR]).toBeCloseTo(10 * fill, 10);
+    expect(world.finalMarket.finalViaHub[HOM]).toBeCloseTo(60 * fill, 10);
+    expect(world.finalMarket.finalViaHub[NBR]).toBeCloseTo(10 * fill, 10);
     // NBR: 7.142857 units in 1 week and 2.857143 in 2 weeks = 1.285714 weeks on average.
-    expect(regions.finalDeliveryUnitWeeks[NBR] / regions.finalDelivered[NBR]).toBeCloseTo(1 + (1 - fill), 10);
-    expect(regions.finalLost[HOM] + regions.finalLost[NBR] + regions.finalLost[HUB]).toBeCloseTo(0, 10);
+    expect(world.finalMarket.finalDeliveryUnitWeeks[NBR] / world.finalMarket.finalDelivered[NBR]).toBeCloseTo(1 + (1 - fill), 10);
+    expect(world.finalMarket.finalLost[HOM] + world.finalMarket.finalLost[NBR] + world.finalMarket.finalLost[HUB]).toBeCloseTo(0, 10);
     // Restocking: D̂ = 0 + 0.36 · 70 = 25.2; L(HOM → HOM) = 1; 25.2 + 0.26 · (2 · 25.2 − 0) = 38.304.
     expect(firms.hubForecast[BLOC_A]).toBeCloseTo(25.2, 10);
     expect(plants.replenishmentOrders[0]).toBeCloseTo(38.304, 10);
@@ -134,7 +134,7 @@ describe('§9.5 a distribution hub: one-week deliveries in its bloc, restocked f
         world.firms.hubStock[BLOC_A] = 50;
       }
       serveFinalDemand(world);
-      return world.regions.finalLost[NBR];
+      return world.finalMarket.finalLost[NBR];
     };
     expect(lostInNbr(false)).toBeCloseTo(10, 10);
     expect(lostInNbr(true)).toBeCloseTo(0, 10);

@@ -67,8 +67,8 @@ function contestedWorld() {
   hubs.price[0] = 10;
   hubs.componentFill[0] = 1;
   regions.tariff[HOM] = 0.1;
-  regions.localDemand.fill(0);
-  regions.localDemand[HOM] = 1000;
+  world.smeRegions.localDemand.fill(0);
+  world.smeRegions.localDemand[HOM] = 1000;
   regions.localSmeWeightStart[HOM] = 50;
   regions.localSmePriceStart[HOM] = smeSidePrice(world, HOM);
   regions.localHubPriceStart[HOM] = hubLandedPrice(world, 0, HOM);

@@ -134,16 +134,16 @@ describe('§9.3 in phase 1: labour weights, lockdowns and hazards', () => {
   it('labour by tier: SMEs’ local-market labour, the rest of their staff with hubs’ component workers, plants, raw workers', () => {
     const world = tinyWorld();
     const { regions, plants, hubs, params } = world;
-    regions.smeLocalLabour.fill(0);
-    regions.smeEmployment.fill(0);
-    regions.domesticRawEmployment.fill(0);
+    world.smeRegions.smeLocalLabour.fill(0);
+    world.smeRegions.smeEmployment.fill(0);
+    world.rawSources.domesticRawEmployment.fill(0);
     plants.employment.fill(0);
     hubs.componentOutput.fill(0);
     hubs.rawOutputInternal.fill(0);
     hubs.rawOutputExternal.fill(0);
-    regions.smeLocalLabour[HUB] = 12;
-    regions.smeEmployment[HUB] = 20;
-    regions.domesticRawEmployment[HUB] = 3;
+    world.smeRegions.smeLocalLabour[HUB] = 12;
+    world.smeRegions.smeEmployment[HUB] = 20;
+    world.rawSources.domesticRawEmployment[HUB] = 3;
     regions.productivity[HUB] = 0.8;
     hubs.componentOutput[0] = 40;
     hubs.rawOutputInternal[0] = 30;
@@ -162,7 +162,7 @@ describe('§9.3 in phase 1: labour weights, lockdowns and hazards', () => {
     ]);
     expect(trend[HOM * 4 + 2]).toBeCloseTo(7, 12);
     // Next week it moves 1/jobsTrendWeeks of the way to the new labour, unless the region was disrupted.
-    regions.smeLocalLabour[HUB] = 12 + params.jobsTrendWeeks;
+    world.smeRegions.smeLocalLabour[HUB] = 12 + params.jobsTrendWeeks;
     regions.capacityFactor[HOM] = 0.5;
     plants.employment[p] = 0;
     followLabourByTier(world);

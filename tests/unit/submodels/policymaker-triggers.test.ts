@@ -29,10 +29,10 @@ const level = (world: World, r: number, k: number) => world.policy.adaptiveLevel
 function adaptive(params: Record<string, unknown> = {}): World {
   const world = tinyWorld(undefined, { policyMode: 'adaptive', ...params });
   world.tick = 13;
-  world.regions.trustGovernment.fill(0.6);
-  world.regions.unemployment.fill(0);
-  world.regions.access.fill(1);
-  world.regions.literacy.fill(0.9);
+  world.communityRegions.trustGovernment.fill(0.6);
+  world.communityRegions.unemployment.fill(0);
+  world.communityRegions.access.fill(1);
+  world.communityRegions.literacy.fill(0.9);
   return world;
 }
 
@@ -40,12 +40,12 @@ describe('§7.9 the quarter record the adaptive rules read', () => {
   it('adds each week’s demand, losses and exits, and the quarter’s mean SME count (count / 13 a week)', () => {
     const world = adaptive();
     const r = world.regions;
-    r.finalDemand[HOM] = 100;
-    r.finalLost[HOM] = 6;
-    r.smeExits[HOM] = 2;
-    r.smeCount[HOM] = 26;
+    world.finalMarket.finalDemand[HOM] = 100;
+    world.finalMarket.finalLost[HOM] = 6;
+    world.smeRegions.smeExits[HOM] = 2;
+    world.smeRegions.smeCount[HOM] = 26;
     recordPolicyQuarter(world);
-    r.smeCount[HOM] = 52;
+    world.smeRegions.smeCount[HOM] = 52;
     recordPolicyQuarter(world);
     expect(world.policy.quarterDemand[HOM]).toBe(200); // 100 + 100
     expect(world.policy.quarterLost[HOM]).toBe(12); // 6 + 6
@@ -82,10 +82,10 @@ describe('§7.9 scheme mode runs no trigger rules', () => {
     world.policy.quarterLost[HOM] = 10; // shortage 10% > 5%
     world.policy.quarterSmes[HOM] = 10;
     world.policy.quarterExits[HOM] = 5; // exit rate 2 > 0.15
-    world.regions.access[NBR] = 0.1;
-    world.regions.literacy[NBR] = 0.1; // usage and literacy gaps far above their triggers
-    world.regions.trustGovernment[HOM] = 0.1;
-    world.regions.unemployment[HOM] = 1; // pressure 0.9: tariff and border almost surely; approval 0.1
+    world.communityRegions.access[NBR] = 0.1;
+    world.communityRegions.literacy[NBR] = 0.1; // usage and literacy gaps far above their triggers
+    world.communityRegions.trustGovernment[HOM] = 0.1;
+    world.communityRegions.unemployment[HOM] = 1; // pressure 0.9: tariff and border almost surely; approval 0.1
     applyPolicy(world);
     expect(Array.from(world.policy.adaptiveLevel).every((x) => x === 0)).toBe(true);
     expect(Array.from(world.policy.triggerFired).every((x) => x === 0)).toBe(true);
@@ -123,8 +123,8 @@ describe('§7.9 each trigger fires above its threshold, not at it', () => {
 
   it('approval (τG) below approvalTrigger: 0.5 at 0.5 does not start transparency, 0.49 does', () => {
     const world = adaptive({ approvalTrigger: 0.5 });
-    world.regions.trustGovernment[HOM] = 0.5;
-    world.regions.trustGovernment[NBR] = 0.49;
+    world.communityRegions.trustGovernment[HOM] = 0.5;
+    world.communityRegions.trustGovernment[NBR] = 0.49;
     applyPolicy(world);
     expect(world.policy.approval[HOM]).toBe(0.5);
     expect(world.policy.approval[NBR]).toBe(0.49);
@@ -135,12 +135,12 @@ describe('§7.9 each trigger fires above its threshold, not at it', () => {
   it('a tariff stays at pressure exactly half the trigger ((1 − 0.5) · 0.03 = 0.03 / 2) and goes just below it', () => {
     const world = adaptive();
     world.policy.adaptiveLevel[cell(HOM, TARIFF)] = 0.1;
-    world.regions.trustGovernment[HOM] = 0.5;
-    world.regions.unemployment[HOM] = 0.03; // pressure 0.015 = tariffPressureTrigger / 2: not below
+    world.communityRegions.trustGovernment[HOM] = 0.5;
+    world.communityRegions.unemployment[HOM] = 0.03; // pressure 0.015 = tariffPressureTrigger / 2: not below
     applyPolicy(world);
     expect(level(world, HOM, TARIFF)).toBe(0.1);
     world.tick = 26;
-    world.regions.unemployment[HOM] = 0.029; // pressure 0.0145 < 0.015
+    world.communityRegions.unemployment[HOM] = 0.029; // pressure 0.0145 < 0.015
     applyPolicy(world);
     expect(level(world, HOM, TARIFF)).toBe(0);
   });
@@ -152,19 +152,19 @@ describe('§7.9 usage and literacy gaps to the top income quartile', () => {
   const gaps = () => {
     const world = adaptive({ usageGapTrigger: 0.5, literacyGapTrigger: 0.25 });
     expect(Array.from(world.economy.incomeQuartile)).toEqual([4, 2, 3]);
-    world.regions.literacy[HOM] = 0.75;
+    world.communityRegions.literacy[HOM] = 0.75;
     return world;
   };
 
   it('a gap exactly at the trigger starts nothing; just above it starts infrastructure and training, linked', () => {
     const world = gaps();
-    world.regions.access[NBR] = 0.5;
-    world.regions.literacy[NBR] = 0.5; // usage gap 0.75 − 0.25 = 0.5, literacy gap 0.25: at both triggers
+    world.communityRegions.access[NBR] = 0.5;
+    world.communityRegions.literacy[NBR] = 0.5; // usage gap 0.75 − 0.25 = 0.5, literacy gap 0.25: at both triggers
     applyPolicy(world);
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0);
     expect(level(world, NBR, TRAINING)).toBe(0);
     world.tick = 26;
-    world.regions.literacy[NBR] = 0.4375; // usage 0.21875: gap 0.53125 > 0.5; literacy gap 0.3125 > 0.25
+    world.communityRegions.literacy[NBR] = 0.4375; // usage 0.21875: gap 0.53125 > 0.5; literacy gap 0.3125 > 0.25
     applyPolicy(world);
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0.5);
     expect(level(world, NBR, TRAINING)).toBe(0.5);
@@ -181,14 +181,14 @@ describe('§7.9 usage and literacy gaps to the top income quartile', () => {
 
   it('infrastructure and training stop in the quarter the gaps close', () => {
     const world = gaps();
-    world.regions.access[NBR] = 0.5;
-    world.regions.literacy[NBR] = 0.25; // usage gap 0.625, literacy gap 0.5
+    world.communityRegions.access[NBR] = 0.5;
+    world.communityRegions.literacy[NBR] = 0.25; // usage gap 0.625, literacy gap 0.5
     applyPolicy(world);
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0.5);
     expect(level(world, NBR, TRAINING)).toBe(0.5);
     world.tick = 26;
-    world.regions.access[NBR] = 1;
-    world.regions.literacy[NBR] = 0.75; // no gap
+    world.communityRegions.access[NBR] = 1;
+    world.communityRegions.literacy[NBR] = 0.75; // no gap
     applyPolicy(world);
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0);
     expect(level(world, NBR, TRAINING)).toBe(0);
@@ -196,7 +196,7 @@ describe('§7.9 usage and literacy gaps to the top income quartile', () => {
     // The link ends with the adaptive infrastructure: training the literacy rule starts later is unlinked.
     expect(world.policy.adaptiveLinked[NBR]).toBe(0);
     world.tick = 39;
-    world.regions.literacy[NBR] = 0.4; // literacy gap 0.35 > 0.25; usage gap 0.35 < 0.5
+    world.communityRegions.literacy[NBR] = 0.4; // literacy gap 0.35 > 0.25; usage gap 0.35 < 0.5
     applyPolicy(world);
     expect(level(world, NBR, TRAINING)).toBe(0.5);
     expect(level(world, NBR, DIGITAL_INFRASTRUCTURE)).toBe(0);
@@ -206,11 +206,11 @@ describe('§7.9 usage and literacy gaps to the top income quartile', () => {
   it('the top quartile’s usage and literacy are population-weighted means over its regions', () => {
     const world = adaptive();
     world.economy.incomeQuartile.set([4, 4, 1]); // HOM (1e6 people) and HUB (4e6) on top, NBR at the bottom
-    world.regions.literacy[HOM] = 1; // usage 1 · 1 = 1
-    world.regions.access[HUB] = 0.5;
-    world.regions.literacy[HUB] = 0.5; // usage 0.25
-    world.regions.access[NBR] = 0.5;
-    world.regions.literacy[NBR] = 0.1; // usage 0.05
+    world.communityRegions.literacy[HOM] = 1; // usage 1 · 1 = 1
+    world.communityRegions.access[HUB] = 0.5;
+    world.communityRegions.literacy[HUB] = 0.5; // usage 0.25
+    world.communityRegions.access[NBR] = 0.5;
+    world.communityRegions.literacy[NBR] = 0.1; // usage 0.05
     // Top usage (1e6 · 1 + 4e6 · 0.25) / 5e6 = 0.4: NBR's gap 0.35 > 0.3 (the unweighted mean
     // 0.625 would give 0.575; a mean over all three regions, 2.05 / 6 = 0.342, only 0.292).
     // Top literacy (1e6 · 1 + 4e6 · 0.5) / 5e6 = 0.6: HUB's gap 0.1 < 0.2, NBR's 0.5 > 0.2.
@@ -255,8 +255,8 @@ describe('§7.9 border closure: pressure above borderPressureTrigger closes with
     for (let q = 1; q <= 40; q++) {
       world.tick = 13 * q;
       world.regions.borderOpen.fill(1); // as the shocks phase does each week
-      world.regions.trustGovernment[HOM] = 0.5;
-      world.regions.unemployment[HOM] = 0.32; // pressure (1 − 0.5) · 0.32 = 0.16 = 2z
+      world.communityRegions.trustGovernment[HOM] = 0.5;
+      world.communityRegions.unemployment[HOM] = 0.32; // pressure (1 − 0.5) · 0.32 = 0.16 = 2z
       const probability = 1 - exp(-(0.16 - z) / z); // 1 − e^{−1} ≈ 0.632
       const closes = draws.uniform(HOM, world.tick, 1) < probability;
       outcomes.push(closes);
@@ -271,7 +271,7 @@ describe('§7.9 border closure: pressure above borderPressureTrigger closes with
     world.policy.adaptiveLevel[cell(HOM, BORDER_CLOSURE)] = 1;
     world.tick = 13 * 41;
     world.regions.borderOpen.fill(1);
-    world.regions.unemployment[HOM] = 0.1;
+    world.communityRegions.unemployment[HOM] = 0.1;
     applyPolicy(world);
     expect(level(world, HOM, BORDER_CLOSURE)).toBe(0);
     expect(world.regions.borderOpen[HOM]).toBe(1);

@@ -294,9 +294,9 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
   const adaptive = () => {
     const world = tinyWorld(undefined, { policyMode: 'adaptive' });
     world.tick = 13;
-    world.regions.trustGovernment.fill(0.6);
-    world.regions.access.fill(1);
-    world.regions.literacy.fill(0.9);
+    world.communityRegions.trustGovernment.fill(0.6);
+    world.communityRegions.access.fill(1);
+    world.communityRegions.literacy.fill(0.9);
     return world;
   };
 
@@ -326,8 +326,8 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
     const world = adaptive();
     // Quartiles by GDPpc: HOM 4 (top), NBR 3, HUB 2. Top usage = 1 · 0.9; NBR: 0.5 · 0.8 = 0.4 → gap 0.5 > 0.3.
     expect(Array.from(world.economy.incomeQuartile)).toEqual([4, 2, 3]);
-    world.regions.access[NBR] = 0.5;
-    world.regions.literacy[NBR] = 0.8; // literacy gap 0.1 < 0.2: no training
+    world.communityRegions.access[NBR] = 0.5;
+    world.communityRegions.literacy[NBR] = 0.8; // literacy gap 0.1 < 0.2: no training
     applyPolicy(world);
     expect(world.policy.adaptiveLevel[cell(NBR, DIGITAL_INFRASTRUCTURE)]).toBe(0.5);
     expect(world.policy.adaptiveLinked[NBR]).toBe(1);
@@ -349,8 +349,8 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
 
   it('pressure (1 − τG) · unemployment above the trigger imposes a tariff with probability 1 − e^{−(p − z)/z}', () => {
     const world = adaptive();
-    world.regions.trustGovernment[HOM] = 0.5;
-    world.regions.unemployment[HOM] = 0.1; // pressure 0.05 > 0.03
+    world.communityRegions.trustGovernment[HOM] = 0.5;
+    world.communityRegions.unemployment[HOM] = 0.1; // pressure 0.05 > 0.03
     const probability = 1 - Math.exp(-(0.05 - 0.03) / 0.03); // 0.4866
     const fires = new KeyedDraws(world.seed, 'policy.adaptive').uniform(HOM, 13, 0) < probability;
     applyPolicy(world);
@@ -364,8 +364,8 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
     let observed = 0;
     for (let q = 1; q <= quarters; q++) {
       trial.tick = 13 * q;
-      trial.regions.trustGovernment[HOM] = 0.5;
-      trial.regions.unemployment[HOM] = 0.1;
+      trial.communityRegions.trustGovernment[HOM] = 0.5;
+      trial.communityRegions.unemployment[HOM] = 0.1;
       trial.policy.adaptiveLevel[cell(HOM, TARIFF)] = 0;
       applyPolicy(trial);
       if (trial.policy.adaptiveLevel[cell(HOM, TARIFF)] > 0) observed++;
@@ -376,7 +376,7 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
 
   it('approval (mean τG) below approvalTrigger starts transparency', () => {
     const world = adaptive();
-    world.regions.trustGovernment[HOM] = 0.4;
+    world.communityRegions.trustGovernment[HOM] = 0.4;
     applyPolicy(world);
     expect(world.regions.transparency[HOM]).toBe(0.5);
     expect(world.regions.transparency[NBR]).toBe(0);
@@ -395,8 +395,8 @@ describe('§7.9 adaptive rules (evaluated quarterly)', () => {
     let lost = 0;
     for (let t = 0; t < 13; t++) {
       step(world);
-      demand += world.regions.finalDemand[HOM];
-      lost += world.regions.finalLost[HOM];
+      demand += world.finalMarket.finalDemand[HOM];
+      lost += world.finalMarket.finalLost[HOM];
     }
     expect(lost / demand).toBeGreaterThan(0.05); // holds: a real shortage
     expect(world.policy.quarterDemand[HOM]).toBeCloseTo(demand, 12); // stayed 0 before the fix

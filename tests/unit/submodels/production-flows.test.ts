@@ -59,7 +59,7 @@ describe('§3.6 hub production and the raw sources, into the ledger', () => {
     plantHub.owed[0 * H + 0] = 20; // plant 0 (HOM) owes HUB
     plantHub.owed[2 * H + 0] = 5;
     regions.borderOpen[NBR] = 0; // nothing reaches NBR
-    regions.recyclingCapacity.fill(0);
+    world.rawSources.recyclingCapacity.fill(0);
     scratch.hubRawDeliverable.fill(0);
     scratch.hubLocalOrders.fill(0);
     for (let j = 0; j < H; j++) {
@@ -84,8 +84,8 @@ describe('§3.6 hub production and the raw sources, into the ledger', () => {
   it('a hub buys its recycled share of its own raw needs from its region, pays for it net of the subsidy, and books it as recycled purchases', () => {
     const world = twoHubWorld();
     const { hubs, regions, scratch, ledger } = world;
-    regions.recyclingCapacity.fill(0);
-    regions.recyclingCapacity[HUB] = 0.25;
+    world.rawSources.recyclingCapacity.fill(0);
+    world.rawSources.recyclingCapacity[HUB] = 0.25;
     hubs.rawUnitCost[0] = 1e6; // virgin raw dearer than any recycled price: the hub recycles
     hubs.rawOrderInternal[0] = 40;
     scratch.hubRawDeliverable.fill(0);
@@ -112,24 +112,24 @@ describe('§3.6 hub production and the raw sources, into the ledger', () => {
   it('domestic and recycled raw sources deliver their capacity factor of what they owe, into employment and the ledger', () => {
     const world = twoHubWorld();
     const { regions, params, ledger, hubs } = world;
-    regions.domesticRawOwed.fill(0);
-    regions.domesticRawOwed[NBR] = 50;
+    world.smeRegions.domesticRawOwed.fill(0);
+    world.smeRegions.domesticRawOwed[NBR] = 50;
     regions.rawCapacityFactor[NBR] = 0.6;
     const before = ledger.rawProduced;
     produceDomesticRaw(world);
-    expect(regions.domesticRawOutput[NBR]).toBeCloseTo(30, 12);
-    expect(regions.domesticRawEmployment[NBR]).toBeCloseTo((30 * params.labourPerRawUnit) / regions.productivity[NBR], 12);
+    expect(world.rawSources.domesticRawOutput[NBR]).toBeCloseTo(30, 12);
+    expect(world.rawSources.domesticRawEmployment[NBR]).toBeCloseTo((30 * params.labourPerRawUnit) / regions.productivity[NBR], 12);
     expect(ledger.rawProduced - before).toBeCloseTo(30, 12);
     // Recycled: SMEs' orders in NBR, and what HB2's hub took in its own region (counted at the hub).
-    regions.recycledRawOwed.fill(0);
-    regions.recycledRawOwed[NBR] = 20;
+    world.smeRegions.recycledRawOwed.fill(0);
+    world.smeRegions.recycledRawOwed[NBR] = 20;
     hubs.recycledIn.fill(0);
     hubs.recycledIn[1] = 7;
     const before2 = ledger.rawProduced;
     produceRecycledRaw(world);
-    expect(regions.recycledRawOutput[NBR]).toBeCloseTo(12, 12);
-    expect(regions.recycledRawOutput[HB2]).toBeCloseTo(7, 12);
-    expect(regions.recycledRawEmployment[HB2]).toBeCloseTo((7 * params.labourPerRawUnit) / regions.productivity[HB2], 12);
+    expect(world.rawSources.recycledRawOutput[NBR]).toBeCloseTo(12, 12);
+    expect(world.rawSources.recycledRawOutput[HB2]).toBeCloseTo(7, 12);
+    expect(world.rawSources.recycledRawEmployment[HB2]).toBeCloseTo((7 * params.labourPerRawUnit) / regions.productivity[HB2], 12);
     expect(ledger.rawProduced - before2).toBeCloseTo(12, 12); // the hub's 7 were booked when it took them
   });
 });

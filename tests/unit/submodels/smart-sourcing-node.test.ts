@@ -143,8 +143,8 @@ describe('§9.5 the coordination cost of sourcing from a node region falls by so
       world.economy.referenceFinalPrice = 100;
       world.plantHub.weight[0] = 0.5;
       world.plantHub.weight[1] = 0.5;
-      world.regions.access[HUB] = 0.2;
-      world.regions.access[3] = 0.6;
+      world.communityRegions.access[HUB] = 0.2;
+      world.communityRegions.access[3] = 0.6;
       return world;
     };
     const cost = (world: World) => estimateStrategy(world, 0, GLOBAL, computeSmePools(world)).cost;

@@ -21,9 +21,9 @@ const u = (id: number) => draws.uniformPacked(id, TICK);
 function world(n: number, params: Record<string, unknown>, access = 1, literacy = 1): World {
   const w = tinyWorld(undefined, params, undefined, SEED);
   for (let k = 0; k < n; k++) addSme(w, HOM, { employees: 5, capability: 0.5 });
-  w.regions.access[HOM] = access;
-  w.regions.literacy[HOM] = literacy;
-  w.regions.smeGrantIntensity[HOM] = 0;
+  w.communityRegions.access[HOM] = access;
+  w.communityRegions.literacy[HOM] = literacy;
+  w.smeRegions.smeGrantIntensity[HOM] = 0;
   w.tick = TICK;
   return w;
 }
@@ -44,14 +44,14 @@ describe('§7.6 adoption: u < h, with h from the census of the previous phase', 
     expect(w.scratch.regionAdoptedShare[HOM]).toBe(u(id)); // the hazard the rule used: h = u
     expect(w.smes.digital[id]).toBe(0);
     // The SMEs before it had u ≥ 1/104 > h: none adopts either.
-    expect(w.regions.smeAdoptions[HOM]).toBe(0);
+    expect(w.smeRegions.smeAdoptions[HOM]).toBe(0);
   });
 
   it('a region whose census holds no SME yet (entrants since) adopts at the external rate p alone', () => {
     // smeCount = 0: the adopted share is 0, not 0 / 0; h = (0.5 + 2 · 0) · 1 · 1 · 1 / 52 = 0.009615.
     const w = world(2000, { bassInnovation: 0.5, bassImitation: 2 });
-    w.regions.smeCount[HOM] = 0;
-    w.regions.smeAdopted[HOM] = 0;
+    w.smeRegions.smeCount[HOM] = 0;
+    w.smeRegions.smeAdopted[HOM] = 0;
     const h = 0.5 / 52;
     adoptAndLearn(w);
     let expected = 0;
@@ -61,30 +61,30 @@ describe('§7.6 adoption: u < h, with h from the census of the previous phase', 
       expected += adopts;
     }
     expect(expected).toBeGreaterThan(0); // 2000 · 0.0096 ≈ 19 adopters expected; the seed gives some
-    expect(w.regions.smeAdoptions[HOM]).toBe(expected);
+    expect(w.smeRegions.smeAdoptions[HOM]).toBe(expected);
   });
 
   it('adds this week’s adopters to the census of adopted SMEs and to the week’s adoptions', () => {
     // 1000 SMEs, 100 of them digital (ids 0–99): share 0.1, h = (0.5 + 2 · 0.1) · 0.8 · 0.5 / 52.
     const w = world(1000, { bassInnovation: 0.5, bassImitation: 2 }, 0.8, 0.5);
     for (let i = 0; i < 100; i++) w.smes.digital[i] = 1;
-    w.regions.smeCount[HOM] = 1000;
-    w.regions.smeAdopted[HOM] = 100;
+    w.smeRegions.smeCount[HOM] = 1000;
+    w.smeRegions.smeAdopted[HOM] = 100;
     const h = ((0.5 + 2 * 0.1) * 0.8 * 0.5) / 52; // 0.005385
     let adopters = 0;
     for (let i = 100; i < 1000; i++) if (u(i) < h) adopters++;
     expect(adopters).toBeGreaterThan(0);
     adoptAndLearn(w);
-    expect(w.regions.smeAdoptions[HOM]).toBe(adopters);
-    expect(w.regions.smeAdopted[HOM]).toBe(100 + adopters);
+    expect(w.smeRegions.smeAdoptions[HOM]).toBe(adopters);
+    expect(w.smeRegions.smeAdopted[HOM]).toBe(100 + adopters);
   });
 
   it('dead slots neither adopt nor learn', () => {
     // h = (0.5 + 2 · 0.5) · 1 · 1 · (1 + 10 · 1) / 52 = 0.3173: about a third of the draws are below it.
     const w = world(40, { bassInnovation: 0.5, bassImitation: 2, techGrantEffect: 10 });
-    w.regions.smeCount[HOM] = 40;
-    w.regions.smeAdopted[HOM] = 20;
-    w.regions.smeGrantIntensity[HOM] = 1;
+    w.smeRegions.smeCount[HOM] = 40;
+    w.smeRegions.smeAdopted[HOM] = 20;
+    w.smeRegions.smeGrantIntensity[HOM] = 1;
     const h = ((0.5 + 2 * 0.5) * 11) / 52;
     for (let i = 0; i < 40; i += 2) w.smes.alive[i] = 0;
     let deadBelow = 0;

@@ -85,9 +85,9 @@ describe('§3.6 SME chain output', () => {
     produceAtSmes(world);
     expect(Array.from(scratch.hubRawOwed.subarray(0, 2))).toEqual([0, 11]);
     expect(Array.from(scratch.hubRawDeliverable.subarray(0, 2))).toEqual([0, 7]);
-    expect(regions.domesticRawOwed[NBR]).toBe(3);
-    expect(regions.domesticRawOwed[HOM]).toBe(5);
-    expect(regions.recycledRawOwed[HOM]).toBe(2);
-    expect(regions.recycledRawOwed[HB2]).toBe(0);
+    expect(world.smeRegions.domesticRawOwed[NBR]).toBe(3);
+    expect(world.smeRegions.domesticRawOwed[HOM]).toBe(5);
+    expect(world.smeRegions.recycledRawOwed[HOM]).toBe(2);
+    expect(world.smeRegions.recycledRawOwed[HB2]).toBe(0);
   });
 });

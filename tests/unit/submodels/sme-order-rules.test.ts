@@ -21,7 +21,7 @@ describe('§9.5 the recycled share of an SME’s raw order', () => {
     const id = addSme(world, NBR, { employees: 10, capability: 0.8 });
     smes.rawSource[id] = 1;
     smes.rawHubShare[id] = 0.75;
-    regions.recyclingCapacity[NBR] = 0.3;
+    world.rawSources.recyclingCapacity[NBR] = 0.3;
     const prices = recycledTestPrices(world);
     const R = regions.count;
     const virgin = 0.75 * prices.landed[1 * R + NBR] + 0.25 * prices.domestic;
@@ -36,7 +36,7 @@ describe('§9.5 the recycled share of an SME’s raw order', () => {
     smes.rawSource[id] = -1;
     expect(at(prices.domestic)).toBe(0.3);
     expect(at(prices.domestic * 1.0001)).toBe(0);
-    regions.recyclingCapacity[NBR] = 0;
+    world.rawSources.recyclingCapacity[NBR] = 0;
     expect(at(0)).toBe(0);
   });
 });

@@ -43,7 +43,7 @@ describe('§7.6 the census the settlement recounts', () => {
     const world = settleWorld();
     const { regions, plants, smes } = world;
     // A stale census from last week, to be replaced.
-    for (const a of [regions.smeCount, regions.smeAdopted, regions.smeEmployment, regions.smeInChain, regions.smeCapabilitySum]) a.fill(9);
+    for (const a of [world.smeRegions.smeCount, world.smeRegions.smeAdopted, world.smeRegions.smeEmployment, world.smeRegions.smeInChain, world.smeRegions.smeCapabilitySum]) a.fill(9);
     plants.smeContractCapacity.fill(9);
     plants.smeContracts.fill(9);
     // a: digital, under contract with plant 0 for 5 units (its offer 0.6 · 10 · (0.5 + 0.5 · 0.6) / 0.5 = 9.6 ≥ 5).
@@ -76,17 +76,17 @@ describe('§7.6 the census the settlement recounts', () => {
 
     expect(exiting).toEqual([d]);
     expect(smes.employees[b]).toBeCloseTo(4 - (0.3 * 400) / 100, 5);
-    expect(regions.smeCount[HOM]).toBe(3); // a, b, c
-    expect(regions.smeAdopted[HOM]).toBe(2); // a, c
-    expect(regions.smeEmployment[HOM]).toBeCloseTo(10 + 2.8 + 2, 5);
-    expect(regions.smeInChain[HOM]).toBe(2); // a, c
-    expect(regions.smeCapabilitySum[HOM]).toBeCloseTo(f32(0.6) + f32(0.2) + f32(0.5), 12);
-    expect(regions.smeCount[NBR]).toBe(1);
-    expect(regions.smeAdopted[NBR]).toBe(0);
-    expect(regions.smeEmployment[NBR]).toBe(6);
-    expect(regions.smeInChain[NBR]).toBe(1);
-    expect(regions.smeCapabilitySum[NBR]).toBeCloseTo(f32(0.4), 12);
-    for (const a of [regions.smeCount, regions.smeAdopted, regions.smeEmployment, regions.smeInChain, regions.smeCapabilitySum]) {
+    expect(world.smeRegions.smeCount[HOM]).toBe(3); // a, b, c
+    expect(world.smeRegions.smeAdopted[HOM]).toBe(2); // a, c
+    expect(world.smeRegions.smeEmployment[HOM]).toBeCloseTo(10 + 2.8 + 2, 5);
+    expect(world.smeRegions.smeInChain[HOM]).toBe(2); // a, c
+    expect(world.smeRegions.smeCapabilitySum[HOM]).toBeCloseTo(f32(0.6) + f32(0.2) + f32(0.5), 12);
+    expect(world.smeRegions.smeCount[NBR]).toBe(1);
+    expect(world.smeRegions.smeAdopted[NBR]).toBe(0);
+    expect(world.smeRegions.smeEmployment[NBR]).toBe(6);
+    expect(world.smeRegions.smeInChain[NBR]).toBe(1);
+    expect(world.smeRegions.smeCapabilitySum[NBR]).toBeCloseTo(f32(0.4), 12);
+    for (const a of [world.smeRegions.smeCount, world.smeRegions.smeAdopted, world.smeRegions.smeEmployment, world.smeRegions.smeInChain, world.smeRegions.smeCapabilitySum]) {
       expect(a[HUB]).toBe(0);
     }
     expect(plants.smeContractCapacity[0]).toBe(5 + 2);
@@ -131,7 +131,7 @@ describe('§7.6 contracts: ended, finished, or cut to what the SME can now offer
     expect(s.contractCapacity[running]).toBe(4);
     expect(world.plants.smeContractCapacity[0]).toBe(4); // only the running contract
     expect(world.plants.smeContracts[0]).toBe(1);
-    expect(world.regions.smeInChain[HOM]).toBe(2); // owing and running
+    expect(world.smeRegions.smeInChain[HOM]).toBe(2); // owing and running
   });
 
   it('an SME that sheds staff cuts its contract to its offer: 60% of capacity to a GLOBAL buyer, all of it to a LOCAL one', () => {
@@ -204,15 +204,15 @@ describe('§7.9 SME tech grant: intensity from last census, paid and recorded pe
     const cell = (r: number) => r * INSTRUMENT_COUNT + SME_TECH_GRANT;
     // HOM: 10 employees at 100; demand (4/52) · 10 · 100 = 76.92, a pot of 3 × demand: intensity 1.
     const home = steady(world, HOM, 10, 0.5);
-    regions.smeEmployment[HOM] = 10;
+    world.smeRegions.smeEmployment[HOM] = 10;
     regions.smeGrantSpend[HOM] = 3 * (4 / 52) * 1_000;
     // NBR: 6 at 50; demand (4/52) · 300 = 23.08, a pot of a quarter of it: intensity 0.25.
     const nbr = steady(world, NBR, 6, 0.5);
-    regions.smeEmployment[NBR] = 6;
+    world.smeRegions.smeEmployment[NBR] = 6;
     regions.smeGrantSpend[NBR] = 0.25 * (4 / 52) * 300;
     // HUB: an entrant since the census (census employment 0) and a pot of 50: no demand, intensity 0.
     const hub = steady(world, HUB, 2, 0.5);
-    regions.smeEmployment[HUB] = 0;
+    world.smeRegions.smeEmployment[HUB] = 0;
     regions.smeGrantSpend[HUB] = 50;
     const grantHome = 1 * (4 / 52) * 1_000; // 76.92
     const grantNbr = 0.25 * (4 / 52) * 300; // 5.77
@@ -220,9 +220,9 @@ describe('§7.9 SME tech grant: intensity from last census, paid and recorded pe
 
     settleSmes(world);
 
-    expect(regions.smeGrantIntensity[HOM]).toBe(1);
-    expect(regions.smeGrantIntensity[NBR]).toBeCloseTo(0.25, 12);
-    expect(regions.smeGrantIntensity[HUB]).toBe(0);
+    expect(world.smeRegions.smeGrantIntensity[HOM]).toBe(1);
+    expect(world.smeRegions.smeGrantIntensity[NBR]).toBeCloseTo(0.25, 12);
+    expect(world.smeRegions.smeGrantIntensity[HUB]).toBe(0);
     // Cash: 10 000 + grant − wages (revenue is already in cash; no profit, so no tax), above the target
     // of 8 weeks of wages, so owners draw 10% of the excess.
     const afterGrant = (cash: number, grant: number, wages: number) => {

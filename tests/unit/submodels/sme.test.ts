@@ -32,11 +32,11 @@ function adoptionWorld(n: number, adopted: number, params: Record<string, unknow
   const world = tinyWorld(undefined, params, undefined, SEED);
   for (let k = 0; k < n; k++) addSme(world, HOM, { employees: 5, capability: 0.5, digital: k < adopted ? 1 : 0 });
   const r = world.regions;
-  r.smeCount[HOM] = n;
-  r.smeAdopted[HOM] = adopted;
-  r.access[HOM] = access;
-  r.literacy[HOM] = literacy;
-  r.smeGrantIntensity[HOM] = grant;
+  world.smeRegions.smeCount[HOM] = n;
+  world.smeRegions.smeAdopted[HOM] = adopted;
+  world.communityRegions.access[HOM] = access;
+  world.communityRegions.literacy[HOM] = literacy;
+  world.smeRegions.smeGrantIntensity[HOM] = grant;
   world.tick = 5;
   return world;
 }
@@ -56,7 +56,7 @@ function checkAdoption(world: World, hazard: number): number {
     expect(world.smes.digital[i], `SME ${i}`).toBe(expected);
     adoptions += expected;
   }
-  expect(world.regions.smeAdoptions[HOM]).toBe(adoptions);
+  expect(world.smeRegions.smeAdoptions[HOM]).toBe(adoptions);
   return adoptions;
 }
 
@@ -102,7 +102,7 @@ describe('§7.6 capability: saturating rise at κ(1 + ψ · inChain + σ · loca
     const outside = addSme(world, HOM, { employees: 5, capability: 0.4 });
     const elsewhere = addSme(world, NBR, { employees: 5, capability: 0.4 });
     world.smes.buyerPlant[inChain] = 0;
-    world.regions.smeGrantIntensity[HOM] = 0.5;
+    world.smeRegions.smeGrantIntensity[HOM] = 0.5;
     // HOM has the firm's running home plant (σ applies); NBR has none and no grant.
     adoptAndLearn(world);
     const q0 = Math.fround(0.4);
@@ -132,7 +132,7 @@ describe('§7.6 capability: saturating rise at κ(1 + ψ · inChain + σ · loca
     });
     const id = addSme(world, HOM, { employees: 5, capability: q });
     world.smes.buyerPlant[id] = 0;
-    world.regions.smeGrantIntensity[HOM] = grant;
+    world.smeRegions.smeGrantIntensity[HOM] = grant;
     for (let week = 0; week < 3; week++) adoptAndLearn(world);
     const value = world.smes.capability[id];
     expect(value).toBeGreaterThanOrEqual(0);
@@ -206,13 +206,13 @@ describe('§7.6 SME finance and growth', () => {
   it('a tech grant pays intensity × reference weeks of wages, intensity = pot / demand capped at 1', () => {
     const { world, id } = financeWorld();
     const s = world.smes;
-    world.regions.smeEmployment[HOM] = 10;
+    world.smeRegions.smeEmployment[HOM] = 10;
     const demand = (4 / 52) * 10 * 100; // 76.923
     world.regions.smeGrantSpend[HOM] = 0.5 * demand;
     s.revenue[id] = 1000;
     s.cash[id] = 3000;
     settleSmes(world);
-    expect(world.regions.smeGrantIntensity[HOM]).toBeCloseTo(0.5, 12);
+    expect(world.smeRegions.smeGrantIntensity[HOM]).toBeCloseTo(0.5, 12);
     expect(world.ledger.grants).toBeCloseTo(0.5 * (4 / 52) * 1000, 10);
     expect(s.cash[id]).toBeCloseTo(3000 + 0.5 * (4 / 52) * 1000 - 1000, 10);
   });
@@ -234,7 +234,7 @@ describe('§7.6 SME finance and growth', () => {
     settleSmes(world);
     smeExitsAndEntries(world);
     expect(s.alive[id]).toBe(0);
-    expect(world.regions.smeExits[HOM]).toBe(1);
+    expect(world.smeRegions.smeExits[HOM]).toBe(1);
     expect(world.ledger.exitWriteOffs).toBeCloseTo(cashAtExit, 10);
     expect(s.freeSlots.toArray()).toEqual([id]);
 
@@ -259,7 +259,7 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[HOM] = 520;
-    r.literacy[HOM] = 0.5;
+    world.communityRegions.literacy[HOM] = 0.5;
     return world;
   };
 
@@ -274,12 +274,12 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     let total = 0;
     for (let tick = 0; tick < weeks; tick++) {
       world.tick = tick;
-      r.localDemand[HOM] = 110;
-      r.localDemandTrend[HOM] = 100;
+      world.smeRegions.localDemand[HOM] = 110;
+      world.smeRegions.localDemandTrend[HOM] = 100;
       smeExitsAndEntries(world);
-      expect(r.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
-      expect(r.smeEntries[HUB] + r.smeEntries[NBR]).toBe(0); // no slots: mean 0
-      total += r.smeEntries[HOM];
+      expect(world.smeRegions.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
+      expect(world.smeRegions.smeEntries[HUB] + world.smeRegions.smeEntries[NBR]).toBe(0); // no slots: mean 0
+      total += world.smeRegions.smeEntries[HOM];
     }
     expect(Math.abs(total / weeks - mean)).toBeLessThan(4 * Math.sqrt(mean / weeks)); // ± 0.094
     expect(world.smes.count).toBe(total);
@@ -292,10 +292,10 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     const mean = (0.1 / 52) * 520 * 1.5; // 1.5
     for (let tick = 0; tick < 200; tick++) {
       world.tick = tick;
-      r.localDemand[HOM] = 50;
-      r.localDemandTrend[HOM] = 100;
+      world.smeRegions.localDemand[HOM] = 50;
+      world.smeRegions.localDemandTrend[HOM] = 100;
       smeExitsAndEntries(world);
-      expect(r.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
+      expect(world.smeRegions.smeEntries[HOM]).toBe(draws.poisson(HOM, tick, mean));
     }
   });
 
@@ -305,8 +305,8 @@ describe('§7.6 entry: Poisson with mean (rate / 52) · slots · (1 + literacy) 
     world.regions.productivity[HOM] = 1;
     for (let tick = 0; tick < 100 && world.smes.count === 0; tick++) {
       world.tick = tick;
-      world.regions.localDemand[HOM] = 100;
-      world.regions.localDemandTrend[HOM] = 100; // mean 1.5 a week
+      world.smeRegions.localDemand[HOM] = 100;
+      world.smeRegions.localDemandTrend[HOM] = 100; // mean 1.5 a week
       smeExitsAndEntries(world);
     }
     expect(world.smes.count).toBeGreaterThan(0);
@@ -324,13 +324,13 @@ describe('§9.6 pre-entry selection: a would-be entrant enters only with capabil
   it('entersMarket compares with the region’s current mean; with no SMEs every would-be entrant enters', () => {
     const world = tinyWorld(undefined, { entrantMinCapabilityShare: 0.8 });
     const r = world.regions;
-    r.smeCount[HOM] = 10;
-    r.smeCapabilitySum[HOM] = 5; // mean 0.5 → threshold 0.8 × 0.5 = 0.4
+    world.smeRegions.smeCount[HOM] = 10;
+    world.smeRegions.smeCapabilitySum[HOM] = 5; // mean 0.5 → threshold 0.8 × 0.5 = 0.4
     expect(entersMarket(world, HOM, 0.4)).toBe(true);
     expect(entersMarket(world, HOM, 0.399)).toBe(false);
     expect(entersMarket(world, HOM, 0.9)).toBe(true);
-    r.smeCount[NBR] = 0;
-    r.smeCapabilitySum[NBR] = 0;
+    world.smeRegions.smeCount[NBR] = 0;
+    world.smeRegions.smeCapabilitySum[NBR] = 0;
     expect(entersMarket(world, NBR, 0.05)).toBe(true);
   });
 
@@ -341,17 +341,17 @@ describe('§9.6 pre-entry selection: a would-be entrant enters only with capabil
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[HOM] = 520;
-    r.literacy[HOM] = 0.5;
+    world.communityRegions.literacy[HOM] = 0.5;
     const entryDraws = new KeyedDraws(SEED, 'sme.entry');
     const entrantDraws = new KeyedDraws(SEED, 'sme.entrant');
     let wouldBe = 0;
     let entered = 0;
     for (let tick = 0; tick < 300; tick++) {
       world.tick = tick;
-      r.localDemand[HOM] = 100;
-      r.localDemandTrend[HOM] = 100; // growth 0: mean (0.1 / 52) × 520 × 1.5 = 1.5 a week
-      r.smeCount[HOM] = 10;
-      r.smeCapabilitySum[HOM] = 5;
+      world.smeRegions.localDemand[HOM] = 100;
+      world.smeRegions.localDemandTrend[HOM] = 100; // growth 0: mean (0.1 / 52) × 520 × 1.5 = 1.5 a week
+      world.smeRegions.smeCount[HOM] = 10;
+      world.smeRegions.smeCapabilitySum[HOM] = 5;
       const n = entryDraws.poisson(HOM, tick, 1.5);
       // Hand-computed: the census takes in each entrant before the next one is compared.
       let count = 10;
@@ -369,7 +369,7 @@ describe('§9.6 pre-entry selection: a would-be entrant enters only with capabil
       }
       const first = world.smes.count;
       smeExitsAndEntries(world, []);
-      expect(r.smeEntries[HOM], `tick ${tick}`).toBe(capabilities.length);
+      expect(world.smeRegions.smeEntries[HOM], `tick ${tick}`).toBe(capabilities.length);
       expect(world.smes.count - first).toBe(capabilities.length);
       capabilities.forEach((q, k) => expect(world.smes.capability[first + k]).toBeCloseTo(q, 6)); // stored as float32
       wouldBe += n;
@@ -384,16 +384,16 @@ describe('§9.6 pre-entry selection: a would-be entrant enters only with capabil
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[HOM] = 520;
-    r.literacy[HOM] = 0.5;
+    world.communityRegions.literacy[HOM] = 0.5;
     const entryDraws = new KeyedDraws(SEED, 'sme.entry');
     for (let tick = 0; tick < 100; tick++) {
       world.tick = tick;
-      r.localDemand[HOM] = 100;
-      r.localDemandTrend[HOM] = 100;
-      r.smeCount[HOM] = 10;
-      r.smeCapabilitySum[HOM] = 5;
+      world.smeRegions.localDemand[HOM] = 100;
+      world.smeRegions.localDemandTrend[HOM] = 100;
+      world.smeRegions.smeCount[HOM] = 10;
+      world.smeRegions.smeCapabilitySum[HOM] = 5;
       smeExitsAndEntries(world, []);
-      expect(r.smeEntries[HOM]).toBe(entryDraws.poisson(HOM, tick, 1.5));
+      expect(world.smeRegions.smeEntries[HOM]).toBe(entryDraws.poisson(HOM, tick, 1.5));
     }
   });
 });
@@ -445,7 +445,7 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     expect(s.localRevenue[a]).toBeCloseTo(firstA + (capA - firstA) * fill, 3);
     expect(s.localRevenue[b]).toBeCloseTo(firstB + (capB - firstB) * fill, 3);
     expect(s.localRevenue[c]).toBeCloseTo(capC, 3);
-    expect(r.localServed[HOM]).toBeCloseTo(1200, 3);
+    expect(world.smeRegions.localServed[HOM]).toBeCloseTo(1200, 3);
     expect(s.localLabour[b]).toBeCloseTo(s.localRevenue[b] / (perWorker * prodB), 4);
     expect(s.cash[a]).toBeCloseTo(s.localRevenue[a], 3); // localRevenue is Float32
   });
@@ -462,7 +462,7 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
       const e = addSme(world, HOM, { employees: 2, capability: 1, customers: 16 });
       const f = addSme(world, HOM, { employees: 8, capability: 1, customers: 4 });
       serveLocalMarkets(world);
-      return { e: world.smes.localRevenue[e], f: world.smes.localRevenue[f], served: world.regions.localServed[HOM] };
+      return { e: world.smes.localRevenue[e], f: world.smes.localRevenue[f], served: world.smeRegions.localServed[HOM] };
     };
     const perWorker = (52 * 1.2) / 0.75; // 83.2
     const capE = 2 * perWorker;
@@ -500,10 +500,10 @@ describe('§2 local market: shares by customer base (capacity × capability, lag
     world.economy.referenceSmeProductivity = 0.75;
     const a = addSme(world, HOM, { employees: 10, capability: 1, customers: 20 });
     serveLocalMarkets(world);
-    expect(r.localDemand[HOM]).toBeCloseTo(5000, 8);
+    expect(world.smeRegions.localDemand[HOM]).toBeCloseTo(5000, 8);
     const capacity = 10 * ((52 * 1.2 * 0.5) / 0.75) * 1; // 416
     expect(world.smes.localRevenue[a]).toBe(Math.fround(capacity));
-    expect(r.localServed[HOM]).toBeCloseTo(capacity, 6);
+    expect(world.smeRegions.localServed[HOM]).toBeCloseTo(capacity, 6);
   });
 });
 

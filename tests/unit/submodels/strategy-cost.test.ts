@@ -177,9 +177,9 @@ describe('§7.1 C_k for SME-sourcing strategies, term by term', () => {
       { region: HOM, capacity: BIG, price: 30, count: 10 },
       { region: NBR, capacity: BIG, price: 30, count: 10 },
     ]);
-    world.regions.access[HUB] = 0.2;
-    world.regions.access[HOM] = 0.4;
-    world.regions.access[NBR] = 0.9;
+    world.communityRegions.access[HUB] = 0.2;
+    world.communityRegions.access[HOM] = 0.4;
+    world.communityRegions.access[NBR] = 0.9;
     const withCoordination = estimateStrategy(world, 0, DUAL, pools).cost;
     p.coordinationCostPerRegion = 0;
     const without = estimateStrategy(world, 0, DUAL, pools).cost;
@@ -335,7 +335,7 @@ describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]'
     const pools = poolsWith(world, DUAL, [{ region: NBR, capacity: BIG, price: 30, count: 10 }]);
     const homeShare = world.firms.demandByBloc[0] / demandOf(world);
     const before = estimateStrategy(world, 0, DUAL, pools).cost;
-    regions.trustFirms[HOM] += 0.2;
+    world.communityRegions.trustFirms[HOM] += 0.2;
     // One plant serving the whole demand: presence = demand base in HOM / bloc A's (HOM + NBR).
     const presence = regions.finalDemandBase[HOM] / (regions.finalDemandBase[HOM] + regions.finalDemandBase[NBR]);
     expect(presence).toBeGreaterThan(0);
@@ -344,7 +344,7 @@ describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]'
     expect(estimateStrategy(world, 0, DUAL, pools).cost - before).toBeCloseTo(expected, 9);
     // Trust in another region brings this plant nothing.
     const after = estimateStrategy(world, 0, DUAL, pools).cost;
-    regions.trustFirms[NBR] += 0.2;
+    world.communityRegions.trustFirms[NBR] += 0.2;
     expect(estimateStrategy(world, 0, DUAL, pools).cost).toBeCloseTo(after, 12);
   });
 
@@ -354,7 +354,7 @@ describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]'
     const before = estimateStrategy(world, 0, DUAL, pools).cost;
     expect(Number.isFinite(before)).toBe(true);
     world.params.localContentWeight += 0.5;
-    world.regions.trustFirms[HOM] += 0.2;
+    world.communityRegions.trustFirms[HOM] += 0.2;
     expect(estimateStrategy(world, 0, DUAL, pools).cost).toBe(before);
   });
 

@@ -198,11 +198,11 @@ describe('§2 hub capacity: sized for all-GLOBAL demand at 80% utilisation, spli
 describe('§3.6 domestic raw source', () => {
   it('delivers its capacity factor of what it owes', () => {
     const world = tinyWorld();
-    world.regions.domesticRawOwed[HOM] = 40;
+    world.smeRegions.domesticRawOwed[HOM] = 40;
     world.regions.rawCapacityFactor[HOM] = 0.25;
     world.regions.productivity[HOM] = 2;
     produceDomesticRaw(world);
-    expect(world.regions.domesticRawOutput[HOM]).toBeCloseTo(10, 12);
-    expect(world.regions.domesticRawEmployment[HOM]).toBeCloseTo((10 * 0.2) / 2, 12);
+    expect(world.rawSources.domesticRawOutput[HOM]).toBeCloseTo(10, 12);
+    expect(world.rawSources.domesticRawEmployment[HOM]).toBeCloseTo((10 * 0.2) / 2, 12);
   });
 });

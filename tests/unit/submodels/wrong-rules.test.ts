@@ -27,8 +27,8 @@ function trustWorld(params: Record<string, unknown> = { timelySupplyWeight: 0 })
   definition.regions[HUB].population = 1e6;
   const world = tinyWorld(definition, params);
   world.plants.employment[0] = 1000;
-  world.regions.jobsTrend[HOM] = 1000;
-  world.regions.jobsSmoothed[HOM] = 1000;
+  world.communityRegions.jobsTrend[HOM] = 1000;
+  world.communityRegions.jobsSmoothed[HOM] = 1000;
   for (const c of cellsOf(world, HOM)) world.cells.trustFirms[c] = 0.5;
   return world;
 }
@@ -38,21 +38,21 @@ describe('trust under transparency (§7.8)', () => {
   // the record (bad-only weeks leaving the record untouched).
   it('transparency multiplies bad events by (1 + θ_T) too, and a bad-only week lowers the record', () => {
     const world = trustWorld();
-    world.regions.badEvents[HOM] = 10;
+    world.communityRegions.badEvents[HOM] = 10;
     world.regions.transparency[HOM] = 0.5;
     updateCommunities(world);
     const m = (4 * 10) / 1000; // trustEventScale · jobs / region jobs
     const afterEvent = 0.5 - 0.9 * (m * 1.5) * 0.5; // α⁻ = 3 · 0.3, amplified by 1.5
     const record = 0.5 + (1 / 26) * (0 - 0.5); // share of good events 0
-    expect(world.regions.firmRecord[HOM]).toBeCloseTo(record, 12);
+    expect(world.communityRegions.firmRecord[HOM]).toBeCloseTo(record, 12);
     expect(world.cells.trustFirms[cellsOf(world, HOM)[0]]).toBeCloseTo(afterEvent + 0.05 * 0.5 * (record - afterEvent), 12);
   });
 
   it('without transparency the record still follows events but does not pull τF', () => {
     const world = trustWorld();
-    world.regions.badEvents[HOM] = 10;
+    world.communityRegions.badEvents[HOM] = 10;
     updateCommunities(world);
-    expect(world.regions.firmRecord[HOM]).toBeCloseTo(0.5 - 0.5 / 26, 12);
+    expect(world.communityRegions.firmRecord[HOM]).toBeCloseTo(0.5 - 0.5 / 26, 12);
     expect(world.cells.trustFirms[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.9 * 0.04 * 0.5, 12);
   });
 });
@@ -118,9 +118,9 @@ describe('adaptive instruments between triggers (§7.9)', () => {
   function adaptive(): World {
     const world = tinyWorld(undefined, { policyMode: 'adaptive' });
     world.tick = 13;
-    world.regions.trustGovernment.fill(0.6);
-    world.regions.access.fill(1);
-    world.regions.literacy.fill(0.9);
+    world.communityRegions.trustGovernment.fill(0.6);
+    world.communityRegions.access.fill(1);
+    world.communityRegions.literacy.fill(0.9);
     return world;
   }
 
@@ -143,13 +143,13 @@ describe('adaptive instruments between triggers (§7.9)', () => {
   it('a tariff stays while pressure is between half the trigger and the trigger, and goes below half', () => {
     const world = adaptive();
     world.policy.adaptiveLevel[cell(HOM, TARIFF)] = 0.1;
-    world.regions.trustGovernment[HOM] = 0.6;
-    world.regions.unemployment[HOM] = 0.05; // pressure 0.4 · 0.05 = 0.02: in [0.015, 0.03)
+    world.communityRegions.trustGovernment[HOM] = 0.6;
+    world.communityRegions.unemployment[HOM] = 0.05; // pressure 0.4 · 0.05 = 0.02: in [0.015, 0.03)
     applyPolicy(world);
     expect(world.policy.adaptiveLevel[cell(HOM, TARIFF)]).toBe(0.1);
     expect(world.regions.tariff[HOM]).toBe(0.1);
     world.tick = 26;
-    world.regions.unemployment[HOM] = 0.03; // pressure 0.012 < 0.015
+    world.communityRegions.unemployment[HOM] = 0.03; // pressure 0.012 < 0.015
     applyPolicy(world);
     expect(world.policy.adaptiveLevel[cell(HOM, TARIFF)]).toBe(0);
   });
