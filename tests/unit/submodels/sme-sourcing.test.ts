@@ -59,6 +59,21 @@ describe('§9.2 a region’s raw buyers spread over hubs: ∝ capacity × exp(�
     expect(cost).toBeCloseTo((3 * near + e * far) / (3 + e), 9);
   });
 
+  it('the cheapest hub’s weight is its capacity × e^0, so weights stay finite at a sharp temperature (0.01 × 20 = 0.2) and high prices (80)', () => {
+    const world = weightsWorld();
+    world.params.hubChoiceTemp = 0.01;
+    world.hubs.rawPrice.fill(80);
+    const out = new Float64Array(2);
+    const cost = hubWeightsForRegion(world, NBR, out);
+    const near = 80 + freight(80);
+    const far = 80 + freight(100);
+    const e = Math.exp(-(far - near) / 0.2); // e^(−13.34) ≈ 1.6e-6
+    expect(out[0]).toBeCloseTo(3 / (3 + e), 12);
+    expect(out[1]).toBeCloseTo(e / (3 + e), 12);
+    expect(out[1]).toBeGreaterThan(0);
+    expect(cost).toBeCloseTo((3 * near + e * far) / (3 + e), 9);
+  });
+
   it('a hub that cannot ship gets no weight and leaves the cost finite; no hub able to ship, or no capacity, gives Infinity', () => {
     const world = weightsWorld();
     world.regions.borderOpen[HB2] = 0; // hub 1 cannot ship to NBR
