@@ -91,3 +91,28 @@ describe('§3.6 SME chain output', () => {
     expect(world.smeRegions.recycledRawOwed[HB2]).toBe(0);
   });
 });
+
+describe('§3.6 SME chain output: hub 0 and dead SMEs', () => {
+  it('what SMEs are owed by hub 0 (HUB’s) counts like any hub’s; a dead SME in the buyer’s own region neither produces nor counts', () => {
+    const world = chainWorld();
+    const { smes, scratch, regions } = world;
+    // Both in NBR, plant 2's region: nothing stops shipping, so only life decides.
+    const live = supplier(world, NBR, { owed: 0, rawStock: 0, employees: 5 });
+    smes.rawSource[live] = 0;
+    smes.owedByHub[live] = 3;
+    smes.owedByDomestic[live] = 1;
+    const dead = supplier(world, NBR, { owed: 10, rawStock: 10, employees: 12 });
+    smes.alive[dead] = 0;
+    smes.rawSource[dead] = 0;
+    smes.owedByHub[dead] = 6;
+    smes.owedByDomestic[dead] = 2;
+    smes.owedByRecycled[dead] = 4;
+    produceAtSmes(world);
+    expect(Array.from(scratch.hubRawOwed.subarray(0, 2))).toEqual([3, 0]);
+    expect(Array.from(scratch.hubRawDeliverable.subarray(0, 2))).toEqual([3, 0]);
+    expect(regions.domesticRawOwed[NBR]).toBe(1);
+    expect(regions.recycledRawOwed[NBR]).toBe(0);
+    expect(smes.chainOutput[dead]).toBe(0);
+    expect(smes.rawStock[dead]).toBe(10);
+  });
+});
