@@ -18,15 +18,15 @@ describe('§7.5 this week’s local demand and revenue per worker', () => {
     const { regions, scratch, economy } = world;
     regions.localMarketBase[NBR] = 1000;
     regions.localDemandMultiplier[NBR] = 0.8;
-    regions.incomeRatio[NBR] = 0.9;
+    world.communityRegions.incomeRatio[NBR] = 0.9;
     regions.demandNoise[NBR] = 0.1;
-    regions.localServed[NBR] = 55;
+    world.smeRegions.localServed[NBR] = 55;
     regions.wage[NBR] = 100;
     regions.localServicesCapacityFactor[NBR] = 0.5;
     economy.referenceSmeProductivity = 0.75;
     setLocalDemand(world);
-    expect(regions.localDemand[NBR]).toBeCloseTo(720 * Math.exp(0.08), 6); // 779.97
-    expect(regions.localServed[NBR]).toBe(0);
+    expect(world.smeRegions.localDemand[NBR]).toBeCloseTo(720 * Math.exp(0.08), 6); // 779.97
+    expect(world.smeRegions.localServed[NBR]).toBe(0);
     // Gross output per $ of value added: 1 / (1 − localInputShare 0.45) = 1 / 0.55.
     expect(scratch.regionLocalRevenueBase[NBR]).toBeCloseTo((100 * 1.2 * 0.5) / 0.55 / 0.75, 9);
   });
@@ -67,7 +67,7 @@ describe('§9.4 the SME side’s demand split among a region’s SMEs', () => {
     regions.localSmeDemand.fill(0);
     regions.localSmeDemand[NBR] = 1000;
     regions.localSmeDemand[HB2] = 100;
-    regions.localServed.fill(0);
+    world.smeRegions.localServed.fill(0);
     scratch.regionSmeWeight.fill(0);
     scratch.regionSmeWeight[NBR] = 40;
     scratch.regionSmeWeight[HB2] = 5;
@@ -104,10 +104,10 @@ describe('§9.4 the SME side’s demand split among a region’s SMEs', () => {
     // b 750 · 10/40 = 187.5 (spare 212.5). Remainder 750 − 587.5 = 162.5 fills 162.5 / 212.5 of b's spare.
     expect(smes.localRevenue[a]).toBeCloseTo(400, 4);
     expect(smes.localRevenue[b]).toBeCloseTo(187.5 + 162.5, 4); // 350
-    expect(regions.localServed[NBR]).toBeCloseTo(750, 6);
+    expect(world.smeRegions.localServed[NBR]).toBeCloseTo(750, 6);
     expect(smes.localLabour[a]).toBeCloseTo(400 / 100, 5);
     expect(smes.localLabour[b]).toBeCloseTo(350 / 80, 5); // 4.375
-    expect(regions.smeLocalLabour[NBR]).toBeCloseTo(4 + 4.375, 5);
+    expect(world.smeRegions.smeLocalLabour[NBR]).toBeCloseTo(4 + 4.375, 5);
     expect(smes.cash[a] - cashA).toBeCloseTo(400, 2);
     expect(smes.cash[b] - cashB).toBeCloseTo(350, 2);
     expect(ledger.localMarketSpending - spending).toBeCloseTo(750, 3);
@@ -124,8 +124,8 @@ describe('§9.4 the SME side’s demand split among a region’s SMEs', () => {
     expect(smes.rawStock[dead]).toBe(100);
     expect(smes.localRevenue[shut]).toBe(0);
     expect(smes.localLabour[shut]).toBe(0);
-    expect(regions.smeLocalLabour[HB2]).toBe(0);
-    expect(regions.localServed[HUB]).toBe(0); // no demand, no SMEs
-    expect(regions.localServed[HB2]).toBe(0);
+    expect(world.smeRegions.smeLocalLabour[HB2]).toBe(0);
+    expect(world.smeRegions.localServed[HUB]).toBe(0); // no demand, no SMEs
+    expect(world.smeRegions.localServed[HB2]).toBe(0);
   });
 });

@@ -110,8 +110,8 @@ describe('§3.6 SME chain output: hub 0 and dead SMEs', () => {
     produceAtSmes(world);
     expect(Array.from(scratch.hubRawOwed.subarray(0, 2))).toEqual([3, 0]);
     expect(Array.from(scratch.hubRawDeliverable.subarray(0, 2))).toEqual([3, 0]);
-    expect(regions.domesticRawOwed[NBR]).toBe(1);
-    expect(regions.recycledRawOwed[NBR]).toBe(0);
+    expect(world.smeRegions.domesticRawOwed[NBR]).toBe(1);
+    expect(world.smeRegions.recycledRawOwed[NBR]).toBe(0);
     expect(smes.chainOutput[dead]).toBe(0);
     expect(smes.rawStock[dead]).toBe(10);
   });
