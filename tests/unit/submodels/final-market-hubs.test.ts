@@ -3,12 +3,13 @@
  * agents/firm/market.ts), against hand computations: a hub's availability in the logit, what a hub
  * cannot fill passed to the serving plant (only where it can ship), a plant's restocking fill, the
  * hubs' availability after the week, firms without a serving plant or without orders, serving
- * plants when the bloc's own plant is not the nearest, and demand that follows income.
+ * plants when the bloc's own plant is not the nearest (and with three blocs), the mean delivered
+ * price over the firms that can deliver (three firms), and demand that follows income.
  */
 import { describe, expect, it } from 'vitest';
 import { assignServingPlants, computeMarketShares, regionalFinalDemand, serveFinalDemand } from '../../../agents/firm/market.ts';
 import type { World } from '../../../src/model/world.ts';
-import { HB2, HOM, HUB, NBR, threeRegions, tinyWorld, twoFirmsTwoHubs, withSecondHub } from './tiny-world.ts';
+import { HB2, HOM, HUB, NBR, region, threeRegions, tinyWorld, twoFirmsTwoHubs, withSecondHub } from './tiny-world.ts';
 
 const B = 2;
 
@@ -295,3 +296,68 @@ describe('§7.5 the logit uses the hub’s availability of the market’s own bl
     expect(scratch.marketShare[1 * R + HUB]).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('§7.5 the mean delivered price counts only firms with a serving plant', () => {
+  it('three firms: firm 0 has a hub but no plant past the serving share; firms 1 and 2 split NBR by delivered price 120 and 100 around their mean 110', () => {
+    const world = tinyWorld(threeRegions({ leadFirmHomes: [HOM, HUB, NBR] }));
+    const { firms, plants, params, scratch, geo, regions } = world;
+    const R = 3;
+    expect(firms.count).toBe(3);
+    params.availabilityWeight = 0;
+    params.trustWeight = 0;
+    params.localContentWeight = 0;
+    regions.tariff.fill(0);
+    firms.distributionHub.fill(0);
+    firms.distributionHub[0] = 1; // firm 0's bloc-A hub
+    plants.active.fill(0);
+    // Firm 0's home plant ramps below the serving share; firm 1 runs plant 3 (bloc B), firm 2 plant 4 (bloc A).
+    for (const p of [0, 3, 4]) {
+      plants.active[p] = 1;
+      plants.capacityTarget[p] = 100;
+      plants.capacity[p] = 100;
+      plants.price[p] = 100;
+    }
+    plants.capacity[0] = params.servingCapacityShare * 100 - 1;
+    expect(plants.region[3]).toBe(HUB);
+    expect(plants.region[4]).toBe(NBR);
+    geo.freightPerUnit[HUB * R + NBR] = 20;
+    assignServingPlants(world);
+    expect(scratch.servingPlant[0 * R + NBR]).toBe(-1);
+    expect(scratch.servingPlant[1 * R + NBR]).toBe(3);
+    expect(scratch.servingPlant[2 * R + NBR]).toBe(4);
+    computeMarketShares(world, NBR);
+    // U = −β_p × delivered / mean: firm 1 −β_p × 120 / 110, firm 2 −β_p × 100 / 110.
+    const share2 = 1 / (1 + Math.exp((-params.priceWeight * 20) / 110));
+    expect(scratch.marketShare[2 * R + NBR]).toBeCloseTo(share2, 12);
+    expect(scratch.marketShare[1 * R + NBR]).toBeCloseTo(1 - share2, 12);
+    expect(scratch.marketShare[0 * R + NBR]).toBe(0);
+  });
+});
+
+describe('§2 serving plants with three blocs', () => {
+  it('a bloc without a running plant is served from the nearest of the firm’s other running plants (30° away, not 120°)', () => {
+    const world = tinyWorld({
+      name: 'three-blocs',
+      blocs: ['A', 'B', 'C'],
+      regions: [
+        region('HOM', { bloc: 0, longitude: 0 }),
+        region('NEA', { bloc: 1, longitude: 30 }),
+        region('FAR', { bloc: 2, longitude: 120, isHub: true }),
+      ],
+      leadFirmHomes: [0],
+      hubSuppliersPerHub: 1,
+      smesAtScaleOne: 0,
+      cellsAtScaleOne: 3,
+      regionNeighbours: [[], [], []],
+    });
+    const { plants, scratch } = world;
+    expect(plants.blocCount).toBe(3);
+    expect(Array.from(plants.region)).toEqual([0, 1, 2]);
+    plants.active.set([0, 1, 1]);
+    plants.capacityTarget.set([100, 100, 100]);
+    plants.capacity.set([100, 100, 100]);
+    assignServingPlants(world);
+    expect(Array.from(scratch.servingPlant.subarray(0, 3))).toEqual([1, 1, 2]);
+  });
+});
+
