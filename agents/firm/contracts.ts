@@ -5,8 +5,6 @@ import { contractOffer, isEligible, isVisible, minCapability } from './pools.ts'
 import { smeComponentPrice } from '../sme/index.ts';
 import { canShip, currentFreight, tariffRate } from '../../src/model/geography.ts';
 
-/** Contracts are dropped when capability falls this far below qMin (hysteresis). */
-
 /** Whether region r is in the SME pool of plant p under its firm's strategy. */
 export function inPool(world: World, plant: number, region: number): boolean {
   const { plants, firms, regions } = world;

@@ -58,7 +58,7 @@ describe('§9.5 a second firm’s hub in bloc B (firm 1 homed in HUB: hub 1·2 +
     const world = hubWorld();
     const { plants, firms, scratch, regions } = world;
     serveFinalDemand(world);
-    expect(Array.from(regions.finalDemand)).toEqual([60, 30, 10]);
+    expect(Array.from(world.finalMarket.finalDemand)).toEqual([60, 30, 10]);
     const R = 3;
     expect(scratch.marketShare[1 * R + HUB]).toBeCloseTo(0.75, 12);
     expect(scratch.marketShare[0 * R + HUB]).toBeCloseTo(0.25, 12);
@@ -80,10 +80,10 @@ describe('§9.5 a second firm’s hub in bloc B (firm 1 homed in HUB: hub 1·2 +
     const world = hubWorld();
     const { firms, regions, params } = world;
     serveFinalDemand(world);
-    expect(regions.finalViaHub[HUB]).toBeCloseTo(9, 12);
-    expect(regions.finalDelivered[HUB]).toBeCloseTo(7.5 + 9 + 10.8, 12);
-    expect(regions.finalLost[HUB]).toBeCloseTo(30 - 27.3, 12);
-    expect(regions.finalDelivered[HOM]).toBeCloseTo(30 + 24, 12);
+    expect(world.finalMarket.finalViaHub[HUB]).toBeCloseTo(9, 12);
+    expect(world.finalMarket.finalDelivered[HUB]).toBeCloseTo(7.5 + 9 + 10.8, 12);
+    expect(world.finalMarket.finalLost[HUB]).toBeCloseTo(30 - 27.3, 12);
+    expect(world.finalMarket.finalDelivered[HOM]).toBeCloseTo(30 + 24, 12);
     // Firm 1: ordered 30 + 5 + 22.5 = 57.5; lost 6 (HOM) + 1 (NBR) + 2.7 (HUB) = 9.7; paid 12 per unit delivered.
     expect(firms.shortfall[1]).toBeCloseTo(9.7 / 57.5, 12);
     expect(firms.shortfall[0]).toBe(0);
@@ -139,7 +139,7 @@ describe('§9.5 hubs whose plant cannot ship, and a plant’s restocking fill', 
     const world = closedWorld();
     const { plants, firms, scratch, regions } = world;
     serveFinalDemand(world);
-    expect(Array.from(regions.finalDemand)).toEqual([60, 0, 10, 0]);
+    expect(Array.from(world.finalMarket.finalDemand)).toEqual([60, 0, 10, 0]);
     expect(firms.hubOrders[0]).toBeCloseTo(30, 12);
     expect(firms.hubOrders[2]).toBeCloseTo(30, 12);
     expect(scratch.hubFill[0]).toBeCloseTo(0.5, 12);
@@ -148,10 +148,10 @@ describe('§9.5 hubs whose plant cannot ship, and a plant’s restocking fill', 
     expect(plants.customerOrders[0]).toBeCloseTo(15, 12);
     expect(plants.customerOrders[2]).toBeCloseTo(10, 12);
     // HOM receives 15 + 15 from firm 0 and 12 from firm 1's hub; firm 1's other 18 are lost.
-    expect(regions.finalDelivered[HOM]).toBeCloseTo(42, 12);
-    expect(regions.finalLost[HOM]).toBeCloseTo(18, 12);
-    expect(regions.finalViaHub[HOM]).toBeCloseTo(27, 12);
-    expect(regions.finalDelivered[NBR]).toBeCloseTo(10, 12);
+    expect(world.finalMarket.finalDelivered[HOM]).toBeCloseTo(42, 12);
+    expect(world.finalMarket.finalLost[HOM]).toBeCloseTo(18, 12);
+    expect(world.finalMarket.finalViaHub[HOM]).toBeCloseTo(27, 12);
+    expect(world.finalMarket.finalDelivered[NBR]).toBeCloseTo(10, 12);
     expect(firms.shortfall[1]).toBeCloseTo(18 / 40, 12);
     expect(firms.revenue[1]).toBeCloseTo(11 * (12 + 10), 9);
   });
@@ -202,7 +202,7 @@ describe('§7.5 a firm without a serving plant, or without orders', () => {
     plants.employment[3] = 0;
     plants.finishedStock[3] = 1_000;
     plants.price[3] = 12;
-    regions.trustFirms.fill(0.6);
+    world.communityRegions.trustFirms.fill(0.6);
     serveFinalDemand(world);
     const R = 3;
     for (const r of [HOM, HUB, NBR]) {
@@ -215,7 +215,7 @@ describe('§7.5 a firm without a serving plant, or without orders', () => {
     expect(firms.revenue[0]).toBe(0);
     expect(firms.shortfall[0]).toBe(0);
     expect(firms.revenue[1]).toBeCloseTo(12 * 100, 9);
-    expect(regions.finalDelivered[HOM]).toBeCloseTo(60, 12);
+    expect(world.finalMarket.finalDelivered[HOM]).toBeCloseTo(60, 12);
   });
 });
 
@@ -267,7 +267,7 @@ describe('§9.2 final demand follows income', () => {
     expect(params.demandFollowsIncome).toBe(true);
     regions.finalDemandBase[NBR] = 50;
     regions.finalDemandMultiplier[NBR] = 0.9;
-    regions.incomeRatio[NBR] = 0.8;
+    world.communityRegions.incomeRatio[NBR] = 0.8;
     regions.demandNoise[NBR] = 0;
     expect(regionalFinalDemand(world, NBR)).toBeCloseTo(50 * 0.9 * Math.pow(0.8, params.demandIncomeElasticity), 12);
     expect(params.demandIncomeElasticity).toBeGreaterThan(0);
