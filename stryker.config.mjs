@@ -23,7 +23,7 @@ export default {
   concurrency: 1,
   timeoutMS: 60_000,
   timeoutFactor: 2,
-  ignorePatterns: ['reports', 'runs', 'results', 'out', 'dist', 'coverage', 'bench/tmp', 'scratch', 'docs', 'shared'],
+  ignorePatterns: ['reports', 'runs', 'results', 'out', 'dist', 'coverage', 'bench/tmp', 'scratch', 'shared'],
   thresholds: { high: 80, low: 60, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

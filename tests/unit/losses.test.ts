@@ -271,3 +271,127 @@ describe('the loss tracker’s record and checkpoint', () => {
     expect(restored.state().lostByRegion).toEqual([3, 4]);
   });
 });
+
+describe('the raw sources’ value added, the loss window, recovery from a later start, and the ratios recorded', () => {
+  /** Both worlds with the raw sources' output cleared, so each test sets what it checks. */
+  function quietPair(lockdown = LOCKDOWN): { shocked: World; reference: World } {
+    const shocked = tinyWorld(twoRegions(), {}, lockdown);
+    const reference = tinyWorld(twoRegions(), {}, undefined);
+    for (const world of [shocked, reference]) {
+      world.plants.valueAdded.fill(0);
+      world.hubs.valueAdded.fill(0);
+      world.rawSources.domesticRawOutput.fill(0);
+      world.rawSources.recycledRawOutput.fill(0);
+    }
+    return { shocked, reference };
+  }
+
+  it('values each region’s domestic and recycled raw output at their own prices, one agent per region (§6)', () => {
+    const { shocked, reference } = quietPair();
+    const { params, economy } = reference;
+    // Domestic inputs sell at domesticRawPremium × the reference hub raw price, recycled ones at
+    // (1 + recycledPricePremium) × it.
+    const domesticPrice = params.domesticRawPremium * economy.referenceRawPrice;
+    const recycledPrice = (1 + params.recycledPricePremium) * economy.referenceRawPrice;
+    expect(domesticPrice).not.toBeCloseTo(recycledPrice, 3);
+    reference.rawSources.domesticRawOutput[OTHER] = 14;
+    shocked.rawSources.domesticRawOutput[OTHER] = 10;
+    reference.rawSources.recycledRawOutput[OTHER] = 5;
+    shocked.rawSources.recycledRawOutput[OTHER] = 2;
+    reference.rawSources.domesticRawOutput[LOCKED] = 3; // the locked-down region's source gains 5 units
+    shocked.rawSources.domesticRawOutput[LOCKED] = 8;
+    const s = lossesAfterOneWeek(shocked, reference);
+    expect(s.grossIndirect).toBeCloseTo(4 * domesticPrice + 3 * recycledPrice, 9);
+    expect(s.netIndirect).toBeCloseTo(4 * domesticPrice + 3 * recycledPrice, 9);
+    expect(s.grossDirect).toBe(0); // a gain is no gross loss …
+    expect(s.netDirect).toBeCloseTo(-5 * domesticPrice, 9); // … but counts in the net figure
+  });
+
+  it('the window runs from the first shock’s start to 52 weeks after the last one ends', () => {
+    // A lockdown from week 0 for 4 weeks ends at week 4 (exclusive): losses count in weeks 0–55.
+    const { shocked, reference } = quietPair();
+    const tracker = new LossTracker(shocked, reference);
+    expect([-1, 0, 3, 4, 55, 56].map((week) => tracker.inWindow(week))).toEqual([false, true, true, true, true, false]);
+    const later = quietPair({ shocks: [{ ...LOCKDOWN.shocks[0], start: 3 }] });
+    const laterTracker = new LossTracker(later.shocked, later.reference);
+    expect([2, 3, 58, 59].map((week) => laterTracker.inWindow(week))).toEqual([false, true, true, false]);
+  });
+
+  it('recovery weeks count from the shock’s start, and exactly 95% of the reference is recovered', () => {
+    const { shocked, reference } = quietPair({ shocks: [{ ...LOCKDOWN.shocks[0], start: 3 }] });
+    const tracker = new LossTracker(shocked, reference);
+    shocked.finalMarket.finalDelivered.set([50, 50]);
+    reference.finalMarket.finalDelivered.set([150, 50]); // 100 < 0.95 · 200 = 190
+    tracker.update(5);
+    expect(tracker.state().recoveryWeeks).toBe(5 - 3 + 1);
+    shocked.finalMarket.finalDelivered.set([140, 50]); // 190: exactly 95%, recovered
+    tracker.update(6);
+    expect(tracker.state().recoveryWeeks).toBe(3);
+  });
+
+  it('records the accounting ratio outside / inside once units were lost and some value added was inside, and a measured ratio of 0 with no direct loss', () => {
+    const { shocked, reference } = quietPair();
+    reference.hubs.rawOutputExternal.fill(0);
+    reference.hubs.rawOutputInternal.fill(0);
+    reference.hubs.componentOutput.fill(0);
+    reference.plants.production.fill(0);
+    // Raw inputs only: 10 domestic + 20 recycled units outside, 10 recycled inside → a quarter inside.
+    reference.rawSources.domesticRawOutput[OTHER] = 10;
+    reference.rawSources.recycledRawOutput[OTHER] = 20;
+    reference.rawSources.recycledRawOutput[LOCKED] = 10;
+    shocked.regions.lockedDown[LOCKED] = 1;
+    expect(lockedValueAddedShare(reference, shocked.regions.lockedDown)).toBeCloseTo(0.25, 12);
+    // The reference's raw output is also value added the shocked run lacks, all of it indirect
+    // except the 10 recycled units in LCK.
+    shocked.finalMarket.finalDelivered.set([0, 60]);
+    reference.finalMarket.finalDelivered.set([0, 100]); // 40 units lost
+    const tracker = new LossTracker(shocked, reference);
+    tracker.update(0);
+    const recorder = new Recorder(shocked, LOSS_INDICATORS);
+    tracker.record(recorder, 0);
+    expect(recorder.latest('lossRatioAccounting')).toBeCloseTo(0.75 / 0.25, 12);
+    expect(recorder.latest('lostFinalDeliveries')).toBe(40);
+  });
+
+  it('no accounting ratio when nothing lost was made inside; no measured ratio (0, not ∞) without a direct loss', () => {
+    const { shocked, reference } = quietPair();
+    reference.hubs.rawOutputExternal.fill(0);
+    reference.hubs.rawOutputInternal.fill(0);
+    reference.hubs.componentOutput.fill(0);
+    reference.plants.production.fill(0);
+    reference.rawSources.domesticRawOutput[OTHER] = 10; // everything made outside
+    shocked.regions.lockedDown[LOCKED] = 1;
+    shocked.finalMarket.finalDelivered.set([0, 60]);
+    reference.finalMarket.finalDelivered.set([0, 100]);
+    const tracker = new LossTracker(shocked, reference);
+    tracker.update(0);
+    const state = tracker.state();
+    expect(state.lostUnits).toBe(40);
+    expect(state.accountingInside).toBe(0);
+    expect(state.grossDirect).toBe(0);
+    expect(state.grossIndirect).toBeGreaterThan(0);
+    const recorder = new Recorder(shocked, LOSS_INDICATORS);
+    tracker.record(recorder, 0);
+    expect(recorder.series('lossRatioAccounting')).toEqual([]);
+    expect(recorder.latest('lossRatioMeasured')).toBe(0);
+  });
+
+  it('reads no stale figures from dead SME slots (value added, chain output)', () => {
+    const { shocked, reference } = pairOfWorlds([[OTHER, null, 15]]);
+    shocked.smes.revenue[0] = 7; // the exited SME's last week, still in its slot
+    const pairs: [number, number, number][] = [];
+    forEachSmePair(shocked, reference, (r, a, b) => pairs.push([r, a, b]));
+    expect(pairs).toEqual([[OTHER, 0, 15]]);
+    // A dead SME's chain output is not counted where components were made.
+    const world = quietWorld(false);
+    world.hubs.rawOutputExternal.fill(0);
+    world.hubs.rawOutputInternal.fill(0);
+    world.hubs.componentOutput.fill(0);
+    world.plants.production.fill(0);
+    world.hubs.componentOutput[0] = 10; // 10 components in LCK
+    const id = sme(world, OTHER, 0);
+    world.smes.chainOutput[id] = 30;
+    world.smes.alive[id] = 0;
+    expect(lockedValueAddedShare(world, new Uint8Array([1, 0]))).toBe(1);
+  });
+});
