@@ -382,6 +382,11 @@ describe('the raw sources’ value added, the loss window, recovery from a later
     const pairs: [number, number, number][] = [];
     forEachSmePair(shocked, reference, (r, a, b) => pairs.push([r, a, b]));
     expect(pairs).toEqual([[OTHER, 0, 15]]);
+    const other = pairOfWorlds([[OTHER, 12, null]]);
+    other.reference.smes.revenue[0] = 9; // likewise in the reference run
+    const otherPairs: [number, number, number][] = [];
+    forEachSmePair(other.shocked, other.reference, (r, a, b) => otherPairs.push([r, a, b]));
+    expect(otherPairs).toEqual([[OTHER, 12, 0]]);
     // A dead SME's chain output is not counted where components were made.
     const world = quietWorld(false);
     world.hubs.rawOutputExternal.fill(0);
