@@ -18,6 +18,7 @@ import {
 
 const g = (indicator: string): { kind: 'indicator'; ref: IndicatorRef } => ({ kind: 'indicator', ref: { indicator, scope: 'global', group: 'world' } });
 const n = (value: number) => ({ kind: 'number' as const, value });
+const leftOf = (text: string) => (parseCondition(text) as Extract<Condition, { kind: 'compare' }>).left;
 
 /** The ConditionError `text` throws (fails the test when it parses). */
 function errorOf(text: string): ConditionError {
@@ -41,6 +42,11 @@ describe('condition tokens', () => {
     expect(right('1E+2')).toEqual(n(100));
     expect(right('2.5e-1')).toEqual(n(0.25));
     expect(right('.5E1')).toEqual(n(5));
+    // Exponents of more than one digit, and signed exponents after a leading dot.
+    expect(right('1e12')).toEqual(n(1e12));
+    expect(right('.25e12')).toEqual(n(2.5e11));
+    expect(right('.5e-1')).toEqual(n(0.05));
+    expect(right('.5e+1')).toEqual(n(5));
   });
 
   it('reads names with underscores and digits, "week" only as a whole word, keywords only as whole words', () => {
@@ -73,11 +79,11 @@ describe('condition tokens', () => {
       left: { kind: 'indicator', ref: { indicator: 'x', scope: 'bloc', group: 'A-B.c' } },
       right: n(1),
     });
-    expect(parseCondition('x@incomeGroup:high_income!=1').left).toEqual({
+    expect(leftOf('x@incomeGroup:high_income!=1')).toEqual({
       kind: 'indicator',
       ref: { indicator: 'x', scope: 'incomeGroup', group: 'high_income' },
     });
-    expect(parseCondition('x@global:world==1').left).toEqual({ kind: 'indicator', ref: { indicator: 'x', scope: 'global', group: 'world' } });
+    expect(leftOf('x@global:world==1')).toEqual({ kind: 'indicator', ref: { indicator: 'x', scope: 'global', group: 'world' } });
   });
 });
 
@@ -110,6 +116,11 @@ describe('condition errors: message and column', () => {
       ['week < and', 'expected a number, "week" or an indicator name, got "and"', 8],
       ['or < 1', 'expected a number, "week" or an indicator name, got "or"', 1],
       ['not < 1', 'expected a number, "week" or an indicator name, got "<"', 5],
+      // "not" is a keyword, never an indicator name, on either side.
+      ['week < not', 'expected a number, "week" or an indicator name, got "not"', 8],
+      // A parenthesis is not a comparison operator.
+      ['week ( 3', `expected a comparison ${ops}, got "("`, 6],
+      ['week ) 3', `expected a comparison ${ops}, got ")"`, 6],
       ['week < 1 week', 'expected "and", "or" or the end, got "week"', 10],
       ['(week < 1', 'expected ")", got the end', 10],
       ['(week < 1 week', 'expected ")", got "week"', 11],
