@@ -152,6 +152,25 @@ describe('capability of new SMEs', () => {
   });
 });
 
+describe('entry with no local demand trend', () => {
+  it('a region whose local demand and trend are both 0 has growth 0, not 0/0: entry at the base mean', () => {
+    const world = tinyWorld(undefined, { smeEntryRate: 0.1, entrantMinCapabilityShare: 0 });
+    const r = world.regions;
+    r.smeSlots.fill(0);
+    r.smeSlots[NBR] = 5200;
+    r.literacy[NBR] = 0.5;
+    r.localDemand[NBR] = 0;
+    r.localDemandTrend[NBR] = 0; // trend stays 0 + (0 − 0) / 52 = 0
+    world.tick = 4;
+    smeExitsAndEntries(world, []);
+    // Mean (0.1 / 52) · 5200 · (1 + 0.5) · (1 + 0) = 15.
+    const expected = new KeyedDraws(SEED, 'sme.entry').poisson(NBR, 4, 15);
+    expect(expected).toBeGreaterThan(0);
+    expect(r.smeEntries[NBR]).toBe(expected);
+    expect(r.localDemandTrend[NBR]).toBe(0);
+  });
+});
+
 describe('an entrant\'s traits (createEntrant)', () => {
   it('is born this tick in its region, adopts iff its draw < initialAdoptionFactor · a · l, and joins the census', () => {
     const params = { smeEntryRate: 0.1, entrantMinCapabilityShare: 0, initialAdoptionFactor: 0.5, riskPerceptionInitial: 0.3, hubHazardPerYear: 0.26, smeCashWeeks: 2 };
