@@ -219,6 +219,14 @@ describe('regional indicators: numerator and denominator by hand', () => {
     );
   });
 
+  it('marks every other indicator "ratio"', () => {
+    const kinds = new Set(REGIONAL_INDICATORS.map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(['ratio', 'sum']);
+    expect(regional('unitCost').kind).toBe('ratio');
+    expect(regional('smeChainShareMicro').kind).toBe('ratio');
+    expect(regional('strategyShareLocal').kind).toBe('ratio');
+  });
+
   it('caps delivered at demand in the fill rate (float sums can overshoot)', () => {
     const { world, o } = filled(0);
     world.regions.finalDelivered[NBR] = 100.5;
@@ -328,6 +336,14 @@ describe('global indicators by hand', () => {
     const n = cells.count;
     expect(n).toBeGreaterThan(1);
     expect(global('usageGini').value(world, createObservation(3))).toBeCloseTo(1 - 1 / n, 12);
+    // a·l, not a/l: three cells of weight 1 (the rest weightless) with a = 0.5, 0.5, 1 and
+    // l = 1, 0.5, 0.5: a·l = 0.5, 0.25, 0.5 → Σ|xi − xj| = 2 · (0.25 + 0.25) = 1, μ = 1.25/3,
+    // G = 1 / (2 · 9 · 1.25/3) = 2/15 (a/l = 0.5, 1, 2 would give 2/7).
+    cells.population.fill(0);
+    cells.population.set([1, 1, 1], 0);
+    cells.access.set([0.5, 0.5, 1], 0);
+    cells.literacy.set([1, 0.5, 0.5], 0);
+    expect(global('usageGini').value(world, createObservation(3))).toBeCloseTo(2 / 15, 12);
     // Regions: income [1, 3] weights [1, 2] (the third region weightless): 4/21 (engine test's hand value).
     regions.income.set([1, 3, 50]);
     regions.population.set([1, 2, 0]);

@@ -92,6 +92,30 @@ describe('Recorder.record: each regional indicator globally, by bloc, by income 
     expect(recorder.latest('access', 'region', 'HOM')).toBeNaN();
   });
 
+  it('without extras lists only the regional and global indicators; its group names are copies', () => {
+    const w = world();
+    const recorder = new Recorder(w);
+    expect(recorder.indicators.length).toBe(REGIONAL_INDICATORS.filter((i) => !i.recordedIf).length + GLOBAL_INDICATORS.length);
+    expect(recorder.groupNames[1]).not.toBe(w.definition.blocs);
+    expect(recorder.groupNames[2]).not.toBe(INCOME_GROUPS);
+    expect(recorder.groupNames[3]).not.toBe(w.regions.codes);
+  });
+
+  it('a non-headline sum (smeEmployment) has no region rows', () => {
+    const w = world();
+    const recorder = new Recorder(w);
+    recorder.record(w, 0);
+    // 5 employees per SME: HOM 1, HUB 2, NBR 3 SMEs.
+    expect(rowsOf(recorder, 'smeEmployment')).toEqual([
+      ['global', 'world', 30],
+      ['bloc', 'A', 20],
+      ['bloc', 'B', 10],
+      ['incomeGroup', 'low_income', 10],
+      ['incomeGroup', 'lower_middle_income', 15],
+      ['incomeGroup', 'high_income', 5],
+    ]);
+  });
+
   it('a headline sum (smeCount) adds up over groups', () => {
     const w = world();
     const recorder = new Recorder(w);
