@@ -10,6 +10,7 @@ import { clamp01, initializeCells, MAX_CELL_LINKS, startingAccessLiteracy } from
 import { initializeSmes } from '../../../agents/sme/initialize.ts';
 import { NO_BUYER } from '../../../agents/sme/schema.ts';
 import { currentLeadTime } from '../../../src/model/geography.ts';
+import { initStream } from '../../../src/sim/rng/init-stream.ts';
 import { HB2, HOM, HUB, NBR, region, threeRegions, tinyWorld, twoFirmsTwoHubs, withSecondHub } from './tiny-world.ts';
 
 describe('supplier initialize', () => {
@@ -108,6 +109,28 @@ describe('community initialize', () => {
     }
   });
 
+  it('draws region trust, then each cell\'s trust and income factor, from their streams', () => {
+    const spread = { ...params, trustInitialSpread: 0.1, trustInitialCellSpread: 0.05, incomeDispersion: 0.4 };
+    const world = tinyWorld(threeRegions(), spread);
+    initializeCells(world, Uint32Array.from([2, 0, 1]));
+    const trust = initStream(world.seed, 'cells.trust');
+    const income = initStream(world.seed, 'cells.income');
+    const c = world.cells;
+    const clamp = (x: number) => Math.min(1, Math.max(0, x));
+    let id = 0;
+    for (const [r, n] of [[HOM, 2], [HUB, 0], [NBR, 1]]) {
+      const regionFirms = clamp(0.6 + 0.1 * trust.normal());
+      const regionGovernment = clamp(0.4 + 0.1 * trust.normal());
+      for (let k = 0; k < n; k++, id++) {
+        expect(c.region[id]).toBe(r);
+        // Log-normal with mean 1: exp(0.4 z − 0.4² / 2) = exp(0.4 z − 0.08).
+        expect(c.incomeFactor[id], `cell ${id}`).toBeCloseTo(Math.exp(0.4 * income.normal() - 0.08), 6);
+        expect(c.trustFirms[id], `cell ${id}`).toBeCloseTo(clamp(regionFirms + 0.05 * trust.normal()), 6);
+        expect(c.trustGovernment[id], `cell ${id}`).toBeCloseTo(clamp(regionGovernment + 0.05 * trust.normal()), 6);
+      }
+    }
+  });
+
   it('keeps at most MAX_CELL_LINKS (4) links, one per listed neighbour in order', () => {
     const regions = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'].map((code, k) => region(code, { longitude: k }));
     const world = tinyWorld({ ...threeRegions(), regions, leadFirmHomes: [0], regionNeighbours: [[5, 4, 3, 2, 1], [], [], [], [], []] }, params);
@@ -154,6 +177,28 @@ describe('SME initialize', () => {
       expect(s.observedHazard[i]).toBeCloseTo(0.005, 6); // 0.26 / 52
       expect(s.cash[i]).toBeGreaterThan(0);
       expect(s.price[i]).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws capability, adoption and cash from the traits stream in that order (capability, adoption, cash per SME)', () => {
+    const params = { initialCapability: 0.4, capabilityLiteracyWeight: 0.5, capabilityDispersion: 0.1, initialAdoptionFactor: 0.5, smeCashWeeks: 2, smeCashDispersion: 0.3 };
+    const world = tinyWorld(undefined, params);
+    world.regions.access[NBR] = 0.8;
+    world.regions.literacy[NBR] = 0.5;
+    world.regions.wage[NBR] = 100;
+    initializeSmes(world, Uint32Array.from([0, 0, 6]));
+    const traits = initStream(world.seed, 'sme.traits');
+    const s = world.smes;
+    for (let i = 0; i < 6; i++) {
+      const z = traits.normal();
+      const u = traits.uniform();
+      const c = traits.normal();
+      // Capability 0.4 · (1 − 0.5 + 0.5 · 0.5) + 0.1 z = 0.3 + 0.1 z, within [0.05, 0.95].
+      expect(s.capability[i], `SME ${i}`).toBeCloseTo(Math.min(0.95, Math.max(0.05, 0.3 + 0.1 * z)), 6);
+      // Adoption probability 0.5 · (0.8 · 0.5) = 0.2.
+      expect(s.digital[i], `SME ${i}`).toBe(u < 0.2 ? 1 : 0);
+      // Cash 2 weeks × employees × wage 100 × exp(0.3 c).
+      expect(s.cash[i], `SME ${i}`).toBeCloseTo(2 * s.employees[i] * 100 * Math.exp(0.3 * c), 4);
     }
   });
 
