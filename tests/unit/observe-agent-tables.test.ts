@@ -49,6 +49,20 @@ describe('readAgents', () => {
     expect(Array.from(cells.values)).toEqual(Array.from(world.cells.region.subarray(0, world.cells.count)));
   });
 
+  it('documents every kind and every field with a unit and a meaning', () => {
+    for (const kind of AGENT_KINDS) {
+      const table = AGENT_TABLES[kind];
+      expect(table.doc.length, kind).toBeGreaterThan(0);
+      const fields = Object.entries(table.fields) as [string, { unit: string; doc: string }][];
+      expect(fields.length, kind).toBeGreaterThan(0);
+      for (const [name, field] of fields) {
+        expect(typeof field.unit, `${kind}.${name}`).toBe('string');
+        expect(field.unit.length, `${kind}.${name} unit`).toBeGreaterThan(0);
+        expect(field.doc.length, `${kind}.${name} doc`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('every table reads its own store', () => {
     const world = tinyWorld();
     expect(AGENT_TABLES.sme.store(world)).toBe(world.smes);

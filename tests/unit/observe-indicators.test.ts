@@ -227,6 +227,13 @@ describe('regional indicators: numerator and denominator by hand', () => {
     expect(regional('strategyShareLocal').kind).toBe('ratio');
   });
 
+  it('gives every indicator, regional and global, a unit and a definition', () => {
+    for (const indicator of [...REGIONAL_INDICATORS, ...GLOBAL_INDICATORS]) {
+      expect(indicator.unit.length, `${indicator.name} unit`).toBeGreaterThan(0);
+      expect(indicator.doc.length, `${indicator.name} doc`).toBeGreaterThan(0);
+    }
+  });
+
   it('caps delivered at demand in the fill rate (float sums can overshoot)', () => {
     const { world, o } = filled(0);
     world.regions.finalDelivered[NBR] = 100.5;
