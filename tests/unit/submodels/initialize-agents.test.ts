@@ -10,6 +10,7 @@ import { clamp01, initializeCells, MAX_CELL_LINKS, startingAccessLiteracy } from
 import { initializeSmes } from '../../../agents/sme/initialize.ts';
 import { NO_BUYER } from '../../../agents/sme/schema.ts';
 import { currentLeadTime } from '../../../src/model/geography.ts';
+import { unitLabourCost } from '../../../src/model/economy.ts';
 import { initStream } from '../../../src/sim/rng/init-stream.ts';
 import { HB2, HOM, HUB, NBR, region, threeRegions, tinyWorld, twoFirmsTwoHubs, withSecondHub } from './tiny-world.ts';
 
@@ -264,8 +265,10 @@ describe('firm initialize', () => {
   });
 
   it('startPlants: one firm holds every market; capacity, stock, cash, bloc demand and pipelines follow its forecast', () => {
-    const world = tinyWorld(undefined, { markup: 0.2, plantUtilisationTarget: 0.8, inventoryCoverWeeks: 2, firmCashWeeks: 3 });
+    const world = tinyWorld(undefined, { markup: 0.2, plantUtilisationTarget: 0.8, inventoryCoverWeeks: 2, firmCashWeeks: 3, labourPerAssembly: 2 });
     const { plants, firms, regions, plantHub, hubs, geo } = world;
+    // Everything startPlants sets is cleared first, so a value left from createWorld cannot pass for it.
+    for (const a of [plants.price, plants.unitCost, plants.componentCost, plants.capacity, plants.capacityTarget, plants.finishedStock]) a.fill(0);
     plants.forecast.fill(0);
     plants.pipeline.fill(0);
     firms.cash.fill(0);
@@ -280,7 +283,12 @@ describe('firm initialize', () => {
     expect(total).toBeGreaterThan(0);
     expect(plants.forecast[0]).toBeCloseTo(total, 6);
     expect(plants.forecast[1]).toBe(0);
-    for (let p = 0; p < 2; p++) expect(plants.price[p]).toBeCloseTo(plants.unitCost[p] * 1.2, 9);
+    for (let p = 0; p < 2; p++) {
+      expect(plants.componentCost[p], `plant ${p}`).toBeGreaterThan(0);
+      // Unit cost = component + 2 assembly hours × the plant region's unit labour cost.
+      expect(plants.unitCost[p], `plant ${p}`).toBeCloseTo(plants.componentCost[p] + 2 * unitLabourCost(regions, plants.region[p]), 9);
+      expect(plants.price[p], `plant ${p}`).toBeCloseTo(plants.unitCost[p] * 1.2, 9);
+    }
     expect(plants.capacity[0]).toBeCloseTo(total / 0.8, 6);
     expect(plants.capacityTarget[0]).toBeCloseTo(total / 0.8, 6);
     expect(plants.finishedStock[0]).toBeCloseTo(3 * total, 6); // (cover 2 + 1) weeks
