@@ -70,32 +70,32 @@ function filled(sourcingNode: number): { world: World; o: Observation } {
   o.poorPopulation[r] = 250;
 
   const g = world.regions;
-  junk([g.finalDemand, g.finalDelivered, g.finalLost, g.finalViaHub, g.finalDeliveryUnitWeeks, g.smeExits, g.smeAdoptions, g.smeCount, g.smeAdopted, g.smeEntries]);
-  junk([g.plantEmployment, g.hubEmployment, g.smeEmployment, g.jobs, g.unemployment, g.skill, g.access, g.literacy, g.trustFirms, g.trustGovernment, g.income, g.sourcingNode]);
+  junk([world.finalMarket.finalDemand, world.finalMarket.finalDelivered, world.finalMarket.finalLost, world.finalMarket.finalViaHub, world.finalMarket.finalDeliveryUnitWeeks, world.smeRegions.smeExits, world.smeRegions.smeAdoptions, world.smeRegions.smeCount, world.smeRegions.smeAdopted, world.smeRegions.smeEntries]);
+  junk([world.communityRegions.plantEmployment, world.communityRegions.hubEmployment, world.smeRegions.smeEmployment, world.communityRegions.jobs, world.communityRegions.unemployment, world.communityRegions.skill, world.communityRegions.access, world.communityRegions.literacy, world.communityRegions.trustFirms, world.communityRegions.trustGovernment, world.communityRegions.income, g.sourcingNode]);
   g.population[HOM] = 7;
   g.population[HUB] = 9;
   g.population[r] = 1000;
-  g.finalDemand[r] = 100;
-  g.finalDelivered[r] = 80;
-  g.finalLost[r] = 20;
-  g.finalViaHub[r] = 30;
-  g.finalDeliveryUnitWeeks[r] = 160;
-  g.smeExits[r] = 2;
-  g.smeAdoptions[r] = 1;
-  g.smeCount[r] = 41;
-  g.smeAdopted[r] = 11;
-  g.smeEntries[r] = 3;
-  g.plantEmployment[r] = 30;
-  g.hubEmployment[r] = 20;
-  g.smeEmployment[r] = 50;
-  g.jobs[r] = 120;
-  g.unemployment[r] = 0.1;
-  g.skill[r] = 0.5;
-  g.access[r] = 0.8;
-  g.literacy[r] = 0.5;
-  g.trustFirms[r] = 0.6;
-  g.trustGovernment[r] = 0.3;
-  g.income[r] = 70;
+  world.finalMarket.finalDemand[r] = 100;
+  world.finalMarket.finalDelivered[r] = 80;
+  world.finalMarket.finalLost[r] = 20;
+  world.finalMarket.finalViaHub[r] = 30;
+  world.finalMarket.finalDeliveryUnitWeeks[r] = 160;
+  world.smeRegions.smeExits[r] = 2;
+  world.smeRegions.smeAdoptions[r] = 1;
+  world.smeRegions.smeCount[r] = 41;
+  world.smeRegions.smeAdopted[r] = 11;
+  world.smeRegions.smeEntries[r] = 3;
+  world.communityRegions.plantEmployment[r] = 30;
+  world.communityRegions.hubEmployment[r] = 20;
+  world.smeRegions.smeEmployment[r] = 50;
+  world.communityRegions.jobs[r] = 120;
+  world.communityRegions.unemployment[r] = 0.1;
+  world.communityRegions.skill[r] = 0.5;
+  world.communityRegions.access[r] = 0.8;
+  world.communityRegions.literacy[r] = 0.5;
+  world.communityRegions.trustFirms[r] = 0.6;
+  world.communityRegions.trustGovernment[r] = 0.3;
+  world.communityRegions.income[r] = 70;
   g.sourcingNode[r] = sourcingNode;
   // Spending on instrument k this week: spentQuarter − spentLastWeek = (10 (k + 1) + 5) − 5 = 10 (k + 1).
   const { spentQuarter, spentLastWeek } = world.policy;
@@ -236,7 +236,7 @@ describe('regional indicators: numerator and denominator by hand', () => {
 
   it('caps delivered at demand in the fill rate (float sums can overshoot)', () => {
     const { world, o } = filled(0);
-    world.regions.finalDelivered[NBR] = 100.5;
+    world.finalMarket.finalDelivered[NBR] = 100.5;
     expect(regional('fillRate').numerator(world, o, NBR)).toBe(100); // min(100.5, 100)
   });
 
@@ -314,8 +314,8 @@ describe('global indicators by hand', () => {
     const world = tinyWorld();
     const g = world.regions;
     g.population.set([1, 3, 2]);
-    g.access.set([0.5, 1, 0.2]);
-    g.literacy.set([0.4, 0.5, 1]);
+    world.communityRegions.access.set([0.5, 1, 0.2]);
+    world.communityRegions.literacy.set([0.4, 0.5, 1]);
     // a·l = 0.2, 0.5, 0.2. Quartiles: HOM top (4), HUB and NBR bottom (1).
     world.economy.incomeQuartile.set([4, 1, 1]);
     // top: 0.2; bottom: (3 · 0.5 + 2 · 0.2) / (3 + 2) = 1.9 / 5 = 0.38 → 0.2 − 0.38 = −0.18.
@@ -352,7 +352,7 @@ describe('global indicators by hand', () => {
     cells.literacy.set([1, 0.5, 0.5], 0);
     expect(global('usageGini').value(world, createObservation(3))).toBeCloseTo(2 / 15, 12);
     // Regions: income [1, 3] weights [1, 2] (the third region weightless): 4/21 (engine test's hand value).
-    regions.income.set([1, 3, 50]);
+    world.communityRegions.income.set([1, 3, 50]);
     regions.population.set([1, 2, 0]);
     expect(global('incomeGini').value(world, createObservation(3))).toBeCloseTo(4 / 21, 12);
   });

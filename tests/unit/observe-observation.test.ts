@@ -105,8 +105,8 @@ describe('observe: plants, hubs, raw sources, firms and cells', () => {
     h.rawOutputExternal.set([5, 7]);
     world.economy.referenceRawPrice = 10;
     const g = world.regions;
-    g.domesticRawOutput.set([4, 0, 2, 1]);
-    g.recycledRawOutput.set([1, 3, 0, 0]);
+    world.rawSources.domesticRawOutput.set([4, 0, 2, 1]);
+    world.rawSources.recycledRawOutput.set([1, 3, 0, 0]);
     const o = createObservation(4);
     o.rawVirgin.fill(50); // cleared first
     observe(world, o);

@@ -24,8 +24,8 @@ function world(): World {
     }),
   );
   w.regions.population.set([100, 300, 600]);
-  w.regions.unemployment.set([0.1, 0.2, 0.5]);
-  w.regions.access.set([0.5, 1, 0.2]);
+  w.communityRegions.unemployment.set([0.1, 0.2, 0.5]);
+  w.communityRegions.access.set([0.5, 1, 0.2]);
   for (const [r, n] of [[HOM, 1], [HUB, 2], [NBR, 3]]) for (let k = 0; k < n; k++) addSme(w, r, { employees: 5, capability: 0.5 });
   return w;
 }
@@ -165,7 +165,7 @@ describe('Recorder.record: each regional indicator globally, by bloc, by income 
     const w = world();
     const recorder = new Recorder(w);
     recorder.record(w, 0);
-    w.regions.unemployment[HUB] = 0.4;
+    w.communityRegions.unemployment[HUB] = 0.4;
     recorder.record(w, 1);
     expect(recorder.series('unemployment', 'bloc', 'B')).toEqual([
       { week: 0, value: expect.closeTo(0.2, 12) },

@@ -83,7 +83,7 @@ describe('community initialize', () => {
     const c = world.cells;
     expect(c.count).toBe(5);
     expect(Array.from(c.region)).toEqual([HOM, HOM, NBR, NBR, NBR]);
-    expect(Array.from(world.regions.cellCount)).toEqual([2, 0, 3]);
+    expect(Array.from(world.communityRegions.cellCount)).toEqual([2, 0, 3]);
     for (let i = 0; i < 5; i++) {
       const home = c.region[i] === HOM;
       expect(c.population[i], `cell ${i}`).toBeCloseTo(home ? 1e6 / 2 : 1e6 / 3, 6);
@@ -184,8 +184,8 @@ describe('SME initialize', () => {
   it('draws capability, adoption and cash from the traits stream in that order (capability, adoption, cash per SME)', () => {
     const params = { initialCapability: 0.4, capabilityLiteracyWeight: 0.5, capabilityDispersion: 0.1, initialAdoptionFactor: 0.5, smeCashWeeks: 2, smeCashDispersion: 0.3 };
     const world = tinyWorld(undefined, params);
-    world.regions.access[NBR] = 0.8;
-    world.regions.literacy[NBR] = 0.5;
+    world.communityRegions.access[NBR] = 0.8;
+    world.communityRegions.literacy[NBR] = 0.5;
     world.regions.wage[NBR] = 100;
     initializeSmes(world, Uint32Array.from([0, 0, 6]));
     const traits = initStream(world.seed, 'sme.traits');
@@ -208,8 +208,8 @@ describe('SME initialize', () => {
     initializeSmes(none, Uint32Array.from([20, 0, 0]));
     expect(Array.from(none.smes.digital.subarray(0, 20)).every((d) => d === 0)).toBe(true);
     const all = tinyWorld(undefined, { initialAdoptionFactor: 1 });
-    all.regions.access[HOM] = 1;
-    all.regions.literacy[HOM] = 1;
+    all.communityRegions.access[HOM] = 1;
+    all.communityRegions.literacy[HOM] = 1;
     initializeSmes(all, Uint32Array.from([20, 0, 0]));
     // Probability clamp01(1 · 1 · 1) = 1: every draw u < 1.
     expect(Array.from(all.smes.digital.subarray(0, 20)).every((d) => d === 1)).toBe(true);

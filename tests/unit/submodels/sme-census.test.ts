@@ -28,15 +28,15 @@ describe('aggregateSmes: regional census of living SMEs', () => {
     world.smes.alive[dead] = 0;
     const r = world.regions;
     // Stale values from an earlier week are overwritten.
-    for (const a of [r.smeCount, r.smeAdopted, r.smeEmployment, r.smeInChain, r.smeCapabilitySum]) a.fill(99);
+    for (const a of [world.smeRegions.smeCount, world.smeRegions.smeAdopted, world.smeRegions.smeEmployment, world.smeRegions.smeInChain, world.smeRegions.smeCapabilitySum]) a.fill(99);
     aggregateSmes(world);
-    expect(Array.from(r.smeCount)).toEqual([1, 0, 2]);
-    expect(Array.from(r.smeAdopted)).toEqual([1, 0, 1]);
-    expect(Array.from(r.smeEmployment)).toEqual([4, 0, 16]); // NBR: 10 + 6
-    expect(Array.from(r.smeInChain)).toEqual([0, 0, 2]);
-    expect(r.smeCapabilitySum[HOM]).toBeCloseTo(0.25, 6);
-    expect(r.smeCapabilitySum[HUB]).toBe(0);
-    expect(r.smeCapabilitySum[NBR]).toBeCloseTo(1.25, 6); // 0.5 + 0.75
+    expect(Array.from(world.smeRegions.smeCount)).toEqual([1, 0, 2]);
+    expect(Array.from(world.smeRegions.smeAdopted)).toEqual([1, 0, 1]);
+    expect(Array.from(world.smeRegions.smeEmployment)).toEqual([4, 0, 16]); // NBR: 10 + 6
+    expect(Array.from(world.smeRegions.smeInChain)).toEqual([0, 0, 2]);
+    expect(world.smeRegions.smeCapabilitySum[HOM]).toBeCloseTo(0.25, 6);
+    expect(world.smeRegions.smeCapabilitySum[HUB]).toBe(0);
+    expect(world.smeRegions.smeCapabilitySum[NBR]).toBeCloseTo(1.25, 6); // 0.5 + 0.75
   });
 });
 
@@ -89,11 +89,11 @@ describe('SME exits write off cash, raw stock and the pipeline, end the contract
       s.owedByDomestic[i] = 3;
       s.owedByRecycled[i] = 4;
     }
-    world.regions.smeExits.fill(5); // last week's count is replaced
+    world.smeRegions.smeExits.fill(5); // last week's count is replaced
     const writeOffs = world.ledger.exitWriteOffs;
     const rawWrittenOff = world.ledger.rawWrittenOff;
     smeExitsAndEntries(world, [a, b]);
-    expect(Array.from(world.regions.smeExits)).toEqual([1, 0, 1]);
+    expect(Array.from(world.smeRegions.smeExits)).toEqual([1, 0, 1]);
     expect(world.ledger.exitWriteOffs - writeOffs).toBeCloseTo(-35, 10); // −30 − 5
     // Each: stock 3 + pipeline W(W + 1)/2.
     expect(world.ledger.rawWrittenOff - rawWrittenOff).toBeCloseTo(2 * (3 + (W * (W + 1)) / 2), 10);
@@ -128,7 +128,7 @@ describe('capability of new SMEs', () => {
 
   it('initialCapability: κ0 · (1 − w + w · literacy) + dispersion · z, within [0.05, 0.95]', () => {
     const world = tinyWorld(undefined, params);
-    world.regions.literacy[NBR] = 0.6;
+    world.communityRegions.literacy[NBR] = 0.6;
     // 0.4 · (1 − 0.5 + 0.5 · 0.6) = 0.4 · 0.8 = 0.32; + 0.1 · 1.5 = 0.47.
     expect(initialCapability(world, NBR, 1.5)).toBeCloseTo(0.47, 12);
     expect(initialCapability(world, NBR, -1)).toBeCloseTo(0.22, 12); // 0.32 − 0.1
@@ -139,15 +139,15 @@ describe('capability of new SMEs', () => {
   it('entrantCapability: share × the region\'s mean + dispersion · z, or the starting level where it has no SMEs', () => {
     const world = tinyWorld(undefined, params);
     const r = world.regions;
-    r.smeCount[HOM] = 4;
-    r.smeCapabilitySum[HOM] = 2; // mean 0.5
+    world.smeRegions.smeCount[HOM] = 4;
+    world.smeRegions.smeCapabilitySum[HOM] = 2; // mean 0.5
     // 0.8 · 0.5 + 0.1 · 0.5 = 0.45.
     expect(entrantCapability(world, HOM, 0.5)).toBeCloseTo(0.45, 12);
     expect(entrantCapability(world, HOM, 6)).toBe(0.95); // 1.0 capped
     expect(entrantCapability(world, HOM, -4)).toBe(0.05); // 0.0 floored
-    r.smeCount[NBR] = 0;
-    r.smeCapabilitySum[NBR] = 0;
-    r.literacy[NBR] = 0.6;
+    world.smeRegions.smeCount[NBR] = 0;
+    world.smeRegions.smeCapabilitySum[NBR] = 0;
+    world.communityRegions.literacy[NBR] = 0.6;
     expect(entrantCapability(world, NBR, 1.5)).toBeCloseTo(0.47, 12); // initialCapability above
   });
 });
@@ -158,16 +158,16 @@ describe('entry with no local demand trend', () => {
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[NBR] = 5200;
-    r.literacy[NBR] = 0.5;
-    r.localDemand[NBR] = 0;
-    r.localDemandTrend[NBR] = 0; // trend stays 0 + (0 − 0) / 52 = 0
+    world.communityRegions.literacy[NBR] = 0.5;
+    world.smeRegions.localDemand[NBR] = 0;
+    world.smeRegions.localDemandTrend[NBR] = 0; // trend stays 0 + (0 − 0) / 52 = 0
     world.tick = 4;
     smeExitsAndEntries(world, []);
     // Mean (0.1 / 52) · 5200 · (1 + 0.5) · (1 + 0) = 15.
     const expected = new KeyedDraws(SEED, 'sme.entry').poisson(NBR, 4, 15);
     expect(expected).toBeGreaterThan(0);
-    expect(r.smeEntries[NBR]).toBe(expected);
-    expect(r.localDemandTrend[NBR]).toBe(0);
+    expect(world.smeRegions.smeEntries[NBR]).toBe(expected);
+    expect(world.smeRegions.localDemandTrend[NBR]).toBe(0);
   });
 });
 
@@ -178,14 +178,14 @@ describe('an entrant\'s traits (createEntrant)', () => {
     const r = world.regions;
     r.smeSlots.fill(0);
     r.smeSlots[NBR] = 5200; // mean (0.1 / 52) · 5200 · (1 + l) = 10 · (1 + 0.5) = 15 a week
-    r.literacy[NBR] = 0.5;
-    r.access[NBR] = 0.8;
-    r.smeCount.fill(0);
-    r.smeAdopted.fill(0);
-    r.smeEmployment.fill(0);
-    r.smeCapabilitySum.fill(0);
-    r.localDemand[NBR] = 100;
-    r.localDemandTrend[NBR] = 100;
+    world.communityRegions.literacy[NBR] = 0.5;
+    world.communityRegions.access[NBR] = 0.8;
+    world.smeRegions.smeCount.fill(0);
+    world.smeRegions.smeAdopted.fill(0);
+    world.smeRegions.smeEmployment.fill(0);
+    world.smeRegions.smeCapabilitySum.fill(0);
+    world.smeRegions.localDemand[NBR] = 100;
+    world.smeRegions.localDemandTrend[NBR] = 100;
     r.wage[NBR] = 100;
     world.tick = 12;
     const entryCapital = world.ledger.entryCapital;
@@ -217,14 +217,14 @@ describe('an entrant\'s traits (createEntrant)', () => {
       capability += s.capability[k];
       cash += s.cash[k];
     }
-    expect(r.smeEntries[NBR]).toBe(n);
-    expect(r.smeEntries[HOM] + r.smeEntries[HUB]).toBe(0);
-    expect(r.smeCount[NBR]).toBe(n);
-    expect(r.smeAdopted[NBR]).toBe(adopted);
-    expect(r.smeEmployment[NBR]).toBe(employees);
-    expect(r.smeCapabilitySum[NBR]).toBeCloseTo(capability, 5);
+    expect(world.smeRegions.smeEntries[NBR]).toBe(n);
+    expect(world.smeRegions.smeEntries[HOM] + world.smeRegions.smeEntries[HUB]).toBe(0);
+    expect(world.smeRegions.smeCount[NBR]).toBe(n);
+    expect(world.smeRegions.smeAdopted[NBR]).toBe(adopted);
+    expect(world.smeRegions.smeEmployment[NBR]).toBe(employees);
+    expect(world.smeRegions.smeCapabilitySum[NBR]).toBeCloseTo(capability, 5);
     // Entry capital: the entrants' cash plus the starting inputs stocked for them (bought from the domestic source).
     expect(world.ledger.entryCapital - entryCapital).toBeCloseTo(cash + world.ledger.domesticRawPurchases - inputPurchases, 4);
-    expect(r.smeCount[HOM] + r.smeCount[HUB]).toBe(0);
+    expect(world.smeRegions.smeCount[HOM] + world.smeRegions.smeCount[HUB]).toBe(0);
   });
 });
