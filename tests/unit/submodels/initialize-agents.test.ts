@@ -312,4 +312,59 @@ describe('firm initialize', () => {
     for (let s = 0; s < geo.pipelineWeeks; s++) idle += plants.pipeline[s * plants.count + 1];
     expect(idle).toBe(0);
   });
+
+  it('startPlants with two firms: each firm\'s home plant gets its own shares of each market, and its own capacity, stock, cash, bloc demand and pipeline', () => {
+    const world = twoFirmsTwoHubs({ markup: 0.2, plantUtilisationTarget: 0.8, inventoryCoverWeeks: 2, firmCashWeeks: 3, labourPerAssembly: 2 });
+    const { plants, firms, regions, plantHub, hubs, geo, scratch } = world;
+    for (const a of [plants.price, plants.unitCost, plants.componentCost, plants.capacity, plants.capacityTarget, plants.finishedStock]) a.fill(0);
+    plants.forecast.fill(0);
+    plants.pipeline.fill(0);
+    firms.cash.fill(0);
+    firms.demandForecast.fill(0);
+    plants.active.fill(0);
+    firms.demandByBloc.fill(7);
+    startPlants(world);
+    // Firm 0 is homed in HOM, firm 1 in NBR, both in bloc A: plants f · B + b, home plants 0 and 2.
+    const B = 2;
+    const R = regions.count;
+    expect(Array.from(plants.active)).toEqual([1, 0, 1, 0]);
+    const base = Array.from(regions.finalDemandBase);
+    const share = (f: number, r: number) => scratch.marketShare[f * R + r];
+    // The two firms split every market (their logit shares sum to 1), and not evenly: NBR's wages differ from HOM's.
+    for (let r = 0; r < R; r++) expect(share(0, r) + share(1, r), `region ${r}`).toBeCloseTo(1, 12);
+    expect(Math.abs(share(0, HOM) - share(1, HOM))).toBeGreaterThan(1e-3);
+    for (let f = 0; f < 2; f++) {
+      const home = f * B;
+      let expected = 0;
+      for (let r = 0; r < R; r++) expected += share(f, r) * base[r];
+      expect(plants.forecast[home], `firm ${f}`).toBeCloseTo(expected, 6);
+      expect(plants.forecast[home + 1], `firm ${f}`).toBe(0);
+      expect(plants.capacity[home], `firm ${f}`).toBeCloseTo(expected / 0.8, 6);
+      expect(plants.capacityTarget[home], `firm ${f}`).toBeCloseTo(expected / 0.8, 6);
+      expect(plants.finishedStock[home], `firm ${f}`).toBeCloseTo(3 * expected, 6);
+      expect(firms.demandForecast[f], `firm ${f}`).toBeCloseTo(expected, 6);
+      expect(firms.cash[f], `firm ${f}`).toBeCloseTo(3 * expected * plants.unitCost[home], 4);
+      // Bloc A = HOM + NBR; bloc B = HUB + HB2.
+      expect(firms.demandByBloc[f * B + 0], `firm ${f}`).toBeCloseTo(share(f, HOM) * base[HOM] + share(f, NBR) * base[NBR], 6);
+      expect(firms.demandByBloc[f * B + 1], `firm ${f}`).toBeCloseTo(share(f, HUB) * base[HUB] + share(f, HB2) * base[HB2], 6);
+      // In transit: the home plant's forecast × each hub's weight × that hub's lead time to the plant.
+      const H = hubs.count;
+      let inPipeline = 0;
+      for (let s = 0; s < geo.pipelineWeeks; s++) inPipeline += plants.pipeline[s * plants.count + home];
+      let flow = 0;
+      for (let j = 0; j < H; j++) {
+        const w = plantHub.weight[home * H + j];
+        if (w > 0) flow += expected * w * currentLeadTime(geo, regions, hubs.region[j], plants.region[home]);
+      }
+      expect(flow, `firm ${f}`).toBeGreaterThan(0);
+      expect(inPipeline, `firm ${f}`).toBeCloseTo(flow, 4);
+    }
+    for (let p = 0; p < plants.count; p++) {
+      expect(plants.unitCost[p], `plant ${p}`).toBeCloseTo(plants.componentCost[p] + 2 * unitLabourCost(regions, plants.region[p]), 9);
+      expect(plants.price[p], `plant ${p}`).toBeCloseTo(plants.unitCost[p] * 1.2, 9);
+    }
+    // Plants in the home bloc sit in the firm's home region; the two firms' differ.
+    expect(plants.region[0]).toBe(HOM);
+    expect(plants.region[2]).toBe(NBR);
+  });
 });
