@@ -28,8 +28,12 @@ describe('stop conditions (safe parser, no eval)', () => {
   });
 
   it('treats an indicator never recorded as NaN: every comparison with it is false', () => {
-    expect(holds('lostSales > 0')).toBe(false);
-    expect(holds('lostSales <= 0')).toBe(false);
+    for (const op of ['<', '<=', '>', '>=', '==', '!=']) {
+      expect(holds(`lostSales ${op} 0`), op).toBe(false);
+      expect(holds(`0 ${op} lostSales`), op).toBe(false);
+    }
+    expect(holds('fillRate != 0.5')).toBe(true); // a recorded value still compares as usual
+    expect(holds('fillRate != 0.4')).toBe(false);
   });
 
   it('names the column of a syntax error', () => {

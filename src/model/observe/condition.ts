@@ -197,7 +197,7 @@ export function referencesOf(condition: Condition): MetricRef[] {
   }
 }
 
-/** Evaluates a condition; `value` gives an indicator's latest value (NaN compares false). */
+/** Evaluates a condition; `value` gives an indicator's latest value (NaN, not recorded, compares false with every operator). */
 export function evaluateCondition(condition: Condition, week: number, value: (ref: MetricRef) => number): boolean {
   switch (condition.kind) {
     case 'compare': {
@@ -226,6 +226,7 @@ function compare(op: Comparison, a: number, b: number): boolean {
     case '==':
       return a === b;
     case '!=':
-      return a !== b;
+      // An indicator not recorded (NaN) compares false with every operator, `!=` included.
+      return a !== b && !Number.isNaN(a) && !Number.isNaN(b);
   }
 }

@@ -127,7 +127,8 @@ export class Recorder {
       this.push(week, GLOBAL, 0, k, sum ? num : ratioValue(num, den));
       for (let b = 0; b < B; b++) this.push(week, BLOC, b, k, sum ? blocNum[b] : ratioValue(blocNum[b], blocDen[b]));
       for (let g = 0; g < INCOME_GROUPS.length; g++) {
-        // Income groups without regions in this world are left out.
+        // Income groups with nothing to weigh this week (no regions in this world, or a ratio's
+        // denominator of 0) are left out: there is no value to report.
         if (incomeDen[g] !== 0) this.push(week, INCOME, g, k, sum ? incomeNum[g] : ratioValue(incomeNum[g], incomeDen[g]));
       }
       if (indicator.headline) {
