@@ -3,6 +3,7 @@
  * initializer run directly on a tiny world with hand-set inputs, against hand-computed values.
  */
 import { describe, expect, it } from 'vitest';
+import type { World } from '../../../src/model/world.ts';
 import { createFirms, startPlants } from '../../../agents/firm/initialize.ts';
 import { GLOBAL, LOCAL } from '../../../agents/firm/schema.ts';
 import { createHubs, sizeHubCapacity, startHubs } from '../../../agents/supplier/initialize.ts';
@@ -216,6 +217,19 @@ describe('SME initialize', () => {
   });
 });
 
+/** Clears everything startPlants sets, so a value left from createWorld cannot pass for it, then runs it. */
+function restartPlants(world: World): void {
+  const { plants, firms } = world;
+  for (const a of [plants.price, plants.unitCost, plants.componentCost, plants.capacity, plants.capacityTarget, plants.finishedStock]) a.fill(0);
+  plants.forecast.fill(0);
+  plants.pipeline.fill(0);
+  firms.cash.fill(0);
+  firms.demandForecast.fill(0);
+  plants.active.fill(0);
+  firms.demandByBloc.fill(7);
+  startPlants(world);
+}
+
 describe('firm initialize', () => {
   it('createFirms: homes, blocs, starting strategy, risk perception and observed hazards; plant p = f · B + b', () => {
     const world = twoFirmsTwoHubs({ riskPerceptionInitial: 0.2, hubHazardPerYear: 0.52, hazardPerRegionYear: 0.104 });
@@ -267,15 +281,7 @@ describe('firm initialize', () => {
   it('startPlants: one firm holds every market; capacity, stock, cash, bloc demand and pipelines follow its forecast', () => {
     const world = tinyWorld(undefined, { markup: 0.2, plantUtilisationTarget: 0.8, inventoryCoverWeeks: 2, firmCashWeeks: 3, labourPerAssembly: 2 });
     const { plants, firms, regions, plantHub, hubs, geo } = world;
-    // Everything startPlants sets is cleared first, so a value left from createWorld cannot pass for it.
-    for (const a of [plants.price, plants.unitCost, plants.componentCost, plants.capacity, plants.capacityTarget, plants.finishedStock]) a.fill(0);
-    plants.forecast.fill(0);
-    plants.pipeline.fill(0);
-    firms.cash.fill(0);
-    firms.demandForecast.fill(0);
-    plants.active.fill(0);
-    firms.demandByBloc.fill(7);
-    startPlants(world);
+    restartPlants(world);
     // One firm, home plant 0 (bloc A) active; it serves every region: Σ forecast = Σ base demand.
     expect(Array.from(plants.active)).toEqual([1, 0]);
     const base = Array.from(regions.finalDemandBase);
@@ -316,14 +322,7 @@ describe('firm initialize', () => {
   it('startPlants with two firms: each firm\'s home plant gets its own shares of each market, and its own capacity, stock, cash, bloc demand and pipeline', () => {
     const world = twoFirmsTwoHubs({ markup: 0.2, plantUtilisationTarget: 0.8, inventoryCoverWeeks: 2, firmCashWeeks: 3, labourPerAssembly: 2 });
     const { plants, firms, regions, plantHub, hubs, geo, scratch } = world;
-    for (const a of [plants.price, plants.unitCost, plants.componentCost, plants.capacity, plants.capacityTarget, plants.finishedStock]) a.fill(0);
-    plants.forecast.fill(0);
-    plants.pipeline.fill(0);
-    firms.cash.fill(0);
-    firms.demandForecast.fill(0);
-    plants.active.fill(0);
-    firms.demandByBloc.fill(7);
-    startPlants(world);
+    restartPlants(world);
     // Firm 0 is homed in HOM, firm 1 in NBR, both in bloc A: plants f · B + b, home plants 0 and 2.
     const B = 2;
     const R = regions.count;
