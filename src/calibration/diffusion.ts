@@ -221,12 +221,24 @@ function sumSquares(simulated: Record<IncomeGroup, number>, observed: Record<Inc
  */
 export function calibrateDiffusion(options: CalibrationOptions): CalibrationResult {
   const problem = prepareCalibration(options);
-  const grid = { ...DEFAULT_GRID, ...(options.grid ?? {}) };
-  const steps = options.refineSteps ?? DEFAULT_REFINE_STEPS;
-  const maxRefine = options.maxRefineEvaluations ?? 400;
+  const search = memoisedSearch(problem, options);
+  const start = gridSearch({ ...DEFAULT_GRID, ...(options.grid ?? {}) }, search);
+  const { best, sse } = compassSearch(problem, start, search, options.refineSteps ?? DEFAULT_REFINE_STEPS, options.maxRefineEvaluations ?? 400);
+  return calibrationResult(problem, best, sse, search.log);
+}
+
+type Problem = ReturnType<typeof prepareCalibration>;
+
+/** Evaluates points once each (rounded), logging every new evaluation. */
+interface MemoisedSearch {
+  evaluate(raw: DiffusionPoint, phase: SearchLogEntry['phase'], step: number | null): number;
+  seen: Map<string, number>;
+  log: SearchLogEntry[];
+}
+
+function memoisedSearch(problem: Problem, options: CalibrationOptions): MemoisedSearch {
   const log: SearchLogEntry[] = [];
   const seen = new Map<string, number>();
-
   const evaluate = (raw: DiffusionPoint, phase: SearchLogEntry['phase'], step: number | null): number => {
     const point = roundPoint(raw);
     const key = keyOf(point);
@@ -240,15 +252,18 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
     options.onEvaluation?.(entry);
     return sse;
   };
+  return { evaluate, seen, log };
+}
 
-  // 1. Grid.
+/** 1. The grid: the best point of every combination of the grid's values. */
+function gridSearch(grid: typeof DEFAULT_GRID, search: MemoisedSearch): { best: DiffusionPoint; sse: number } {
   let best: DiffusionPoint | undefined;
   let bestSse = Infinity;
   for (const p of grid.accessInnovation) {
     for (const rho of grid.accessDiffusionRate) {
       for (const lambda of grid.literacyBaseRate) {
         const point = { accessInnovation: p, accessDiffusionRate: rho, literacyBaseRate: lambda };
-        const sse = evaluate(point, 'grid', null);
+        const sse = search.evaluate(point, 'grid', null);
         if (sse < bestSse) {
           bestSse = sse;
           best = roundPoint(point);
@@ -257,8 +272,18 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
     }
   }
   if (!best) throw new Error('calibration: empty grid');
+  return { best, sse: bestSse };
+}
 
-  // 2. Bounded compass search.
+/** 2. Bounded compass search from the grid's best point, within `maxRefine` new evaluations. */
+function compassSearch(
+  problem: Problem,
+  start: { best: DiffusionPoint; sse: number },
+  search: MemoisedSearch,
+  steps: readonly number[],
+  maxRefine: number,
+): { best: DiffusionPoint; sse: number } {
+  let { best, sse: bestSse } = start;
   let refineEvaluations = 0;
   for (const step of steps) {
     for (;;) {
@@ -270,8 +295,8 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
           const value = Math.min(max, Math.max(min, best[name] + sign * step * REFINE_STEP_SCALE[name]));
           if (value === best[name]) continue;
           const candidate = roundPoint({ ...best, [name]: value });
-          if (!seen.has(keyOf(candidate))) refineEvaluations++;
-          const sse = evaluate(candidate, 'refine', step);
+          if (!search.seen.has(keyOf(candidate))) refineEvaluations++;
+          const sse = search.evaluate(candidate, 'refine', step);
           if (sse < movedSse) {
             movedSse = sse;
             moved = candidate;
@@ -284,7 +309,11 @@ export function calibrateDiffusion(options: CalibrationOptions): CalibrationResu
     }
     if (refineEvaluations >= maxRefine) break;
   }
+  return { best, sse: bestSse };
+}
 
+/** The result: the best point's fit by income group, its trajectory, and which bounds it sits on. */
+function calibrationResult(problem: Problem, best: DiffusionPoint, bestSse: number, log: SearchLogEntry[]): CalibrationResult {
   const simulated = problem.simulate(best);
   const trajectoryRun = simulateDigitalUsage({
     definition: problem.definition,
