@@ -4,14 +4,14 @@ import { receiveImportedInputs } from './importers.ts';
 /** Phase 3 — raw-input pipelines advance: this week's slot lands in each SME's raw stock, and in each region's importer's stock (§9.2). */
 export function receiveRawInputs(world: World): void {
   const { smes, tick } = world;
-  const offset = (tick % smes.pipelineWeeks) * smes.capacity;
+  const slots = smes.pipelineWeeks;
   const pipeline = smes.rawPipeline;
   const stock = smes.rawStock;
-  for (let i = 0; i < smes.count; i++) {
-    const arriving = pipeline[offset + i];
+  for (let i = 0, k = tick % slots; i < smes.count; i++, k += slots) {
+    const arriving = pipeline[k];
     if (arriving !== 0) {
       stock[i] += arriving;
-      pipeline[offset + i] = 0;
+      pipeline[k] = 0;
     }
   }
   receiveImportedInputs(world);

@@ -55,15 +55,14 @@ export function smeExitsAndEntries(world: World, exiting: readonly number[] = ex
 function removeExitingSmes(world: World, exiting: readonly number[]): void {
   const { smes, ledger, smeRegions } = world;
   smeRegions.smeExits.fill(0);
-  const cap = smes.capacity;
   for (const i of exiting) {
     const r = smes.region[i];
     smeRegions.smeExits[r]++;
     ledger.exitWriteOffs += smes.cash[i];
     let raw = smes.rawStock[i];
     for (let s = 0; s < smes.pipelineWeeks; s++) {
-      raw += smes.rawPipeline[s * cap + i];
-      smes.rawPipeline[s * cap + i] = 0;
+      raw += smes.rawPipeline[i * smes.pipelineWeeks + s];
+      smes.rawPipeline[i * smes.pipelineWeeks + s] = 0;
     }
     ledger.rawWrittenOff += raw;
     smes.rawStock[i] = 0;

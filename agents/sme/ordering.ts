@@ -85,7 +85,7 @@ export function orderHubShare(world: World, i: number, chainNeed: number, localN
  */
 export function placeSmeOrders(world: World): void {
   const { smes, plants, hubs, regions, params, geo } = world;
-  const cap = smes.capacity;
+  const slots = smes.pipelineWeeks;
   const handling = Math.max(1, params.handlingWeeks);
   const importNeed = world.scratch.regionImportNeed;
   importNeed.fill(0);
@@ -108,7 +108,7 @@ export function placeSmeOrders(world: World): void {
     smes.rawForecast[i] = updateForecast(smes.rawForecast[i], chainNeed + localNeed, params.forecastSmoothing);
     if (p === NO_BUYER && smes.owedToBuyer[i] <= 0 && smes.rawForecast[i] < 1e-6) continue;
     let inTransit = 0;
-    for (let s = 0; s < smes.pipelineWeeks; s++) inTransit += smes.rawPipeline[s * cap + i];
+    for (let k = i * slots, end = k + slots; k < end; k++) inTransit += smes.rawPipeline[k];
     const source = smes.rawSource[i];
     const hubShare = orderHubShare(world, i, chainNeed, localNeed);
     const hubLead = source >= 0 ? currentLeadTime(geo, regions, hubs.region[source], smes.region[i]) : handling;

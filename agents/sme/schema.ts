@@ -37,7 +37,7 @@ export interface SmeStore {
   /** Components owed to the buyer (backlog, units). */
   owedToBuyer: Float64Array;
   rawStock: Float64Array;
-  /** Raw inputs in transit (ring, slot-major: slot × capacity + id). */
+  /** Raw inputs in transit (ring of `pipelineWeeks` slots, SME-major: id × pipelineWeeks + slot, see `pipelineIndex`). */
   rawPipeline: Float64Array;
   owedByHub: Float64Array;
   owedByDomestic: Float64Array;
@@ -75,8 +75,13 @@ export interface SmeStore {
   rawCost: Float32Array;
 }
 
-/** Arrays with one value per pipeline slot per SME (slot-major), re-laid out on growth. */
-const PER_SLOT_ARRAYS = new Set(['rawPipeline']);
+/**
+ * Where slot `slot` of SME `id`'s raw-input ring lies in `rawPipeline`. SME-major, so the weekly
+ * in-transit sum of one SME reads adjacent values (slot-major cost a cache miss per slot).
+ */
+export function pipelineIndex(store: SmeStore, id: number, slot: number): number {
+  return id * store.pipelineWeeks + slot;
+}
 
 /** Room for the entrants of the first weeks (before the first exits free slots), so they do not reallocate every array. */
 const START_HEADROOM = 1.05;
@@ -143,26 +148,21 @@ export function createSmeStore(initialCapacity: number, pipelineWeeks = PIPELINE
   };
 }
 
-/** Grows capacity; the slot-major pipeline is re-laid out so slot s of SME i stays at s × capacity + i. */
+/** Grows capacity; the SME-major pipeline grows with it (its slots keep their indices). */
 export function growSmeStore(store: SmeStore, minimumCapacity: number): void {
   if (minimumCapacity <= store.capacity) return;
   let capacity = store.capacity;
   while (capacity < minimumCapacity) capacity = Math.ceil(capacity * GROWTH_FACTOR);
   const target = store as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(store)) {
-    if (!ArrayBuffer.isView(value) || PER_SLOT_ARRAYS.has(name)) continue;
+    if (!ArrayBuffer.isView(value)) continue;
     const array = value as Float64Array;
-    const next = resized(array, capacity);
+    const next = resized(array, name === 'rawPipeline' ? capacity * store.pipelineWeeks : capacity);
     if (name === 'buyerPlant') next.fill(NO_BUYER, store.capacity);
     if (name === 'rawSource') next.fill(DOMESTIC_SOURCE, store.capacity);
     if (name === 'hubReliability') next.fill(1, store.capacity);
     target[name] = next;
   }
-  const pipeline = new Float64Array(capacity * store.pipelineWeeks);
-  for (let slot = 0; slot < store.pipelineWeeks; slot++) {
-    pipeline.set(store.rawPipeline.subarray(slot * store.capacity, (slot + 1) * store.capacity), slot * capacity);
-  }
-  store.rawPipeline = pipeline;
   store.capacity = capacity;
 }
 
@@ -213,7 +213,7 @@ function clearSme(store: SmeStore, id: number): void {
   store.utilisation[id] = 0;
   store.price[id] = 0;
   store.rawCost[id] = 0;
-  for (let slot = 0; slot < store.pipelineWeeks; slot++) store.rawPipeline[slot * store.capacity + id] = 0;
+  store.rawPipeline.fill(0, id * store.pipelineWeeks, (id + 1) * store.pipelineWeeks);
   store.buyerPlant[id] = NO_BUYER;
   store.rawSource[id] = DOMESTIC_SOURCE;
   store.hubReliability[id] = 1;

@@ -131,7 +131,7 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
     if (shipped > 0) {
       smes.owedByHub[i] -= shipped;
       const lead = currentLeadTime(geo, regions, origin, r);
-      smes.rawPipeline[((tick + lead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
+      smes.rawPipeline[i * smes.pipelineWeeks + ((tick + lead) % smes.pipelineWeeks)] += shipped;
       rawBought += shipped;
       rawSpend += dispatchHubRaw(world, source, r, shipped);
     }
@@ -143,7 +143,7 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
     const shipped = smes.owedByDomestic[i] * regions.rawCapacityFactor[r];
     if (shipped > 0) {
       smes.owedByDomestic[i] -= shipped;
-      smes.rawPipeline[((tick + week.domesticLead) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
+      smes.rawPipeline[i * smes.pipelineWeeks + ((tick + week.domesticLead) % smes.pipelineWeeks)] += shipped;
       const payment = week.domesticPrice * shipped;
       ledger.domesticRawPurchases += payment;
       rawBought += shipped;
@@ -154,7 +154,7 @@ function buyRawInputs(world: World, i: number, week: ShippingWeek): void {
     const shipped = smes.owedByRecycled[i] * regions.rawCapacityFactor[r];
     if (shipped > 0) {
       smes.owedByRecycled[i] -= shipped;
-      smes.rawPipeline[((tick + RECYCLED_LEAD_WEEKS) % smes.pipelineWeeks) * smes.capacity + i] += shipped;
+      smes.rawPipeline[i * smes.pipelineWeeks + ((tick + RECYCLED_LEAD_WEEKS) % smes.pipelineWeeks)] += shipped;
       const payment = week.recycledPrice * shipped;
       ledger.recycledRawPurchases += payment;
       // The circular-procurement subsidy (§9.5) pays its share of the price, within the budget.

@@ -13,9 +13,7 @@ export function goodsStocks(world: World): GoodsStocks {
   for (let j = 0; j < hubs.count; j++) raw += hubs.rawStock[j];
   for (let i = 0; i < smes.count; i++) raw += smes.rawStock[i];
   const ring = smes.rawPipeline;
-  for (let s = 0; s < world.geo.pipelineWeeks; s++) {
-    for (let i = 0; i < smes.count; i++) raw += ring[s * smes.capacity + i];
-  }
+  for (let k = 0; k < smes.count * smes.pipelineWeeks; k++) raw += ring[k];
   // §9.2: regions' importers of SMEs' local-market inputs hold stock and a pipeline.
   for (let r = 0; r < world.regions.count; r++) raw += world.importers.stock[r];
   for (let k = 0; k < world.importers.pipeline.length; k++) raw += world.importers.pipeline[k];

@@ -12,7 +12,7 @@ import { recycledBuyerPrice, recycledRawPrice } from '../../../agents/supplier/c
 import { placeSmeOrders, recycledOrderShare } from '../../../agents/sme/ordering.ts';
 import { produceAtSmes } from '../../../agents/sme/production.ts';
 import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
-import { DOMESTIC_SOURCE } from '../../../agents/sme/schema.ts';
+import { DOMESTIC_SOURCE, pipelineIndex } from '../../../agents/sme/schema.ts';
 import { CIRCULAR_PROCUREMENT_SUBSIDY, INSTRUMENTS, INSTRUMENT_COUNT } from '../../../agents/policymaker/schema.ts';
 import { SPENDING_INSTRUMENTS } from '../../../agents/policymaker/spending.ts';
 import { applyPolicy } from '../../../agents/policymaker/systems.ts';
@@ -166,7 +166,7 @@ describe('§9.5 the subsidy’s spending and the buyer’s payment', () => {
     world.regions.circularSubsidy[HOM] = 0.3;
     world.policy.budgetQuarter[HOM] = 1e12; // the budget does not bind here (next test)
     shipSmeGoods(world);
-    expect(s.rawPipeline[((3 + 1) % PIPELINE_WEEKS) * s.capacity + id]).toBeCloseTo(8, 12);
+    expect(s.rawPipeline[pipelineIndex(s, id, (3 + 1) % PIPELINE_WEEKS)]).toBeCloseTo(8, 12);
     expect(s.owedByRecycled[id]).toBeCloseTo(2, 12);
     expect(world.ledger.recycledRawPurchases).toBeCloseTo(92, 9);
     expect(world.ledger.subsidies).toBeCloseTo(27.6, 9);

@@ -8,7 +8,7 @@ import { aggregateSmes } from '../../../agents/sme/aggregate.ts';
 import { receiveRawInputs } from '../../../agents/sme/arrivals.ts';
 import { entrantCapability, exitingSmes, smeExitsAndEntries } from '../../../agents/sme/demography.ts';
 import { initialCapability } from '../../../agents/sme/initialize.ts';
-import { NO_BUYER } from '../../../agents/sme/schema.ts';
+import { NO_BUYER, pipelineIndex } from '../../../agents/sme/schema.ts';
 import { KeyedDraws } from '../../../src/sim/rng/keyed.ts';
 import { HOM, HUB, NBR, addSme, tinyWorld } from './tiny-world.ts';
 
@@ -52,15 +52,15 @@ describe('receiveRawInputs: this week\'s pipeline slot lands in raw stock', () =
     s.rawStock[a] = 1;
     s.rawStock[b] = 2;
     // Slot w of SME i holds 10·(w + 1) + i.
-    for (let w = 0; w < W; w++) for (const i of [a, b]) s.rawPipeline[w * cap + i] = 10 * (w + 1) + i;
+    for (let w = 0; w < W; w++) for (const i of [a, b]) s.rawPipeline[pipelineIndex(s, i, w)] = 10 * (w + 1) + i;
     world.tick = W + 1; // slot 1
     receiveRawInputs(world);
     expect(s.rawStock[a]).toBe(1 + 20 + a);
     expect(s.rawStock[b]).toBe(2 + 20 + b);
     for (const i of [a, b]) {
-      expect(s.rawPipeline[1 * cap + i]).toBe(0);
-      expect(s.rawPipeline[0 * cap + i]).toBe(10 + i);
-      if (W > 2) expect(s.rawPipeline[2 * cap + i]).toBe(30 + i);
+      expect(s.rawPipeline[pipelineIndex(s, i, 1)]).toBe(0);
+      expect(s.rawPipeline[pipelineIndex(s, i, 0)]).toBe(10 + i);
+      if (W > 2) expect(s.rawPipeline[pipelineIndex(s, i, 2)]).toBe(30 + i);
     }
     // Next week: slot 2 (or 0 if W = 2).
     world.tick = W + 2;
@@ -81,7 +81,7 @@ describe('SME exits write off cash, raw stock and the pipeline, end the contract
     const cap = s.capacity;
     for (const i of [a, b, stay]) {
       s.rawStock[i] = 3;
-      for (let w = 0; w < W; w++) s.rawPipeline[w * cap + i] = w + 1; // 1 + 2 + … + W
+      for (let w = 0; w < W; w++) s.rawPipeline[pipelineIndex(s, i, w)] = w + 1; // 1 + 2 + … + W
       s.buyerPlant[i] = 0;
       s.contractCapacity[i] = 9;
       s.owedToBuyer[i] = 1;
@@ -101,12 +101,12 @@ describe('SME exits write off cash, raw stock and the pipeline, end the contract
       expect(s.alive[i]).toBe(0);
       expect([s.cash[i], s.rawStock[i], s.contractCapacity[i], s.owedToBuyer[i], s.owedByHub[i], s.owedByDomestic[i], s.owedByRecycled[i]]).toEqual([0, 0, 0, 0, 0, 0, 0]);
       expect(s.buyerPlant[i]).toBe(NO_BUYER);
-      for (let w = 0; w < W; w++) expect(s.rawPipeline[w * cap + i]).toBe(0);
+      for (let w = 0; w < W; w++) expect(s.rawPipeline[pipelineIndex(s, i, w)]).toBe(0);
     }
     expect(s.alive[stay]).toBe(1);
     expect(s.cash[stay]).toBe(7);
     expect(s.rawStock[stay]).toBe(3);
-    expect(s.rawPipeline[(W - 1) * cap + stay]).toBe(W);
+    expect(s.rawPipeline[pipelineIndex(s, stay, (W - 1))]).toBe(W);
     expect(s.buyerPlant[stay]).toBe(0);
     expect(s.freeSlots.toArray().sort()).toEqual([a, b].sort());
   });

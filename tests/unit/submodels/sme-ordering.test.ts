@@ -5,6 +5,7 @@
  * domestic sources (handling weeks above 1), the supply line over the pipeline and all three
  * sources' backlogs, and which SMEs order at all.
  */
+import { pipelineIndex } from '../../../agents/sme/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
 import type { World } from '../../../src/model/world.ts';
@@ -53,8 +54,8 @@ describe('§7.2 an SME’s input order: needs, lead time and supply line', () =>
     smes.rawForecast[id] = 10;
     smes.rawStock[id] = 40;
     const cap = smes.capacity;
-    smes.rawPipeline[3 * cap + id] = 8;
-    smes.rawPipeline[5 * cap + id] = 2;
+    smes.rawPipeline[pipelineIndex(smes, id, 3)] = 8;
+    smes.rawPipeline[pipelineIndex(smes, id, 5)] = 2;
     smes.owedByHub[id] = 4;
     smes.owedByDomestic[id] = 3;
     smes.owedByRecycled[id] = 2;

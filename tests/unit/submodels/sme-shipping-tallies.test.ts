@@ -6,6 +6,7 @@
  * from zero; SMEs with nothing owed, without a buyer or dead; the importer's bill for the imported
  * inputs of local sales; and raw inputs landing in the SME's own pipeline slots.
  */
+import { pipelineIndex } from '../../../agents/sme/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
 import type { World } from '../../../src/model/world.ts';
@@ -114,7 +115,7 @@ describe('§3 step 7 SMEs that ship nothing', () => {
     expect(smes.revenue[free]).toBeCloseTo(100, 9);
     expect(smes.owedByDomestic[dead]).toBe(5);
     expect(smes.spend[dead]).toBe(0);
-    for (let s = 0; s < smes.pipelineWeeks; s++) expect(smes.rawPipeline[s * smes.capacity + dead]).toBe(0);
+    for (let s = 0; s < smes.pipelineWeeks; s++) expect(smes.rawPipeline[pipelineIndex(smes, dead, s)]).toBe(0);
   });
 });
 
@@ -140,12 +141,12 @@ describe('§3 step 7 raw inputs land in the SME’s own pipeline slots', () => {
     smes.hubReliability[domestic] = 0.7;
     shipSmeGoods(world);
     const cap = smes.capacity;
-    const slots = Array.from({ length: smes.pipelineWeeks }, (_, s) => smes.rawPipeline[s * cap + id]);
+    const slots = Array.from({ length: smes.pipelineWeeks }, (_, s) => smes.rawPipeline[pipelineIndex(smes, id, s)]);
     expect(slots[7]).toBeCloseTo(6, 5);
     expect(slots[6]).toBeCloseTo(4, 5);
     expect(slots[5]).toBeCloseTo(1.6, 5);
     expect(slots.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
-    for (let s = 0; s < smes.pipelineWeeks; s++) expect(smes.rawPipeline[s * cap + 0]).toBe(0);
+    for (let s = 0; s < smes.pipelineWeeks; s++) expect(smes.rawPipeline[pipelineIndex(smes, 0, s)]).toBe(0);
     expect(smes.owedByHub[id]).toBeCloseTo(4, 5);
     expect(smes.hubReliability[id]).toBeCloseTo(1 + 0.2 * (0.6 - 1), 6); // 0.92
     expect(smes.hubReliability[waiting]).toBeCloseTo(0.7, 6);

@@ -4,6 +4,7 @@
  * it pulls raw inputs from its hub, its domestic source and its recycled source — against hand
  * computations.
  */
+import { pipelineIndex } from '../../../agents/sme/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
 import { domesticRawPrice } from '../../../agents/supplier/costs.ts';
@@ -116,7 +117,7 @@ describe('§3 step 7 an SME pulls its raw inputs', () => {
     expect(smes.owedByDomestic[id]).toBeCloseTo(1, 9);
     const hubLead = currentLeadTime(geo, regions, HB2, NBR);
     const domesticLead = Math.max(1, params.handlingWeeks);
-    const slot = (lead: number) => ((20 + lead) % smes.pipelineWeeks) * smes.capacity + id;
+    const slot = (lead: number) => pipelineIndex(smes, id, (20 + lead) % smes.pipelineWeeks);
     expect(hubLead).not.toBe(domesticLead);
     expect(smes.rawPipeline[slot(hubLead)]).toBeCloseTo(6, 6);
     expect(smes.rawPipeline[slot(domesticLead)]).toBeCloseTo(4, 6);

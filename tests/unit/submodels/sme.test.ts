@@ -10,7 +10,7 @@ import { settleSmes } from '../../../agents/sme/finance.ts';
 import { entersMarket, smeExitsAndEntries } from '../../../agents/sme/demography.ts';
 import { serveLocalMarkets } from '../../../src/model/local-market.ts';
 import { placeSmeOrders } from '../../../agents/sme/ordering.ts';
-import { DOMESTIC_SOURCE, NO_BUYER, sizeClass } from '../../../agents/sme/schema.ts';
+import { DOMESTIC_SOURCE, NO_BUYER, sizeClass, pipelineIndex } from '../../../agents/sme/schema.ts';
 import { chooseRawSources } from '../../../agents/sme/sourcing.ts';
 import { produceAtSmes } from '../../../agents/sme/production.ts';
 import { shipSmeGoods } from '../../../agents/sme/shipping.ts';
@@ -521,7 +521,7 @@ describe('§7.2 SME raw-input orders (supply line = pipeline + owed)', () => {
     s.rawForecast[id] = 10;
     s.ordersLastWeek[id] = 16;
     s.rawStock[id] = 40;
-    s.rawPipeline[3 * s.capacity + id] = 8;
+    s.rawPipeline[pipelineIndex(s, id, 3)] = 8;
     s.owedByHub[id] = 4;
     s.owedByDomestic[id] = 3;
     s.rawSource[id] = 0; // the hub supplier in HUB: L = 4
@@ -700,8 +700,8 @@ describe('§3.6–3.7 SME production and shipping', () => {
     expect(world.scratch.plantSmePayment[0]).toBeCloseTo(250, 12);
     expect(s.owedToBuyer[id]).toBeCloseTo(25, 12);
     // Raw: 0.4 · 20 = 8 from the hub (L = 4), 0.5 · 6 = 3 domestic (L = 1).
-    expect(s.rawPipeline[((2 + 4) % PIPELINE_WEEKS) * cap + id]).toBeCloseTo(8, 12);
-    expect(s.rawPipeline[((2 + 1) % PIPELINE_WEEKS) * cap + id]).toBeCloseTo(3, 12);
+    expect(s.rawPipeline[pipelineIndex(s, id, (2 + 4) % PIPELINE_WEEKS)]).toBeCloseTo(8, 12);
+    expect(s.rawPipeline[pipelineIndex(s, id, (2 + 1) % PIPELINE_WEEKS)]).toBeCloseTo(3, 12);
     expect(s.owedByHub[id]).toBeCloseTo(12, 12);
     expect(s.owedByDomestic[id]).toBeCloseTo(3, 12);
     const rawSpend = 8 * (10 + 0.0012 * equatorKm(90)) + 3 * 13;
