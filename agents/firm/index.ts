@@ -24,3 +24,4 @@ export { placePlantOrders, stermanOrder, updateForecast } from './ordering.ts';
 export { assembleAtPlants } from './production.ts';
 export { pullFromHubs, receiveFromSmes } from './shipping.ts';
 export { settleFirms } from './finance.ts';
+export { explainStrategies, explainStrategiesOverFirms, type StrategyExplanation } from './strategy-explain.ts';

@@ -54,9 +54,38 @@ export function plantPlan(world: World, firm: number, strategy: number): { plant
   return plan;
 }
 
+/**
+ * The terms of C_k (§7.1) in $ per unit, each averaged over the strategy's plants by the share of
+ * the firm's demand the plant serves: cost = components + assembly + overhead + outbound +
+ * coordination + contracts − subsidy + expectedLoss − localBonus.
+ */
+export interface StrategyTerms {
+  /** Components from hubs and SMEs, delivered. */
+  components: number;
+  assembly: number;
+  /** Plant overhead per unit. */
+  overhead: number;
+  /** Freight and tariffs to the markets served. */
+  outbound: number;
+  coordination: number;
+  /** Fixed costs of SME contracts per unit. */
+  contracts: number;
+  /** Local-sourcing subsidy received. */
+  subsidy: number;
+  /** Risk-weighted expected disruption loss, (π/π0)⁺ · E[loss_k]. */
+  expectedLoss: number;
+  /** Price equivalent of the local content and presence customers value (§7.5). */
+  localBonus: number;
+}
+
+/** What the logit draw needs of a strategy's estimate. */
+export type StrategyPrice = Pick<StrategyEstimate, 'cost' | 'switchCost'>;
+
 export interface StrategyEstimate {
   /** Expected cost per unit, risk and local bonus included ($). */
   cost: number;
+  /** What `cost` is made of. */
+  terms: StrategyTerms;
   /** One-off cost of moving to this strategy ($, net of grants). */
   switchCost: number;
   /** Effective share of components from SMEs (after pool limits). */
@@ -99,6 +128,8 @@ interface PlantEstimate {
   smeShare: number;
   /** Local bonus for the plant's own-bloc customers ($/unit). */
   bonus: number;
+  /** `cost`'s terms (the local bonus is applied per firm, not here). */
+  terms: Omit<StrategyTerms, 'localBonus'>;
 }
 
 /**
@@ -117,11 +148,13 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
   let smeShareTotal = 0;
   const exposure = new Float64Array(regions.count);
   const bonusByBloc = new Float64Array(B);
+  const terms: StrategyTerms = { components: 0, assembly: 0, overhead: 0, outbound: 0, coordination: 0, contracts: 0, subsidy: 0, expectedLoss: 0, localBonus: 0 };
   for (const { plant, share } of plan) {
     const volume = share * demandTotal;
     const estimate = estimatePlant(world, firm, strategy, { plant, share, volume }, plan, pools, exposure);
     bonusByBloc[plants.bloc[plant]] = estimate.bonus;
     cost += share * estimate.cost;
+    for (const key of PLANT_TERMS) terms[key] += share * estimate.terms[key];
     smeShareTotal += share * estimate.smeShare;
     // Switching: new plants' capex, net of grants.
     if (!plants.active[plant]) {
@@ -133,9 +166,12 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
   let bonus = 0;
   for (let b = 0; b < B; b++) bonus += (firms.demandByBloc[firm * B + b] / demandTotal) * bonusByBloc[b];
   cost -= bonus;
+  terms.localBonus = bonus;
   switchCost += onboardingCost(world, firm, smeShareTotal, demandTotal);
-  return { cost, switchCost, smeShare: smeShareTotal };
+  return { cost, terms, switchCost, smeShare: smeShareTotal };
 }
+
+const PLANT_TERMS = ['components', 'assembly', 'overhead', 'outbound', 'coordination', 'contracts', 'subsidy', 'expectedLoss'] as const;
 
 /**
  * C_k's terms at one plant of the plan, serving `share` of the firm's demand (`volume` units a
@@ -181,7 +217,7 @@ function estimatePlant(
   const bonus = bonusFor(world, plant, localContent, share);
   const overhead = volume > 0 ? plantOverheadFor(world, volume / params.plantUtilisationTarget) / volume : 0;
   const cost = components + assembly + overhead + outbound + coordination + contracts - subsidy + loss;
-  return { cost, smeShare, bonus };
+  return { cost, smeShare, bonus, terms: { components, assembly, overhead, outbound, coordination, contracts, subsidy, expectedLoss: loss } };
 }
 
 /** Capacity, delivered cost and count of the SMEs a strategy's pool regions offer `plant`. */
@@ -400,6 +436,22 @@ function currentSmeShare(world: World, firm: number): number {
   return total > 0 ? weighted / total : 0;
 }
 
+/** Units over which a switching cost is spread: the firm's weekly demand × `amortisationWeeks`. */
+export function amortisationUnits(world: World, firm: number): number {
+  const { firms, plants, params } = world;
+  const B = plants.blocCount;
+  let demand = 0;
+  for (let b = 0; b < B; b++) demand += firms.demandByBloc[firm * B + b];
+  return Math.max(demand, 1e-9) * params.amortisationWeeks;
+}
+
+/** The logit's temperature T: `strategyTemp` × the mean C_k over the strategies priced. */
+export function logitTemperature(world: World, estimates: readonly { cost: number }[]): number {
+  let mean = 0;
+  for (const e of estimates) mean += e.cost / estimates.length;
+  return world.params.strategyTemp * Math.max(Math.abs(mean), 1e-9);
+}
+
 /**
  * The logit draw of §9.1 over the four strategies: utility −(C_k + amortised switching cost) / T
  * plus a Gumbel draw keyed by (seed, purpose, firm, tick, k), so the choice is a logit with
@@ -409,18 +461,13 @@ function currentSmeShare(world: World, firm: number): number {
 export function drawStrategy(
   world: World,
   firm: number,
-  estimates: readonly StrategyEstimate[],
+  estimates: readonly StrategyPrice[],
   draws: { gumbel(entity: number, tick: number, draw?: number): number },
   withSwitching: boolean,
 ): number {
-  const { firms, plants, params, tick } = world;
-  const B = plants.blocCount;
-  let demand = 0;
-  for (let b = 0; b < B; b++) demand += firms.demandByBloc[firm * B + b];
-  const weeks = Math.max(demand, 1e-9) * params.amortisationWeeks;
-  let mean = 0;
-  for (const e of estimates) mean += e.cost / estimates.length;
-  const temperature = params.strategyTemp * Math.max(Math.abs(mean), 1e-9);
+  const { tick } = world;
+  const weeks = amortisationUnits(world, firm);
+  const temperature = logitTemperature(world, estimates);
   let chosen = 0;
   let best = -Infinity;
   for (let index = 0; index < estimates.length; index++) {

@@ -5,6 +5,7 @@ import { runCommand, runReport } from './commands/run.ts';
 import { rerunCommand } from './commands/rerun.ts';
 import { paramsCommand } from './commands/params.ts';
 import { summaryCommand } from './commands/summary.ts';
+import { strategiesCommand } from './commands/strategies.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerSlurm } from './commands/slurm.ts';
 import { registerAnalyze } from './commands/analyze.ts';
@@ -114,6 +115,26 @@ function registerSummary(program: Command, name: string, hidden: boolean): void 
   });
 }
 
+function registerStrategies(program: Command): void {
+  const command = addInputOptions(
+    program
+      .command('strategies')
+      .description('Run a scenario headless and print how lead firms price the four sourcing strategies at the end, term by term (components, freight, coordination, expected disruption loss, local bonus, …) with each one’s chance at the next review; writes nothing.')
+      .option('--firm <n>', 'one lead firm (numbered from 0) instead of the means over firms')
+      .option('--json', 'print the numbers as JSON'),
+    'the scenario’s, else 520',
+  ).addHelpText('after', `${MODEL_PARAMETERS_HELP}
+
+Example:
+  glocal strategies --world two-hubs --scenario baseline --weeks 260 --set freightPerUnitKm=0.0002
+`);
+  addParameterOptions(command);
+  command.action(async (options: Record<string, unknown>) => {
+    const text = await strategiesCommand(runRequest(options), { quiet: Boolean(options.quiet), firm: options.firm as string | undefined, json: Boolean(options.json) });
+    process.stdout.write(text + '\n');
+  });
+}
+
 export function buildProgram(argv: string[] = []): Command {
   const program = new Command();
   program
@@ -126,6 +147,7 @@ export function buildProgram(argv: string[] = []): Command {
   registerRerun(program, argv);
   registerSummary(program, 'summary', false);
   registerSummary(program, 'start', true); // the old name of `summary`
+  registerStrategies(program);
   program
     .command('params')
     .description('List every model parameter with its unit, range, default, source, and each world’s defaults.')

@@ -1,4 +1,4 @@
-import { spawnWorker } from '../worker/spawn.ts';
+import { spawnWorker, type WorkerHandle } from '../worker/spawn.ts';
 import type { IndicatorBatch, RunInfo } from '../worker/api.ts';
 import { progressBar } from './progress.ts';
 import { SummaryCollector } from './summary.ts';
@@ -22,7 +22,12 @@ export interface StreamedRun {
  */
 export async function streamRun(
   resolved: ResolvedRun,
-  options: { quiet?: boolean; onRows?: (batch: IndicatorBatch, info: RunInfo) => void },
+  options: {
+    quiet?: boolean;
+    onRows?: (batch: IndicatorBatch, info: RunInfo) => void;
+    /** Asks the worker something about the world at the last week, before it is closed. */
+    atEnd?: (api: WorkerHandle['api']) => Promise<void>;
+  },
 ): Promise<StreamedRun> {
   const { spec } = resolved;
   const worker = spawnWorker();
@@ -51,6 +56,7 @@ export async function streamRun(
       await drain();
     }
     bar.stop();
+    await options.atEnd?.(worker.api);
     return { info, rows, summary, agents };
   } finally {
     await worker.terminate();

@@ -4,9 +4,15 @@ import { Simulation, type RunSpec } from '../model/simulation.ts';
 import { SCOPES, type IndicatorInfo } from '../model/observe/recorder.ts';
 import { lookupWorld } from '../../worlds/index.ts';
 import { PROBES } from '../sweep/probes.ts';
+import { explainStrategies, explainStrategiesOverFirms, type StrategyExplanation } from '../../agents/firm/index.ts';
 import type { ProbeHooks } from '../model/simulation.ts';
 import { mapSnapshot, snapshotBuffers, type MapSnapshot } from './map-snapshot.ts';
 import { addPolicy, addShocks, distribution, inspect, type AgentKind, type Distribution, type DistributionAttribute, type DistributionGrouping } from './live.ts';
+
+/** `strategies()`: one firm's four strategies, or the means over living firms with how many hold each. */
+export type StrategyReport =
+  | { scope: 'firm'; firm: number; rows: StrategyExplanation[] }
+  | { scope: 'all'; firms: number; rows: (Omit<StrategyExplanation, 'current'> & { holding: number })[] };
 
 const PROBE_HOOKS = PROBES as unknown as Record<string, ProbeHooks>;
 
@@ -199,6 +205,17 @@ export const api = {
   /** One region's or agent's state, for the app's inspector (null for an unknown id). */
   inspect(kind: AgentKind, id: number): Record<string, number | string> | null {
     return inspect(current().world, kind, id);
+  },
+
+  /**
+   * How lead firms price the four strategies now (§7.1): for `firm`, its four strategies term by
+   * term with their logit probabilities; without it, the means over living firms. Null for an unknown firm.
+   */
+  strategies(firm?: number): StrategyReport | null {
+    const { world } = current();
+    if (firm === undefined) return { scope: 'all', ...explainStrategiesOverFirms(world) };
+    if (!(firm >= 0 && firm < world.firms.count) || !world.firms.alive[firm]) return null;
+    return { scope: 'firm', firm, rows: explainStrategies(world, firm) };
   },
 
   /** Replaces the run with one restored from `checkpoint()` bytes. */

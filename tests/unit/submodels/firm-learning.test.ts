@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyWorld, threeRegions, equatorKm, HOM, HUB, NBR } from './tiny-world.ts';
 import { settleFirms } from '../../../agents/firm/finance.ts';
 import { hazardRetention } from '../../../agents/firm/perception.ts';
-import { CHOOSABLE, customerLossFactor, drawStrategy, estimateStrategy, type StrategyEstimate } from '../../../agents/firm/strategy.ts';
+import { CHOOSABLE, customerLossFactor, drawStrategy, estimateStrategy, type StrategyPrice } from '../../../agents/firm/strategy.ts';
 import { computeSmePools } from '../../../agents/firm/pools.ts';
 import { GLOBAL } from '../../../agents/firm/schema.ts';
 import { lossShareAtUnitDepth, chainDisruptionRate } from '../../../src/calibration/hazard.ts';
@@ -146,7 +146,7 @@ describe('§9.1 learning and forgetting of observed hazards ĥ_r', () => {
 });
 
 describe('§9.1 the strategy choice: a logit over C_k', () => {
-  const estimates = (costs: number[]): StrategyEstimate[] => costs.map((cost) => ({ cost, switchCost: 0, smeShare: 0 }));
+  const estimates = (costs: number[]): StrategyPrice[] => costs.map((cost) => ({ cost, switchCost: 0 }));
 
   /** Share of N keyed draws (ticks 0..N−1) that choose each strategy. */
   function shares(world: World, costs: number[], n = 4000): number[] {
@@ -191,11 +191,11 @@ describe('§9.1 the strategy choice: a logit over C_k', () => {
     world.firms.demandByBloc[0 * B] = 100;
     const draws = world.draws.for('test.logit');
     // DUAL $10 cheaper a unit but costs 100 units × 156 weeks × $20 to switch: net $10 dearer.
-    const options: StrategyEstimate[] = [
-      { cost: 100, switchCost: 0, smeShare: 0 },
-      { cost: 90, switchCost: 100 * 156 * 20, smeShare: 0.3 },
-      { cost: 1000, switchCost: 0, smeShare: 1 },
-      { cost: 1000, switchCost: 0, smeShare: 1 },
+    const options: StrategyPrice[] = [
+      { cost: 100, switchCost: 0 },
+      { cost: 90, switchCost: 100 * 156 * 20 },
+      { cost: 1000, switchCost: 0 },
+      { cost: 1000, switchCost: 0 },
     ];
     let dualWith = 0;
     let dualWithout = 0;

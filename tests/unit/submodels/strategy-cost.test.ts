@@ -17,7 +17,7 @@ import {
   plantPlan,
   poolRegions,
   riskWeight,
-  type StrategyEstimate,
+  type StrategyPrice,
 } from '../../../agents/firm/strategy.ts';
 import { computeSmePools, type SmePools } from '../../../agents/firm/pools.ts';
 import { plantOverheadFor } from '../../../agents/firm/costs.ts';
@@ -396,7 +396,7 @@ describe('§7.1 / §7.5 the local bonus and the plant’s own region in E[loss]'
 describe('§9.1 the logit draw, the starting draw and closing a plant', () => {
   /** Draws with every Gumbel term 0: the choice is the least cost + amortised switching cost. */
   const noNoise = { gumbel: () => 0 };
-  const estimate = (cost: number, switchCost = 0): StrategyEstimate => ({ cost, switchCost, smeShare: 0 });
+  const estimate = (cost: number, switchCost = 0): StrategyPrice => ({ cost, switchCost });
 
   it('switching cost counts per unit over the firm’s demand × amortisationWeeks, and only with switching on; ties go to the first', () => {
     const world = tinyWorld(threeRegions({ leadFirmHomes: [HOM, HUB] }));

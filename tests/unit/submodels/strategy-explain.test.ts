@@ -1,0 +1,106 @@
+/**
+ * `explainStrategies` (agents/firm/strategy-explain.ts): what `glocal strategies` and the app show
+ * of a firm's quarterly review. Its terms add up to C_k, its probabilities are the logit of the
+ * draw (computed here by hand), its most likely strategy is the draw's choice without noise, and
+ * asking changes nothing: a run asked at week 13 goes on exactly as one that was not asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../../src/model/initialize.ts';
+import { step } from '../../../src/model/schedule.ts';
+import { lookupWorld, WORLDS } from '../../../worlds/index.ts';
+import { checkScenario } from '../../../src/model/validate.ts';
+import type { World } from '../../../src/model/world.ts';
+import { explainStrategies, explainStrategiesOverFirms } from '../../../agents/firm/strategy-explain.ts';
+import { CHOOSABLE, drawStrategy, estimateStrategy } from '../../../agents/firm/strategy.ts';
+import { computeSmePools } from '../../../agents/firm/pools.ts';
+import { STRATEGY_NAMES } from '../../../agents/firm/strategy-codes.ts';
+
+function twoHubsAt(weeks: number, seed = 4): World {
+  const definition = lookupWorld('two-hubs');
+  const checked = checkScenario(WORLDS['two-hubs'].scenarios['hub-lockdown'], definition);
+  if (!checked.ok) throw new Error('hub-lockdown does not validate');
+  const world = createWorld(definition, { seed, scenario: checked.scenario, params: { scale: 0.2 } });
+  for (let t = 0; t < weeks; t++) step(world);
+  return world;
+}
+
+/** Every typed array and number of every store of the world, as one list (order fixed by the store keys). */
+function stateOf(world: World): number[] {
+  const out: number[] = [world.tick];
+  for (const store of Object.values(world)) {
+    if (store === null || typeof store !== 'object') continue;
+    for (const value of Object.values(store as Record<string, unknown>)) {
+      if (ArrayBuffer.isView(value)) out.push(...Array.from(value as Float64Array));
+      else if (typeof value === 'number') out.push(value);
+    }
+  }
+  return out;
+}
+
+const living = (world: World) => Array.from({ length: world.firms.count }, (_, f) => f).filter((f) => world.firms.alive[f]);
+
+describe('explainStrategies: a firm’s review, term by term', () => {
+  const world = twoHubsAt(40); // during hub-lockdown's shock, so E[loss] and π are not at rest
+
+  it('terms add up to C_k for every living firm and strategy, and C_k is what the review prices', () => {
+    const pools = computeSmePools(world);
+    for (const f of living(world)) {
+      const rows = explainStrategies(world, f);
+      expect(rows.map((r) => r.strategy)).toEqual(CHOOSABLE.map((k) => STRATEGY_NAMES[k]));
+      rows.forEach((row, index) => {
+        const t = row.terms;
+        const sum = t.components + t.assembly + t.overhead + t.outbound + t.coordination + t.contracts - t.subsidy + t.expectedLoss - t.localBonus;
+        expect(sum).toBeCloseTo(row.cost, 9);
+        expect(row.cost).toBe(estimateStrategy(world, f, CHOOSABLE[index], pools).cost);
+        expect(t.components).toBeGreaterThan(0);
+        expect(t.expectedLoss).toBeGreaterThanOrEqual(0);
+      });
+      expect(rows.filter((r) => r.current).map((r) => r.strategy)).toEqual([STRATEGY_NAMES[world.firms.strategy[f]]]);
+    }
+  });
+
+  it('probabilities are the logit exp(−(C_k + switching)/T) / Σ with T = strategyTemp × mean C_k; the likeliest is the noiseless draw', () => {
+    const noNoise = { gumbel: () => 0 };
+    for (const f of living(world)) {
+      const rows = explainStrategies(world, f);
+      const B = world.plants.blocCount;
+      let demand = 0;
+      for (let b = 0; b < B; b++) demand += world.firms.demandByBloc[f * B + b];
+      const pools = computeSmePools(world);
+      const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
+      const T = (world.params.strategyTemp * estimates.reduce((s, e) => s + e.cost, 0)) / 4;
+      const weights = estimates.map((e) => Math.exp(-(e.cost + e.switchCost / (demand * world.params.amortisationWeeks)) / T));
+      const total = weights.reduce((a, b) => a + b, 0);
+      rows.forEach((row, k) => expect(row.probability).toBeCloseTo(weights[k] / total, 9));
+      const likeliest = rows.reduce((best, row, k) => (row.probability > rows[best].probability ? k : best), 0);
+      expect(likeliest).toBe(drawStrategy(world, f, estimates, noNoise, true));
+    }
+  });
+
+  it('asking changes nothing: the world’s state is the same, and the run goes on as a twin never asked', () => {
+    const asked = twoHubsAt(13, 9);
+    const twin = twoHubsAt(13, 9);
+    const before = stateOf(asked);
+    for (const f of living(asked)) explainStrategies(asked, f);
+    const means = explainStrategiesOverFirms(asked);
+    expect(stateOf(asked)).toEqual(before);
+    expect(means.firms).toBe(living(asked).length);
+    expect(means.rows.reduce((n, r) => n + r.holding, 0)).toBe(means.firms);
+    for (let t = 0; t < 39; t++) {
+      step(asked);
+      step(twin);
+    }
+    expect(stateOf(asked)).toEqual(stateOf(twin));
+  });
+
+  it('means over firms are the means of the firms’ rows', () => {
+    const { rows } = explainStrategiesOverFirms(world);
+    const firms = living(world);
+    rows.forEach((row, k) => {
+      const per = firms.map((f) => explainStrategies(world, f)[k]);
+      expect(row.cost).toBeCloseTo(per.reduce((s, r) => s + r.cost, 0) / firms.length, 9);
+      expect(row.terms.expectedLoss).toBeCloseTo(per.reduce((s, r) => s + r.terms.expectedLoss, 0) / firms.length, 9);
+      expect(row.holding).toBe(per.filter((r) => r.current).length);
+    });
+  });
+});
