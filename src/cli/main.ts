@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { abortPendingOutputs, releaseAllLocks } from '../output/index.ts';
@@ -121,16 +122,24 @@ function registerStrategies(program: Command): void {
       .command('strategies')
       .description('Run a scenario headless and print how lead firms price the four sourcing strategies at the end, term by term (components, freight, coordination, expected disruption loss, local bonus, …) with each one’s chance at the next review; writes nothing.')
       .option('--firm <n>', 'one lead firm (numbered from 0) instead of the means over firms')
-      .option('--json', 'print the numbers as JSON'),
+      .option('--seeds <n>', 'run seeds seed … seed + n − 1 and print means ± half the 90% interval over them', '1')
+      .option('--workers <n>', `worker threads for --seeds (default: the number of cores, ${availableParallelism()} here)`)
+      .option('--json', 'print the numbers as JSON (with --seeds, every run’s)'),
     'the scenario’s, else 520',
   ).addHelpText('after', `${MODEL_PARAMETERS_HELP}
 
 Example:
-  glocal strategies --world two-hubs --scenario baseline --weeks 260 --set freightPerUnitKm=0.0002
+  glocal strategies --world two-hubs --scenario baseline --weeks 260 --seeds 10 --set freightPerUnitKm=0.0002
 `);
   addParameterOptions(command);
   command.action(async (options: Record<string, unknown>) => {
-    const text = await strategiesCommand(runRequest(options), { quiet: Boolean(options.quiet), firm: options.firm as string | undefined, json: Boolean(options.json) });
+    const text = await strategiesCommand(runRequest(options), {
+      quiet: Boolean(options.quiet),
+      firm: options.firm as string | undefined,
+      json: Boolean(options.json),
+      seeds: options.seeds as string,
+      workers: options.workers as string | undefined,
+    });
     process.stdout.write(text + '\n');
   });
 }

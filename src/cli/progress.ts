@@ -6,11 +6,11 @@ export interface Progress {
 }
 
 /** A progress bar on a terminal (stderr), nothing otherwise (files, CI logs). */
-export function progressBar(total: number, label: string): Progress {
+export function progressBar(total: number, label: string, unit = 'week'): Progress {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% | week {value}/{total} | {note} | eta {eta_formatted}`,
+      format: `${label} [{bar}] {percentage}% | ${unit} {value}/{total} | {note} | eta {eta_formatted}`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: false,

@@ -39,6 +39,7 @@ describe('glocal strategies', () => {
       components + cells('+ assembly')[k] + cells('+ plant overhead')[k] + cells('+ freight and tariffs')[k] + cells('+ coordination')[k] +
       cells('+ SME contracts')[k] - cells('− local-sourcing subsidy')[k] + cells('+ expected disruption loss')[k] - cells('− local bonus')[k]);
     cells('= cost per unit C_k').forEach((cost, k) => expect(added[k]).toBeCloseTo(cost, 1)); // each cell rounded to cents
+    cells('C_k − C_GLOBAL').forEach((gap, k) => expect(gap).toBeCloseTo(cells('= cost per unit C_k')[k] - cells('= cost per unit C_k')[0], 1));
     const chances = cells('chance at a review now');
     expect(chances.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     const report = JSON.parse(json.stdout) as { scope: string; firms: number; rows: JsonRow[] };
@@ -69,5 +70,27 @@ describe('glocal strategies', () => {
     expect(missing.stderr).toMatch(/no living lead firm 999/);
     expect(malformed.code).not.toBe(0);
     expect(malformed.stderr).toMatch(/--firm expects a firm number .* got "first"/);
+  });
+
+  it('--seeds N runs seeds seed … seed + N − 1 and prints means ± 90% intervals over them; the JSON has every run', async () => {
+    const [text, json, one, bad] = await Promise.all([
+      glocal(['strategies', ...FAST, '--seed', '5', '--seeds', '2', '--workers', '2']),
+      glocal(['strategies', ...FAST, '--seed', '5', '--seeds', '2', '--json']),
+      glocal(['strategies', ...FAST, '--seed', '6', '--json']),
+      glocal(['strategies', ...FAST, '--seeds', '0']),
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/seeds 5–6 \(means ± half the 90% interval over seeds\)/);
+    expect(text.stdout).toMatch(/= cost per unit C_k +[\d.]+ ± [\d.]+/);
+    const report = JSON.parse(json.stdout) as { seeds: number[]; runs: { scope: string; rows: JsonRow[] }[] };
+    expect(report.seeds).toEqual([5, 6]);
+    expect(report.runs).toHaveLength(2);
+    // The second run is seed 6's, the same numbers as a run of seed 6 alone.
+    expect(report.runs[1].rows).toEqual((JSON.parse(one.stdout) as { rows: JsonRow[] }).rows);
+    const meanCost = (report.runs[0].rows[1].cost + report.runs[1].rows[1].cost) / 2;
+    const line = text.stdout.split('\n').find((l) => l.startsWith('= cost per unit C_k')) ?? '';
+    expect(Number(line.split(/\s+/)[8])).toBeCloseTo(meanCost, 1); // DUAL's mean: after "= cost per unit C_k", GLOBAL's "x ± y"
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--seeds expects a whole number from 1 to 1000, got "0"/);
   });
 });
