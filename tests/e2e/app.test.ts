@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   byTestId,
   callApi,
+  clickPlant,
   configure,
   disconnectBrowser,
   download,
@@ -106,6 +107,34 @@ describe('the app', () => {
     expect(state.week).toBe(0);
     const withPolicy = await usage();
     expect(withPolicy).toBeGreaterThan(without);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a plant clicked on the map shows in the inspector why its firm runs its strategy: four strategies, one current, chances adding to 100% (screenshot saved)', async () => {
+    const { page } = app;
+    await pause(page);
+    await clickPlant(page, 0);
+    const table = byTestId(page, 'strategy-table');
+    await table.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await table.locator('caption').textContent()).toBe('Why this strategy?');
+    const rows = table.locator('tbody tr');
+    expect(await rows.locator('th[scope="row"]').allTextContents()).toEqual([
+      expect.stringMatching(/^GLOBAL/), expect.stringMatching(/^DUAL/), expect.stringMatching(/^NEARSHORE/), expect.stringMatching(/^MULTILOCAL/),
+    ]);
+    // Exactly one row is marked as the firm's strategy now, in bold, and it is the one the inspector's state shows.
+    const current = table.locator('tbody tr[data-current="true"]');
+    expect(await current.count()).toBe(1);
+    const marked = (await current.locator('th strong').textContent()) ?? '';
+    expect(marked).toMatch(/^[A-Z]+ \(now\)$/);
+    expect(await table.locator('tbody th strong').count()).toBe(1);
+    const state = await byTestId(page, 'inspector').locator('tr', { has: page.locator('th', { hasText: /^strategy$/ }) }).locator('td').textContent();
+    expect(marked).toBe(`${state} (now)`);
+    // The last column is the logit over the four: its percentages add up to 100 % (each rounded to 0.1).
+    const chances = (await rows.locator('td:last-child').allTextContents()).map((text) => Number(text.replace('%', '')));
+    expect(chances.every((c) => c >= 0 && c <= 100)).toBe(true);
+    expect(Math.abs(chances.reduce((sum, c) => sum + c, 0) - 100)).toBeLessThanOrEqual(0.3);
+    await table.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'inspector-plant');
     expect(app.errors).toEqual([]);
   });
 });

@@ -163,6 +163,19 @@ export const en = {
   palette: 'Palette',
   palette_viridis: 'viridis (colour-blind safe)',
   palette_cividis: 'cividis (colour-blind safe, blue–yellow)',
+  strategyWhy: 'Why this strategy?',
+  strategyColumn: 'Strategy',
+  strategyCost: 'Cost C_k',
+  strategyExpectedLoss: 'Disruption loss',
+  strategyLocalBonus: 'Local bonus',
+  strategySwitching: 'Switching',
+  strategyChance: 'Chance at next review',
+  strategyNow: '(now)',
+  strategyNote: '$ per unit. C_k counts the expected disruption loss and subtracts the local bonus. Each quarter the lead firm draws a strategy by a logit over C_k + switching (amortised): the chance column is that logit.',
+  strategy_GLOBAL: 'global supply chain',
+  strategy_DUAL: 'dual sourcing',
+  strategy_NEARSHORE: 'nearshoring',
+  strategy_MULTILOCAL: 'multi-local manufacturing',
 } as const;
 
 export type MessageKey = keyof typeof en;

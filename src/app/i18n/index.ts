@@ -27,9 +27,9 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-/** A number as a percentage in the current language. */
-export function percent(value: number): string {
-  return Number.isFinite(value) ? new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 }).format(value) : '—';
+/** A number as a percentage in the current language (a share: 0.25 is 25 %), with up to `digits` decimals. */
+export function percent(value: number, digits = 0): string {
+  return Number.isFinite(value) ? new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: digits }).format(value) : '—';
 }
 
 export function number(value: number, digits = 2): string {

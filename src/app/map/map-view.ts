@@ -153,6 +153,11 @@ export class MapView {
     const textures = particleTextures();
     this.agents = new AgentLayer(geometry, textures);
     this.flows = new FlowLayer(geometry, textures.dot);
+    // Only the region shapes take pointer events; an agent is picked by distance (nearestAgent).
+    // Inside the viewport (whose drag makes it interactive) a shape drawn above a region would
+    // otherwise take the hit and swallow the click: the plant and hub markers did (a click on a
+    // plant's square selected nothing), and so would the selection outline along its stroke.
+    for (const layer of [this.selection, this.agents.container, this.markers]) layer.eventMode = 'none';
     viewport.addChild(regions, overlays, this.selection, this.agents.container, this.flows.lines, this.flows.dots, this.markers);
     this.fit();
   }
@@ -272,6 +277,17 @@ export class MapView {
         .fill({ color: 0xffffff, alpha: snapshot.plantActive[p] ? 1 : 0.3 })
         .stroke({ width: 0.8, color: 0x000000 });
     }
+  }
+
+  /**
+   * Where the marker of plant or hub `id` was last drawn, in the canvas's CSS pixels (null when it is
+   * not drawn): a click there selects it. For the browser tests, which aim at a plant.
+   */
+  markerOnScreen(kind: 'plant' | 'hub', id: number): { x: number; y: number } | null {
+    const marker = this.markerPositions.find((m) => m.kind === kind && m.id === id);
+    if (!marker || !this.viewport) return null;
+    const { x, y } = this.viewport.toScreen(marker.x, marker.y);
+    return { x, y };
   }
 
   setSelection(regions: number[]): void {

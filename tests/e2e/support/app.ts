@@ -239,6 +239,27 @@ export async function download(page: Page, testId: string): Promise<{ name: stri
   return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
+/**
+ * Clicks lead-firm plant `plant`'s marker on the main map (where the map last drew it), as a user
+ * would to open it in the inspector.
+ */
+export async function clickPlant(page: Page, plant: number): Promise<void> {
+  const at = await page.evaluate((id) => {
+    type Map = { testid: string; view: { markerOnScreen(kind: 'plant', id: number): { x: number; y: number } | null } | null };
+    const find = (root: Document | ShadowRoot): Map | null => {
+      for (const element of Array.from(root.querySelectorAll('*'))) {
+        if (element.tagName === 'GLOCAL-MAP' && (element as unknown as Map).testid === 'map') return element as unknown as Map;
+        const inside = element.shadowRoot ? find(element.shadowRoot) : null;
+        if (inside) return inside;
+      }
+      return null;
+    };
+    return find(document)?.view?.markerOnScreen('plant', id) ?? null;
+  }, plant);
+  if (!at) throw new Error(`plant ${plant} has no marker on the map`);
+  await byTestId(page, 'map').click({ position: at });
+}
+
 /** Calls a method of the worker API from the page (`window.glocal.api`) and returns its result. */
 export function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
