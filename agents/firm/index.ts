@@ -4,7 +4,7 @@
  * import the firm kind from here.
  */
 export {
-  GLOBAL, DUAL, NEARSHORE, MULTILOCAL, LOCAL,
+  GLOBAL, DUAL, NEARSHORE, MULTILOCAL, LOCAL, CHOOSABLE_COUNT,
   createFirmStore, createPlantStore, createPlantHubLinks, createPlantJobEvents,
   type FirmStore, type PlantStore, type PlantHubLinks, type PlantJobEvents,
 } from './schema.ts';

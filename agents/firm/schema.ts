@@ -6,6 +6,8 @@ export const DUAL = 1;
 export const NEARSHORE = 2;
 export const MULTILOCAL = 3;
 export const LOCAL = 4;
+/** Strategies a firm prices at its review (codes 0 … 3; LOCAL is override-only). */
+export const CHOOSABLE_COUNT = 4;
 
 /** Lead firms (OEMs / multinationals). One slot per firm; firms never enter, they may exit. */
 export interface FirmStore {
@@ -33,6 +35,12 @@ export interface FirmStore {
   profit: Float64Array;
   revenue: Float64Array;
   strategySwitches: Uint32Array;
+  /**
+   * F × 4 (GLOBAL, DUAL, NEARSHORE, MULTILOCAL): C_k and its risk-weighted E[loss] term at the firm's
+   * last strategy review ($/unit); NaN before its first review or with `strategyOverride`.
+   */
+  reviewedCost: Float64Array;
+  reviewedExpectedLoss: Float64Array;
   /** §9.5 last mile, F × B: 1 where the firm holds finished goods in a distribution hub in the bloc. */
   distributionHub: Uint8Array;
   /** Finished goods held in each distribution hub (F × B, units). */
@@ -169,6 +177,8 @@ export function createFirmStore(count: number, regionCount: number, blocCount: n
     profit: f64(),
     revenue: f64(),
     strategySwitches: new Uint32Array(count),
+    reviewedCost: new Float64Array(count * CHOOSABLE_COUNT).fill(NaN),
+    reviewedExpectedLoss: new Float64Array(count * CHOOSABLE_COUNT).fill(NaN),
     distributionHub: new Uint8Array(count * blocCount),
     hubStock: new Float64Array(count * blocCount),
     hubForecast: new Float64Array(count * blocCount),

@@ -1,5 +1,5 @@
 import type { World } from '../../src/model/world.ts';
-import { DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
+import { CHOOSABLE_COUNT, DUAL, GLOBAL, LOCAL, MULTILOCAL, NEARSHORE } from './schema.ts';
 import { currentFreight, currentLeadTime, tariffRate } from '../../src/model/geography.ts';
 import { unitLabourCost } from '../../src/model/economy.ts';
 import { hubMixCost, updateHubWeights } from './sourcing.ts';
@@ -8,8 +8,17 @@ import { STRATEGY_CODES } from './strategy-codes.ts';
 import { payReshoringGrant } from '../policymaker/index.ts';
 import { plantOverheadFor, sourcingNodeFactor } from './costs.ts';
 
-/** The four strategies a firm chooses among (LOCAL is override-only). */
+/** The four strategies a firm chooses among (LOCAL is override-only); their codes are 0 … CHOOSABLE_COUNT − 1. */
 export const CHOOSABLE = [GLOBAL, DUAL, NEARSHORE, MULTILOCAL] as const;
+
+/** Keeps what firm f's review priced, for the indicators of §6 (`costGap…`, `expectedLoss…`). */
+function recordReview(world: World, firm: number, estimates: readonly StrategyEstimate[]): void {
+  const { firms } = world;
+  for (let index = 0; index < CHOOSABLE_COUNT; index++) {
+    firms.reviewedCost[firm * CHOOSABLE_COUNT + index] = estimates[index].cost;
+    firms.reviewedExpectedLoss[firm * CHOOSABLE_COUNT + index] = estimates[index].terms.expectedLoss;
+  }
+}
 
 export function smeShareOf(world: World, strategy: number): number {
   switch (strategy) {
@@ -499,6 +508,7 @@ export function chooseStrategies(world: World, pools: SmePools): void {
     }
     const current = firms.strategy[f];
     const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
+    recordReview(world, f, estimates);
     const next = CHOOSABLE[drawStrategy(world, f, estimates, draws, true)];
     if (next !== current) {
       applyStrategy(world, f, next, estimates[CHOOSABLE.indexOf(next)].switchCost);
@@ -520,6 +530,7 @@ export function drawStartingStrategies(world: World, pools: SmePools): void {
   for (let p = 0; p < plants.count; p++) updateHubWeights(world, p);
   for (let f = 0; f < firms.count; f++) {
     const estimates = CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools));
+    recordReview(world, f, estimates);
     const next = CHOOSABLE[drawStrategy(world, f, estimates, draws, false)];
     if (next !== firms.strategy[f]) applyStrategy(world, f, next, 0, true);
   }

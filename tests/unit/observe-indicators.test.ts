@@ -56,6 +56,12 @@ function filled(sourcingNode: number): { world: World; o: Observation } {
   // firmsByStrategy[k · 3 + 2] = k + 1 for GLOBAL, DUAL, NEARSHORE, MULTILOCAL, LOCAL.
   for (let k = 0; k < 5; k++) o.firmsByStrategy[k * 3 + r] = k + 1;
   o.firms[r] = 15;
+  // Three reviewed firms; gap sums (k · 10 for DUAL, NEARSHORE, MULTILOCAL) and E[loss] sums (k + 0.5).
+  o.reviewedFirms[r] = 3;
+  for (let k = 0; k < 4; k++) {
+    o.costGapSum[k * 3 + r] = 10 * k;
+    o.expectedLossSum[k * 3 + r] = k + 0.5;
+  }
   o.smeCount[r] = 40;
   o.smeEmployment[r] = 400;
   o.smeCapabilitySum[r] = 20;
@@ -133,6 +139,13 @@ const EXPECTED: Record<string, [number, number]> = {
   strategyShareNearshore: [3, 15],
   strategyShareMultilocal: [4, 15],
   strategyShareLocal: [5, 15],
+  costGapDual: [10, 3],
+  costGapNearshore: [20, 3],
+  costGapMultilocal: [30, 3],
+  expectedLossGlobal: [0.5, 3],
+  expectedLossDual: [1.5, 3],
+  expectedLossNearshore: [2.5, 3],
+  expectedLossMultilocal: [3.5, 3],
   smeCount: [40, 1],
   smeEmployment: [400, 1],
   smeCapability: [20, 40],

@@ -2,7 +2,7 @@ import type { World } from '../world.ts';
 import type { Observation } from './observation.ts';
 import { weightedGini, herfindahl } from './inequality.ts';
 import { INSTRUMENTS, INSTRUMENT_COUNT, SMART_SOURCING_NODE } from '../../../agents/policymaker/index.ts';
-import { STRATEGY_NAMES } from '../../../agents/firm/index.ts';
+import { CHOOSABLE_COUNT, GLOBAL, STRATEGY_NAMES } from '../../../agents/firm/index.ts';
 import { NO_BUYER } from '../../../agents/sme/index.ts';
 
 /**
@@ -61,15 +61,41 @@ function ratio(
 
 const population = (w: World, _o: Observation, r: number) => w.regions.population[r];
 
+/** Name suffix of strategy code k: Global, Dual, … */
+const strategyLabel = (k: number) => STRATEGY_NAMES[k][0] + STRATEGY_NAMES[k].slice(1).toLowerCase();
 const STRATEGY_INDICATORS: RegionalIndicator[] = STRATEGY_NAMES.map((strategy, k) =>
   ratio(
-    `strategyShare${strategy[0]}${strategy.slice(1).toLowerCase()}`,
+    `strategyShare${strategyLabel(k)}`,
     'share of firms',
     `Share of living lead firms (by home region) following ${strategy}.`,
     (_w, o, r) => o.firmsByStrategy[k * R(o) + r],
     (_w, o, r) => o.firms[r],
   ),
 );
+
+const reviewed = (_w: World, o: Observation, r: number) => o.reviewedFirms[r];
+const CHOOSABLE_CODES = Array.from({ length: CHOOSABLE_COUNT }, (_, k) => k);
+/** What firms' last strategy reviews priced (§7.1, §9.1; `glocal strategies` shows it term by term). */
+const REVIEW_INDICATORS: RegionalIndicator[] = [
+  ...CHOOSABLE_CODES.filter((k) => k !== GLOBAL).map((k) =>
+    ratio(
+      `costGap${strategyLabel(k)}`,
+      '$/unit',
+      `Mean over lead firms (by home region) of C_${STRATEGY_NAMES[k]} − C_GLOBAL at their last strategy review: how much dearer ${STRATEGY_NAMES[k]} is per unit than GLOBAL, disruption risk and local bonus included.`,
+      (_w, o, r) => o.costGapSum[k * R(o) + r],
+      reviewed,
+    ),
+  ),
+  ...CHOOSABLE_CODES.map((k) =>
+    ratio(
+      `expectedLoss${strategyLabel(k)}`,
+      '$/unit',
+      `Mean over lead firms (by home region) of the expected disruption loss (π/π0)⁺ · E[loss] they priced into ${STRATEGY_NAMES[k]} at their last strategy review.`,
+      (_w, o, r) => o.expectedLossSum[k * R(o) + r],
+      reviewed,
+    ),
+  ),
+];
 
 const SIZE_CLASSES = ['Micro', 'Small', 'Medium'];
 const CHAIN_BY_CLASS: RegionalIndicator[] = SIZE_CLASSES.map((label, k) =>
@@ -167,6 +193,7 @@ export const REGIONAL_INDICATORS: RegionalIndicator[] = [
   ratio('meanFinalDeliveryWeeks', 'weeks', 'Mean delivery time of the final goods delivered to the region this week (sent this week; they arrive after it): lastMileDeliveryWeeks from a hub, the outbound lead time from a plant.',
     (w, _o, r) => w.finalMarket.finalDeliveryUnitWeeks[r], (w, _o, r) => w.finalMarket.finalDelivered[r]),
   ...STRATEGY_INDICATORS,
+  ...REVIEW_INDICATORS,
   // Local capacity
   sum('smeCount', 'SMEs', 'Living SMEs in the region (sampled economy: scales with `scale`).', (_w, o, r) => o.smeCount[r], true),
   sum('smeEmployment', 'employees', 'Employees of the region’s SMEs (sampled economy).', (_w, o, r) => o.smeEmployment[r]),

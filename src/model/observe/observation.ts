@@ -1,5 +1,6 @@
 import type { World } from '../world.ts';
 import { NO_BUYER, sizeClass, smeValueAdded as valueAddedOf } from '../../../agents/sme/index.ts';
+import { CHOOSABLE_COUNT, type FirmStore } from '../../../agents/firm/index.ts';
 
 /**
  * Per-region totals gathered in one pass over every store after the week's phases, from which
@@ -42,6 +43,10 @@ export interface Observation {
   firmsByStrategy: Float64Array;
   firms: Float64Array;
   firmProfit: Float64Array;
+  /** Firms that have reviewed their strategy (`reviewedCost` finite), and 4 × R sums over them of C_k − C_GLOBAL and of the E[loss] term, by home region. */
+  reviewedFirms: Float64Array;
+  costGapSum: Float64Array;
+  expectedLossSum: Float64Array;
   /** Population below the poverty line. */
   poorPopulation: Float64Array;
 }
@@ -82,6 +87,9 @@ export function createObservation(regionCount: number): Observation {
     firmsByStrategy: f(5),
     firms: f(),
     firmProfit: f(),
+    reviewedFirms: f(),
+    costGapSum: f(CHOOSABLE_COUNT),
+    expectedLossSum: f(CHOOSABLE_COUNT),
     poorPopulation: f(),
   };
 }
@@ -144,9 +152,23 @@ export function observe(world: World, o: Observation): void {
     o.firms[r]++;
     o.firmsByStrategy[firms.strategy[f] * R + r]++;
     o.firmProfit[r] += firms.profit[f];
+    addReview(o, firms, f, r);
   }
   const line = params.povertyLinePerDay * 7;
   for (let c = 0; c < cells.count; c++) {
     if (cells.income[c] < line) o.poorPopulation[cells.region[c]] += cells.population[c];
+  }
+}
+
+/** Firm f's last strategy review, into its home region's sums (a firm not yet reviewed adds nothing). */
+function addReview(o: Observation, firms: FirmStore, f: number, r: number): void {
+  const R = o.regionCount;
+  const base = f * CHOOSABLE_COUNT;
+  const global = firms.reviewedCost[base];
+  if (!Number.isFinite(global)) return;
+  o.reviewedFirms[r]++;
+  for (let k = 0; k < CHOOSABLE_COUNT; k++) {
+    o.costGapSum[k * R + r] += firms.reviewedCost[base + k] - global;
+    o.expectedLossSum[k * R + r] += firms.reviewedExpectedLoss[base + k];
   }
 }

@@ -11,7 +11,8 @@ import { lookupWorld, WORLDS } from '../../../worlds/index.ts';
 import { checkScenario } from '../../../src/model/validate.ts';
 import type { World } from '../../../src/model/world.ts';
 import { explainStrategies, explainStrategiesOverFirms } from '../../../agents/firm/strategy-explain.ts';
-import { CHOOSABLE, drawStrategy, estimateStrategy } from '../../../agents/firm/strategy.ts';
+import { CHOOSABLE, chooseStrategies, drawStrategy, estimateStrategy } from '../../../agents/firm/strategy.ts';
+import { updateHubWeights } from '../../../agents/firm/sourcing.ts';
 import { computeSmePools } from '../../../agents/firm/pools.ts';
 import { STRATEGY_NAMES } from '../../../agents/firm/strategy-codes.ts';
 
@@ -102,5 +103,33 @@ describe('explainStrategies: a firm’s review, term by term', () => {
       expect(row.terms.expectedLoss).toBeCloseTo(per.reduce((s, r) => s + r.terms.expectedLoss, 0) / firms.length, 9);
       expect(row.holding).toBe(per.filter((r) => r.current).length);
     });
+  });
+});
+
+describe('the review a firm keeps for the indicators (reviewedCost, reviewedExpectedLoss)', () => {
+  it('holds each firm’s C_k and E[loss] term as its quarterly review priced them, in CHOOSABLE order', () => {
+    const world = twoHubsAt(13, 3);
+    const pools = computeSmePools(world);
+    for (let p = 0; p < world.plants.count; p++) updateHubWeights(world, p);
+    const before = living(world).map((f) => CHOOSABLE.map((k) => estimateStrategy(world, f, k, pools)));
+    chooseStrategies(world, pools);
+    living(world).forEach((f, index) => {
+      const kept = Array.from(world.firms.reviewedCost.subarray(f * 4, f * 4 + 4));
+      const loss = Array.from(world.firms.reviewedExpectedLoss.subarray(f * 4, f * 4 + 4));
+      // Firm 0 prices before any firm acts; later firms' plans do not touch other firms' plants or the pools.
+      expect(kept).toEqual(before[index].map((e) => e.cost));
+      expect(loss).toEqual(before[index].map((e) => e.terms.expectedLoss));
+    });
+  });
+
+  it('is NaN while strategyOverride forces every firm (no review prices anything), and set from the starting draw otherwise', () => {
+    const definition = lookupWorld('two-hubs');
+    const checked = checkScenario(WORLDS['two-hubs'].scenarios.baseline, definition);
+    if (!checked.ok) throw new Error('baseline does not validate');
+    const forced = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2, strategyOverride: 'DUAL' } });
+    for (let t = 0; t < 14; t++) step(forced);
+    expect(Array.from(forced.firms.reviewedCost).every(Number.isNaN)).toBe(true);
+    const free = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2 } });
+    expect(Array.from(free.firms.reviewedCost).every(Number.isFinite)).toBe(true);
   });
 });
