@@ -10,9 +10,13 @@ import { mapSnapshot, snapshotBuffers, type MapSnapshot } from './map-snapshot.t
 import { addPolicy, addShocks, distribution, inspect, type AgentKind, type Distribution, type DistributionAttribute, type DistributionGrouping } from './live.ts';
 
 /** `strategies()`: one firm's four strategies, or the means over living firms with how many hold each. */
-export type StrategyReport =
+export type StrategyReport = (
   | { scope: 'firm'; firm: number; rows: StrategyExplanation[] }
-  | { scope: 'all'; firms: number; rows: (Omit<StrategyExplanation, 'current'> & { holding: number })[] };
+  | { scope: 'all'; firms: number; rows: (Omit<StrategyExplanation, 'current'> & { holding: number })[] }
+) & {
+  /** The strategy `strategyOverride` forces on every firm, or null: forced firms do not review, so the chances are only what a review would give. */
+  override: string | null;
+};
 
 const PROBE_HOOKS = PROBES as unknown as Record<string, ProbeHooks>;
 
@@ -213,9 +217,10 @@ export const api = {
    */
   strategies(firm?: number): StrategyReport | null {
     const { world } = current();
-    if (firm === undefined) return { scope: 'all', ...explainStrategiesOverFirms(world) };
+    const override = world.params.strategyOverride === 'none' ? null : world.params.strategyOverride;
+    if (firm === undefined) return { scope: 'all', override, ...explainStrategiesOverFirms(world) };
     if (!(firm >= 0 && firm < world.firms.count) || !world.firms.alive[firm]) return null;
-    return { scope: 'firm', firm, rows: explainStrategies(world, firm) };
+    return { scope: 'firm', firm, override, rows: explainStrategies(world, firm) };
   },
 
   /** Replaces the run with one restored from `checkpoint()` bytes. */

@@ -51,12 +51,17 @@ describe('glocal strategies', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('--firm shows one firm, its strategy now marked; an unknown or malformed firm is refused', async () => {
-    const [one, missing, malformed] = await Promise.all([
+  it('--firm shows one firm, its strategy now marked (and says when strategyOverride holds it); an unknown or malformed firm is refused', async () => {
+    const [one, missing, malformed, forced] = await Promise.all([
       glocal(['strategies', ...FAST, '--firm', '1', '--json']),
       glocal(['strategies', ...FAST, '--firm', '999']),
       glocal(['strategies', ...FAST, '--firm', 'first']),
+      glocal(['strategies', ...FAST, '--firm', '1', '--set', 'strategyOverride=NEARSHORE']),
     ]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/NEARSHORE \(now\)/);
+    expect(forced.stdout).toMatch(/strategyOverride = NEARSHORE: every firm is held at NEARSHORE and reviews nothing/);
+    expect(JSON.parse(one.stdout).override).toBeNull();
     expect(one.code, one.stderr).toBe(0);
     const report = JSON.parse(one.stdout) as { scope: string; firm: number; rows: JsonRow[] };
     expect(report).toMatchObject({ scope: 'firm', firm: 1 });

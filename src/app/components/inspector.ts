@@ -37,6 +37,8 @@ export class GlocalInspector extends LitElement {
   private state: Record<string, number | string> | null = null;
   /** The inspected plant's firm's four strategies (null for other kinds, or a firm no longer alive). */
   private strategies: StrategyRow[] | null = null;
+  /** The strategy `strategyOverride` forces, if any (firms then do not review). */
+  private strategyOverride: string | null = null;
   private lastFetch = 0;
   static override styles = [panelStyles, css`
     .sparks { display: grid; grid-template-columns: repeat(auto-fill, minmax(9em, 1fr)); gap: 0.4em; }
@@ -90,6 +92,7 @@ export class GlocalInspector extends LitElement {
     const report = await run.api.strategies(firm);
     if (!this.showing(kind, id)) return;
     this.strategies = report?.scope === 'firm' ? report.rows : null;
+    this.strategyOverride = report?.override ?? null;
     this.requestUpdate();
   }
 
@@ -156,7 +159,7 @@ export class GlocalInspector extends LitElement {
           </tr>`;
         })}</tbody>
       </table>
-      <p class="note" id="strategy-note">${t('strategyNote')}</p>`;
+      <p class="note" id="strategy-note">${t('strategyNote')}${this.strategyOverride ? html`<br />${t('strategyOverrideNote', { strategy: this.strategyOverride })}` : null}</p>`;
   }
 }
 customElements.define('glocal-inspector', GlocalInspector);

@@ -172,6 +172,7 @@ export const en = {
   strategyChance: 'Chance at next review',
   strategyNow: '(now)',
   strategyNote: '$ per unit. C_k counts the expected disruption loss and subtracts the local bonus. Each quarter the lead firm draws a strategy by a logit over C_k + switching (amortised): the chance column is that logit.',
+  strategyOverrideNote: 'strategyOverride holds every lead firm at {strategy}: no firm reviews, so the chances are only what a review would give.',
   strategy_GLOBAL: 'global supply chain',
   strategy_DUAL: 'dual sourcing',
   strategy_NEARSHORE: 'nearshoring',

@@ -174,6 +174,7 @@ export const es: Catalogue = {
   strategyChance: 'Probabilidad en la próxima revisión',
   strategyNow: '(actual)',
   strategyNote: '$ por unidad. C_k suma la pérdida esperada por disrupción y resta la bonificación local. Cada trimestre la empresa líder sortea una estrategia con un logit sobre C_k + el cambio (amortizado): la columna de probabilidad es ese logit.',
+  strategyOverrideNote: 'strategyOverride mantiene a todas las empresas líderes en {strategy}: ninguna revisa su estrategia, así que las probabilidades son solo lo que daría una revisión.',
   strategy_GLOBAL: 'cadena de suministro global',
   strategy_DUAL: 'abastecimiento dual',
   strategy_NEARSHORE: 'nearshoring (relocalización cercana)',

@@ -174,6 +174,7 @@ export const fr: Catalogue = {
   strategyChance: 'Probabilité à la prochaine révision',
   strategyNow: '(actuelle)',
   strategyNote: '$ par unité. C_k compte la perte attendue due aux perturbations et soustrait le bonus local. Chaque trimestre, l’entreprise pilote tire une stratégie selon un logit sur C_k + le changement (amorti) : la colonne de probabilité est ce logit.',
+  strategyOverrideNote: 'strategyOverride maintient toutes les entreprises pilotes en {strategy} : aucune ne révise sa stratégie, les probabilités ne sont que ce que donnerait une révision.',
   strategy_GLOBAL: 'chaîne d’approvisionnement mondiale',
   strategy_DUAL: 'double approvisionnement',
   strategy_NEARSHORE: 'nearshoring (relocalisation de proximité)',

@@ -122,5 +122,6 @@ export async function strategiesCommand(
     'with a temperature of strategyTemp × the mean C_k (MODEL.md §7.1, §9.1; docs/strategies.md).',
     '',
     ...strategiesTable(found),
+    ...(first.override ? ['', `strategyOverride = ${first.override}: every firm is held at ${first.override} and reviews nothing; the chances are what a review would give.`] : []),
   ].join('\n');
 }
