@@ -35,10 +35,9 @@ export interface FirmStore {
   profit: Float64Array;
   revenue: Float64Array;
   strategySwitches: Uint32Array;
-  /**
-   * F × 4 (GLOBAL, DUAL, NEARSHORE, MULTILOCAL): C_k and its risk-weighted E[loss] term at the firm's
-   * last strategy review ($/unit); NaN before its first review or with `strategyOverride`.
-   */
+  /** Tick of the firm's last strategy review (−1: none yet, or `strategyOverride` holds it). */
+  reviewedAtTick: Int32Array;
+  /** F × 4 (GLOBAL, DUAL, NEARSHORE, MULTILOCAL): C_k and its risk-weighted E[loss] term at that review ($/unit). */
   reviewedCost: Float64Array;
   reviewedExpectedLoss: Float64Array;
   /** §9.5 last mile, F × B: 1 where the firm holds finished goods in a distribution hub in the bloc. */
@@ -177,8 +176,9 @@ export function createFirmStore(count: number, regionCount: number, blocCount: n
     profit: f64(),
     revenue: f64(),
     strategySwitches: new Uint32Array(count),
-    reviewedCost: new Float64Array(count * CHOOSABLE_COUNT).fill(NaN),
-    reviewedExpectedLoss: new Float64Array(count * CHOOSABLE_COUNT).fill(NaN),
+    reviewedAtTick: new Int32Array(count).fill(-1),
+    reviewedCost: new Float64Array(count * CHOOSABLE_COUNT),
+    reviewedExpectedLoss: new Float64Array(count * CHOOSABLE_COUNT),
     distributionHub: new Uint8Array(count * blocCount),
     hubStock: new Float64Array(count * blocCount),
     hubForecast: new Float64Array(count * blocCount),

@@ -14,6 +14,7 @@ export const CHOOSABLE = [GLOBAL, DUAL, NEARSHORE, MULTILOCAL] as const;
 /** Keeps what firm f's review priced, for the indicators of §6 (`costGap…`, `expectedLoss…`). */
 function recordReview(world: World, firm: number, estimates: readonly StrategyEstimate[]): void {
   const { firms } = world;
+  firms.reviewedAtTick[firm] = world.tick;
   for (let index = 0; index < CHOOSABLE_COUNT; index++) {
     firms.reviewedCost[firm * CHOOSABLE_COUNT + index] = estimates[index].cost;
     firms.reviewedExpectedLoss[firm * CHOOSABLE_COUNT + index] = estimates[index].terms.expectedLoss;

@@ -143,19 +143,20 @@ describe('observe: plants, hubs, raw sources, firms and cells', () => {
     expect(o.firmsByStrategy[14]).toBe(0);
   });
 
-  it('sums firms’ last strategy reviews by home region: C_k − C_GLOBAL and E[loss]; a firm not yet reviewed (NaN) or dead adds nothing', () => {
+  it('sums firms’ last strategy reviews by home region: C_k − C_GLOBAL and E[loss]; a firm that has not reviewed, or is dead, adds nothing', () => {
     const world = twoFirmsTwoHubs();
     const f = world.firms;
     // Firm 0 (HOM) reviewed: C = [100, 130, 190, 150], E[loss] = [2, 1.5, 3, 4]; firm 1 (NBR) reviewed: C = [200, 210, 260, 300], E[loss] = [1, 1, 1, 1].
     f.reviewedCost.set([100, 130, 190, 150, 200, 210, 260, 300]);
     f.reviewedExpectedLoss.set([2, 1.5, 3, 4, 1, 1, 1, 1]);
+    f.reviewedAtTick.set([12, 0]);
     const o = createObservation(4);
     observe(world, o);
     expect(arr(o.reviewedFirms)).toEqual([1, 0, 1, 0]);
     // costGapSum[k · 4 + r]: HOM gaps 0, 30, 90, 50; NBR gaps 0, 10, 60, 100.
     expect(arr(o.costGapSum)).toEqual([0, 0, 0, 0, 30, 0, 10, 0, 90, 0, 60, 0, 50, 0, 100, 0]);
     expect(arr(o.expectedLossSum)).toEqual([2, 0, 1, 0, 1.5, 0, 1, 0, 3, 0, 1, 0, 4, 0, 1, 0]);
-    f.reviewedCost.fill(NaN, 4, 8); // firm 1 not yet reviewed
+    f.reviewedAtTick[1] = -1; // firm 1 has not reviewed
     observe(world, o);
     expect(arr(o.reviewedFirms)).toEqual([1, 0, 0, 0]);
     expect(arr(o.costGapSum)).toEqual([0, 0, 0, 0, 30, 0, 0, 0, 90, 0, 0, 0, 50, 0, 0, 0]);

@@ -43,7 +43,7 @@ export interface Observation {
   firmsByStrategy: Float64Array;
   firms: Float64Array;
   firmProfit: Float64Array;
-  /** Firms that have reviewed their strategy (`reviewedCost` finite), and 4 × R sums over them of C_k − C_GLOBAL and of the E[loss] term, by home region. */
+  /** Firms that have reviewed their strategy (`reviewedAtTick` ≥ 0), and 4 × R sums over them of C_k − C_GLOBAL and of the E[loss] term, by home region. */
   reviewedFirms: Float64Array;
   costGapSum: Float64Array;
   expectedLossSum: Float64Array;
@@ -160,12 +160,12 @@ export function observe(world: World, o: Observation): void {
   }
 }
 
-/** Firm f's last strategy review, into its home region's sums (a firm not yet reviewed adds nothing). */
+/** Firm f's last strategy review, into its home region's sums (a firm that has not reviewed adds nothing). */
 function addReview(o: Observation, firms: FirmStore, f: number, r: number): void {
+  if (firms.reviewedAtTick[f] < 0) return;
   const R = o.regionCount;
   const base = f * CHOOSABLE_COUNT;
   const global = firms.reviewedCost[base];
-  if (!Number.isFinite(global)) return;
   o.reviewedFirms[r]++;
   for (let k = 0; k < CHOOSABLE_COUNT; k++) {
     o.costGapSum[k * R + r] += firms.reviewedCost[base + k] - global;

@@ -122,14 +122,18 @@ describe('the review a firm keeps for the indicators (reviewedCost, reviewedExpe
     });
   });
 
-  it('is NaN while strategyOverride forces every firm (no review prices anything), and set from the starting draw otherwise', () => {
+  it('is never set while strategyOverride forces every firm (no review prices anything); set from the starting draw otherwise', () => {
     const definition = lookupWorld('two-hubs');
     const checked = checkScenario(WORLDS['two-hubs'].scenarios.baseline, definition);
     if (!checked.ok) throw new Error('baseline does not validate');
     const forced = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2, strategyOverride: 'DUAL' } });
     for (let t = 0; t < 14; t++) step(forced);
-    expect(Array.from(forced.firms.reviewedCost).every(Number.isNaN)).toBe(true);
+    expect(Array.from(forced.firms.reviewedAtTick).every((t) => t === -1)).toBe(true);
+    expect(Array.from(forced.firms.reviewedCost).every((c) => c === 0)).toBe(true);
     const free = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2 } });
-    expect(Array.from(free.firms.reviewedCost).every(Number.isFinite)).toBe(true);
+    expect(Array.from(free.firms.reviewedAtTick).every((t) => t === 0)).toBe(true);
+    expect(Array.from(free.firms.reviewedCost).every((c) => c > 0)).toBe(true);
+    for (let t = 0; t < 14; t++) step(free);
+    expect(Array.from(free.firms.reviewedAtTick).every((t) => t === 13)).toBe(true); // reviews every 13 weeks
   });
 });
