@@ -85,7 +85,21 @@ function trust(lesson: Lesson, seed: number): string {
   ].join('\n  ');
 }
 
-const CHECKS: Record<string, (lesson: Lesson, seed: number) => string> = { 'one-hub': oneHub, 'connect-the-unconnected': connect, trust };
+function whyGlobal(lesson: Lesson, seed: number): string {
+  const taxed = run(lesson, seed);
+  const calm = run(lesson, seed, { scenario: (s) => ({ ...s, policy: [] }) });
+  const last = (lesson.weeks ?? 260) - 1;
+  const money = (x: number) => x.toFixed(2);
+  const line = (name: string, r: Recorder) => `${money(at(r, name, 51))} at week 51, ${money(windowMean(r, name, 65, last + 1))} over weeks 65–${last}`;
+  return [
+    `costGapDual (C_DUAL − C_GLOBAL, mean over firms): ${line('costGapDual', taxed)}; without the tariff ${money(windowMean(calm, 'costGapDual', 65, last + 1))}`,
+    `expectedLossGlobal: ${line('expectedLossGlobal', taxed)}; expectedLossDual: ${line('expectedLossDual', taxed)}`,
+    `costGapMultilocal: ${line('costGapMultilocal', taxed)}; without the tariff ${money(windowMean(calm, 'costGapMultilocal', 65, last + 1))}`,
+    `non-GLOBAL share weeks 65–${last}: with the tariff ${f(1 - windowMean(taxed, 'strategyShareGlobal', 65, last + 1))}, without ${f(1 - windowMean(calm, 'strategyShareGlobal', 65, last + 1))}`,
+  ].join('\n  ');
+}
+
+const CHECKS: Record<string, (lesson: Lesson, seed: number) => string> = { 'one-hub': oneHub, 'connect-the-unconnected': connect, trust, 'why-global': whyGlobal };
 const seeds = (process.argv[2] ?? '1').split(',').map(Number);
 const only = process.argv[3];
 for (const lesson of LESSONS) {
