@@ -94,15 +94,25 @@ describe('explainStrategies: a firm’s review, term by term', () => {
     expect(stateOf(asked)).toEqual(stateOf(twin));
   });
 
-  it('means over firms are the means of the firms’ rows', () => {
-    const { rows } = explainStrategiesOverFirms(world);
-    const firms = living(world);
+  it('means over firms are the means of the living firms’ rows, field by field and term by term', () => {
+    const w = twoHubsAt(40);
+    w.firms.alive[1] = 0; // a dead firm counts in no mean
+    const firms = living(w);
+    expect(firms).not.toContain(1);
+    const { rows, firms: counted } = explainStrategiesOverFirms(w);
+    expect(counted).toBe(firms.length);
+    const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
     rows.forEach((row, k) => {
-      const per = firms.map((f) => explainStrategies(world, f)[k]);
-      expect(row.cost).toBeCloseTo(per.reduce((s, r) => s + r.cost, 0) / firms.length, 9);
-      expect(row.terms.expectedLoss).toBeCloseTo(per.reduce((s, r) => s + r.terms.expectedLoss, 0) / firms.length, 9);
+      const per = firms.map((f) => explainStrategies(w, f)[k]);
+      for (const field of ['cost', 'switching', 'smeShare', 'probability'] as const) {
+        expect(row[field], `${row.strategy} ${field}`).toBeCloseTo(mean(per.map((r) => r[field])), 9);
+      }
+      for (const term of Object.keys(row.terms) as (keyof typeof row.terms)[]) {
+        expect(row.terms[term], `${row.strategy} ${term}`).toBeCloseTo(mean(per.map((r) => r.terms[term])), 9);
+      }
       expect(row.holding).toBe(per.filter((r) => r.current).length);
     });
+    expect(rows.some((row) => row.switching > 0 && row.smeShare > 0)).toBe(true); // the fields are not all zero
   });
 });
 
