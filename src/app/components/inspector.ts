@@ -125,7 +125,7 @@ export class GlocalInspector extends LitElement {
       <div class="sparks">${this.kind === 'region'
         ? SPARKLINES.map((name) => this.spark(name, this.series?.get(name, this.region).values ?? []))
         : [...this.history.entries()].filter(([, v]) => v.length > 0).slice(0, 8).map(([name, v]) => this.spark(name, v))}</div>
-      <table><tbody>${rows.filter(([k]) => k !== 'region').map(([k, v]) => html`<tr><th>${k}</th><td>${typeof v === 'number' ? number(v, 3) : v}</td></tr>`)}</tbody></table>
+      <table><tbody>${rows.filter(([k]) => k !== 'region').map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${typeof v === 'number' ? number(v, 3) : v}</td></tr>`)}</tbody></table>
       ${this.kind === 'plant' && this.strategies ? this.strategyTable(this.strategies) : null}
     </div>`;
   }
