@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/model/initialize.ts';
 import { step } from '../../../src/model/schedule.ts';
-import { lookupWorld, WORLDS } from '../../../worlds/index.ts';
-import { checkScenario } from '../../../src/model/validate.ts';
+import { lookupWorld } from '../../../worlds/index.ts';
+import { builtInScenario } from '../../../src/validation/specs.ts';
 import type { World } from '../../../src/model/world.ts';
 import { explainStrategies, explainStrategiesOverFirms } from '../../../agents/firm/strategy-explain.ts';
 import { CHOOSABLE, chooseStrategies, drawStrategy, estimateStrategy } from '../../../agents/firm/strategy.ts';
@@ -17,10 +17,7 @@ import { computeSmePools } from '../../../agents/firm/pools.ts';
 import { STRATEGY_NAMES } from '../../../agents/firm/strategy-codes.ts';
 
 function twoHubsAt(weeks: number, seed = 4): World {
-  const definition = lookupWorld('two-hubs');
-  const checked = checkScenario(WORLDS['two-hubs'].scenarios['hub-lockdown'], definition);
-  if (!checked.ok) throw new Error('hub-lockdown does not validate');
-  const world = createWorld(definition, { seed, scenario: checked.scenario, params: { scale: 0.2 } });
+  const world = createWorld(lookupWorld('two-hubs'), { seed, scenario: builtInScenario('two-hubs', 'hub-lockdown'), params: { scale: 0.2 } });
   for (let t = 0; t < weeks; t++) step(world);
   return world;
 }
@@ -134,13 +131,12 @@ describe('the review a firm keeps for the indicators (reviewedCost, reviewedExpe
 
   it('is never set while strategyOverride forces every firm (no review prices anything); set from the starting draw otherwise', () => {
     const definition = lookupWorld('two-hubs');
-    const checked = checkScenario(WORLDS['two-hubs'].scenarios.baseline, definition);
-    if (!checked.ok) throw new Error('baseline does not validate');
-    const forced = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2, strategyOverride: 'DUAL' } });
+    const baseline = builtInScenario('two-hubs', 'baseline');
+    const forced = createWorld(definition, { seed: 1, scenario: baseline, params: { scale: 0.2, strategyOverride: 'DUAL' } });
     for (let t = 0; t < 14; t++) step(forced);
     expect(Array.from(forced.firms.reviewedAtTick).every((t) => t === -1)).toBe(true);
     expect(Array.from(forced.firms.reviewedCost).every((c) => c === 0)).toBe(true);
-    const free = createWorld(definition, { seed: 1, scenario: checked.scenario, params: { scale: 0.2 } });
+    const free = createWorld(definition, { seed: 1, scenario: baseline, params: { scale: 0.2 } });
     expect(Array.from(free.firms.reviewedAtTick).every((t) => t === 0)).toBe(true);
     expect(Array.from(free.firms.reviewedCost).every((c) => c > 0)).toBe(true);
     for (let t = 0; t < 14; t++) step(free);
