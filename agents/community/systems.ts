@@ -1,4 +1,4 @@
-import type { World } from '../../src/model/world.ts';
+import { scenarioWeek, type World } from '../../src/model/world.ts';
 import { INSTRUMENT_COUNT } from '../policymaker/index.ts';
 import { SPENDING_INSTRUMENTS } from '../policymaker/index.ts';
 import { exp } from '../../src/sim/math.ts';
@@ -205,11 +205,22 @@ function updateSkillAndIncome(world: World): void {
 }
 
 /**
+ * Trust in government holds its starting values (drawn around the Edelman figure) through the
+ * warm-up: the warm-up lets jobs, stocks and SMEs settle from their built state, and the swings in
+ * unemployment that settling makes are not news a government is judged on (§9.6: flat τG in calm
+ * years). Trust in firms moves from the start, as it feeds the firms' choices the warm-up settles.
+ */
+function governmentTrustHeld(world: World): boolean {
+  return scenarioWeek(world) < 0;
+}
+
+/**
  * Trust in firms: the week's asymmetric events (§7.8), then the pull of transparency toward the
  * firms' record; trust in government follows its good and bad events.
  */
 function updateCellTrust(world: World): void {
   const { cells, regions, params, scratch, communityRegions } = world;
+  const governmentRate = governmentTrustHeld(world) ? 0 : params.governmentTrustRate;
   const gain = params.trustGainRate;
   const loss = params.trustGainRate * params.trustLossRatio;
   const good = scratch.regionTrustGood;
@@ -222,7 +233,7 @@ function updateCellTrust(world: World): void {
     tf += Math.min(1, params.transparencyPull * regions.transparency[r]) * (communityRegions.firmRecord[r] - tf);
     cells.trustFirms[c] = tf;
     let tg = cells.trustGovernment[c];
-    tg += params.governmentTrustRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
+    tg += governmentRate * (scratch.regionGovernmentGood[r] * (1 - tg) - scratch.regionGovernmentBad[r] * tg);
     cells.trustGovernment[c] = tg;
   }
 }
@@ -243,6 +254,7 @@ function diffuseTrust(world: World): void {
     sumGovernment[cells.region[c]] += cells.trustGovernment[c];
   }
   const omega = params.trustDiffusion;
+  const omegaGovernment = governmentTrustHeld(world) ? 0 : omega;
   const L = cells.linkCount;
   for (let c = 0; c < cells.count; c++) {
     const r = cells.region[c];
@@ -260,7 +272,7 @@ function diffuseTrust(world: World): void {
     if (neighbours > 0) {
       cells.trustFirmsNext[c] = cells.trustFirms[c] + omega * (neighbourFirms / neighbours - cells.trustFirms[c]);
       cells.trustGovernmentNext[c] =
-        cells.trustGovernment[c] + omega * (neighbourGovernment / neighbours - cells.trustGovernment[c]);
+        cells.trustGovernment[c] + omegaGovernment * (neighbourGovernment / neighbours - cells.trustGovernment[c]);
     } else {
       cells.trustFirmsNext[c] = cells.trustFirms[c];
       cells.trustGovernmentNext[c] = cells.trustGovernment[c];

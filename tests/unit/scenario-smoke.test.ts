@@ -308,7 +308,7 @@ describe('stored output hash', () => {
    * that the difference is the one you meant (e.g. diff the CLI's indicators.csv before and after),
    * and paste the new hash the failure message prints here, in the same commit as the change.
    */
-  const EXPECTED_SHA256 = '3a60c37868fe5c76fb4719a10b04fcfc8de7e66b95ff40e8e585c67169b9c767'; // the strategy-review indicators (costGap…, expectedLoss…) added; every earlier row byte-identical to 5436eb60…
+  const EXPECTED_SHA256 = 'b63708e3dac1aadac39694dd397a09cc8a52f49c5b4970ea318926d70cb33250'; // the strategy-review indicators (costGap…, expectedLoss…) added; every earlier row byte-identical to 5436eb60…
 
   it('two-hubs baseline, seed 1, 26 weeks, scale 0.5: indicators.csv has the stored sha256', () => {
     const scenario = builtInScenario('two-hubs', 'baseline');

@@ -101,6 +101,22 @@ describe('§7.8 asymmetric trust', () => {
     expect(world.cells.trustGovernment[cellsOf(world, HOM)[0]]).toBeCloseTo(0.5 - 0.02 * bad * 0.5, 12);
   });
 
+  it('τG holds its starting values through the warm-up (events and diffusion), then moves; τF moves from the start', () => {
+    const world = trustWorld({ timelySupplyWeight: 0, warmupWeeks: 2 });
+    world.plants.employment[0] = 800; // layoffs: a bad event for both trusts
+    const home = cellsOf(world, HOM);
+    world.cells.trustGovernment.set([0.2, 0.5, 0.8], home[0]); // unequal cells, so diffusion would move them
+    expect(home).toEqual([home[0], home[0] + 1, home[0] + 2]);
+    const before = Array.from(world.cells.trustGovernment);
+    updateCommunities(world); // tick 0: scenario week −2
+    expect(Array.from(world.cells.trustGovernment)).toEqual(before);
+    expect(trustInHom(world)).toBeLessThan(0.5);
+    world.tick = 2; // scenario week 0
+    updateCommunities(world);
+    expect(world.cells.trustGovernment[home[2]]).toBeLessThan(0.8);
+    expect(world.cells.trustGovernment[home[0]]).toBeGreaterThan(0.2 * (1 - 0.02)); // pulled up by its neighbours
+  });
+
   it('τG rises with delivered programmes (share of GDP) and transparency', () => {
     const world = trustWorld();
     const cell = cellsOf(world, HOM)[0];
