@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
+import { MAX_WEEKS, wholeNumberFlag } from './whole-number.ts';
 import { decodeInput, describeProblems, lineColumn, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../model/validate.ts';
@@ -163,13 +164,6 @@ export function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-function parseInteger(raw: string | number, what: string, min: number, max: number): number {
-  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError(`glocal: --${what} expects a whole number in [${min}, ${max}], got "${raw}"\nnothing was written.`);
-  }
-  return value;
-}
 
 /** Everything `glocal run` needs, validated before any file is touched. */
 export function resolveRun(request: RunRequest): ResolvedRun {
@@ -177,8 +171,8 @@ export function resolveRun(request: RunRequest): ResolvedRun {
   const { definition } = resolveWorld(request.world, worldOptions);
   const loaded = loadScenario(request.world, request.scenario, worldOptions, request.embeddedScenario);
   const { name, scenario, source } = loaded;
-  const seed = parseInteger(request.seed, 'seed', 0, 2 ** 32 - 1);
-  const weeks = parseInteger(request.weeks ?? scenario.weeks ?? 520, 'weeks', 1, 5200);
+  const seed = wholeNumberFlag(request.seed, '--seed', 0, 2 ** 32 - 1, 1);
+  const weeks = wholeNumberFlag(request.weeks ?? scenario.weeks ?? 520, '--weeks', 1, MAX_WEEKS, 520);
   const overrides = parseOverrides(request.set, request.flags);
   let params: Params;
   try {

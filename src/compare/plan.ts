@@ -1,4 +1,5 @@
 import { UserError } from '../cli/errors.ts';
+import { MAX_WEEKS, wholeNumberFlag } from '../cli/whole-number.ts';
 import { loadScenario, parseOverrides, resolveWorld } from '../cli/run-inputs.ts';
 import { leadTimeLimitMessage } from '../model/lead-times.ts';
 import { ParamError, resolveParams } from '../model/params/registry.ts';
@@ -46,12 +47,6 @@ export interface ComparePlan {
 
 export const BASELINE = 'baseline';
 
-function integer(raw: string | number | undefined, flag: string, min: number, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`glocal: --${flag} expects a whole number in [${min}, ${max}], got "${raw}"\nnothing was written.`);
-  return value;
-}
 
 function rate(raw: string | number): number {
   const value = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
@@ -63,8 +58,8 @@ function rate(raw: string | number): number {
 export function resolveCompare(request: CompareRequest): ComparePlan {
   const { definition } = resolveWorld(request.world);
   const loaded = loadScenario(request.world, request.scenario);
-  const seeds = integer(request.seeds, 'seeds', 2, 10_000, 30);
-  const weeks = integer(request.weeks, 'weeks', 1, 5200, loaded.scenario.weeks ?? 520);
+  const seeds = wholeNumberFlag(request.seeds, '--seeds', 2, 10_000, 30);
+  const weeks = wholeNumberFlag(request.weeks, '--weeks', 1, MAX_WEEKS, loaded.scenario.weeks ?? 520);
   const discount = rate(request.discount);
   const params = parseOverrides(request.set, {});
   if (request.schemes.length === 0) throw new UserError('glocal: give at least one --scheme (a library name such as local-sourcing-subsidy, or a path)\nnothing was written.');

@@ -96,6 +96,6 @@ describe('glocal strategies', () => {
     const line = text.stdout.split('\n').find((l) => l.startsWith('= cost per unit C_k')) ?? '';
     expect(Number(line.split(/\s+/)[8])).toBeCloseTo(meanCost, 1); // DUAL's mean: after "= cost per unit C_k", GLOBAL's "x ± y"
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/--seeds expects a whole number from 1 to 1000, got "0"/);
+    expect(bad.stderr).toMatch(/--seeds expects a whole number in \[1, 1000\], got "0"/);
   });
 });

@@ -145,7 +145,7 @@ describe('glocal slurm (CLI)', () => {
     const out = join(tempDir(), 'grid');
     const result = await glocal(['slurm', spec, '--tasks', '0', '--out', out, '--time', '4h', '--mem', 'lots']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--tasks: expected a whole number from 1 to 1000000, got "0"');
+    expect(result.stderr).toContain('--tasks expects a whole number in [1, 1000000], got "0"');
     expect(result.stderr).toContain('--time: expected a Slurm time such as 04:00:00');
     expect(result.stderr).toContain('--mem: expected a memory size such as 4G');
     expect(result.stderr).toContain('nothing was written.');

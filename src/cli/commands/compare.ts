@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
-import { UserError } from '../errors.ts';
+import { workersFlag } from '../whole-number.ts';
 import { resolveCompare } from '../../compare/plan.ts';
 import { runCompare, type CompareOutcome } from '../../compare/compare.ts';
 import { money, show } from '../../compare/tables.ts';
@@ -22,12 +22,6 @@ interface CompareFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  const workers = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw new UserError(`glocal: --workers expects a whole number ≥ 1, got "${text}"\nnothing was written.`);
-  return workers;
-}
 
 /** The same command again (it resumes an interrupted comparison). */
 function resumeCommand(flags: CompareFlags): string {
@@ -55,7 +49,7 @@ function summary(outcome: CompareOutcome, seconds: number): string {
 }
 
 async function compareAction(flags: CompareFlags): Promise<void> {
-  const workers = parseWorkers(flags.workers);
+  const workers = workersFlag(flags.workers);
   const plan = resolveCompare({ world: flags.world, scenario: flags.scenario, schemes: flags.scheme, seeds: flags.seeds, weeks: flags.weeks, set: flags.set, discount: flags.discount });
   const started = Date.now();
   const outcome = await runCompare(plan, { out: flags.out, workers, csv: Boolean(flags.csv), quiet: Boolean(flags.quiet), resumeCommand: resumeCommand(flags) });

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UserError } from '../errors.ts';
+import { readWholeNumber, wholeNumberProblem } from '../whole-number.ts';
 import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readJsonFile } from '../json-input.ts';
 import { parseOverrides } from '../run-inputs.ts';
@@ -42,9 +43,9 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number, problems: string[]): number {
-  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max) problems.push(`  ${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
-  return value;
+  const value = readWholeNumber(text, min, max);
+  if (value === undefined) problems.push(`  ${wholeNumberProblem(flag, text, min, max)}`);
+  return value ?? NaN;
 }
 
 /** Checks every flag; all problems are reported together, and nothing is written. */

@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { resolveRun, type RunRequest } from '../run-inputs.ts';
 import { streamRun } from '../stream-run.ts';
 import { progressBar } from '../progress.ts';
 import { UserError } from '../errors.ts';
+import { wholeNumberFlag, workersFlag } from '../whole-number.ts';
 import { interval90 } from '../../validation/stats.ts';
 import type { StrategyReport } from '../../worker/api.ts';
 import type { StrategyTerms } from '../../../agents/firm/strategy.ts';
@@ -60,13 +60,6 @@ export function strategiesTable(reports: readonly StrategyReport[]): string[] {
   return [format(header), ...body.map(format)];
 }
 
-function parseCount(text: string | undefined, name: string, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new UserError(`glocal: ${name} expects a whole number from 1 to ${max}, got "${text}"`);
-  return value;
-}
-
 /**
  * `glocal strategies`: runs a scenario headless (no files) and prints how lead firms price the
  * four sourcing strategies at the last week (MODEL.md §7.1, §9.1), term by term: the means over
@@ -81,8 +74,8 @@ export async function strategiesCommand(
   if (firm !== undefined && !(Number.isInteger(firm) && firm >= 0)) {
     throw new UserError(`glocal: --firm expects a firm number (0, 1, …), got "${options.firm}"`);
   }
-  const seedCount = parseCount(options.seeds, '--seeds', 1, 1000);
-  const workers = Math.min(seedCount, parseCount(options.workers, '--workers', availableParallelism(), 256));
+  const seedCount = wholeNumberFlag(options.seeds, '--seeds', 1, 1000, 1);
+  const workers = Math.min(seedCount, workersFlag(options.workers));
   const resolved = resolveRun(request);
   for (const warning of resolved.warnings) process.stderr.write(`${warning}\n`);
   const { spec } = resolved;

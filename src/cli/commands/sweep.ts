@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
-import { UserError } from '../errors.ts';
+import { MAX_WEEKS, wholeNumberFlag, workersFlag } from '../whole-number.ts';
 import { parseOverrides } from '../run-inputs.ts';
 import { runSweep, type SweepOutcome } from '../../sweep/sweep.ts';
 import { parseShard, shardFromSlurm, type Shard } from '../../sweep/shard.ts';
@@ -11,21 +11,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  const workers = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
-    throw new UserError(`glocal: --workers expects a whole number ≥ 1, got "${text}"\nnothing was written.`);
-  }
-  return workers;
-}
 
-function parseWeeks(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const weeks = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 5200) throw new UserError(`glocal: --weeks expects a whole number in [1, 5200], got "${text}"\nnothing was written.`);
-  return weeks;
-}
 
 interface SweepFlags {
   workers?: string;
@@ -62,9 +48,9 @@ function summary(outcome: SweepOutcome, seconds: number): string {
 }
 
 async function sweepAction(spec: string, flags: SweepFlags): Promise<void> {
-  const workers = parseWorkers(flags.workers);
+  const workers = workersFlag(flags.workers);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromSlurm(process.env);
-  const overrides = { weeks: parseWeeks(flags.weeks), params: parseOverrides(flags.set, {}) };
+  const overrides = { weeks: flags.weeks === undefined ? undefined : wholeNumberFlag(flags.weeks, '--weeks', 1, MAX_WEEKS, 0), params: parseOverrides(flags.set, {}) };
   const progress = sweepProgress('sweep', Boolean(flags.quiet));
   const started = Date.now();
   try {
