@@ -1,7 +1,7 @@
 import type { World } from '../../src/model/world.ts';
 import { exp } from '../../src/sim/math.ts';
 import { computeSmePools, type SmePools } from './pools.ts';
-import { amortisationUnits, CHOOSABLE, estimateStrategy, logitTemperature, type StrategyTerms } from './strategy.ts';
+import { amortisationUnits, CHOOSABLE, estimateStrategy, logitTemperature, zeroTerms, type StrategyTerms } from './strategy.ts';
 import { STRATEGY_NAMES } from './strategy-codes.ts';
 
 /** One strategy as a firm prices it at its quarterly review (§7.1, §9.1), with what the price is made of. */
@@ -53,7 +53,7 @@ export function explainStrategiesOverFirms(world: World): { firms: number; rows:
   const pools = computeSmePools(world);
   const sums = CHOOSABLE.map((k) => ({
     strategy: STRATEGY_NAMES[k], holding: 0, cost: 0, switching: 0, smeShare: 0, probability: 0,
-    terms: { components: 0, assembly: 0, overhead: 0, outbound: 0, coordination: 0, contracts: 0, subsidy: 0, expectedLoss: 0, localBonus: 0 } as StrategyTerms,
+    terms: zeroTerms(),
   }));
   let firms = 0;
   for (let f = 0; f < world.firms.count; f++) {

@@ -88,6 +88,11 @@ export interface StrategyTerms {
   localBonus: number;
 }
 
+/** Every term at 0: the start of a sum of terms. */
+export function zeroTerms(): StrategyTerms {
+  return { components: 0, assembly: 0, overhead: 0, outbound: 0, coordination: 0, contracts: 0, subsidy: 0, expectedLoss: 0, localBonus: 0 };
+}
+
 /** What the logit draw needs of a strategy's estimate. */
 export type StrategyPrice = Pick<StrategyEstimate, 'cost' | 'switchCost'>;
 
@@ -158,7 +163,7 @@ export function estimateStrategy(world: World, firm: number, strategy: number, p
   let smeShareTotal = 0;
   const exposure = new Float64Array(regions.count);
   const bonusByBloc = new Float64Array(B);
-  const terms: StrategyTerms = { components: 0, assembly: 0, overhead: 0, outbound: 0, coordination: 0, contracts: 0, subsidy: 0, expectedLoss: 0, localBonus: 0 };
+  const terms = zeroTerms();
   for (const { plant, share } of plan) {
     const volume = share * demandTotal;
     const estimate = estimatePlant(world, firm, strategy, { plant, share, volume }, plan, pools, exposure);
