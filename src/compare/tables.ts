@@ -39,12 +39,14 @@ export function show(x: number, digits = 3): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
-/** Money in real 2019 PPP dollars, with k / M / bn. */
+/** Money in real 2019 PPP dollars, 3 significant digits with k / M / bn / tn (thousands grouped beyond), −$ when negative. */
 export function money(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';
   const magnitude = Math.abs(x);
-  const [div, suffix] = magnitude >= 1e9 ? [1e9, ' bn'] : magnitude >= 1e6 ? [1e6, ' M'] : magnitude >= 1e3 ? [1e3, ' k'] : [1, ''];
-  return `$${Number((x / div).toPrecision(3))}${suffix}`;
+  const [div, suffix] =
+    magnitude >= 1e12 ? [1e12, ' tn'] : magnitude >= 1e9 ? [1e9, ' bn'] : magnitude >= 1e6 ? [1e6, ' M'] : magnitude >= 1e3 ? [1e3, ' k'] : [1, ''];
+  const digits = Number((magnitude / div).toPrecision(3));
+  return `${x < 0 && digits > 0 ? '−' : ''}$${digits.toLocaleString('en', { maximumFractionDigits: 20 })}${suffix}`;
 }
 
 /** "+1.2 pp [0.4, 2.0]" for a row's effect. */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { money } from '../../src/compare/tables.ts';
+
+describe('money in the comparison reports', () => {
+  it('3 significant digits with k, M, bn and tn', () => {
+    expect(money(0)).toBe('$0');
+    expect(money(512.4)).toBe('$512');
+    expect(money(0.0123)).toBe('$0.0123');
+    expect(money(12_345)).toBe('$12.3 k');
+    expect(money(-4_330_000)).toBe('−$4.33 M');
+    expect(money(-1e-9)).toBe('−$0.000000001');
+    expect(money(19.7e9)).toBe('$19.7 bn');
+    expect(money(999e9)).toBe('$999 bn');
+    expect(money(2.5e12)).toBe('$2.5 tn');
+  });
+
+  it('groups thousands where the figure passes the largest unit, and says n/a for what is not a number', () => {
+    expect(money(1.15e15)).toBe('$1,150 tn');
+    expect(money(4.87e18)).toBe('$4,870,000 tn');
+    expect(money(Number.NaN)).toBe('n/a');
+    expect(money(Number.POSITIVE_INFINITY)).toBe('n/a');
+  });
+});
