@@ -22,7 +22,6 @@ interface CompareFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-
 /** The same command again (it resumes an interrupted comparison). */
 function resumeCommand(flags: CompareFlags): string {
   const args = ['glocal', 'compare', '--world', flags.world, ...(flags.scenario ? ['--scenario', flags.scenario] : [])];

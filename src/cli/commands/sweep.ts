@@ -11,8 +11,6 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-
-
 interface SweepFlags {
   workers?: string;
   out: string;
