@@ -9,7 +9,7 @@ export const MAX_WORKERS = 1024;
 
 /** `raw` as a whole number in [min, max] (digits only, spaces around them allowed), else undefined. */
 export function readWholeNumber(raw: string | number, min: number, max: number): number | undefined {
-  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  const value = /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : NaN;
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 }
 

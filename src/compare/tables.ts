@@ -46,7 +46,7 @@ export function money(x: number): string {
   const [div, suffix] =
     magnitude >= 1e12 ? [1e12, ' tn'] : magnitude >= 1e9 ? [1e9, ' bn'] : magnitude >= 1e6 ? [1e6, ' M'] : magnitude >= 1e3 ? [1e3, ' k'] : [1, ''];
   const digits = Number((magnitude / div).toPrecision(3));
-  return `${x < 0 && digits > 0 ? '−' : ''}$${digits.toLocaleString('en', { maximumFractionDigits: 20 })}${suffix}`;
+  return `${x < 0 ? '−' : ''}$${digits.toLocaleString('en', { maximumFractionDigits: 20 })}${suffix}`;
 }
 
 /** "+1.2 pp [0.4, 2.0]" for a row's effect. */

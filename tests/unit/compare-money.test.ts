@@ -12,6 +12,9 @@ describe('money in the comparison reports', () => {
     expect(money(19.7e9)).toBe('$19.7 bn');
     expect(money(999e9)).toBe('$999 bn');
     expect(money(2.5e12)).toBe('$2.5 tn');
+    // Each unit starts at its own power of ten.
+    expect([1e3, 1e6, 1e9, 1e12].map(money)).toEqual(['$1 k', '$1 M', '$1 bn', '$1 tn']);
+    expect([999.4, 999_400, 999.4e6, 999.4e9].map(money)).toEqual(['$999', '$999 k', '$999 M', '$999 bn']);
   });
 
   it('groups thousands where the figure passes the largest unit, and says n/a for what is not a number', () => {
