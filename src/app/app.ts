@@ -546,6 +546,8 @@ export class GlocalApp extends LitElement {
     } else if (event.key === 'ArrowRight') {
       event.preventDefault();
       void this.stepOnce();
+    } else if (event.key === 'Escape' && (this.selected.length > 0 || this.inspected)) {
+      this.clearSelection();
     }
   }
 

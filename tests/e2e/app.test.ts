@@ -135,6 +135,9 @@ describe('the app', () => {
     expect(Math.abs(chances.reduce((sum, c) => sum + c, 0) - 100)).toBeLessThanOrEqual(0.3);
     await table.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'inspector-plant');
+    // Esc clears the selection: the plant's table leaves the inspector.
+    await page.keyboard.press('Escape');
+    await table.waitFor({ state: 'hidden', timeout: 10_000 });
     expect(app.errors).toEqual([]);
   });
 });

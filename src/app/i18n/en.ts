@@ -150,7 +150,7 @@ export const en = {
   trendSteady: 'steady',
   announceDone: 'the run has reached its last week',
   errorTitle: 'Something went wrong',
-  keyboardHelp: 'Keys: Space plays or pauses, → steps one week, Tab moves between controls.',
+  keyboardHelp: 'Keys: Space plays or pauses, → steps one week, Esc clears the selection, Tab moves between controls.',
   tooltipAgentsIn: '{count} SMEs, {adopted} digital, {chain} in value chains',
   agent_plant: 'lead-firm plant',
   agent_hub: 'hub supplier',

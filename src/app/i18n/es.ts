@@ -152,7 +152,7 @@ export const es: Catalogue = {
   trendSteady: 'estable',
   announceDone: 'la simulación ha llegado a su última semana',
   errorTitle: 'Algo ha fallado',
-  keyboardHelp: 'Teclas: Espacio reproduce o pausa, → avanza una semana, Tab pasa de un control a otro.',
+  keyboardHelp: 'Teclas: Espacio reproduce o pausa, → avanza una semana, Esc borra la selección, Tab pasa de un control a otro.',
   tooltipAgentsIn: '{count} pymes, {adopted} digitales, {chain} en cadenas de valor',
   agent_plant: 'planta de empresa líder',
   agent_hub: 'proveedor de un hub',

@@ -152,7 +152,7 @@ export const fr: Catalogue = {
   trendSteady: 'stable',
   announceDone: 'la simulation a atteint sa dernière semaine',
   errorTitle: 'Un problème est survenu',
-  keyboardHelp: 'Touches : Espace lance ou met en pause, → avance d’une semaine, Tab passe d’une commande à l’autre.',
+  keyboardHelp: 'Touches : Espace lance ou met en pause, → avance d’une semaine, Échap efface la sélection, Tab passe d’une commande à l’autre.',
   tooltipAgentsIn: '{count} PME, {adopted} numériques, {chain} dans des chaînes de valeur',
   agent_plant: 'usine d’entreprise pilote',
   agent_hub: 'fournisseur d’un hub',
