@@ -19,6 +19,16 @@ export function wholeNumberProblem(flag: string, raw: string | number, min: numb
 }
 
 /**
+ * For commands that report every bad flag at once: the value, or NaN with the problem added to
+ * `problems` (indented, one line each).
+ */
+export function collectWholeNumber(raw: string, flag: string, min: number, max: number, problems: string[]): number {
+  const value = readWholeNumber(raw, min, max);
+  if (value === undefined) problems.push(`  ${wholeNumberProblem(flag, raw, min, max)}`);
+  return value ?? NaN;
+}
+
+/**
  * A whole-number flag (`flag` with its dashes, e.g. '--seeds'): `fallback` when it was not given,
  * else its value, or a UserError that names the flag, the range and what was given.
  */

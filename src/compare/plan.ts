@@ -47,7 +47,6 @@ export interface ComparePlan {
 
 export const BASELINE = 'baseline';
 
-
 function rate(raw: string | number): number {
   const value = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new UserError(`glocal: --discount expects an annual rate in [0, 1] (0.03 is 3% a year), got "${raw}"\nnothing was written.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WORKERS, readWholeNumber, wholeNumberFlag, workersFlag } from '../../src/cli/whole-number.ts';
+import { MAX_WORKERS, collectWholeNumber, readWholeNumber, wholeNumberFlag, workersFlag } from '../../src/cli/whole-number.ts';
 import { UserError } from '../../src/cli/errors.ts';
 
 describe('whole-number flags (one parser and one message for every command)', () => {
@@ -19,6 +19,13 @@ describe('whole-number flags (one parser and one message for every command)', ()
     expect(wholeNumberFlag(undefined, '--seeds', 1, 10, 3)).toBe(3);
     expect(() => wholeNumberFlag('0', '--seeds', 1, 10, 3)).toThrow(UserError);
     expect(() => wholeNumberFlag('0', '--seeds', 1, 10, 3)).toThrow('glocal: --seeds expects a whole number in [1, 10], got "0"\nnothing was written.');
+  });
+
+  it('commands that report every bad flag at once collect the same message, indented, and get NaN', () => {
+    const problems: string[] = [];
+    expect(collectWholeNumber('12', '--tasks', 1, 100, problems)).toBe(12);
+    expect(collectWholeNumber('0', '--tasks', 1, 100, problems)).toBeNaN();
+    expect(problems).toEqual(['  --tasks expects a whole number in [1, 100], got "0"']);
   });
 
   it('--workers defaults to one per core and stops at MAX_WORKERS', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.ts';
-import { readWholeNumber, wholeNumberProblem } from '../whole-number.ts';
+import { collectWholeNumber } from '../whole-number.ts';
 import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readSweepForAnalysis } from '../../sweep/runs-table.ts';
 import type { SweepResultsForAnalysis } from '../../sweep/contracts.ts';
@@ -41,12 +41,10 @@ function factorUnits(factors: string[]): Record<string, string> {
 
 function bootstrapOptions(flags: AnalyzeFlags): BootstrapOptions {
   const problems: string[] = [];
-  const resamples = readWholeNumber(flags.resamples, 100, 100_000) ?? NaN;
-  if (Number.isNaN(resamples)) problems.push(`  ${wholeNumberProblem('--resamples', flags.resamples, 100, 100_000)}`);
+  const resamples = collectWholeNumber(flags.resamples, '--resamples', 100, 100_000, problems);
   const confidence = Number(flags.confidence);
   if (!(confidence > 0 && confidence < 1)) problems.push(`  --confidence: expected a level between 0 and 1 such as 0.95, got "${flags.confidence}"`);
-  const seed = readWholeNumber(flags.seed, 0, 2 ** 32 - 1) ?? NaN;
-  if (Number.isNaN(seed)) problems.push(`  ${wholeNumberProblem('--seed', flags.seed, 0, 2 ** 32 - 1)}`);
+  const seed = collectWholeNumber(flags.seed, '--seed', 0, 2 ** 32 - 1, problems);
   if (problems.length > 0) throw new UserError(`glocal analyze: invalid options\n${problems.join('\n')}\nnothing was written.`);
   return { resamples, confidence, seed };
 }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UserError } from '../errors.ts';
-import { readWholeNumber, wholeNumberProblem } from '../whole-number.ts';
+import { collectWholeNumber } from '../whole-number.ts';
 import { checkOutputPath, writeFileAtomic } from '../../output/index.ts';
 import { readJsonFile } from '../json-input.ts';
 import { parseOverrides } from '../run-inputs.ts';
@@ -42,18 +42,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function wholeNumber(text: string, flag: string, min: number, max: number, problems: string[]): number {
-  const value = readWholeNumber(text, min, max);
-  if (value === undefined) problems.push(`  ${wholeNumberProblem(flag, text, min, max)}`);
-  return value ?? NaN;
-}
-
 /** Checks every flag; all problems are reported together, and nothing is written. */
 function jobOptions(spec: string, flags: SlurmFlags): SlurmJobOptions {
   const problems: string[] = [];
-  const tasks = wholeNumber(flags.tasks, '--tasks', 1, 1_000_000, problems);
-  const cpusPerTask = wholeNumber(flags.cpusPerTask, '--cpus-per-task', 1, 1024, problems);
-  const maxRunning = flags.maxRunning !== undefined ? wholeNumber(flags.maxRunning, '--max-running', 1, 1_000_000, problems) : undefined;
+  const tasks = collectWholeNumber(flags.tasks, '--tasks', 1, 1_000_000, problems);
+  const cpusPerTask = collectWholeNumber(flags.cpusPerTask, '--cpus-per-task', 1, 1024, problems);
+  const maxRunning = flags.maxRunning !== undefined ? collectWholeNumber(flags.maxRunning, '--max-running', 1, 1_000_000, problems) : undefined;
   const checks: [string, string | null][] = [
     ['--time', slurmTimeProblem(flags.time)],
     ['--mem', slurmMemoryProblem(flags.mem)],
