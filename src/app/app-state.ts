@@ -5,6 +5,7 @@ import type { Language } from './lessons/types.ts';
 import { lessonById } from './lessons/index.ts';
 import { checkedLibraryScheme, isLibraryScheme, withScheme } from './scheme-library.ts';
 import type { SchemeContent } from '../compare/scheme-check.ts';
+import { MAX_WEEKS } from '../model/scenario.ts';
 
 export type ParamValue = number | boolean | string;
 
@@ -53,8 +54,6 @@ export interface AppState {
   weeks: number;
 }
 
-/** The longest run a link may ask for (as the scenario files allow). */
-export const MAX_WEEKS = 5200;
 
 export function defaultState(): AppState {
   return {

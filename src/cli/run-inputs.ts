@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from './errors.ts';
-import { MAX_WEEKS, wholeNumberFlag } from './whole-number.ts';
+import { wholeNumberFlag } from './whole-number.ts';
 import { decodeInput, describeProblems, lineColumn, lineOf, parseJsonText, readJsonFile, type JsonInput } from './json-input.ts';
 import { WORLDS, WORLD_NAMES, type WorldOptions } from '../../worlds/index.ts';
 import { checkScenario, scenarioWarnings, formatPath, type InputProblem } from '../model/validate.ts';
 import { paramSpec, resolveParams, ParamError, suggest, type Params } from '../model/params/registry.ts';
 import { leadTimeLimitMessage } from '../model/lead-times.ts';
 import type { RunSpec } from '../model/simulation.ts';
-import type { Scenario } from '../model/scenario.ts';
+import { MAX_WEEKS, type Scenario } from '../model/scenario.ts';
 import type { WorldDefinition } from '../model/world-definition.ts';
 
 export interface RunRequest {

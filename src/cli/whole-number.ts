@@ -1,9 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { UserError } from './errors.ts';
 
-/** The longest run a command accepts, in weeks (the scenario schema's limit, src/model/scenario.ts). */
-export const MAX_WEEKS = 5200;
-
 /** The most worker threads a command accepts. */
 export const MAX_WORKERS = 1024;
 

@@ -1,9 +1,9 @@
 import { UserError } from '../cli/errors.ts';
-import { MAX_WEEKS, wholeNumberFlag } from '../cli/whole-number.ts';
+import { wholeNumberFlag } from '../cli/whole-number.ts';
 import { loadScenario, parseOverrides, resolveWorld } from '../cli/run-inputs.ts';
 import { leadTimeLimitMessage } from '../model/lead-times.ts';
 import { ParamError, resolveParams } from '../model/params/registry.ts';
-import type { Scenario } from '../model/scenario.ts';
+import { MAX_WEEKS, type Scenario } from '../model/scenario.ts';
 import type { WorldDefinition } from '../model/world-definition.ts';
 import { canonicalJson, sha256 } from '../output/index.ts';
 import packageJson from '../../package.json' with { type: 'json' };

@@ -12,8 +12,10 @@ export const SCENARIO_LIMITS = { description: 10_000, name: 200, code: 64, listI
 const code = z.string().max(SCENARIO_LIMITS.code);
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(SCENARIO_LIMITS.listItems);
 
-const weekCount = z.number().int().min(1).max(5200);
-const weekIndex = z.number().int().min(0).max(5200);
+/** The longest run, in recorded weeks (100 years): the one limit the scenario schema, the CLI, sweeps, the worker and the app share. */
+export const MAX_WEEKS = 5200;
+const weekCount = z.number().int().min(1).max(MAX_WEEKS);
+const weekIndex = z.number().int().min(0).max(MAX_WEEKS);
 const share = z.number().min(0).max(1);
 /** A fixed value, or [min, max] drawn per region from the run's seed. */
 const shareOrRange = z.union([share, z.tuple([share, share])]);

@@ -3,6 +3,7 @@ import { COMPARISONS } from './condition.ts';
 import type { InputProblem } from '../model/validate.ts';
 import { describe } from '../sim/params/define.ts';
 import { AGENT_KINDS } from '../model/observe/agent-tables.ts';
+import { MAX_WEEKS } from '../model/scenario.ts';
 
 /**
  * The shape of a sweep spec (JSON), checked with zod; `resolveSweep` (spec.ts) then checks it
@@ -49,7 +50,7 @@ export const sweepSpecSchema = z.strictObject({
   design: designSchema.optional(),
   /** A list of seeds, or a count n meaning seeds 1, 2, …, n. */
   seeds: z.union([z.number().int().min(1).max(100_000), z.array(z.number().int().min(0).max(2 ** 32 - 1)).min(1).max(100_000)]),
-  weeks: z.number().int().min(1).max(5200).optional(),
+  weeks: z.number().int().min(1).max(MAX_WEEKS).optional(),
   metrics: z.array(metricSchema).min(1).max(10_000),
   recordEvery: z.number().int().min(1).max(52).optional(),
   stop: z.union([z.string().min(1), z.array(comparisonItemSchema).min(1)]).optional(),
@@ -58,7 +59,7 @@ export const sweepSpecSchema = z.strictObject({
     .strictObject({
       kind: z.enum(AGENT_KINDS),
       fields: z.array(z.string().min(1)).min(1).max(64),
-      every: z.number().int().min(1).max(5200),
+      every: z.number().int().min(1).max(MAX_WEEKS),
     })
     .optional(),
   /** Run the same-seed reference without shocks (loss measures); default: when the scenario has shocks. */

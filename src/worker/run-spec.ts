@@ -2,7 +2,7 @@ import { WORLDS } from '../../worlds/index.ts';
 import { checkScenario, formatPath } from '../model/validate.ts';
 import { resolveParams, ParamError, type Params } from '../model/params/registry.ts';
 import type { RunSpec } from '../model/simulation.ts';
-import type { Scenario } from '../model/scenario.ts';
+import { MAX_WEEKS, type Scenario } from '../model/scenario.ts';
 
 /** What a browser (or any DOM-free caller) asks for: the same inputs as `glocal run`. */
 export interface RunRequestData {
@@ -60,7 +60,7 @@ export function buildRunSpec(request: RunRequestData): BuiltRun {
   const seed = request.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new RunSpecError([`seed: expected a whole number in [0, 4294967295], got ${seed}`]);
   const weeks = request.weeks ?? scenario.weeks ?? 520;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 5200) throw new RunSpecError([`weeks: expected a whole number in [1, 5200], got ${weeks}`]);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) throw new RunSpecError([`weeks: expected a whole number in [1, ${MAX_WEEKS}], got ${weeks}`]);
   let params: Params;
   try {
     params = resolveParams({ ...(scenario.params ?? {}), ...request.params }, definition.parameterDefaults ?? {}, 'parameters');

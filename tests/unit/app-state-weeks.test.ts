@@ -1,6 +1,7 @@
 /** A link's `weeks`: how long the app's run lasts (the scenario's or lesson's own length when absent). */
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaultState, encodeState, MAX_WEEKS, runRequest, scenarioFile } from '../../src/app/app-state.ts';
+import { decodeState, defaultState, encodeState, runRequest, scenarioFile } from '../../src/app/app-state.ts';
+import { MAX_WEEKS } from '../../src/model/scenario.ts';
 
 describe('app link: run length', () => {
   it('round-trips through the link and sets the run’s and the exported scenario’s weeks', () => {

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
-import { MAX_WEEKS, wholeNumberFlag, workersFlag } from '../whole-number.ts';
+import { wholeNumberFlag, workersFlag } from '../whole-number.ts';
+import { MAX_WEEKS } from '../../model/scenario.ts';
 import { parseOverrides } from '../run-inputs.ts';
 import { runSweep, type SweepOutcome } from '../../sweep/sweep.ts';
 import { parseShard, shardFromSlurm, type Shard } from '../../sweep/shard.ts';
