@@ -54,7 +54,6 @@ export interface AppState {
   weeks: number;
 }
 
-
 export function defaultState(): AppState {
   return {
     world: 'two-hubs',
